@@ -1,0 +1,186 @@
+"""The document model every reader returns and every rule reads.
+
+A document is a list of paragraphs in reading order. Each paragraph carries its text, the
+``line`` and human ``location`` that findings report, a ``scope`` (title, heading, body, table,
+header, footer, footnote), its heading level, and, for .docx, the runs with their formatting so
+that later rules (layout) and reports (Word comments) can map an offset back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable, Iterator
+
+from .numbering import Marker, parse_marker
+
+SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
+TEXT_SCOPES = ("title", "heading", "body", "table")
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
+# closing quotes and brackets that follow (…。” belongs to the sentence before).
+_SENTENCE_END = re.compile(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
+
+
+def han_count(text: str) -> int:
+    """Number of Chinese characters (CJK unified ideographs) in ``text``."""
+    return len(_HAN.findall(text))
+
+
+@dataclass
+class Run:
+    """A stretch of a .docx paragraph with uniform direct formatting."""
+
+    start: int
+    end: int
+    text: str
+    font_east_asia: str | None = None
+    font_ascii: str | None = None
+    size: float | None = None  # points
+    bold: bool | None = None
+    style: str | None = None
+    element: Any = None  # the w:r element (lxml), for reports that annotate the source
+
+
+@dataclass
+class Sentence:
+    paragraph: "Paragraph"
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+
+@dataclass(eq=False)
+class Paragraph:
+    text: str
+    line: int
+    location: str
+    scope: str = "body"
+    level: int | None = None
+    style: str | None = None
+    alignment: str | None = None
+    runs: list[Run] = field(default_factory=list)
+    element: Any = None
+    table: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    index: int = 0  # position in Document.paragraphs
+
+    @cached_property
+    def marker(self) -> Marker | None:
+        """The numbering marker (一、（一）1.（1）①) this paragraph starts with, if any."""
+        return parse_marker(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences split on 。！？； …… and the paragraph end; blanks between are skipped."""
+        out: list[Sentence] = []
+        text = self.text
+        pos = 0
+        for m in _SENTENCE_END.finditer(text):
+            _append_sentence(out, self, text, pos, m.end())
+            pos = m.end()
+        _append_sentence(out, self, text, pos, len(text))
+        return out
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+    def column(self, offset: int) -> int:
+        """1-based column of a character offset in this paragraph."""
+        return offset + 1
+
+
+def _append_sentence(out: list, para: "Paragraph", text: str, start: int, end: int) -> None:
+    while start < end and text[start] in " \u3000\t\n":
+        start += 1
+    if start < end:
+        out.append(Sentence(para, start, end))
+
+
+@dataclass
+class Document:
+    path: str
+    paragraphs: list[Paragraph]
+    source_format: str  # "txt", "md", "docx"
+    encoding: str | None = None
+    docx: Any = None  # python-docx Document, for layout rules
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for i, p in enumerate(self.paragraphs):
+            p.index = i
+
+    def iter(self, scopes: Iterable[str] | None = None) -> Iterator[Paragraph]:
+        """Non-blank paragraphs whose scope is in ``scopes`` (all scopes when None)."""
+        wanted = None if scopes is None else frozenset(scopes)
+        for p in self.paragraphs:
+            if p.text.strip() and (wanted is None or p.scope in wanted):
+                yield p
+
+    @cached_property
+    def title(self) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.scope == "title":
+                return p
+        return None
+
+    @cached_property
+    def text_chars(self) -> int:
+        """Chinese characters in the title, headings, body and tables."""
+        return sum(han_count(p.text) for p in self.iter(TEXT_SCOPES))
+
+
+# --- scope assignment shared by the readers --------------------------------------------------
+
+_TITLE_BAD_END = tuple("。！？；，、：:;,")
+_HEADING_MAX = 40  # a numbered line longer than this, or with a full stop inside, is a run-in item
+
+
+def classify(paragraphs: list[Paragraph], title_hint: int | None = None) -> None:
+    """Assign title/heading/body scopes and heading levels to body paragraphs, in place.
+
+    ``title_hint`` is the index of a paragraph a reader already knows is the title (a Word
+    "Title" style); otherwise the first non-blank paragraph is the title when it is short, does
+    not end like a sentence and is not a numbered heading. A line starting with —— right after
+    the title is its subtitle (……——在……会议上的讲话) and shares the title scope.
+    """
+    body = [p for p in paragraphs if p.scope == "body"]
+    title_idx = None
+    if title_hint is not None:
+        title_idx = title_hint
+    else:
+        for i, p in enumerate(body):
+            if p.is_blank:
+                continue
+            t = p.text.strip()
+            if (len(t) <= 60 and not t.endswith(_TITLE_BAD_END) and p.marker is None
+                    and han_count(t) >= 2 and "。" not in t):
+                title_idx = i
+            break
+    if title_idx is not None:
+        body[title_idx].scope = "title"
+        for p in body[title_idx + 1:]:
+            if p.is_blank:
+                continue
+            if p.text.strip().startswith(("——", "—", "--")) and len(p.text.strip()) <= 80:
+                p.scope = "title"
+                continue
+            break
+    for p in body:
+        if p.scope != "body":
+            continue
+        if p.level is not None:  # set from a Word heading style by the reader
+            p.scope = "heading"
+            continue
+        m = p.marker
+        if m is None:
+            continue
+        p.level = m.level
+        rest = p.text[m.end:].strip().rstrip("。")
+        if len(rest) <= _HEADING_MAX and not re.search(r"[。！？；]", rest):
+            p.scope = "heading"

@@ -1,0 +1,55 @@
+"""Findings: what a rule reports (a Hit) and what the engine makes of it (a Finding)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .document import Paragraph
+
+SEVERITIES = ("error", "warning", "suggestion")
+SEVERITY_RANK = {"error": 3, "warning": 2, "suggestion": 1}
+SEVERITY_LABEL = {"error": "错误", "warning": "警告", "suggestion": "建议"}
+
+
+@dataclass
+class Hit:
+    """A bare finding from a rule: where (paragraph and character span) and the facts to report.
+
+    ``paragraph`` None means the whole document. ``data`` fills the rule's message template;
+    ``suggestion`` is the text to write instead, if there is one.
+    """
+
+    paragraph: Paragraph | None
+    start: int = 0
+    end: int = 0
+    suggestion: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    location: str
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    text: str
+    suggestion: str | None
+    basis: str
+    scope: str = ""
+    waived: bool = False
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("waived")
+        return d

@@ -1,0 +1,51 @@
+"""``--format text``: ``path:line:column: severity CODE message``, then the matched text and the
+suggestion on an indented line; coloured when writing to a terminal."""
+
+from __future__ import annotations
+
+import click
+
+from ..finding import SEVERITY_LABEL
+
+_COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
+_MAX_QUOTE = 40
+
+
+def _quote(text: str) -> str:
+    text = text.replace("\n", "⏎").replace("\t", "⇥")
+    return text if len(text) <= _MAX_QUOTE else text[:_MAX_QUOTE - 1] + "…"
+
+
+def render(report, color: bool = False, verbose: bool = False, **_) -> str:
+    def style(s, **kw):
+        return click.style(s, **kw) if color else s
+
+    lines: list[str] = []
+    for r in report.results:
+        if verbose and not r.error:
+            extra = f"，编码 {r.encoding}" if r.encoding else ""
+            kind = f"，文种 {r.doctype}" if r.doctype else ""
+            lines.append(style(f"{r.path}：{r.chars} 个汉字{extra}{kind}", dim=True))
+        for f in r.findings:
+            if f.waived:
+                continue
+            head = f"{f.path}:{f.line}:{f.column}: "
+            sev = style(f.severity, fg=_COLOURS[f.severity], bold=True)
+            lines.append(f"{style(head, bold=True)}{sev} {style(f.code, bold=True)} {f.message}")
+            detail = []
+            if f.text:
+                detail.append(f"原文“{_quote(f.text)}”")
+            if f.suggestion is not None:
+                detail.append(f"建议改为“{_quote(f.suggestion)}”" if f.suggestion else "建议删去")
+            loc = f"［{f.location}］"
+            lines.append("    " + style(loc + "　".join(detail), dim=True))
+    s = report.summary()
+    if s["findings"] or s["waived"]:
+        by = s["by_severity"]
+        parts = "，".join(f"{SEVERITY_LABEL[k]} {v}" for k, v in by.items() if v)
+        waived = f"；另有 {s['waived']} 处已豁免" if s["waived"] else ""
+        lines.append(f"共 {s['findings']} 处问题（{parts}），涉及 {s['files_with_findings']} 个文件，"
+                     f"共检查 {s['files']} 个文件{waived}。")
+    elif report.results and not report.errors:
+        lines.append(style(f"未发现问题（共检查 {s['files']} 个文件）。", fg="green"))
+    return "\n".join(lines) + ("\n" if lines else "")

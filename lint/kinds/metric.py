@@ -1,0 +1,63 @@
+"""kind: metric: lengths counted in Chinese characters.
+
+``measure`` is one of ``sentence-length``, ``paragraph-length`` (each unit in the rule's scope),
+``heading-length`` (headings of the levels in ``levels``) or ``document-length`` (the title,
+headings, body and tables together, reported once for the whole document). A unit longer than
+``max`` (or shorter than ``min``) is a finding. Thresholds are set from measurement of
+carefully edited official text and can be changed per project.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..document import han_count
+from ..finding import Hit
+from . import Context, Param
+
+NAME = "metric"
+MEASURES = ("sentence-length", "paragraph-length", "heading-length", "document-length")
+PARAMS = {
+    "measure": Param("str", required=True, choices=MEASURES),
+    "max": Param("int", tunable=True, doc="largest length that passes"),
+    "min": Param("int", tunable=True, doc="smallest length that passes"),
+    "levels": Param("list", doc="heading levels to measure (heading-length)"),
+}
+FIELDS = frozenset({"text", "length", "max", "min"})
+
+
+def compile(params: dict, ctx: Context) -> dict:
+    if params.get("max") is None and params.get("min") is None:
+        raise ctx.error("kind: metric 需要“max”或“min”")
+    for key in ("max", "min"):
+        if params.get(key) is not None and params[key] < 0:
+            raise ctx.error(f"“{key}”不能为负数", key)
+    return params
+
+
+def _out_of_range(n: int, c: dict) -> bool:
+    return (c.get("max") is not None and n > c["max"]) or (c.get("min") is not None and n < c["min"])
+
+
+def check(c: dict, doc, rule) -> Iterator[Hit]:
+    data = {"max": c.get("max"), "min": c.get("min")}
+    measure = c["measure"]
+    if measure == "document-length":
+        n = doc.text_chars
+        if _out_of_range(n, c):
+            yield Hit(None, 0, 0, None, {**data, "length": n})
+        return
+    levels = set(c.get("levels") or ())
+    for p in doc.iter(rule.scope):
+        if measure == "sentence-length":
+            for s in p.sentences:
+                n = han_count(s.text)
+                if _out_of_range(n, c):
+                    yield Hit(p, s.start, s.end, None, {**data, "length": n})
+            continue
+        if measure == "heading-length" and levels and p.level not in levels:
+            continue
+        n = han_count(p.text)
+        if _out_of_range(n, c):
+            start = len(p.text) - len(p.text.lstrip())
+            yield Hit(p, start, len(p.text.rstrip()), None, {**data, "length": n})

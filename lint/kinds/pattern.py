@@ -1,0 +1,90 @@
+"""kind: pattern: a regular expression over each paragraph's text.
+
+``pattern`` (or several ``patterns``) is matched in every paragraph in scope. ``suggestion`` is
+an expansion template (``\\1``, ``\\g<name>``); ``group`` picks the group whose span is reported
+(default: the whole match). Named groups are available to the message template. Context
+conditions (:mod:`lint.matcher`) can exclude matches by what stands around them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..finding import Hit
+from ..matcher import CONDITIONS, Entry
+from . import Context, Param
+from .phrase import compile_conditions
+
+NAME = "pattern"
+PARAMS = {
+    "pattern": Param("regex", doc="the regular expression"),
+    "patterns": Param("regex-list", doc="several regular expressions, each reported alike"),
+    "suggestion": Param("str", doc="replacement template (\\1, \\g<name>)"),
+    "group": Param("any", default=0, doc="group whose span is the finding (number or name)"),
+    **{c: Param("regex", doc=f"context condition ({c})") for c in CONDITIONS},
+}
+FIELDS = frozenset({"text", "suggestion"})
+
+
+class Compiled:
+    def __init__(self, regexes: list[re.Pattern], suggestion: str | None, group, guard: Entry):
+        self.regexes = regexes
+        self.suggestion = suggestion
+        self.group = group
+        self.guard = guard
+
+
+def compile(params: dict, ctx: Context) -> Compiled:
+    sources = ([params["pattern"]] if params.get("pattern") else []) + list(params.get("patterns") or [])
+    if not sources:
+        raise ctx.error("kind: pattern 需要“pattern”或“patterns”")
+    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns") for s in sources]
+    group = params["group"]
+    for rx in regexes:
+        if isinstance(group, int) and not 0 <= group <= rx.groups or \
+                isinstance(group, str) and group not in rx.groupindex:
+            raise ctx.error(f"“group”：正则表达式中没有第“{group}”组", "group")
+        if params.get("suggestion"):
+            try:
+                _check_template(rx, params["suggestion"])
+            except (re.error, IndexError) as exc:
+                raise ctx.error(f"“suggestion”模板无效：{exc}", "suggestion") from None
+    guard = Entry("", conditions=compile_conditions(params, ctx, "pattern"))
+    return Compiled(regexes, params.get("suggestion"), group, guard)
+
+
+def _check_template(rx: re.Pattern, template: str) -> None:
+    for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", template):
+        num, name = ref
+        if num and int(num) > rx.groups:
+            raise re.error(f"没有第 {num} 组")
+        if name and not name.isdigit() and name not in rx.groupindex:
+            raise re.error(f"没有名为 {name} 的组")
+
+
+def fields_for(params: dict) -> set[str]:
+    names = set()
+    for key in ("pattern", "patterns"):
+        v = params.get(key)
+        for s in ([v] if isinstance(v, str) else v or []):
+            try:
+                names |= set(re.compile(s).groupindex)
+            except re.error:
+                pass
+    return names
+
+
+def check(c: Compiled, doc, rule) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for rx in c.regexes:
+            for m in rx.finditer(text):
+                start, end = m.span(c.group)
+                if start < 0 or start == end and m.start() == m.end():
+                    continue
+                if not c.guard.accepts(text, start, end):
+                    continue
+                sugg = m.expand(c.suggestion) if c.suggestion else None
+                data = {k: (v or "") for k, v in m.groupdict().items()}
+                yield Hit(p, start, end, sugg, data)

@@ -1,0 +1,74 @@
+"""kind: phrase: report every occurrence of listed phrases (stock phrases, words to avoid).
+
+Phrases come from the rule (``phrases``) or from a reference word list (``list``); all are
+matched in one pass. An entry may carry a ``suggestion`` and the context conditions of
+:mod:`lint.matcher`; conditions given on the rule apply to every entry.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Hit
+from ..matcher import CONDITIONS, Entry, PhraseMatcher, anchor_before
+from . import Context, Param
+
+NAME = "phrase"
+PARAMS = {
+    "phrases": Param("list", doc="phrases: strings, or mappings {phrase, suggestion, note, <conditions>}"),
+    "list": Param("str", doc="a word list in reference/ (its first column is the phrase)"),
+    **{c: Param("regex", doc=f"context condition for every phrase ({c})") for c in CONDITIONS},
+}
+FIELDS = frozenset({"text", "suggestion", "note"})
+TERM_KEY = "phrase"
+SUGGESTION_KEYS = ("suggestion", "preferred", "right")
+
+
+def compile_conditions(source: dict, ctx: Context, key: str) -> dict:
+    out = {}
+    for c in CONDITIONS:
+        rx = source.get(c)
+        if rx:
+            ctx.regex(rx, key)
+            out[c] = anchor_before(rx) if c in ("before", "not_before") else ctx.regex(rx, key)
+    return out
+
+
+def build_entries(params: dict, ctx: Context, term_key: str, list_key: str) -> list[Entry]:
+    common = compile_conditions(params, ctx, list_key)
+    entries: list[Entry] = []
+    inline = params.get(list_key)
+    if inline is None and not params.get("list"):
+        raise ctx.error(f"kind: {ctx.spec.get('kind')} 需要“{list_key}”或“list”之一")
+    for i, item in enumerate(inline or []):
+        if isinstance(item, str):
+            item = {term_key: item}
+        if not isinstance(item, dict) or not isinstance(item.get(term_key), str) or not item[term_key]:
+            raise ctx.error(f"“{list_key}”的第{i + 1}项需要非空的“{term_key}”", list_key)
+        unknown = set(item) - {term_key, "note", *SUGGESTION_KEYS, *CONDITIONS}
+        if unknown:
+            raise ctx.error(f"“{list_key}”的第{i + 1}项有未知的键：{'、'.join(sorted(unknown))}", list_key)
+        entries.append(_entry(item, term_key, common, ctx, list_key))
+    if params.get("list"):
+        rows = ctx.word_list(params["list"], "list")
+        first = rows.columns[0]
+        for row in rows:
+            entries.append(_entry({**row, term_key: row[first]}, term_key, common, ctx, "list"))
+    return entries
+
+
+def _entry(item: dict, term_key: str, common: dict, ctx: Context, key: str) -> Entry:
+    conds = dict(common)
+    conds.update(compile_conditions(item, ctx, key))
+    sugg = next((item[k] for k in SUGGESTION_KEYS if item.get(k)), None)
+    return Entry(item[term_key], sugg, item.get("note", "") or "", conds)
+
+
+def compile(params: dict, ctx: Context) -> PhraseMatcher:
+    return PhraseMatcher(build_entries(params, ctx, TERM_KEY, "phrases"))
+
+
+def check(matcher: PhraseMatcher, doc, rule) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        for start, end, e in matcher.finditer(p.text):
+            yield Hit(p, start, end, e.suggestion, {"note": e.note})

@@ -1,0 +1,59 @@
+"""kind: python: a check function inside the gwlint package, for logic YAML cannot express.
+
+``function: lint.checks.<module>:<name>`` is resolved only inside ``lint.checks`` (a rule file
+can never load code from elsewhere). The function is called as ``fn(doc, rule, options)`` and
+yields :class:`lint.finding.Hit`. It may declare ``FIELDS`` (message template names) and
+``OPTIONS`` (a dict of option name to :class:`lint.kinds.Param`) for validation at load time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Iterator
+
+from . import Context, Param, check_type
+
+NAME = "python"
+PARAMS = {
+    "function": Param("str", required=True, doc="lint.checks.<module>:<function>"),
+    "options": Param("mapping", default=None, doc="options passed to the function"),
+}
+FIELDS = None  # declared by each function
+_FUNC = re.compile(r"^lint\.checks\.[a-z_][a-z0-9_]*:[a-z_][a-z0-9_]*$")
+
+
+def resolve(spec: str, ctx: Context):
+    if not _FUNC.match(spec):
+        raise ctx.error(f"“function”必须形如 lint.checks.<模块>:<函数>，不能是“{spec}”", "function")
+    mod_name, fn_name = spec.split(":")
+    try:
+        mod = importlib.import_module(mod_name)
+    except ImportError:
+        raise ctx.error(f"找不到检查模块“{mod_name}”", "function") from None
+    fn = getattr(mod, fn_name, None)
+    if not callable(fn):
+        raise ctx.error(f"模块“{mod_name}”中没有函数“{fn_name}”", "function")
+    return fn
+
+
+def compile(params: dict, ctx: Context):
+    fn = resolve(params["function"], ctx)
+    declared: dict[str, Param] = getattr(fn, "OPTIONS", {})
+    options = dict(params.get("options") or {})
+    unknown = set(options) - set(declared)
+    if unknown:
+        raise ctx.error(f"“options”中有未知的选项：{'、'.join(sorted(unknown))}", "options")
+    for name, p in declared.items():
+        if name in options:
+            options[name] = check_type(name, options[name], p, ctx)
+        elif p.required:
+            raise ctx.error(f"“options”缺少必需的选项“{name}”", "options")
+        else:
+            options[name] = p.default
+    return fn, options
+
+
+def check(compiled, doc, rule) -> Iterator:
+    fn, options = compiled
+    return fn(doc, rule, options)

@@ -1,0 +1,109 @@
+"""Numbering markers (序次语) at the start of a paragraph: 一、（一）1.（1）① and their misspellings.
+
+GB/T 9704-2012 7.3.3 fixes the heading levels 一、→（一）→1.→（1）; GB/T 15834-2011 B.3 fixes the
+mark that follows each form. Parsing is lenient on purpose: a marker written with the wrong mark
+(``1、``, ``一，``, ``（一）、``) is still recognised, with the mark kept, so that rules can report it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 九十九 (一, 十, 十二, 二十, 二十三); None if not one."""
+    if not text:
+        return None
+    if "十" not in text:
+        if len(text) == 1 and text in CN_DIGITS:
+            return CN_DIGITS[text]
+        return None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    t = CN_DIGITS.get(tens, None) if tens else 1
+    u = CN_DIGITS.get(units, None) if units else 0
+    if t is None or u is None or t == 0:
+        return None
+    return t * 10 + u
+
+
+def int_to_cn(n: int) -> str:
+    digits = "〇一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+_CN = "[一二三四五六七八九十]{1,3}"
+# Each form: (level, family, regex). The group "num" holds the number, "mark" the mark after it.
+_FORMS = [
+    (1, "cn", re.compile(rf"(?P<num>{_CN})(?P<space>[ \u3000]*)(?P<mark>[、，,．.])")),
+    (2, "cn-paren", re.compile(rf"[（(](?P<num>{_CN})[）)](?P<mark>[、，,．.：:]?)")),
+    (3, "arabic", re.compile(r"(?P<num>\d{1,2})(?P<mark>[.．、](?!\d)|[ \u3000](?=[\u4e00-\u9fff]))")),
+    (4, "arabic-paren", re.compile(r"[（(](?P<num>\d{1,2})[）)](?P<mark>[、，,．.：:]?)")),
+    (5, "circled", re.compile(rf"(?P<num>[{CIRCLED}])(?P<mark>[、，,．.]?)")),
+]
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker found at ``start``..``end`` (offsets in the paragraph text)."""
+
+    level: int
+    family: str
+    value: int
+    start: int
+    end: int
+    text: str
+    mark: str
+
+    @property
+    def canonical(self) -> str:
+        """The marker as GB/T 9704 7.3.3 and GB/T 15834 B.3 write it."""
+        if self.family == "cn":
+            return int_to_cn(self.value) + "、"
+        if self.family == "cn-paren":
+            return "（" + int_to_cn(self.value) + "）"
+        if self.family == "arabic":
+            return f"{self.value}."
+        if self.family == "arabic-paren":
+            return f"（{self.value}）"
+        return CIRCLED[self.value - 1]
+
+
+def parse_marker(text: str) -> Marker | None:
+    """The numbering marker at the start of ``text`` (after leading blanks), or None."""
+    offset = len(text) - len(text.lstrip(" \u3000\t"))
+    head = text[offset:offset + 12]
+    for level, family, rx in _FORMS:
+        m = rx.match(head)
+        if not m:
+            continue
+        raw = m.group("num")
+        if family in ("cn", "cn-paren"):
+            value = cn_to_int(raw)
+        elif family == "circled":
+            value = CIRCLED.index(raw) + 1
+        else:
+            value = int(raw)
+        if not value:
+            continue
+        if family == "cn" and m.group("mark") in ".．" and head[m.end():m.end() + 1].isdigit():
+            continue
+        if family == "arabic":
+            rest = head[m.end():]
+            # "1.5亿" is a number, "2024年" is not a marker; both are excluded by the regex, but a
+            # bare "10 " followed by a unit is a quantity, not a list item.
+            if m.group("mark") in " \u3000" and rest[:1] in "年月日号个人元万亿":
+                continue
+        return Marker(level, family, value, offset + m.start(), offset + m.end(),
+                      head[m.start():m.end()], m.group("mark") or "")
+    return None

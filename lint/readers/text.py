@@ -1,0 +1,100 @@
+"""Plain-text and Markdown drafts: each physical line is a paragraph."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..document import Document, Paragraph, classify
+from ..errors import InputError
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),  # checked before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CONTROL_OK = set("\t\n\r\f\v\x1a")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode a text draft; returns (text, encoding name shown by --verbose)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), {"utf-8-sig": "UTF-8（带 BOM）"}.get(enc, enc.upper() + "（带 BOM）")
+            except UnicodeDecodeError:
+                raise InputError(name, f"文件以 {enc.upper()} 的 BOM 开头，但内容无法按该编码解码") from None
+    if b"\x00" in data:
+        raise InputError(name, "不是文本文件（含有二进制内容），请检查文件是否正确")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _plausible(text):
+        return text, "GB18030" if any(ord(c) > 0xFFFF or _gb18030_only(c) for c in text) else "GBK"
+    from charset_normalizer import from_bytes  # only for the rare file that is neither
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding and not best.encoding.startswith("utf_16"):
+        text = str(best)
+        if _plausible(text):
+            return text, best.encoding.upper().replace("_", "-")
+    raise InputError(name, "无法识别文件编码（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16），请另存为 UTF-8 后再检查")
+
+
+def _gb18030_only(ch: str) -> bool:
+    try:
+        ch.encode("gbk")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def _plausible(text: str) -> bool:
+    """Text, not binary decoded by accident: few control characters, mostly common characters."""
+    if not text:
+        return True
+    controls = sum(1 for c in text if ord(c) < 32 and c not in _CONTROL_OK)
+    if controls > max(2, len(text) // 200):
+        return False
+    # Binary read as GB18030 yields mostly rare ideographs and private-use characters.
+    odd = sum(1 for c in text if 0xE000 <= ord(c) <= 0xF8FF or ord(c) > 0xFFFF)
+    return odd <= max(2, len(text) // 100)
+
+
+def read_text_bytes(data: bytes, name: str, fmt: str = "txt") -> Document:
+    if not data.strip():
+        raise InputError(name, "文件为空，没有可检查的内容")
+    text, encoding = decode(data, name)
+    if not _plausible(text):
+        raise InputError(name, "不是文本文件（含有大量控制字符），请检查文件是否正确")
+    if not text.strip(" \t\r\n\u3000\ufeff"):
+        raise InputError(name, "文件为空，没有可检查的内容")
+    # Universal newlines: CRLF, LF and CR each end a line; line numbers are physical lines.
+    lines = text.split("\n")
+    paragraphs = []
+    for i, raw in enumerate(lines, start=1):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        if i == len(lines) and not line:
+            break  # the final newline does not open a new line
+        paragraphs.append(Paragraph(text=line, line=i, location=f"第{i}行"))
+    doc = Document(path=name, paragraphs=paragraphs, source_format=fmt, encoding=encoding)
+    if fmt == "md":
+        _strip_markdown_headings(paragraphs)
+    classify(paragraphs)
+    return doc
+
+
+def _strip_markdown_headings(paragraphs: list[Paragraph]) -> None:
+    """A Markdown ``#`` heading keeps its text (offsets unchanged) and gets its level."""
+    for p in paragraphs:
+        s = p.text
+        if s.startswith("#"):
+            hashes = len(s) - len(s.lstrip("#"))
+            if 1 <= hashes <= 6 and s[hashes:hashes + 1] in (" ", ""):
+                p.level = hashes

@@ -1,0 +1,54 @@
+"""The neutral record every output format renders: per-file results and a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .finding import SEVERITIES, Finding
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    encoding: str | None = None
+    doctype: str | None = None
+    chars: int = 0
+    doc: Any = None  # the Document, kept for reports that show the text
+
+
+@dataclass
+class Report:
+    results: list[FileResult]
+    fail_level: str = "warning"
+    rules: list = field(default_factory=list)
+    timing: dict[str, float] | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings if not f.waived]
+
+    @property
+    def waived(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings if f.waived]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.results if r.error]
+
+    def summary(self) -> dict[str, Any]:
+        fs = self.findings
+        by_sev = Counter(f.severity for f in fs)
+        return {
+            "files": len(self.results),
+            "files_with_findings": sum(1 for r in self.results if any(not f.waived for f in r.findings)),
+            "files_with_errors": len(self.errors),
+            "findings": len(fs),
+            "waived": len(self.waived),
+            "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
+            "by_category": dict(sorted(Counter(f.category for f in fs).items())),
+            "by_rule": dict(sorted(Counter(f.code for f in fs).items())),
+        }

@@ -1,0 +1,126 @@
+"""Strict rule loading: every broken rule file is an error naming the file and the line."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from lint.engine import load_rules, select_rules
+from lint.errors import RuleFileError
+from tests.helpers import run
+
+GOOD = """\
+code: FC901
+name: {name}
+category: facts
+severity: warning
+message: "“{{text}}”测试"
+why: 测试规则。
+basis: "县长讲话：“文字准确”"
+kind: phrase
+phrases: [测试词]
+examples:
+  fail: [有测试词]
+  pass: [没有]
+"""
+
+
+def write_rule(tmp_path, body: str, name: str = "test-rule"):
+    d = tmp_path / "extra" / "facts"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"{name}.yml").write_text(textwrap.dedent(body), encoding="utf-8")
+    return tmp_path / "extra"
+
+
+def load_error(tmp_path, body: str) -> RuleFileError:
+    d = write_rule(tmp_path, body)
+    with pytest.raises(RuleFileError) as info:
+        load_rules([d], builtin=False)
+    return info.value
+
+
+def test_good_rule_loads(tmp_path):
+    rules = load_rules([write_rule(tmp_path, GOOD.format(name="test-rule"))], builtin=False)
+    assert [r.code for r in rules] == ["FC901"]
+
+
+@pytest.mark.parametrize("change,line,words", [
+    (("phrases: [测试词]", "phrases: [测试词]\nfoo: 1"), 10, "未知的键“foo”"),
+    (("kind: phrase", "kind: magic"), 8, "未知的 kind"),
+    (("severity: warning", "severity: fatal"), 4, "无效的级别"),
+    (("kind: phrase\nphrases: [测试词]", "kind: pattern\npattern: '(未闭合'"), 9, "无法编译"),
+    (("kind: phrase\nphrases: [测试词]", "kind: phrase\nlist: no-such-list"), 9, "找不到词表"),
+    (("kind: phrase\nphrases: [测试词]", "kind: pattern\npattern: '\\\\b测试'"), 9, "\\b"),
+    (("message: \"“{text}”测试\"", "message: \"{nothing}\""), 5, "未知的字段"),
+    (("code: FC901", "code: fc1"), 1, "两个大写字母"),
+    (("category: facts", "category: magic"), 3, "未知的类别"),
+    (("  pass: [没有]\n", ""), 11, "pass"),
+    (("basis: \"县长讲话：“文字准确”\"", "basis: 我觉得"), 7, "basis"),
+    (("name: test-rule", "name: other-name"), 2, "文件名"),
+    (("kind: phrase\nphrases: [测试词]", "kind: python\nfunction: os:system"), 9, "lint.checks"),
+    (("severity: warning", "severity: warning\nseverity: error"), 5, "重复"),
+    (("  fail: [有测试词]", "  fail: [有测试词"), 12, "YAML"),
+])
+def test_broken_rule_names_file_and_line(tmp_path, change, line, words):
+    old, new = change
+    body = GOOD.format(name="test-rule")
+    assert old in body
+    err = load_error(tmp_path, body.replace(old, new))
+    assert err.path.endswith("test-rule.yml")
+    assert words in err.reason, err.reason
+    assert err.line == line, (err.line, str(err))
+
+
+def test_duplicate_code_is_an_error(tmp_path):
+    write_rule(tmp_path, GOOD.format(name="test-rule"))
+    d = write_rule(tmp_path, GOOD.format(name="other-rule"), name="other-rule")
+    with pytest.raises(RuleFileError, match="唯一"):
+        load_rules([d], builtin=False)
+
+
+def test_broken_rule_file_exits_2_with_one_line(tmp_path, monkeypatch):
+    d = write_rule(tmp_path, GOOD.format(name="test-rule").replace("kind: phrase", "kind: magic"))
+    import lint.engine
+
+    original = lint.engine.load_rules
+    monkeypatch.setattr(lint.engine, "load_rules", lambda *a, **k: original([d], builtin=False))
+    draft = tmp_path / "a.txt"
+    draft.write_text("正文。", encoding="utf-8")
+    r = run("check", str(draft))
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "test-rule.yml:8" in r.err and "Traceback" not in r.err
+
+
+def test_preview_rules_run_only_when_selected(tmp_path):
+    body = GOOD.format(name="test-rule").replace("severity: warning", "severity: warning\nstatus: preview")
+    rules = load_rules([write_rule(tmp_path, body)], builtin=False)
+    assert select_rules(rules) == []
+    assert [r.code for r in select_rules(rules, ["FC901"])] == ["FC901"]
+    assert [r.code for r in select_rules(rules, ["test-rule"])] == ["FC901"]
+    assert select_rules(rules, ["facts"]) == []
+    assert [r.code for r in select_rules(rules, ["facts"], preview=True)] == ["FC901"]
+    assert [r.code for r in select_rules(rules, preview=True)] == ["FC901"]
+    assert select_rules(rules, preview=True, ignore=["FC"]) == []
+
+
+def test_cjk_phrase_matches_inside_words(tmp_path):
+    """No implicit word boundaries: a phrase is found between Han characters."""
+    from lint.engine import check_document
+    from lint.readers import read_stdin
+
+    rules = load_rules([write_rule(tmp_path, GOOD.format(name="test-rule"))], builtin=False)
+    doc = read_stdin("工作测试词要求".encode(), "x.txt")
+    found = check_document(doc, list(rules))
+    assert [(f.column, f.end_column, f.text) for f in found] == [(3, 6, "测试词")]
+
+
+def test_with_options_recompiles(tmp_path):
+    from lint.engine import load_rules as lr
+
+    rule = lr().get("LN001")
+    assert rule.tunable() == {"max": 150, "min": None}
+    shorter = rule.with_options({"max": 10})
+    assert shorter.compiled["max"] == 10 and rule.compiled["max"] == 150
+    with pytest.raises(RuleFileError, match="没有可设置的选项"):
+        rule.with_options({"colour": 1})
