@@ -39,10 +39,11 @@ def cli() -> None:
 @click.option("--fail-level", type=click.Choice(SEVERITIES), default="warning", show_default=True,
               help="达到此级别的问题使退出码为 1。")
 @click.option("--doctype", type=click.Choice(ALL_TYPES), help="文种；不指定时从标题推断。")
+@click.option("--public", is_flag=True, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。")
 @click.option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
 @click.option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
-def check(paths, fmt, output, select, ignore, preview, fail_level, doctype, verbose, color, timing):
+def check(paths, fmt, output, select, ignore, preview, fail_level, doctype, public, verbose, color, timing):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误。
@@ -52,7 +53,7 @@ def check(paths, fmt, output, select, ignore, preview, fail_level, doctype, verb
     from .runner import collect, check_one
 
     settings = Settings(select=_split(select) or None, ignore=_split(ignore), preview=preview,
-                        fail_level=fail_level, doctype=doctype,
+                        fail_level=fail_level, doctype=doctype, public=public,
                         timing=timing or os.environ.get("GWLINT_TIMING") == "1")
     ruleset = load_rules(settings.rule_dirs, settings.reference_dirs)
     for s in (settings.select or []) + settings.ignore:

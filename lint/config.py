@@ -15,6 +15,7 @@ class Settings:
     severities: dict[str, str] = field(default_factory=dict)  # code -> severity
     options: dict[str, dict] = field(default_factory=dict)  # code -> tunable options
     doctype: str | None = None
+    public: bool = False  # the draft is for public release: 保密 rules report 密级 marks
     rule_dirs: list[Path] = field(default_factory=list)
     reference_dirs: list[Path] = field(default_factory=list)
     timing: bool = False

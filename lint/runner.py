@@ -55,6 +55,7 @@ def check_one(display: str, path: Path | None, rules, settings: Settings,
     except InputError as exc:
         return FileResult(display, error=exc.reason)
     doc.meta["doctype"] = settings.doctype or infer(doc)
+    doc.meta["public"] = settings.public
     findings = check_document(doc, rules, settings.severities, timing)
     return FileResult(display, findings, encoding=doc.encoding, doctype=doc.meta["doctype"],
                       chars=doc.text_chars, doc=doc)
