@@ -153,3 +153,12 @@ def test_docx_finding_location(tmp_path):
     r = run("check", "--select", "FC001", "--format", "json", str(path))
     f = r.json["findings"][0]
     assert (f["line"], f["column"], f["location"], f["text"]) == (3, 3, "表格1 第2行第1列", "XX项")
+
+
+def test_utf8_with_a_damaged_tail_is_read_with_replacement(tmp_path):
+    p = tmp_path / "a.txt"
+    data = ("关于召开会议的通知\n" * 20).encode("utf-8")
+    p.write_bytes(data + "会".encode("utf-8")[:2])  # the last character cut in half
+    doc = read_path(p)
+    assert doc.encoding == "UTF-8（1 处无效字节已替换为 �）"
+    assert doc.paragraphs[0].text == "关于召开会议的通知" and doc.paragraphs[-1].text == "\ufffd"

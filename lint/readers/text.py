@@ -44,7 +44,29 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         text = str(best)
         if _plausible(text):
             return text, best.encoding.upper().replace("_", "-")
+    # A UTF-8 file with a few damaged bytes (a truncated last character, a stray byte from a
+    # bad copy) is still UTF-8: read it with the damage replaced and say so in --verbose.
+    bad = _utf8_damage(data)
+    if bad is not None and bad <= max(3, len(data) // 2000):
+        return data.decode("utf-8", errors="replace"), f"UTF-8（{bad} 处无效字节已替换为 �）"
     raise InputError(name, "无法识别文件编码（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16），请另存为 UTF-8 后再检查")
+
+
+def _utf8_damage(data: bytes) -> int | None:
+    """Number of invalid UTF-8 sequences, or None when the bytes do not look like UTF-8 at all."""
+    count = 0
+    valid_multibyte = 0
+    pos = 0
+    while pos < len(data):
+        try:
+            text = data[pos:].decode("utf-8")
+            valid_multibyte += sum(1 for c in text if ord(c) > 0x7F)
+            break
+        except UnicodeDecodeError as exc:
+            valid_multibyte += sum(1 for c in data[pos:pos + exc.start].decode("utf-8") if ord(c) > 0x7F)
+            count += 1
+            pos += exc.end
+    return count if valid_multibyte >= 10 * count else None
 
 
 def _gb18030_only(ch: str) -> bool:
