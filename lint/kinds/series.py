@@ -1,7 +1,10 @@
 """kind: series: numbered points (序次语) and their order.
 
-``check`` names one of the checks in :mod:`lint.series` (``continuity``, ``level-order``, …);
-each reports the marker it concerns. ``levels`` restricts the check to some heading levels.
+``check`` names one of the checks in :mod:`lint.series`: for headings ``continuity``,
+``level-order``, ``heading-layout``, ``sibling-shape``; for in-line series (一是/二是, 一要/二要,
+第一/第二, 其一/其二, 首先/其次) ``inline-continuity``, ``family-mix``, ``inline-layout``; and
+``announced-count`` for both. Each reports the marker (or announcement) it concerns. ``levels``
+restricts a heading check to some heading levels.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ PARAMS = {
     "check": Param("str", required=True, choices=tuple(CHECKS)),
     "levels": Param("list", doc="heading levels (1-5) the check looks at; all when absent"),
 }
-FIELDS = frozenset({"text", "suggestion", "problem", "found", "expected", "outer"})
+FIELDS = frozenset({"text", "suggestion", "problem", "found", "expected", "outer", "order",
+                    "previous", "first", "family", "layout", "advice", "announced", "actual",
+                    "items", "length", "median", "siblings"})
 
 
 def compile(params: dict, ctx: Context) -> dict:
@@ -28,8 +33,10 @@ def compile(params: dict, ctx: Context) -> dict:
 
 
 def check(c: dict, doc, rule) -> Iterator[Hit]:
-    for item, data in c["fn"](doc):
-        if c["levels"] and item.marker.level not in c["levels"]:
+    for spot, data in c["fn"](doc):
+        level = getattr(spot, "level", None)
+        if c["levels"] and level is not None and level not in c["levels"]:
             continue
-        m = item.marker
-        yield Hit(item.paragraph, m.start, m.end, data.get("expected"), data)
+        if spot.paragraph.scope not in rule.scope:
+            continue
+        yield Hit(spot.paragraph, spot.start, spot.end, data.get("suggestion"), data)
