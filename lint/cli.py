@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Settings
 from .doctype import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .finding import SEVERITIES
@@ -28,48 +27,99 @@ def cli() -> None:
     """gwlint：公文（讲话稿、通知、请示、报告、总结……）文稿检查工具。"""
 
 
+_FORMATS = ("text", "json", "html", "markdown", "sarif", "github")
+
+
+def _selection_options(f):
+    """Options shared by check, waive and baseline: what to check and how."""
+    for opt in reversed([
+        click.option("-c", "--config", "config", type=click.Path(dir_okay=False),
+                     help="配置文件（gwlint.yaml 或 pyproject.toml）；不指定时从被检查文件所在文件夹向上查找。"),
+        click.option("--select", multiple=True, help="只运行这些规则（代码、名称、代码前缀或类别，逗号分隔）。"),
+        click.option("--ignore", multiple=True, help="不运行这些规则（同上）。"),
+        click.option("--preview", is_flag=True, help="同时运行预览（preview）状态的规则。"),
+        click.option("--doctype", type=click.Choice(ALL_TYPES), help="文种；不指定时取配置，再不然从标题推断。"),
+        click.option("--public/--no-public", default=None, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。"),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="并行检查的进程数（默认：CPU 核数）。"),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing=False):
+    from .config import Overrides
+
+    return Overrides(select=_split(select) or None, ignore=_split(ignore), preview=preview,
+                     fail_level=fail_level, doctype=doctype, public=public, timing=timing)
+
+
+def _run(paths, config, overrides, jobs, want_progress=True):
+    """Plan, check and apply waivers: (report, plan)."""
+    from .report import Report
+    from .runner import Plan, ProgressBar, default_jobs, run
+    from .waivers import apply, load_waivers
+
+    plan = Plan(list(paths), overrides, config)
+    timing_data: dict[str, float] | None = {} if overrides.timing else None
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
+    try:
+        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar)
+    finally:
+        if bar:
+            bar.close()
+    fail_levels = {s.fail_level for s, _ in plan.contexts.values()}
+    report = Report(results, fail_level=min(fail_levels, key=SEVERITIES.index) if fail_levels else "warning",
+                    rules=plan.rules, timing=timing_data, excluded=plan.excluded)
+    for key, (settings, rules) in plan.contexts.items():
+        mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
+        if settings.waivers_path is None or not mine:
+            continue
+        waivers = load_waivers(settings.waivers_path)
+        if waivers.entries:
+            report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
+            report.waivers_path = str(settings.waivers_path)
+    return report, plan
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS), default="text",
               show_default=True, help="输出格式。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件，而不是标准输出。")
-@click.option("--select", multiple=True, help="只运行这些规则（代码、名称、代码前缀或类别，逗号分隔）。")
-@click.option("--ignore", multiple=True, help="不运行这些规则（同上）。")
-@click.option("--preview", is_flag=True, help="同时运行预览（preview）状态的规则。")
-@click.option("--fail-level", type=click.Choice(SEVERITIES), default="warning", show_default=True,
-              help="达到此级别的问题使退出码为 1。")
-@click.option("--doctype", type=click.Choice(ALL_TYPES), help="文种；不指定时从标题推断。")
-@click.option("--public", is_flag=True, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。")
+@_selection_options
+@click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
+              help="达到此级别的问题使退出码为 1（默认取配置，再不然为 warning）。")
+@click.option("--annotate", type=click.Path(dir_okay=False),
+              help="另存一份带批注的 Word 文稿：每个问题一条批注（只能检查一个文件）。")
 @click.option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
 @click.option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
-def check(paths, fmt, output, select, ignore, preview, fail_level, doctype, public, verbose, color, timing):
+def check(paths, fmt, output, config, select, ignore, preview, doctype, public, jobs, fail_level,
+          annotate, verbose, color, timing):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误。
     """
-    from .engine import known_selector, load_rules, select_rules
-    from .report import Report
-    from .runner import collect, check_one
+    from .engine import at_or_above
 
-    settings = Settings(select=_split(select) or None, ignore=_split(ignore), preview=preview,
-                        fail_level=fail_level, doctype=doctype, public=public,
-                        timing=timing or os.environ.get("GWLINT_TIMING") == "1")
-    ruleset = load_rules(settings.rule_dirs, settings.reference_dirs)
-    for s in (settings.select or []) + settings.ignore:
-        if not known_selector(ruleset, s):
-            raise UsageError(f"未知的规则、代码前缀或类别“{s}”（用 gwlint rules 查看所有规则）")
-    rules = select_rules(ruleset, settings.select, settings.ignore, settings.preview)
     if output:
         _refuse_overwrite(output, paths)
-    timing_data: dict[str, float] | None = {} if settings.timing else None
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
-    results = [check_one(name, path, rules, settings, stdin_data, timing_data) if err is None
-               else _error_result(name, err)
-               for name, path, err in collect(list(paths))]
-    report = Report(results, fail_level=fail_level, rules=rules, timing=timing_data)
+    if annotate:
+        _refuse_overwrite(annotate, paths)
+        if output and Path(output).resolve() == Path(annotate).resolve():
+            raise UsageError("--annotate 与 -o 不能是同一个文件")
+    overrides = _overrides(select, ignore, preview, doctype, public, fail_level,
+                           timing or os.environ.get("GWLINT_TIMING") == "1")
+    report, plan = _run(paths, config, overrides, jobs)
+    if annotate:
+        _annotate(plan, report, annotate)
     for r in report.errors:
         click.echo(f"gwlint: {r.path}: {r.error}", err=True)
+    for w in report.stale_waivers:
+        click.echo(f"gwlint: {w.origin}:{w.line}: 豁免 {w.rule}（{w.file}，原文“{w.text}”）已不再匹配任何问题，可以删去",
+                   err=True)
     from .formats import render
 
     use_color = (color if color is not None else (output is None and sys.stdout.isatty()
@@ -79,13 +129,26 @@ def check(paths, fmt, output, select, ignore, preview, fail_level, doctype, publ
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False, color=use_color)
-    if timing_data is not None:
-        _print_timing(timing_data, report)
-    from .engine import at_or_above
-
+    if report.timing is not None:
+        _print_timing(report.timing, report)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if at_or_above(report.findings, fail_level) else EXIT_OK)
+    levels = {t.display: plan.contexts[t.context][0].fail_level for t in plan.tasks}
+    failing = any(at_or_above(r.findings, levels.get(r.path, report.fail_level)) for r in report.results)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _annotate(plan, report, out: str) -> None:
+    from .annotate import annotate
+
+    tasks = [t for t in plan.tasks if t.error is None]
+    if len(tasks) != 1:
+        raise UsageError(f"--annotate 只能用于一个文稿（这次要检查 {len(tasks)} 个）")
+    result = report.results[tasks[0].index]
+    if result.error:
+        return
+    annotate(result, tasks[0].path, Path(out))
+    click.echo(f"已写入带批注的文稿 {out}（{sum(1 for f in result.findings if not f.waived)} 条批注）", err=True)
 
 
 def _error_result(name, err):
@@ -99,6 +162,101 @@ def _refuse_overwrite(output: str, paths) -> None:
     for p in paths:
         if p != "-" and Path(p).exists() and Path(p).resolve() == out:
             raise UsageError(f"输出文件 {output} 就是被检查的文件：gwlint 不会覆盖原稿，请换一个文件名")
+
+
+@cli.command("config")
+@click.option("--show", is_flag=True, help="显示合并后的配置（预设、配置文件与命令行）。")
+@click.option("-c", "--config", "config", type=click.Path(dir_okay=False), help="配置文件；不指定时从当前文件夹向上查找。")
+@click.argument("path", required=False)
+def config_cmd(show, config, path):
+    """查看配置：gwlint config --show [文稿或文件夹]。"""
+    from .config import resolve
+    from .configfile import find_config, load_config
+
+    cfg_path = Path(config) if config else find_config(Path(path) if path else Path.cwd())
+    cfg = load_config(cfg_path)
+    settings, rules = resolve(cfg)
+    data = cfg.as_dict()
+    data["fail-level"] = settings.fail_level
+    data["rules-run"] = [r.code for r in rules]
+    import yaml
+
+    if not show:
+        click.echo(f"配置文件：{cfg_path or '（无，使用默认设置）'}；运行 {len(rules)} 条规则。用 --show 查看详情。")
+        return
+    click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), nl=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_selection_options
+@click.option("--rule", "rule_codes", multiple=True, help="只豁免这些规则的问题（代码或名称，可重复）。")
+@click.option("--line", "lines", type=int, multiple=True, help="只豁免这些行（段）上的问题（可重复）。")
+@click.option("--text", "texts", multiple=True, help="只豁免原文为此的问题（可重复）。")
+@click.option("--reason", required=True, help="为什么可以保留（写入豁免文件）。")
+def waive(paths, config, select, ignore, preview, doctype, public, jobs, rule_codes, lines, texts, reason):
+    """把当前的问题（可按 --rule、--line、--text 筛选）记入豁免文件 gwlint-waivers.yaml。"""
+    _write_waivers(paths, config, _overrides(select, ignore, preview, doctype, public), jobs,
+                   reason, rule_codes, lines, texts, baseline=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_selection_options
+@click.option("--reason", default="基线：启用 gwlint 时已有的问题，暂不处理", show_default=True,
+              help="写入每条新豁免的理由。")
+def baseline(paths, config, select, ignore, preview, doctype, public, jobs, reason):
+    """把当前所有问题记为豁免（基线），并删去已不再匹配的旧豁免；已有豁免的理由保留。"""
+    _write_waivers(paths, config, _overrides(select, ignore, preview, doctype, public), jobs,
+                   reason, (), (), (), baseline=True)
+
+
+def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline):
+    from .waivers import Waiver, load_waivers, relative
+
+    if not reason.strip():
+        raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
+    report, plan = _run(paths, config, overrides, jobs, want_progress=False)
+    for r in report.errors:
+        click.echo(f"gwlint: {r.path}: {r.error}", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    targets = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
+    if len(targets) != 1:
+        raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
+    path = targets.pop()
+    waivers = load_waivers(path)
+    known = {}
+    for ctx_key, (settings, rules) in plan.contexts.items():
+        for rule in rules:
+            known[rule.code] = rule
+    wanted = set()
+    for c in rule_codes:
+        rule = next((r for r in known.values() if c in (r.code, r.name, *r.aliases)), None)
+        if rule is None:
+            raise UsageError(f"这次检查没有运行规则“{c}”")
+        wanted.add(rule.code)
+    added = 0
+    for res in report.results:
+        rel = relative(res.path, waivers.root)
+        for f, digest in zip(res.findings, res.fingerprints):
+            if f.waived or (wanted and f.code not in wanted) or (lines and f.line not in lines) \
+                    or (texts and f.text not in texts):
+                continue
+            added += waivers.add(Waiver(f.code, rel, digest, reason.strip(), f.text))
+    removed = 0
+    if baseline:
+        stale = {id(w) for w in report.stale_waivers}
+        keep = [w for w in waivers.entries if id(w) not in stale
+                and not any(s.rule == w.rule and s.file == w.file and s.hash == w.hash for s in report.stale_waivers)]
+        removed = len(waivers.entries) - len(keep)
+        waivers.entries = keep
+    elif not added:
+        click.echo("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动", err=True)
+        sys.exit(EXIT_FINDINGS)
+    waivers.save()
+    extra = f"，删去 {removed} 条已失效的豁免" if removed else ""
+    click.echo(f"已写入 {path}：新增 {added} 条豁免{extra}，共 {len(waivers.entries)} 条。")
 
 
 def _print_timing(timing: dict[str, float], report) -> None:

@@ -1,9 +1,18 @@
-"""Run settings: what to check and how strictly. The command line fills them."""
+"""Run settings: what to check and how strictly.
+
+The project file (lint/configfile.py) gives the defaults, the command line overrides them, and
+:func:`resolve` turns both into Settings plus the list of rules to run. Everything a worker
+process needs is in Settings and the rules, so a batch run can share them with its workers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+from .configfile import Config
+from .errors import ConfigError, UsageError
 
 
 @dataclass
@@ -19,3 +28,77 @@ class Settings:
     rule_dirs: list[Path] = field(default_factory=list)
     reference_dirs: list[Path] = field(default_factory=list)
     timing: bool = False
+    allow: list[str] = field(default_factory=list)  # findings inside these terms are not reported
+    exclude: list[str] = field(default_factory=list)
+    root: Path | None = None  # the configuration's folder: exclude globs and waivers are relative to it
+    config_path: Path | None = None
+    waivers_path: Path | None = None
+
+
+@dataclass
+class Overrides:
+    """What the command line says; None means "not given, use the configuration"."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    preview: bool = False
+    fail_level: str | None = None
+    doctype: str | None = None
+    public: bool | None = None
+    timing: bool = False
+
+
+@lru_cache(maxsize=8)
+def _ruleset(rule_dirs: tuple, reference_dirs: tuple):
+    from .engine import load_rules
+
+    return load_rules(rule_dirs, reference_dirs)
+
+
+def resolve(cfg: Config, cli: Overrides | None = None):
+    """(Settings, rules to run) for one configuration and the command-line overrides."""
+    from .engine import known_selector, select_rules
+
+    cli = cli or Overrides()
+    ruleset = _ruleset(tuple(cfg.rule_dirs), tuple(cfg.reference_dirs))
+    for s in (cli.select or []) + cli.ignore:
+        if not known_selector(ruleset, s):
+            raise UsageError(f"未知的规则、代码前缀或类别“{s}”（用 gwlint rules 查看所有规则）")
+    for s in (cfg.select or []) + cfg.ignore:
+        if not known_selector(ruleset, s):
+            file, line = cfg.selector_lines.get(s, (str(cfg.path), None))
+            raise ConfigError(file, f"未知的规则、代码前缀或类别“{s}”（用 gwlint rules 查看所有规则）", line)
+    per_rule = {}
+    for key, rs in cfg.rules.items():
+        rule = ruleset.get(key)
+        if rule is None:
+            raise ConfigError(rs.file, f"未知的规则代码“{key}”（用 gwlint rules 查看所有规则）", rs.line)
+        per_rule[rule.code] = rs
+    off = [code for code, rs in per_rule.items() if rs.enabled is False]
+    select = cli.select if cli.select is not None else cfg.select
+    ignore = cfg.ignore + off + cli.ignore
+    preview = cli.preview or bool(cfg.preview)
+    rules = select_rules(ruleset, select, ignore, preview)
+    chosen = {r.code for r in rules}
+    # `rules: {CODE: on}` (or a severity) turns on a rule the selection left out, e.g. a preview
+    # rule; the command line's --ignore still wins.
+    cli_ignored = {r.code for r in ruleset} - {r.code for r in select_rules(ruleset, ["ALL"], cli.ignore, True)}
+    for code, rs in per_rule.items():
+        if rs.enabled and code not in chosen and cli.select is None and code not in cli_ignored:
+            rules.append(ruleset.get(code))
+    rules.sort(key=lambda r: r.code)
+    options = {code: rs.options for code, rs in per_rule.items() if rs.options}
+    rules = [r.with_options(options[r.code], per_rule[r.code].where) if r.code in options else r
+             for r in rules]
+    settings = Settings(
+        select=select, ignore=ignore, preview=preview,
+        fail_level=cli.fail_level or cfg.fail_level or "warning",
+        severities={code: rs.severity for code, rs in per_rule.items() if rs.severity},
+        options=options,
+        doctype=cli.doctype or cfg.doctype,
+        public=cli.public if cli.public is not None else bool(cfg.public),
+        rule_dirs=list(cfg.rule_dirs), reference_dirs=list(cfg.reference_dirs),
+        timing=cli.timing, allow=list(cfg.allow), exclude=list(cfg.exclude),
+        root=cfg.root.resolve(), config_path=cfg.path, waivers_path=cfg.waivers_path,
+    )
+    return settings, rules

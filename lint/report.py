@@ -18,6 +18,19 @@ class FileResult:
     doctype: str | None = None
     chars: int = 0
     doc: Any = None  # the Document, kept for reports that show the text
+    fingerprints: list[str] = field(default_factory=list)  # waiver hash of each finding
+    config: str | None = None  # the configuration file that applied
+
+    def doc_for_report(self):
+        """A copy of the document with only what reports show (text, line, location, scope): it
+        can cross a process boundary, which the python-docx objects cannot."""
+        from .document import Document, Paragraph
+
+        d = self.doc
+        paras = [Paragraph(text=p.text, line=p.line, location=p.location, scope=p.scope, level=p.level)
+                 for p in d.paragraphs]
+        return Document(path=d.path, paragraphs=paras, source_format=d.source_format,
+                        encoding=d.encoding, meta=dict(d.meta))
 
 
 @dataclass
@@ -26,6 +39,9 @@ class Report:
     fail_level: str = "warning"
     rules: list = field(default_factory=list)
     timing: dict[str, float] | None = None
+    stale_waivers: list = field(default_factory=list)  # lint.waivers.Waiver entries matching nothing
+    waivers_path: str | None = None
+    excluded: list[str] = field(default_factory=list)  # files skipped by the configuration's exclude
 
     @property
     def findings(self) -> list[Finding]:
@@ -51,4 +67,8 @@ class Report:
             "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
             "by_category": dict(sorted(Counter(f.category for f in fs).items())),
             "by_rule": dict(sorted(Counter(f.code for f in fs).items())),
+            "stale_waivers": len(self.stale_waivers),
         }
+
+    def rule(self, code: str):
+        return next((r for r in self.rules if r.code == code), None)

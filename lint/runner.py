@@ -1,20 +1,28 @@
-"""Collect the drafts named on the command line, read and check each one.
+"""Collect the drafts named on the command line, find each one's configuration, read and check it.
 
-A file that cannot be read becomes a result with an ``error`` and the others are still checked.
+A file that cannot be read, or whose check fails, becomes a result with an ``error`` and the
+others are still checked. With ``jobs > 1`` files are checked in worker processes; on platforms
+that fork, the workers inherit the rules already loaded here, so starting one costs nothing.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import multiprocessing
 import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .config import Settings
+from .config import Overrides, Settings, resolve
+from .configfile import find_config, load_config
 from .doctype import infer
 from .engine import check_document
 from .errors import InputError
 from .readers import DRAFT_SUFFIXES, read_path, read_stdin
 from .report import FileResult
+from .waivers import fingerprints
 
 STDIN = "-"
 
@@ -48,6 +56,25 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(dirpath) / name
 
 
+# --- one file -------------------------------------------------------------------------------------
+
+def _allowed(finding, paragraph, terms: list[str]) -> bool:
+    """True when the finding's text is an allowed term or lies inside one in its paragraph."""
+    if not finding.text or paragraph is None:
+        return False
+    if finding.text in terms:
+        return True
+    s, e = finding.column - 1, finding.end_column - 1
+    text = paragraph.text
+    for term in terms:
+        i = text.find(term, max(0, e - len(term)))
+        while i != -1 and i <= s:
+            if i + len(term) >= e:
+                return True
+            i = text.find(term, i + 1)
+    return False
+
+
 def check_one(display: str, path: Path | None, rules, settings: Settings,
               stdin_data: bytes | None = None, timing: dict | None = None) -> FileResult:
     try:
@@ -57,5 +84,160 @@ def check_one(display: str, path: Path | None, rules, settings: Settings,
     doc.meta["doctype"] = settings.doctype or infer(doc)
     doc.meta["public"] = settings.public
     findings = check_document(doc, rules, settings.severities, timing)
+    if settings.allow:
+        by_line = {p.line: p for p in doc.paragraphs}
+        findings = [f for f in findings if not _allowed(f, by_line.get(f.line), settings.allow)]
     return FileResult(display, findings, encoding=doc.encoding, doctype=doc.meta["doctype"],
-                      chars=doc.text_chars, doc=doc)
+                      chars=doc.text_chars, doc=doc, fingerprints=fingerprints(findings, doc),
+                      config=str(settings.config_path) if settings.config_path else None)
+
+
+# --- a whole run ----------------------------------------------------------------------------------
+
+@dataclass
+class Task:
+    index: int
+    display: str
+    path: Path | None
+    error: str | None
+    context: str  # key of the configuration that applies ("" = none)
+
+
+class Plan:
+    """The files of a run with the configuration (settings and rules) of each."""
+
+    def __init__(self, paths: list[str], overrides: Overrides, config: str | None = None):
+        self.overrides = overrides
+        self.contexts: dict[str, tuple[Settings, list]] = {}
+        self.config_paths: dict[str, Path | None] = {}
+        self.tasks: list[Task] = []
+        self.excluded: list[str] = []
+        found: dict[Path, Path | None] = {}
+
+        def context_for(start: Path) -> str:
+            if config is not None:
+                cfg_path: Path | None = Path(config)
+            else:
+                d = start.resolve()
+                d = d if d.is_dir() else d.parent
+                if d not in found:
+                    found[d] = find_config(d)
+                cfg_path = found[d]
+            key = str(cfg_path.resolve()) if cfg_path else ""
+            if key not in self.contexts:
+                self.contexts[key] = resolve(load_config(cfg_path), overrides)
+                self.config_paths[key] = cfg_path
+            return key
+
+        for display, path, err in collect(paths):
+            key = context_for(Path.cwd() if path is None or err else path)
+            if path is not None and err is None and self._excluded(path, self.contexts[key][0]):
+                self.excluded.append(display)
+                continue
+            self.tasks.append(Task(len(self.tasks), display, path, err, key))
+
+    @staticmethod
+    def _excluded(path: Path, settings: Settings) -> bool:
+        if not settings.exclude:
+            return False
+        p = path.resolve()
+        try:
+            rel = p.relative_to(settings.root).as_posix()
+        except (ValueError, TypeError):
+            rel = p.as_posix()
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(p.name, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*")
+                   for g in settings.exclude)
+
+    @property
+    def rules(self) -> list:
+        """Every rule that runs on some file, once (for reports that explain rules)."""
+        seen = {}
+        for _, rules in self.contexts.values():
+            for r in rules:
+                seen.setdefault(r.code, r)
+        return [seen[c] for c in sorted(seen)]
+
+
+_STATE: dict = {}  # the plan's contexts, in the main process and (inherited or rebuilt) in workers
+
+
+def _init_worker(config_paths: dict, overrides: Overrides) -> None:
+    if _STATE.get("contexts"):
+        return  # forked: already here
+    _STATE["contexts"] = {k: resolve(load_config(p), overrides) for k, p in config_paths.items()}
+
+
+def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = None,
+          strip: bool = False) -> tuple[int, FileResult]:
+    if task.error is not None:
+        return task.index, FileResult(task.display, error=task.error)
+    settings, rules = _STATE["contexts"][task.context]
+    try:
+        result = check_one(task.display, task.path, rules, settings, stdin_data, timing)
+    except Exception as exc:  # one broken file must not stop the batch
+        return task.index, FileResult(task.display, error=f"检查时出现内部错误（{type(exc).__name__}: {exc}）")
+    if strip and result.doc is not None:
+        result.doc = result.doc_for_report()
+    return task.index, result
+
+
+def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict | None = None,
+        progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    """Check every file of ``plan``; results come back in the order of the plan."""
+    _STATE["contexts"] = plan.contexts
+    tasks = plan.tasks
+    results: list[FileResult | None] = [None] * len(tasks)
+    parallel = [t for t in tasks if t.path is not None and t.error is None]
+    if jobs > 1 and len(parallel) > 1 and timing is None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        done = 0
+        with ctx.Pool(min(jobs, len(parallel)), initializer=_init_worker,
+                      initargs=(plan.config_paths, plan.overrides)) as pool:
+            for i, r in pool.imap_unordered(_work_stripped, parallel):
+                results[i] = r
+                done += 1
+                if progress:
+                    progress(done, len(tasks))
+        for t in tasks:
+            if results[t.index] is None:
+                results[t.index] = _work(t, stdin_data, timing)[1]
+    else:
+        for n, t in enumerate(tasks, start=1):
+            results[t.index] = _work(t, stdin_data, timing)[1]
+            if progress:
+                progress(n, len(tasks))
+    return results  # type: ignore[return-value]
+
+
+def _work_stripped(task: Task) -> tuple[int, FileResult]:
+    return _work(task, strip=True)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class ProgressBar:
+    """A one-line bar on standard error, only when it is a terminal."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.active = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 2:
+            return
+        self.active = True
+        filled = self.width * done // total
+        self.stream.write(f"\r检查中 [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.active:
+            self.stream.write("\r" + " " * (self.width + 30) + "\r")
+            self.stream.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html", "markdown", "sarif", "github")
 
 
 def render(name: str, report, **options) -> str:

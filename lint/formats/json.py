@@ -1,4 +1,4 @@
-"""``--format json``: ``{version, tool, findings, errors, summary}``; the schema is in the README."""
+"""``--format json``: ``{version, tool, findings, waived, errors, stale_waivers, summary}``; the schema is in the README."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def render(report, **_) -> str:
         "findings": [f.as_dict() for f in report.findings],
         "waived": [f.as_dict() for f in report.waived],
         "errors": [{"path": r.path, "message": r.error} for r in report.errors],
+        "stale_waivers": [{"waivers": w.origin, "line": w.line, "rule": w.rule, "file": w.file,
+                           "hash": w.hash, "text": w.text, "reason": w.reason} for w in report.stale_waivers],
         "summary": report.summary(),
     }
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"

@@ -39,6 +39,8 @@ def render(report, color: bool = False, verbose: bool = False, **_) -> str:
                 detail.append(f"建议改为“{_quote(f.suggestion)}”" if f.suggestion else "建议删去")
             loc = f"［{f.location}］"
             lines.append("    " + style(loc + "　".join(detail), dim=True))
+    if len(report.results) > 1:
+        lines += _table(report)
     s = report.summary()
     if s["findings"] or s["waived"]:
         by = s["by_severity"]
@@ -49,3 +51,39 @@ def render(report, color: bool = False, verbose: bool = False, **_) -> str:
     elif report.results and not report.errors:
         lines.append(style(f"未发现问题（共检查 {s['files']} 个文件）。", fg="green"))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _table(report) -> list[str]:
+    """The batch summary: one row per file with its counts (files without findings included)."""
+    rows = []
+    for r in report.results:
+        if r.error:
+            rows.append((r.path, "-", "-", "-", "-", "无法检查"))
+            continue
+        c = {k: 0 for k in SEVERITY_LABEL}
+        waived = 0
+        for f in r.findings:
+            if f.waived:
+                waived += 1
+            else:
+                c[f.severity] += 1
+        rows.append((r.path, str(c["error"]), str(c["warning"]), str(c["suggestion"]), str(waived),
+                     "有问题" if any(c.values()) else "通过"))
+    width = max(_width(r[0]) for r in rows)
+    head = ("文件", "错误", "警告", "建议", "已豁免", "结果")
+    out = ["", _pad(head[0], width) + "  " + "  ".join(h for h in head[1:])]
+    for row in rows:
+        nums = "  ".join(v.rjust(_width(h)) for v, h in zip(row[1:5], head[1:5]))
+        out.append(_pad(row[0], width) + "  " + nums + "  " + row[5])
+    out.append("")
+    return out
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * (width - _width(s))

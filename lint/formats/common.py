@@ -1,0 +1,78 @@
+"""What the report formats for people (HTML, Markdown) share: grouping and quoting."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..engine import CATEGORIES
+from ..finding import SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK
+
+CONTEXT = 14  # characters shown on each side of a finding in a quote
+
+
+def groups(findings) -> list[tuple[str, list]]:
+    """Findings by rule, the most serious and then the rarest first: the one placeholder comes
+    before three hundred half-width commas."""
+    by_code: dict[str, list] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    return sorted(by_code.items(),
+                  key=lambda kv: (-SEVERITY_RANK[kv[1][0].severity], len(kv[1]), kv[0]))
+
+
+def by_category(findings) -> list[tuple[str, str, dict[str, int]]]:
+    """(category, Chinese label, {severity: count}) for each category with findings."""
+    counts: dict[str, Counter] = {}
+    for f in findings:
+        counts.setdefault(f.category, Counter())[f.severity] += 1
+    return [(c, CATEGORIES.get(c, ("", c))[1], {s: counts[c].get(s, 0) for s in SEVERITIES})
+            for c in sorted(counts, key=lambda c: (-sum(counts[c].values()), c))]
+
+
+def paragraph_of(doc, finding):
+    if doc is None or finding.scope == "document":
+        return None
+    for p in doc.paragraphs:
+        if p.line == finding.line:
+            return p
+    return None
+
+
+def context(doc, finding) -> tuple[str, str, str]:
+    """(before, matched, after), shortened with … to a few characters on each side."""
+    p = paragraph_of(doc, finding)
+    if p is None:
+        return "", finding.text, ""
+    s, e = finding.column - 1, finding.end_column - 1
+    before = p.text[max(0, s - CONTEXT):s]
+    after = p.text[e:e + CONTEXT]
+    if s - CONTEXT > 0:
+        before = "…" + before
+    if e + CONTEXT < len(p.text):
+        after = after + "…"
+    return before, p.text[s:e], after
+
+
+def suggestion_text(f) -> str:
+    if f.suggestion is None:
+        return ""
+    return f"建议改为“{f.suggestion}”" if f.suggestion else "建议删去"
+
+
+def severity_counts(findings) -> dict[str, int]:
+    c = Counter(f.severity for f in findings)
+    return {s: c.get(s, 0) for s in SEVERITIES}
+
+
+def rules_shown(report) -> list:
+    """The rules that have a finding (waived included) in the report, in code order."""
+    codes = {f.code for r in report.results for f in r.findings}
+    return [r for r in report.rules if r.code in codes]
+
+
+def sev_label(s: str) -> str:
+    return SEVERITY_LABEL[s]
+
+
+def category_label(c: str) -> str:
+    return CATEGORIES.get(c, ("", c))[1]

@@ -1,0 +1,158 @@
+"""Accepted findings: ``gwlint-waivers.yaml`` beside the configuration.
+
+.docx and .txt have no comment syntax for an inline ``noqa``, so a finding is accepted in a file
+of its own: rule code, file (relative to the waiver file's folder) and a hash of the normalised
+matched text with a few characters of context on each side, plus a reason. The hash survives
+edits elsewhere in the draft (line numbers are not part of it) and stops matching when the
+passage itself changes. A waiver that matches nothing in a run that checked its file with its
+rule is reported as stale (like ruff's RUF100).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .yamlload import LDict, LList, load
+
+VERSION = 1
+CONTEXT = 8  # characters of context on each side that go into the hash
+_KEYS = ("rule", "file", "hash", "text", "reason")
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+def normalise(text: str) -> str:
+    """Whitespace (full-width spaces and line breaks included) does not count."""
+    return _SPACE.sub("", text)
+
+
+def fingerprint(code: str, text: str, before: str, after: str) -> str:
+    material = "\x1f".join((code, normalise(text), normalise(before), normalise(after)))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprints(findings, doc) -> list[str]:
+    """The waiver hash of each finding of one document."""
+    by_line = {p.line: p for p in doc.paragraphs} if doc is not None else {}
+    out = []
+    for f in findings:
+        p = by_line.get(f.line)
+        if f.scope == "document" or p is None:
+            out.append(fingerprint(f.code, "", "", ""))  # one per rule and file
+            continue
+        s, e = f.column - 1, f.end_column - 1
+        out.append(fingerprint(f.code, f.text, p.text[max(0, s - CONTEXT):s], p.text[e:e + CONTEXT]))
+    return out
+
+
+def relative(display: str, root: Path) -> str:
+    """A checked file's name as written in the waiver file: relative to ``root``, with /."""
+    if display.startswith("<"):
+        return display
+    p = Path(display).resolve()
+    try:
+        return p.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+@dataclass
+class Waiver:
+    rule: str
+    file: str
+    hash: str
+    reason: str
+    text: str = ""
+    line: int | None = None
+    used: int = 0
+    origin: str = ""  # the waiver file, for messages about a stale waiver
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "file": self.file, "hash": self.hash, "text": self.text,
+                "reason": self.reason}
+
+
+@dataclass
+class Waivers:
+    path: Path
+    entries: list[Waiver] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    def match(self, code: str, file: str, digest: str) -> Waiver | None:
+        for w in self.entries:
+            if w.hash == digest and w.rule == code and w.file == file:
+                return w
+        return None
+
+    def add(self, w: Waiver) -> bool:
+        if self.match(w.rule, w.file, w.hash):
+            return False
+        self.entries.append(w)
+        return True
+
+    def save(self) -> None:
+        import yaml
+
+        header = ("# gwlint 豁免文件：已确认可以保留的问题。由 gwlint waive / gwlint baseline 生成，可手工编辑 reason。\n"
+                  "# 每条按规则代码、文件和“原文及前后文”的散列匹配；原文改动后豁免自动失效，并在检查时报告。\n")
+        body = yaml.safe_dump({"version": VERSION, "waivers": [w.as_dict() for w in self.entries]},
+                              allow_unicode=True, sort_keys=False, width=120)
+        self.path.write_text(header + body, encoding="utf-8")
+
+
+def load_waivers(path: Path) -> Waivers:
+    """The waiver file at ``path`` (empty when there is none); strict, with file:line errors."""
+    ws = Waivers(Path(path))
+    if not path.is_file():
+        return ws
+    data = load(path)
+    name = str(path)
+    if data is None:
+        return ws
+    if not isinstance(data, LDict):
+        raise ConfigError(name, "豁免文件的顶层必须是映射（version、waivers）", getattr(data, "line", 1))
+    for key in data:
+        if key not in ("version", "waivers"):
+            raise ConfigError(name, f"未知的键“{key}”（可用：version、waivers）", data.line_of(key))
+    if data.get("version", VERSION) != VERSION:
+        raise ConfigError(name, f"不支持的版本 {data.get('version')}（应为 {VERSION}）", data.line_of("version"))
+    items = data.get("waivers") or []
+    if not isinstance(items, LList):
+        raise ConfigError(name, "“waivers”应为列表", data.line_of("waivers"))
+    for i, item in enumerate(items):
+        line = items.line_of(i)
+        if not isinstance(item, dict):
+            raise ConfigError(name, "每条豁免应为含 rule、file、hash、reason 的映射", line)
+        for key in item:
+            if key not in _KEYS:
+                raise ConfigError(name, f"未知的键“{key}”（可用：{'、'.join(_KEYS)}）", item.line_of(key))
+        for key in ("rule", "file", "hash", "reason"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise ConfigError(name, f"这条豁免缺少“{key}”（须为非空字符串；reason 写明为什么可以保留）", line)
+        ws.entries.append(Waiver(item["rule"], item["file"], item["hash"], item["reason"],
+                                 str(item.get("text", "")), line, origin=name))
+    return ws
+
+
+def apply(waivers: Waivers, results, selected_codes: set[str]) -> list[Waiver]:
+    """Mark waived findings; returns the stale waivers: for a file and a rule of this run, but
+    matching nothing."""
+    checked = set()
+    for r in results:
+        if r.error:
+            continue
+        rel = relative(r.path, waivers.root)
+        checked.add(rel)
+        for f, digest in zip(r.findings, r.fingerprints):
+            w = waivers.match(f.code, rel, digest)
+            if w is not None:
+                f.waived = True
+                w.used += 1
+    return [w for w in waivers.entries
+            if not w.used and w.file in checked and w.rule in selected_codes]
