@@ -413,13 +413,11 @@ def inline_series(doc: Document) -> InlineAnalysis:
             if any(pos <= b < m.start for b in breaks):
                 stack.clear()
             pos = m.end
-            if m.value == 0:  # 最后，
-                if stack and stack[-1].family == "seq" and stack[-1].count >= 2:
-                    stack[-1].last = m
-                    by_marker[id(m)] = stack[-1]
-                elif stack and stack[-1].confirmed and stack[-1].count >= 2:
-                    stack[-1].last = m
-                    by_marker[id(m)] = stack[-1]
+            if m.value == 0:  # 最后，: may close any open series (nested ones are ambiguous)
+                for s in stack:
+                    if s.confirmed and s.count >= 2:
+                        s.last = m
+                        by_marker.setdefault(id(m), s)
                 continue
             idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == m.family), None)
             if idx is not None:
@@ -496,7 +494,7 @@ def check_inline_layout(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
     """Items of one series laid out differently: most open their own paragraph, one is run into
     the end of another item's paragraph."""
     for s in inline_series(doc).series:
-        items = s.items + ([s.last] if s.last is not None else [])
+        items = s.items
         if len(items) < 3:
             continue
         alone = [it for it in items if it.at_start]
