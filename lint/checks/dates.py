@@ -52,3 +52,93 @@ def impossible_date(doc, rule, options) -> Iterator[Hit]:
 
 
 impossible_date.FIELDS = frozenset({"text", "problem"})
+
+
+# --- weekdays ------------------------------------------------------------------------------
+
+_WEEKDAYS = "一二三四五六日天"
+_WEEKDAY_NAMES = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+_DATED_WEEKDAY = re.compile(
+    rf"(?P<date>(?P<y>\d{{4}}|{_CN}{{4}})年(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})[日号])"
+    rf"\s*[（(]?\s*[,，]?\s*(?P<wd>(?:星期|礼拜|周)[{_WEEKDAYS}])\s*[）)]?")
+
+
+def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        if "年" not in p.text:
+            continue
+        for m in _DATED_WEEKDAY.finditer(p.text):
+            year, month, day = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+            if None in (year, month, day):
+                continue
+            try:
+                actual = calendar.weekday(year, month, day)
+            except ValueError:
+                continue  # an impossible date: FC002 reports it
+            wd = m.group("wd")
+            written = _WEEKDAYS.index(wd[-1])
+            written = 6 if written == 7 else written  # 天 = 日
+            if written == actual:
+                continue
+            right = wd[:-1] + _WEEKDAY_NAMES[actual][-1]
+            start, end = m.span("wd")
+            yield Hit(p, start, end, right, {"date": m.group("date"), "actual": _WEEKDAY_NAMES[actual]})
+
+
+weekday_mismatch.FIELDS = frozenset({"text", "suggestion", "date", "actual"})
+
+
+# --- relative dates ------------------------------------------------------------------------
+
+# (word, years from the date of writing or None, what to write)
+_RELATIVE = {
+    "今年": 0, "明年": 1, "去年": -1, "前年": -2, "后年": 2,
+    "今天": None, "明天": None, "昨天": None, "后天": None, "前天": None, "今日": None, "明日": None,
+    "昨日": None, "本周": None, "上周": None, "下周": None, "本月": None, "上月": None, "下月": None,
+    "上个月": None, "下个月": None,
+}
+_RELATIVE_RX = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+# 明日之星, 今日头条, 本月度 are names or compounds, not dates.
+_RELATIVE_NOT_AFTER = re.compile(r"之星|头条|度|份额")
+_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+# A report delivered at a meeting (——2024年3月5日在……会议上) is a speech: it may say 今年.
+_DELIVERED = re.compile(r"^[—\-]{1,2}.*在.{2,40}(?:会议|大会|会)上")
+
+
+def delivered_at_meeting(doc) -> bool:
+    return any(_DELIVERED.search(p.text.strip()) for p in doc.iter(("title",)))
+
+
+def _document_year(doc) -> int | None:
+    """The year of the 成文日期: the last full date in the last few paragraphs."""
+    tail = [p for p in doc.iter(("body", "title"))][-4:]
+    for p in reversed(tail):
+        found = _FULL_DATE.findall(p.text)
+        if found:
+            return int(found[-1])
+    return None
+
+
+def relative_date(doc, rule, options) -> Iterator[Hit]:
+    if delivered_at_meeting(doc):
+        return
+    year = _document_year(doc)
+    for p in doc.iter(rule.scope):
+        for m in _RELATIVE_RX.finditer(p.text):
+            if _RELATIVE_NOT_AFTER.match(p.text, m.end()):
+                continue
+            word = m.group()
+            offset = _RELATIVE[word]
+            if offset is not None and year is not None:
+                write = f"写明年份（按成文日期应为“{year + offset}年”）"
+                suggestion = f"{year + offset}年"
+            elif offset is not None:
+                write = "写明具体年份（如“2025年”）"
+                suggestion = None
+            else:
+                write = "写明具体日期（如“5月20日”）"
+                suggestion = None
+            yield Hit(p, m.start(), m.end(), suggestion, {"write": write})
+
+
+relative_date.FIELDS = frozenset({"text", "suggestion", "write"})
