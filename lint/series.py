@@ -401,11 +401,20 @@ def inline_series(doc: Document) -> InlineAnalysis:
         all_series.append(s)
         by_marker[id(m)] = s
 
+    prev_p = None
     for p in doc.iter(("title", "heading", "body")):
         if p.scope != "body" or p.marker is not None or _ATTACHMENT.match(p.text):
             stack.clear()
             if p.scope != "body":
                 continue
+        # A lone 首先 is kept open into the next paragraph only as an item of its own (首先，……
+        # opening a paragraph, followed by a paragraph that opens with a marker): otherwise it was
+        # a plain adverb and must not make a later 二是 look like a mixed series.
+        ms = inline_markers(p)
+        opens = bool(ms) and ms[0].at_start
+        stack[:] = [s for s in stack if s.confirmed or (opens and s.items[0].at_start
+                                                        and s.items[0].paragraph is prev_p)]
+        prev_p = p
         # Headings run into the paragraph (a speech saved as one line) close the series too.
         breaks = [mk.start for mk in embedded_markers(p)]
         pos = 0

@@ -198,3 +198,24 @@ def test_gov_report_style_series_stay_quiet():
     doc = doc_of(text)
     for name, fn in CHECKS.items():
         assert list(fn(doc)) == [], name
+
+
+@pytest.mark.parametrize("text,mixed", [
+    ("首先，我代表县委表示感谢。\n会议认为，形势较好。二是项目推进有力。", []),
+    ("首先，要提高认识。\n会议指出，要抓落实。\n二要加强领导。", []),
+    ("首先，要提高认识。\n二要加强领导。", ["二要"]),
+    ("首先要提高认识，二要加强领导。", ["二要"]),
+])
+def test_a_lone_shouxian_expires_unless_it_is_an_item(text, mixed):
+    assert [t for t, _ in findings(doc_of(text), "family-mix")] == mixed
+
+
+def test_speed_of_a_long_draft():
+    import time
+
+    para = "今年要抓好三件事：一是加强领导，成立专班；二是压实责任，明确分工；三是强化督查，定期通报。"
+    doc = doc_of("关于做好工作的通知\n" + "\n".join(f"{i % 9 + 1}.{para}" for i in range(200)))
+    t0 = time.perf_counter()
+    for fn in CHECKS.values():
+        list(fn(doc))
+    assert time.perf_counter() - t0 < 1.0  # ~9,000 characters; generous bound on a shared machine
