@@ -58,10 +58,19 @@ def _list_regex(path) -> tuple[re.Pattern, dict]:
     return re.compile(alt), notes
 
 
-def _word_list(rule, name: str):
+def list_path(rule, name: str):
+    """The path of word list ``name`` for ``rule``; a missing list is a configuration error."""
+    from ..errors import RuleFileError
     from ..reference import find_list
 
-    return _list_regex(find_list(name, rule.reference_dirs))
+    path = find_list(name, rule.reference_dirs)
+    if path is None:
+        raise RuleFileError(rule.path, f"规则 {rule.code} 找不到词表“{name}”（应为 reference/{name}.tsv）")
+    return path
+
+
+def _word_list(rule, name: str):
+    return _list_regex(list_path(rule, name))
 
 
 def _sentence_hits(doc, rule, rx):

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..kinds import Param
-from .facts import has_figure
+from .facts import list_path
 
 
 # --- stacked modifiers ---------------------------------------------------------------------
@@ -43,10 +43,9 @@ def _modifier_spans(m: re.Match, words: tuple[str, ...]) -> list[tuple[int, int]
 
 
 def stacked_modifiers(doc, rule, options) -> Iterator[Hit]:
-    from ..reference import find_list, load_list
+    from ..reference import load_list
 
-    path = find_list(options["list"], rule.reference_dirs)
-    rows = load_list(path)
+    rows = load_list(list_path(rule, options["list"]))
     words = tuple(r[rows.columns[0]] for r in rows)
     rx = _modifier_regex(words)
     least = options["min_run"]

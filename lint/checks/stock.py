@@ -27,9 +27,9 @@ def _matcher(path):
 
 
 def count_phrases(doc, rule, list_name: str) -> Counter:
-    from ..reference import find_list
+    from .facts import list_path
 
-    matcher = _matcher(find_list(list_name, rule.reference_dirs))
+    matcher = _matcher(list_path(rule, list_name))
     counts: Counter = Counter()
     for p in doc.iter(rule.scope or TEXT_SCOPES):
         for _, _, e in matcher.finditer(p.text):
