@@ -76,7 +76,7 @@ def _run(paths, config, overrides, jobs, want_progress=True):
         mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
         if settings.waivers_path is None or not mine:
             continue
-        waivers = load_waivers(settings.waivers_path)
+        waivers = load_waivers(settings.waivers_path, settings.root)
         if waivers.entries:
             report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
             report.waivers_path = str(settings.waivers_path)
@@ -225,7 +225,8 @@ def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, te
     if len(targets) != 1:
         raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
     path = targets.pop()
-    waivers = load_waivers(path)
+    roots = {plan.contexts[t.context][0].root for t in plan.tasks}
+    waivers = load_waivers(path, roots.pop())
     known = {}
     for ctx_key, (settings, rules) in plan.contexts.items():
         for rule in rules:

@@ -79,10 +79,11 @@ class Waiver:
 class Waivers:
     path: Path
     entries: list[Waiver] = field(default_factory=list)
+    base: Path | None = None  # file names are relative to it: the configuration's folder
 
     @property
     def root(self) -> Path:
-        return self.path.parent
+        return self.base or self.path.parent
 
     def match(self, code: str, file: str, digest: str) -> Waiver | None:
         for w in self.entries:
@@ -106,13 +107,14 @@ class Waivers:
         self.path.write_text(header + body, encoding="utf-8")
 
 
-def load_waivers(path: Path) -> Waivers:
-    """The waiver file at ``path`` (empty when there is none); strict, with file:line errors."""
-    ws = Waivers(Path(path))
+def load_waivers(path: Path, root: Path | None = None) -> Waivers:
+    """The waiver file at ``path`` (empty when there is none); strict, with file:line errors.
+    File names in it are relative to ``root`` (default: the waiver file's folder)."""
+    ws = Waivers(Path(path), base=root)
     if not path.is_file():
         return ws
-    data = load(path)
-    name = str(path)
+    name = _display(path)
+    data = load(path, name)
     if data is None:
         return ws
     if not isinstance(data, LDict):
@@ -134,10 +136,18 @@ def load_waivers(path: Path) -> Waivers:
                 raise ConfigError(name, f"未知的键“{key}”（可用：{'、'.join(_KEYS)}）", item.line_of(key))
         for key in ("rule", "file", "hash", "reason"):
             if not isinstance(item.get(key), str) or not item[key].strip():
-                raise ConfigError(name, f"这条豁免缺少“{key}”（须为非空字符串；reason 写明为什么可以保留）", line)
+                raise ConfigError(name, f"这条豁免的“{key}”缺失或不是字符串（数字请加引号；reason 写明为什么可以保留）", line)
         ws.entries.append(Waiver(item["rule"], item["file"], item["hash"], item["reason"],
                                  str(item.get("text", "")), line, origin=name))
     return ws
+
+
+def _display(path: Path) -> str:
+    """The waiver file's name in messages: relative to the current folder when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def apply(waivers: Waivers, results, selected_codes: set[str]) -> list[Waiver]:

@@ -296,7 +296,8 @@ def _notes(fi: int, fs, number) -> str:
             sug = suggestion_text(f)
             body = _e(f.message) + (f'<br><span class="sugg">{_e(sug)}</span>' if sug else '')
         else:
-            texts = "、".join(f"“{g.text}”" for g in group[:8]) + ("等" if len(group) > 8 else "")
+            distinct = list(dict.fromkeys(g.text for g in group))
+            texts = "、".join(f"“{t}”" for t in distinct[:8]) + ("等" if len(distinct) > 8 else "")
             body = f'本段 {len(group)} 处：{_e(texts)}。{_e(f.message)}'
         out.append(f'<div class="note {f.severity}">{head}{body}'
                    f'<br><span class="basis">依据：{_e(f.basis)}</span></div>')
