@@ -533,9 +533,13 @@ _ANNOUNCE = re.compile(
     rf"(?P<noun>{_NOUNS})?(?P<rest>工作|措施|任务|问题|要求|意见)?"
     r"(?P<end>[ \u3000]*(?:[：:。]|，(?=即)|(?=[ \u3000]*$)))"
     # 概括起来就是“三个十分”：/ 以下“六方面”工作：
-    r"|(?P<lead>概括起来(?:就是)?|归纳起来(?:就是)?|概括为|归纳为|总结为|以下|如下|即|就是)“"
+    # 概括起来就是“三个十分”：/ 以下“六方面”工作：/ 做到“三个十分”：
+    r"|(?P<lead>概括起来(?:就是)?|归纳起来(?:就是)?|概括为|归纳为|总结为|以下|如下|即|就是)?“"
     rf"{_COUNT_NUM.replace('num', 'qnum')}(?P<qcls>个|大|项|点|条|方面)?[^”“。；]{{0,6}}”"
-    rf"(?:{_NOUNS})?(?P<qend>[ \u3000]*(?:[：:。]|(?=[ \u3000]*$)))")
+    rf"(?P<qnoun>{_NOUNS})?(?P<qend>[ \u3000]*(?:[：:。]|(?=[ \u3000]*$)))"
+    # 要做到三个“坚持”：
+    rf"|(?<![第一二三四五六七八九十两\d]){_COUNT_NUM.replace('num', 'knum')}(?:个|大|项|条)“[^”“。；]{{1,6}}”"
+    r"(?P<kend>[：:])")
 
 
 def _count_value(s: str) -> int | None:
@@ -564,9 +568,16 @@ def announcements(doc: Document) -> list[Announcement]:
                     continue
                 n = _count_value(m.group("num"))
                 start = m.start("num")
-            else:
+            elif m.group("qnum"):
+                # Without a lead word only a colon right after the quotation announces a list
+                # (做到“三个十分”：); “三个代表”重要思想。 names a doctrine.
+                if not m.group("lead") and (m.group("qnoun") or m.group("qend").strip() not in ("：", ":")):
+                    continue
                 n = _count_value(m.group("qnum"))
-                start = m.start("lead")
+                start = m.start("lead") if m.group("lead") else m.start("qnum") - 1
+            else:
+                n = _count_value(m.group("knum"))
+                start = m.start("knum")
             if n and n >= 2:
                 out.append(Announcement(p, start, m.end(), n, p.text[start:m.end()].rstrip("：:。 \u3000")))
     return out
@@ -615,6 +626,10 @@ def _heading_count(doc: Document, it: Item):
         "……" if len(after) > 4 else "")
 
 
+def _cn_count(n: int) -> str:
+    return "两" if n == 2 else int_to_cn(n)
+
+
 def check_announced_count(doc: Document) -> Iterator[tuple[Spot, dict]]:
     """"讲三点意见" followed by a series of another length."""
     for a in announcements(doc):
@@ -625,7 +640,7 @@ def check_announced_count(doc: Document) -> Iterator[tuple[Spot, dict]]:
         if a.count in counts:
             continue
         yield Spot(a.paragraph, a.start, a.start + len(a.text), None), {
-            "found": a.text, "announced": int_to_cn(a.count), "actual": int_to_cn(actual),
+            "found": a.text, "announced": _cn_count(a.count), "actual": _cn_count(actual),
             "items": listing}
 
 

@@ -133,6 +133,8 @@ def test_numbers_after_a_full_stop_are_not_headings():
     ("今年将采取五项举措。", 5),
     ("概括起来就是“三个十分”：", 3),
     ("要做好以下“六方面”工作：", 6),
+    ("工作中要做到“三个十分”：", 3),
+    ("要做到三个“坚持”：", 3),
 ])
 def test_announcements(text, count):
     assert [a.count for a in announcements(doc_of(text))] == [count]
@@ -143,6 +145,8 @@ def test_announcements(text, count):
     "全年增长三点五个百分点。",
     "这三项工作都很重要。",
     "第三点意见是加强领导。",
+    "要坚持“两个确立”。",
+    "深刻领会“三个务必”的内涵，做到三个“坚持”。",
 ])
 def test_not_announcements(text):
     assert announcements(doc_of(text)) == []
@@ -150,7 +154,7 @@ def test_not_announcements(text):
 
 def test_announced_count_counts_the_series_that_follows_directly():
     doc = doc_of("今年要抓好三件事：一是加强领导；二是压实责任。会议还指出，一是要统一思想，二是要加强协调，三是要狠抓落实。")
-    assert [(t, d["announced"], d["actual"]) for t, d in findings(doc, "announced-count")] == [("三件事", "三", "二")]
+    assert [(t, d["announced"], d["actual"]) for t, d in findings(doc, "announced-count")] == [("三件事", "三", "两")]
     doc = doc_of("我讲三点意见。\n一、提高认识\n二、加强领导\n三、压实责任")
     assert findings(doc, "announced-count") == []
 
