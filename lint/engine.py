@@ -299,7 +299,7 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
         text, column, end_column, location, scope = "", 1, 1, "全文", "document"
     else:
         line = p.line
-        text = p.text[hit.start:hit.end]
+        text = p.text[hit.start:hit.end] if hit.shown is None else hit.shown
         column, end_column = hit.start + 1, hit.end + 1
         location, scope = p.location, p.scope
     fields = _Fields(hit.data)

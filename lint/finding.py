@@ -17,7 +17,9 @@ class Hit:
     """A bare finding from a rule: where (paragraph and character span) and the facts to report.
 
     ``paragraph`` None means the whole document. ``data`` fills the rule's message template;
-    ``suggestion`` is the text to write instead, if there is one.
+    ``suggestion`` is the text to write instead, if there is one. ``shown`` replaces the matched
+    text in the finding (``Finding.text`` and the message's ``{text}``): the secrecy rules set it
+    to the masked value so that a report never repeats personal data.
     """
 
     paragraph: Paragraph | None
@@ -25,6 +27,7 @@ class Hit:
     end: int = 0
     suggestion: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    shown: str | None = None
 
 
 @dataclass
