@@ -29,7 +29,7 @@ _SOURCE = re.compile(
     r"据[^，。；！？]{1,20}?(?:统计|调查|测算|监测|核查|评估|数据|报告|公报|年鉴|通报)"
     r"|统计局|统计公报|第三方评估|审计|抽样调查|抽查|普查|《[^》]{2,40}》")
 # A target or an instruction, not a claim about what was done.
-_GOAL = re.compile(r"确保|力争|争取|务必|必须|力求|计划|预计|以期|目标是|目标为|努力|预期|希望|"
+_GOAL = re.compile(r"确保|力争|争取|务必|必须|力求|计划|预计|以期|目标是|目标为|努力(?=[使让把将争实推做提抓])|预期|希望|"
                    r"(?<![主重需只必纲提])要(?![素点害闻求])|将(?=[^来军领士])|应当|应(?=[^对用急])|需要")
 # 前所未有 of a difficulty (挑战前所未有) describes the problem, not an achievement.
 _HARDSHIP = re.compile(r"困难|挑战|风险|压力|复杂|严峻|冲击|考验|难度|艰巨|变局|危机|不确定")
@@ -162,10 +162,12 @@ def unquantified_achievement(doc, rule, options) -> Iterator[Hit]:
             continue
         if options["paragraph"] and has_figure(p.text):
             continue
-        yield Hit(p, m.start(), m.end(), None, {"note": notes.get(m.group(), "")})
+        where = ("这一段" if options["paragraph"] else
+                 "这句话和前后两句" if options["neighbours"] else "这句话")
+        yield Hit(p, m.start(), m.end(), None, {"note": notes.get(m.group(), ""), "where": where})
 
 
-unquantified_achievement.FIELDS = frozenset({"text", "note"})
+unquantified_achievement.FIELDS = frozenset({"text", "note", "where"})
 unquantified_achievement.OPTIONS = {
     "list": Param("str", default="vague-achievements", doc="reference list of degree-only achievements"),
     "neighbours": Param("bool", default=True, tunable=True,
