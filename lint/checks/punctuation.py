@@ -99,16 +99,19 @@ def halfwidth_punctuation(doc, rule, options) -> Iterator[Hit]:
                 # 一句话结束. — not a decimal (3.5), an abbreviation, a URL, or an ellipsis (...).
                 if text[i - 1:i] == "." or text[i + 1:i + 2] == ".":
                     continue
-                if (is_han(prev) or prev in _CLOSERS) and (not nxt or is_chinese(nxt)) \
-                        and text[i - 1:i] != " ":
+                if text[i - 1:i] == " ":
+                    continue
+                if (is_han(prev) or prev in _CLOSERS or prev in "%‰") and (not nxt or is_chinese(nxt) or nxt in "\"')"):
                     hits[i] = "。"
-            elif c in ",:":
-                if prev in _DIGITS and nxt in _DIGITS:
+                elif prev in _DIGITS and i == len(text.rstrip()) - 1 and _HAN_RX.search(text):
+                    hits[i] = "。"  # 同比增长3.5. at the end of a Chinese paragraph
+            elif c in ",:;?!":
+                if c in ",:" and prev in _DIGITS and nxt in _DIGITS:
                     continue  # 1,000  8:30  3:2
-                if is_chinese(prev) or is_chinese(nxt):
+                if is_chinese(prev):
                     hits[i] = _FULL[c]
-            else:  # ; ? !
-                if is_chinese(prev) or is_chinese(nxt):
+                elif is_chinese(nxt) and not (prev in _LATIN and text[i + 1:i + 2] == " "):
+                    # "Hello, world! 这是……": an English sentence keeps its marks
                     hits[i] = _FULL[c]
         # Round brackets: pair them; a pair counts as Chinese when its content or a neighbour is.
         stack: list[int] = []
@@ -272,7 +275,7 @@ _SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]+")
 # 第七十四条 县以上……: the blank after an article number is the layout of legal texts.
 _ARTICLE = re.compile(r"^[ \u3000]*第[零〇一二三四五六七八九十百千\d]+[条章节款编](?=[ \u3000\u00a0])")
 _NUM_TOKEN_END = re.compile(r"[\d.,%‰]+$")
-_NUM_TOKEN_START = re.compile(r"^[\d.,]+")
+_NUM_TOKEN_START = re.compile(r"[\d.,]+")
 
 
 def _number_is_latin_bound_left(text: str, end: int) -> bool:
@@ -343,7 +346,9 @@ stray_spaces.FIELDS = frozenset({"text", "suggestion", "before", "after"})
 
 # --- PN011 dashes and hyphens between numbers ---------------------------------------------------
 
-_NUM_RANGE = re.compile(r"(\d+(?:\.\d+)?)(——|[-－–~]|—(?=\d))(\d+(?:\.\d+)?)")
+_NUM_RANGE = re.compile(r"(\d+(?:\.\d+)?%?)(——|[-－–~]|—(?=\d))(\d+(?:\.\d+)?)")
+# 3-5万元, 15-30%: NM012 (range-unit) reports these with the whole fix (3万～5万元).
+_UNIT_RANGE_AFTER = re.compile(r"[%％‰万亿]")
 _TIME_UNIT = re.compile(r"^(?:年|月|日|号|时|点|世纪)")
 
 
@@ -366,6 +371,8 @@ def number_range_dash(doc, rule, options) -> Iterator[Hit]:
                 continue
             if after and (after in _LATIN or after in "-/_－.~"):
                 continue
+            if not a.endswith("%") and _UNIT_RANGE_AFTER.match(after):
+                continue
             if dash != "——":
                 # A hyphenated pair is a range only before a unit or a mark, ascending, and not a
                 # phone or house number.
@@ -374,7 +381,7 @@ def number_range_dash(doc, rule, options) -> Iterator[Hit]:
                 if a.startswith("0") and len(a) > 1 or len(b) >= 7:
                     continue
                 try:
-                    if float(a) >= float(b):
+                    if float(a.rstrip("%")) >= float(b):
                         continue
                 except ValueError:
                     continue
