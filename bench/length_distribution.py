@@ -85,7 +85,8 @@ def over(values: list[int], threshold: int) -> int:
 
 
 def markdown(corpus: Path = DEFAULT_CORPUS, thresholds: dict[str, int] | None = None) -> str:
-    """The distributions as Markdown, with how many units exceed each given threshold."""
+    """The distributions as Markdown, with how many units exceed each given threshold
+    (``thresholds``: {"sentence"|"paragraph"|"heading": max}; see :func:`rule_thresholds`)."""
     m = measure(corpus)
     out = [f"Length distributions of `{corpus.name}` ({m['chars']:,} Chinese characters), "
            "in Chinese characters:", ""]
@@ -116,7 +117,17 @@ def markdown(corpus: Path = DEFAULT_CORPUS, thresholds: dict[str, int] | None = 
     return "\n".join(out) + "\n"
 
 
-DEFAULT_THRESHOLDS = {"sentence": 150, "paragraph": 900, "heading": 30}
+def rule_thresholds() -> dict[str, int]:
+    """The ``max`` of the bundled length rules, by unit."""
+    from lint.engine import load_rules
+
+    rules = load_rules()
+    out = {}
+    for unit, code in (("sentence", "LN001"), ("paragraph", "LN002"), ("heading", "LN003")):
+        rule = rules.get(code)
+        if rule is not None and rule.params.get("max") is not None:
+            out[unit] = rule.params["max"]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     if not corpus.is_dir():
         print(f"找不到语料文件夹：{corpus}", file=sys.stderr)
         return 2
-    sys.stdout.write(markdown(corpus, DEFAULT_THRESHOLDS))
+    sys.stdout.write(markdown(corpus, rule_thresholds()))
     return 0
 
 

@@ -45,3 +45,12 @@ def test_defaults_sit_above_the_corpus_99th_percentile():
     assert rules.get("LN002").params["max"] >= mod.percentile(m["units"]["paragraph"], 99.9)
     headings = [v for vs in m["headings"].values() for v in vs]
     assert rules.get("LN003").params["max"] >= max(headings)
+
+
+def test_thresholds_come_from_the_rule_files():
+    from lint.engine import load_rules
+
+    rules = load_rules()
+    assert _module().rule_thresholds() == {"sentence": rules.get("LN001").params["max"],
+                                           "paragraph": rules.get("LN002").params["max"],
+                                           "heading": rules.get("LN003").params["max"]}
