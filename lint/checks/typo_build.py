@@ -1,0 +1,65 @@
+"""Build the data files of the wording and typo checks (lint/data/). Not imported at check time.
+
+    python -m lint.checks.typo_build variants   # lint/data/t2s-chars.tsv (needs `pip install opencc`)
+    python -m lint.checks.typo_build bigrams    # lint/data/typo-bigrams.txt
+
+``variants``: every CJK character that OpenCC's t2s conversion changes when it stands alone, with
+its simplified form, except characters that occur in the simplified corpora (gov-reports, the
+corrected side of odw.train). OpenCC is Apache-2.0; only this derived character table ships.
+
+``bigrams``: character bigrams of clean official text: shared/corpus/gov-reports and the corrected
+side of ecspell-odw/odw.train (never a test split).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def clean_texts():
+    """Clean simplified official text: gov-reports paragraphs and odw.train corrected sentences."""
+    for p in sorted((CORPUS / "gov-reports").glob("*.txt")):
+        yield from p.read_text(encoding="utf-8").splitlines()
+    for line in (CORPUS / "ecspell-odw" / "odw.train").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            yield parts[2]
+
+
+def build_variants() -> None:
+    import opencc
+
+    conv = opencc.OpenCC("t2s")
+    seen = set()
+    for t in clean_texts():
+        seen.update(t)
+    pairs = []
+    for cp in list(range(0x3400, 0x4DB6)) + list(range(0x4E00, 0x9FA6)):
+        ch = chr(cp)
+        s = conv.convert(ch)
+        if len(s) == 1 and s != ch and ch not in seen:
+            pairs.append((ch, s))
+    lines = ["# Traditional or variant character -> simplified form, for WD007 (variant-character).",
+             "# Derived from OpenCC's t2s character conversion (Apache-2.0) by lint/checks/typo_build.py;",
+             "# each line: traditional characters TAB their simplified forms, position by position."]
+    for k in range(0, len(pairs), 60):
+        chunk = pairs[k:k + 60]
+        lines.append("".join(a for a, _ in chunk) + "\t" + "".join(b for _, b in chunk))
+    (DATA / "t2s-chars.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(pairs)} characters")
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else ""
+    if what == "variants":
+        build_variants()
+    elif what == "bigrams":
+        from .typo import build_bigrams
+
+        build_bigrams(list(clean_texts()), DATA / "typo-bigrams.txt")
+    else:
+        sys.exit(__doc__)

@@ -1,0 +1,221 @@
+"""Wording checks that a word list cannot express: doubled words, 的/地/得, variant characters.
+
+Each check first looks for cheap candidates with a regular expression and only then asks jieba
+(:mod:`lint.segment`) about the few sentences that have one, so that jieba is loaded only when a
+selected rule meets a candidate. Precision comes first: a pattern is reported only where it is
+reliably wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..finding import Hit
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+
+# --- doubled characters and words ---------------------------------------------------------------
+
+# Function characters that never legitimately stand twice in a row as two words (的的, 是是, 在在).
+# Content characters (人人, 常常, 天天) reduplicate freely and are left alone.
+_FUNCTION_CHARS = frozenset("的了是在和与及把被将也都就又而并或从向于其这那之对为以所让给使但却")
+# Disyllabic verbs that reduplicate as ABAB (研究研究: "study it a little"): not a slip.
+_ABAB_OK = frozenset("""
+研究 讨论 学习 商量 考虑 休息 检查 了解 打听 活动 锻炼 交流 沟通 总结 整理 收拾 准备 练习 思考 比较
+分析 调查 介绍 说明 批评 帮助 关心 认识 体会 琢磨 合计 尝试 试验 表扬 放松 溜达 散散 清理 打扫 布置
+梳理 反思 对照 盘点 核对 核实 合计 研判 请教 请示 汇报 议论 熟悉 体验 感受 热闹 高兴 轻松 暖和
+凉快 舒服 干净 明白 清楚 比划 走动 摸索 听听 看看 想想 问问 说说 谈谈 讲讲 试试 走走 等等 非常
+很多 好多 许多 一样 一遍 一次 一步 一点 一个 一年 一天 一代 一批 一件 一项 一条
+""".split())
+_NUMERAL_START = frozenset("一二三四五六七八九十两几每半")
+_DOUBLE = re.compile(rf"(?=([{HAN}]{{1,4}}?)\1)")
+
+
+def _token_spans(text: str) -> dict[int, str]:
+    """Start offset -> word, by jieba."""
+    from .. import segment
+
+    out, off = {}, 0
+    for w in segment.words(text):
+        out[off] = w
+        off += len(w)
+    return out
+
+
+def _verb(word: str) -> bool:
+    from .. import segment
+
+    tags = segment.pos_tags(word)
+    return len(tags) == 1 and tags[0][1] in ("v", "vn", "vd")
+
+
+def _is_aabb(text: str, i: int) -> bool:
+    """The pair at i is half of an AABB form (认认真真, 是是非非, 和和美美, 上上下下)."""
+    after = text[i + 2:i + 4]
+    before = text[max(0, i - 2):i]
+    return (len(after) == 2 and after[0] == after[1]) or (len(before) == 2 and before[0] == before[1])
+
+
+def doubled_word(doc, rule, options) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        cands = []
+        for m in _DOUBLE.finditer(text):
+            unit, i = m.group(1), m.start()
+            if len(unit) == 1:
+                if unit not in _FUNCTION_CHARS or _is_aabb(text, i):
+                    continue
+            elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1:
+                continue
+            cands.append((i, unit))
+        if not cands:
+            continue
+        tokens = _token_spans(text)
+        last_end = -1
+        for i, unit in cands:
+            n = len(unit)
+            if i < last_end:
+                continue
+            # Two separate words, each exactly the unit: 的/的, 工作/工作 (not 的确 after 的,
+            # not 研究所/所长, not 协会会长); jieba keeps a doubled particle as one token (的的).
+            separate = tokens.get(i) == unit and tokens.get(i + n) == unit
+            if separate and n > 1 and not _verb(unit):
+                continue  # PPP项目/项目经理, a name twice: two nouns meeting at a boundary
+            fused = n == 1 and tokens.get(i) == unit * 2
+            if not (separate or fused):
+                continue
+            last_end = i + 2 * n
+            yield Hit(p, i, i + 2 * n, unit, {"unit": unit})
+
+
+doubled_word.FIELDS = frozenset({"text", "suggestion", "unit"})
+
+
+# --- 的/地/得 -----------------------------------------------------------------------------------
+
+# V + 的 + degree adverb + adjective, closing a clause: 做的很好。 说的非常对， 跑的很快。
+_DE_COMPLEMENT = re.compile(
+    rf"的(?P<comp>(?:很|非常|十分|特别|相当|比较|挺|格外|极其|极为|太|更加|越来越)"
+    rf"(?:好|快|慢|早|晚|对|清楚|明白|透彻|扎实|到位|及时|出色|圆满|彻底|精彩|漂亮|认真|仔细|细致|"
+    rf"深入|具体|充分|规范|顺利|成功|突出|有效|有力|主动|积极|踏实|实在|周到|细|实|严|深|准|稳|牢|紧|"
+    rf"高|低|大|小|重|远|近|晚|早|差|糟|糊涂|辛苦|认真))(?=[，。！？；、”]|$)")
+# Verbs that are not actions with a degree complement (是的, 有的, 要的, 会的 are other things).
+_NOT_ACTION = frozenset("是 有 要 会 能 可 该 应 得 在 为 让 使 叫 像 好 对 给 把 被".split())
+# Words before 的 + verb that can only be adverbials: AABB forms (扎扎实实, 认认真真) and a few
+# adverbs. Adjectives that also head noun phrases (积极的就业政策, 认真的态度, 不断的努力,
+# 有效的管理) are left out on purpose: 的 is right there.
+_MANNER = frozenset("""
+逐步 稳步 尽快 及早 尽量 踏踏实实 认认真真 扎扎实实 实实在在 明明白白 清清楚楚 老老实实 仔仔细细
+干干净净 彻彻底底 原原本本 完完全全 真真切切 稳稳当当 快快乐乐 高高兴兴 平平安安 坦坦荡荡 堂堂正正
+""".split())
+_DE_ADVERBIAL = re.compile(rf"(?P<adv>[{HAN}]{{2,4}})的(?=[{HAN}])")
+
+
+def de_di_de(doc, rule, options) -> Iterator[Hit]:
+    from .. import segment
+
+    for p in doc.iter(rule.scope):
+        text = p.text
+        if "的" not in text:
+            continue
+        cands = []
+        for m in _DE_COMPLEMENT.finditer(text):
+            cands.append(("得", m.start(), m))
+        for m in _DE_ADVERBIAL.finditer(text):
+            adv = m.group("adv")
+            for k in range(len(adv) - 1):  # the longest manner word that ends right before 的
+                if adv[k:] in _MANNER:
+                    cands.append(("地", m.end() - 1, None))
+                    break
+        if not cands:
+            continue
+        tags = segment.pos_tags(text)
+        at = {off: (w, t, n) for n, (w, t, off) in enumerate(tags)}
+        for want, i, m in sorted(cands, key=lambda c: c[1]):
+            tok = at.get(i)
+            if tok is None or tok[0] != "的":
+                continue
+            n = tok[2]
+            if want == "得":
+                if n == 0:
+                    continue
+                verb, vtag, _ = tags[n - 1]
+                if vtag != "v" or verb in _NOT_ACTION:
+                    continue
+                if n >= 2 and tags[n - 2][0] in ("所", "的", "之"):  # 所做的: a noun phrase
+                    continue
+                yield Hit(p, i, i + 1, "得", {"right": "得", "why": f"“{verb}”后面是表示程度、结果的补语“{m.group('comp')}”，结构助词用“得”"})
+            else:
+                if n == 0 or n + 1 >= len(tags):
+                    continue
+                adv = tags[n - 1][0]
+                nxt, ntag, _ = tags[n + 1]
+                if adv not in _MANNER or ntag != "v":
+                    continue
+                # A verb that ends the clause or takes 的 again heads a noun phrase (认真的研究。)
+                after = tags[n + 2][0] if n + 2 < len(tags) else "。"
+                if after in ("的", "。", "，", "；", "、", "是", "和", "与", "及") or after[0] in "。，；！？":
+                    continue
+                yield Hit(p, i, i + 1, "地", {"right": "地", "why": f"“{adv}”修饰后面的动词“{nxt}”，作状语，结构助词用“地”"})
+
+
+de_di_de.FIELDS = frozenset({"text", "suggestion", "right", "why"})
+
+
+# --- variant, traditional and corrupted characters ---------------------------------------------
+
+# Simplified characters of 《通用规范汉字表》 (2013) that OpenCC's character table would still
+# convert: 乾坤, 瞭望, 夥 (多), 慰藉, 幺麽, 噁心, 蹚水, 甦醒 (kept as 规范字).
+_STANDARD_KEEP = frozenset("乾瞭夥藉麽噁蹚甦")
+# 着 where 著 (明显、显露) is meant: left behind by a traditional-to-simplified conversion.
+_ZHUO = re.compile(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
+_FULLWIDTH_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]+")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> dict[str, str]:
+    """Traditional or variant character -> simplified (lint/data/t2s-chars.tsv)."""
+    table = {}
+    for line in (DATA / "t2s-chars.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            for t, s in zip(trad, simp):
+                if t not in _STANDARD_KEEP:
+                    table[t] = s
+    return table
+
+
+def _run_regex() -> re.Pattern:
+    chars = "".join(sorted(_t2s()))
+    return re.compile(f"[{re.escape(chars)}]+")
+
+
+_RUN = None
+
+
+def variant_char(doc, rule, options) -> Iterator[Hit]:
+    global _RUN
+    table = _t2s()
+    if _RUN is None:
+        _RUN = _run_regex()
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for m in _RUN.finditer(text):
+            run = m.group()
+            yield Hit(p, m.start(), m.end(), "".join(table[c] for c in run),
+                      {"problem": "是繁体字或异体字，简化字文稿中应使用规范汉字"})
+        for m in _ZHUO.finditer(text):
+            w = m.group("w")
+            yield Hit(p, m.start(), m.end(), w.replace("着", "著"),
+                      {"problem": "中的“着”应为“著”（显著、卓著的“著”是明显、突出），多是繁简转换造成的错字"})
+        for m in _FULLWIDTH_LATIN.finditer(text):
+            half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+            yield Hit(p, m.start(), m.end(), half, {"problem": "是全角字母，外文字母应使用半角"})
+
+
+variant_char.FIELDS = frozenset({"text", "suggestion", "problem"})
