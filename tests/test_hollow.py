@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import REPO
 from tests.test_facts import findings
 
 
@@ -47,10 +48,14 @@ def test_contribution_as_an_aim_mid_text_is_not_a_closing():
 
 
 def test_empty_sentence_needs_no_jieba():
-    from lint import segment
+    import subprocess
+    import sys
 
-    assert findings("HL003", "要进一步提高思想认识，切实增强责任意识，不断提升工作水平。")
-    assert not segment.loaded()
+    code = ("from tests.test_facts import findings; from lint import segment; "
+            "assert findings('HL003', '要进一步提高思想认识，切实增强责任意识，不断提升工作水平。'); "
+            "assert not segment.loaded()")
+    done = subprocess.run([sys.executable, "-c", code], cwd=str(REPO), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize("text", ["全县要进一步提高思想认识，切实增强责任意识。", "要在“三个一”上提高工作水平，切实增强责任意识。",
