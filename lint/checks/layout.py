@@ -335,14 +335,14 @@ def first_line_indent(doc, rule, options) -> Iterator[Hit]:
         if 1.75 <= chars <= 2.25:
             continue
         if chars < 0:
-            found = f"悬挂缩进{_fmt_pt(-chars)}字"
+            found = f"负{_fmt_pt(-chars)}字（悬挂缩进）"
         elif chars < 0.25:
-            found = "无首行缩进"
+            found = "0字（未设置首行缩进）"
         else:
-            found = f"首行缩进{_fmt_pt(round(chars, 1))}字"
+            found = f"{_fmt_pt(round(chars, 1))}字"
         if _LEADING.match(p.text) and v.value:
             found += "（段首的空格与段落缩进重复）"
-        causes.add("indent", v, found, "首行缩进2字", "段落缩进", p, 0, min(len(p.text), 10))
+        causes.add("indent", v, found, "2字", "首行缩进", p, 0, min(len(p.text), 10))
     yield from causes.hits("正文")
 
 
@@ -404,7 +404,7 @@ def line_spacing(doc, rule, options) -> Iterator[Hit]:
         lines = int(height_pt // h)
         if lo <= lines <= hi:
             continue
-        causes.add("spacing", v, f"{desc}（每页约{lines}行）", "每页22行左右（固定值约28.9磅）",
+        causes.add("spacing", v, f"{desc}，每页约{lines}行", "每页22行左右（固定值约28.9磅）",
                    "行距", p, 0, min(len(p.text), 10))
     yield from causes.hits("正文")
 
