@@ -147,8 +147,12 @@ _REPORT_REQUEST = re.compile(r"妥否|当否|请批示|请予?批复|请予?批�
 def report_with_request(doc, rule, options) -> Iterator[Hit]:
     """A 报告 must not carry a request (条例 第十五条(四))."""
     for p in doc.iter(rule.scope):
-        for m in _REPORT_REQUEST.finditer(p.text):
-            yield Hit(p, m.start(), m.end(), None, {})
+        if not _REPORT_REQUEST.search(p.text):
+            continue
+        for s in p.sentences:  # one finding per sentence: 妥否，请批示 is one request
+            ms = list(_REPORT_REQUEST.finditer(p.text, s.start, s.end))
+            if ms:
+                yield Hit(p, ms[0].start(), ms[-1].end(), None, {})
 
 
 report_with_request.FIELDS = frozenset({"text"})
