@@ -68,3 +68,11 @@ def test_corpus_doctypes_keep_reports_quiet():
     from lint.checks.dates import delivered_at_meeting
 
     assert doc.meta["doctype"] != "报告" or delivered_at_meeting(doc)
+
+
+def test_weekday_without_year_uses_the_signing_date():
+    text = "关于召开会议的通知\n定于6月4日（星期二）召开。\n县政府办公室\n2025年5月20日"
+    (f,) = findings("FC006", text)
+    assert f.suggestion == "星期三" and "按成文日期推算为2025年" in f.message
+    assert not findings("FC006", text.replace("星期二", "星期三"))
+    assert not findings("FC006", "定于6月4日（星期二）召开。")  # no 成文日期: nothing to go by

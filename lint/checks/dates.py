@@ -59,30 +59,49 @@ impossible_date.FIELDS = frozenset({"text", "problem"})
 _WEEKDAYS = "一二三四五六日天"
 _WEEKDAY_NAMES = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 _DATED_WEEKDAY = re.compile(
-    rf"(?P<date>(?P<y>\d{{4}}|{_CN}{{4}})年(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})[日号])"
+    rf"(?P<date>(?<![\d〇零一二三四五六七八九十])(?:(?P<y>\d{{4}}|{_CN}{{4}})年)?"
+    rf"(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})[日号])"
     rf"\s*[（(]?\s*[,，]?\s*(?P<wd>(?:星期|礼拜|周)[{_WEEKDAYS}])\s*[）)]?")
 
 
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return calendar.weekday(year, month, day)
+    except ValueError:
+        return None  # an impossible date: FC002 reports it
+
+
 def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
+    signed = None  # the 成文日期, looked up only for a date written without its year
     for p in doc.iter(rule.scope):
-        if "年" not in p.text:
+        if "月" not in p.text:
             continue
         for m in _DATED_WEEKDAY.finditer(p.text):
-            year, month, day = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
-            if None in (year, month, day):
+            month, day = _num(m.group("m")), _num(m.group("d"))
+            if None in (month, day):
                 continue
-            try:
-                actual = calendar.weekday(year, month, day)
-            except ValueError:
-                continue  # an impossible date: FC002 reports it
             wd = m.group("wd")
             written = _WEEKDAYS.index(wd[-1])
             written = 6 if written == 7 else written  # 天 = 日
-            if written == actual:
+            if m.group("y"):
+                year = _num(m.group("y"))
+                if year is None:
+                    continue
+                date_text = m.group("date")
+            else:
+                # 3月5日（星期二） without a year: the year that puts the date nearest to the
+                # 成文日期 (a notice signed in December may fix a meeting in January).
+                signed = signed or _document_date(doc) or False
+                if not signed:
+                    continue
+                year = signed[0] + (1 if signed[1] - month > 6 else -1 if month - signed[1] > 6 else 0)
+                date_text = f"{m.group('date')}（按成文日期推算为{year}年）"
+            actual = _weekday(year, month, day)
+            if actual is None or written == actual:
                 continue
             right = wd[:-1] + _WEEKDAY_NAMES[actual][-1]
             start, end = m.span("wd")
-            yield Hit(p, start, end, right, {"date": m.group("date"), "actual": _WEEKDAY_NAMES[actual]})
+            yield Hit(p, start, end, right, {"date": date_text, "actual": _WEEKDAY_NAMES[actual]})
 
 
 weekday_mismatch.FIELDS = frozenset({"text", "suggestion", "date", "actual"})
@@ -100,7 +119,7 @@ _RELATIVE = {
 _RELATIVE_RX = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 # 明日之星, 今日头条, 本月度 are names or compounds, not dates.
 _RELATIVE_NOT_AFTER = re.compile(r"之星|头条|度|份额")
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 # A report delivered at a meeting (——2024年3月5日在……会议上) is a speech: it may say 今年.
 _DELIVERED = re.compile(r"^[—\-]{1,2}.*在.{2,40}(?:会议|大会|会)上")
 
@@ -109,14 +128,19 @@ def delivered_at_meeting(doc) -> bool:
     return any(_DELIVERED.search(p.text.strip()) for p in doc.iter(("title",)))
 
 
-def _document_year(doc) -> int | None:
-    """The year of the 成文日期: the last full date in the last few paragraphs."""
+def _document_date(doc) -> tuple[int, int, int] | None:
+    """The 成文日期 (year, month, day): the last full date in the last few paragraphs."""
     tail = [p for p in doc.iter(("body", "title"))][-4:]
     for p in reversed(tail):
         found = _FULL_DATE.findall(p.text)
         if found:
-            return int(found[-1])
+            return tuple(int(x) for x in found[-1])
     return None
+
+
+def _document_year(doc) -> int | None:
+    date = _document_date(doc)
+    return date[0] if date else None
 
 
 def relative_date(doc, rule, options) -> Iterator[Hit]:
