@@ -175,6 +175,7 @@ def test_heading_end_docx_title(tmp_path):
     "勠力同心谋新篇 砥砺前行开新局",
     "填报单位：县委办公室      2024年度",
     "　　全县上下要统一思想。",
+    "— 1 —",
 ])
 def test_stray_space_quiet(text):
     assert findings(text, "PN012") == []
@@ -187,6 +188,7 @@ def test_stray_space_quiet(text):
     ("会议于2024年3月5日召开 。", 1),
     ("我们要　加强领导，狠抓落实。", 1),
     ("2024 年全县完成投资 120亿元。", 2),
+    ("二 是压实责任", 1),
     ("下降到70% 以上。", 1),
 ])
 def test_stray_space_reported(text, n):

@@ -272,6 +272,8 @@ heading_end_mark.FIELDS = frozenset({"text", "suggestion", "kind"})
 # --- PN012 stray spaces -------------------------------------------------------------------------
 
 _SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]+")
+# "— 1 —": a page number copied from a footer (GB/T 9704-2012 7.5 sets it with spaces).
+_PAGE_NUMBER = re.compile(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
 # 第七十四条 县以上……: the blank after an article number is the layout of legal texts.
 _ARTICLE = re.compile(r"^[ \u3000]*第[零〇一二三四五六七八九十百千\d]+[条章节款编](?=[ \u3000\u00a0])")
 _NUM_TOKEN_END = re.compile(r"[\d.,%‰]+$")
@@ -307,6 +309,8 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
         text = p.text
         if " " not in text and "\u3000" not in text and "\u00a0" not in text and "\t" not in text:
             continue
+        if _PAGE_NUMBER.match(text):
+            continue
         sentence_like = any(c in text for c in "，。；！？")
         article = _ARTICLE.match(text)
         for m in _SPACE_RUN.finditer(text):
@@ -328,7 +332,7 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
             elif left in _CJK_MARK_SET or right in _CJK_MARK_SET:
                 pass
             elif is_han(left) and is_han(right):
-                if not sentence_like:
+                if not sentence_like and not (left in "一二三四五六七八九十" and right == "是"):
                     continue  # 勠力同心谋新篇 砥砺前行开新局: two halves of a headline
             elif is_han(left) and right in _DIGITS:
                 if _number_is_latin_bound_right(text, e):
