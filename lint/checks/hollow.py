@@ -92,7 +92,7 @@ BOOTS = [
     (re.compile(rf"(?:党委|党组|政府|县委|市委|省委|区委|镇党委|乡党委|领导|班子)(?:历来|一直|始终|十分|都)?(?:高度|十分|非常)重视{_NOT_END}{{0,20}}?工作"),
      "穿靴戴帽的开头套话", "可删去，直接写为此做了哪些事（开了什么会、定了什么措施、投入多少）"),
 ]
-_GOAL_BEFORE = re.compile(r"(?:要|将|努力|争取|力争|奋力|继续|不断|为此)$")
+_CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
@@ -101,7 +101,7 @@ def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
         for rx, label, advice in BOOTS:
             for m in rx.finditer(text):
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
-                if rx is BOOTS[5][0] and not _is_closing(p, m, doc):
+                if rx is _CONTRIBUTION and not _is_closing(p, m, doc):
                     continue
                 yield Hit(p, m.start(), m.end(), "", {"label": label, "advice": advice})
 
