@@ -76,3 +76,10 @@ def test_stock_density_thresholds_are_options():
     assert not findings("SP001", text)
     assert findings("SP001", text, max_per_1000=1.0)
     assert not findings("SP001", "高度重视。狠抓落实。", min_count=5)
+
+
+def test_run_in_heading_is_not_an_empty_sentence():
+    body = "县应急管理局要在3月底前完成全县危化品企业的安全评估。"
+    assert not findings("HL003", "（一）切实加强组织领导，不断提升工作水平。" + body)
+    assert not findings("HL003", "全面加强作风建设，推动各项工作提质增效。" + body)
+    assert findings("HL003", body + "全面加强作风建设，推动各项工作提质增效。")

@@ -87,7 +87,7 @@ BOOTS = [
      "总结成绩后的套话", "可删去，成绩已经用事实说清楚了"),
     (re.compile(rf"(?:成绩|成就)是(?:肯定|主要)的"),
      "总结中的固定套话", "可删去，直接写成绩"),
-    (re.compile(rf"为{_NOT_END}{{1,40}}?作出(?:新的|更大的|应有的|积极的)?(?:更大|新的)?(?:的)?贡献"),
+    (re.compile(rf"为{_NOT_CLAUSE}{{1,40}}?作出(?:新的|更大的|应有的|积极的)?(?:更大|新的)?(?:的)?贡献"),
      "穿靴戴帽的结尾套话", "可删去，或改写为具体的目标和时限"),
     (re.compile(rf"(?:党委|党组|政府|县委|市委|省委|区委|镇党委|乡党委|领导|班子)(?:历来|一直|始终|十分|都)?(?:高度|十分|非常)重视{_NOT_END}{{0,20}}?工作"),
      "穿靴戴帽的开头套话", "可删去，直接写为此做了哪些事（开了什么会、定了什么措施、投入多少）"),
@@ -149,8 +149,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def empty_sentence(doc, rule, options) -> Iterator[Hit]:
     least = options["min_chars"]
     for p in doc.iter(rule.scope):
-        for s in p.sentences:
+        sentences = p.sentences
+        for i, s in enumerate(sentences):
             text = s.text
+            # （一）加强组织领导。各乡镇要……: a short first sentence is the item's run-in heading.
+            if i == 0 and len(sentences) > 1 and (p.marker is not None or len(_HAN.findall(text)) <= 20):
+                continue
             if len(_HAN.findall(text)) < least:
                 continue
             rest = _SLOGAN_RX.sub("", text)  # 大局意识 is no 局 (office): look at what is left
