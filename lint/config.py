@@ -8,7 +8,6 @@ process needs is in Settings and the rules, so a batch run can share them with i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .configfile import Config
@@ -48,19 +47,17 @@ class Overrides:
     timing: bool = False
 
 
-@lru_cache(maxsize=8)
-def _ruleset(rule_dirs: tuple, reference_dirs: tuple):
-    from .engine import load_rules
-
-    return load_rules(rule_dirs, reference_dirs)
-
-
-def resolve(cfg: Config, cli: Overrides | None = None):
-    """(Settings, rules to run) for one configuration and the command-line overrides."""
-    from .engine import known_selector, select_rules
+def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None):
+    """(Settings, rules to run) for one configuration and the command-line overrides. ``cache``
+    (one per run) shares the loaded rules between configurations with the same rule folders."""
+    from .engine import known_selector, load_rules, select_rules
 
     cli = cli or Overrides()
-    ruleset = _ruleset(tuple(cfg.rule_dirs), tuple(cfg.reference_dirs))
+    key = (tuple(cfg.rule_dirs), tuple(cfg.reference_dirs))
+    cache = {} if cache is None else cache
+    if key not in cache:
+        cache[key] = load_rules(*key)
+    ruleset = cache[key]
     for s in (cli.select or []) + cli.ignore:
         if not known_selector(ruleset, s):
             raise UsageError(f"未知的规则、代码前缀或类别“{s}”（用 gwlint rules 查看所有规则）")

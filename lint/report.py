@@ -30,7 +30,8 @@ class FileResult:
         paras = [Paragraph(text=p.text, line=p.line, location=p.location, scope=p.scope, level=p.level)
                  for p in d.paragraphs]
         return Document(path=d.path, paragraphs=paras, source_format=d.source_format,
-                        encoding=d.encoding, meta=dict(d.meta))
+                        encoding=d.encoding,
+                        meta={k: v for k, v in d.meta.items() if isinstance(v, (str, int, float, bool, type(None)))})
 
 
 @dataclass

@@ -8,8 +8,8 @@ that fork, the workers inherit the rules already loaded here, so starting one co
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
 import os
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +113,7 @@ class Plan:
         self.tasks: list[Task] = []
         self.excluded: list[str] = []
         found: dict[Path, Path | None] = {}
+        rulesets: dict = {}
 
         def context_for(start: Path) -> str:
             if config is not None:
@@ -125,7 +126,7 @@ class Plan:
                 cfg_path = found[d]
             key = str(cfg_path.resolve()) if cfg_path else ""
             if key not in self.contexts:
-                self.contexts[key] = resolve(load_config(cfg_path), overrides)
+                self.contexts[key] = resolve(load_config(cfg_path), overrides, rulesets)
                 self.config_paths[key] = cfg_path
             return key
 
@@ -164,7 +165,8 @@ _STATE: dict = {}  # the plan's contexts, in the main process and (inherited or 
 def _init_worker(config_paths: dict, overrides: Overrides) -> None:
     if _STATE.get("contexts"):
         return  # forked: already here
-    _STATE["contexts"] = {k: resolve(load_config(p), overrides) for k, p in config_paths.items()}
+    cache: dict = {}
+    _STATE["contexts"] = {k: resolve(load_config(p), overrides, cache) for k, p in config_paths.items()}
 
 
 def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = None,
@@ -189,6 +191,8 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
     results: list[FileResult | None] = [None] * len(tasks)
     parallel = [t for t in tasks if t.path is not None and t.error is None]
     if jobs > 1 and len(parallel) > 1 and timing is None:
+        import multiprocessing
+
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         ctx = multiprocessing.get_context(method)
         done = 0
@@ -211,7 +215,12 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
 
 
 def _work_stripped(task: Task) -> tuple[int, FileResult]:
-    return _work(task, strip=True)
+    i, result = _work(task, strip=True)
+    try:  # a result that cannot travel back would stop the whole pool: report it for this file
+        pickle.dumps(result)
+    except Exception as exc:
+        result = FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
+    return i, result
 
 
 def default_jobs() -> int:

@@ -1,0 +1,86 @@
+"""Batch runs: --jobs N gives the same report as one process; a failing file does not stop the
+others; the summary table; the progress bar only on a terminal."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from lint.runner import ProgressBar
+from tests.helpers import make_docx, run
+
+DRAFT = "关于召开会议的通知\n各乡镇：\n会议定于X月X日召开，此项工作涉及到全县。\n"
+
+
+@pytest.fixture
+def batch(tmp_path):
+    for i in range(6):
+        (tmp_path / f"稿{i}.txt").write_text(DRAFT * (i + 1), encoding="utf-8")
+    make_docx(tmp_path / "稿.docx", ["会议定于X月X日召开。"], title="关于召开会议的通知")
+    (tmp_path / "好稿.txt").write_text("全年完成投资120亿元。\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "markdown"])
+def test_parallel_report_is_the_same(batch, fmt):
+    one = run("check", "-f", fmt, "--jobs", "1", "--select", "FC001,WD002", str(batch))
+    two = run("check", "-f", fmt, "--jobs", "3", "--select", "FC001,WD002", str(batch))
+    assert one.code == two.code == 1
+    assert one.out == two.out
+
+
+def test_a_broken_file_is_reported_and_the_rest_still_run(batch):
+    (batch / "坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    r = run("check", "-f", "json", "--jobs", "2", str(batch))
+    assert r.code == 2
+    assert "坏.docx" in r.err and len(r.json["errors"]) == 1
+    assert {f["path"].rsplit("/", 1)[-1] for f in r.json["findings"]} >= {f"稿{i}.txt" for i in range(6)} | {"稿.docx"}
+
+
+def test_summary_table(batch):
+    r = run("check", "--jobs", "2", "--select", "FC001", str(batch))
+    lines = r.out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("文件"))
+    assert lines[head].split() == ["文件", "错误", "警告", "建议", "已豁免", "结果"]
+    rows = {line.split()[0].rsplit("/", 1)[-1]: line.split()[1:] for line in lines[head + 1:] if line.strip()
+            and not line.startswith("共")}
+    assert rows["好稿.txt"] == ["0", "0", "0", "0", "通过"]
+    assert rows["稿2.txt"] == ["3", "0", "0", "0", "有问题"]
+
+
+def test_progress_bar_only_on_a_terminal(batch):
+    assert "检查中" not in run("check", "--jobs", "2", str(batch)).err  # not a terminal here
+    buf = io.StringIO()
+    bar = ProgressBar(buf, width=10)
+    bar(5, 10)
+    bar.close()
+    assert "检查中 [#####.....] 5/10" in buf.getvalue()
+
+
+def test_worker_failure_is_contained(batch, monkeypatch):
+    """An exception inside a check becomes an error for that file only."""
+    import lint.runner as runner
+
+    real = runner.check_one
+
+    def flaky(display, path, *a, **k):
+        if display.endswith("稿3.txt"):
+            raise RuntimeError("boom")
+        return real(display, path, *a, **k)
+
+    monkeypatch.setattr(runner, "check_one", flaky)
+    r = run("check", "-f", "json", "--jobs", "1", str(batch))
+    assert r.code == 2 and "稿3.txt" in r.err and "boom" in r.err
+    assert len({f["path"] for f in r.json["findings"]}) == 6  # 稿0-5 but 稿3, and 稿.docx
+
+
+def test_spawned_workers_rebuild_the_rules(batch, monkeypatch):
+    """Where processes cannot fork (Windows, macOS), each worker loads the configuration once."""
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    (batch / "gwlint.yaml").write_text("select: [FC001]\n", encoding="utf-8")
+    one = run("check", "-f", "json", "--jobs", "1", str(batch))
+    two = run("check", "-f", "json", "--jobs", "2", str(batch))
+    assert one.out == two.out and {f["code"] for f in two.json["findings"]} == {"FC001"}
