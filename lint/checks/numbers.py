@@ -62,6 +62,8 @@ def mixed_numerals(doc, rule, options) -> Iterator[Hit]:
             num, unit, rest = m.group(1), m.group(2), m.group(3)
             if unit == "百" and text[m.end(2):m.end(2) + 1] == "分":
                 continue
+            if m.start() and text[m.start() - 1] in "万亿":
+                continue  # 1万6千多户: the compound official reports use for a rough large number
             value = float(num) * _MULT[unit]
             if rest:
                 value += int(rest.lstrip("零"))

@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from ..finding import Hit
+from ..kinds import Param
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RX = re.compile(f"[{HAN}]")
@@ -357,14 +358,15 @@ _TIME_UNIT = re.compile(r"^(?:年|月|日|号|时|点|世纪)")
 
 
 def number_range_dash(doc, rule, options) -> Iterator[Hit]:
+    wanted = set(options.get("marks") or _ALL_RANGE_MARKS)
     for p in doc.iter(rule.scope):
         text = p.text
         if not any(c in text for c in "-－–~—"):
             continue
         for m in _NUM_RANGE.finditer(text):
             a, dash, b = m.group(1), m.group(2), m.group(3)
-            if dash == "—":
-                continue  # the 一字线 is a correct range or span mark
+            if dash not in wanted:
+                continue  # the 一字线 — is a correct range or span mark and is never wanted
             s, e = m.span()
             before = text[s - 1:s]
             after = text[e:e + 1]
@@ -397,6 +399,11 @@ def number_range_dash(doc, rule, options) -> Iterator[Hit]:
 
 
 number_range_dash.FIELDS = frozenset({"text", "suggestion", "what", "fix", "usage"})
+_ALL_RANGE_MARKS = ("——", "~", "–", "-", "－")
+number_range_dash.OPTIONS = {
+    "marks": Param("str-list", default=list(_ALL_RANGE_MARKS),
+                   doc="connectors to report between two numbers: ——, ~, –, -, －"),
+}
 
 
 # --- PN003 repeated or stacked 点号 ---------------------------------------------------------------
