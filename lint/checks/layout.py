@@ -102,8 +102,10 @@ def _han_runs(p):
 
 
 def _is_centred(styles, p) -> bool:
+    """Centred lines (an attachment's title, a speaker's name) are not body text; right-aligned
+    ones (署名, 成文日期) are, in 3号仿宋 like the rest."""
     jc = styles.paragraph_value(p.element, "jc").value
-    return jc in ("center", "right", "end", "distribute")
+    return jc in ("center", "distribute")
 
 
 # 版记 lines (4号), the 附件 label on an attachment page (黑体), 附注 in brackets.
@@ -513,7 +515,7 @@ def _date_line(doc):
 
 
 def date_line(doc, rule, options) -> Iterator[Hit]:
-    """The 成文日期 line of a .docx: Arabic numerals, year, month and day complete, at the right."""
+    """The 成文日期 line of a .docx: year, month and day all there, and placed at the right."""
     styles = styles_of(doc)
     if styles is None:
         return
@@ -522,13 +524,12 @@ def date_line(doc, rule, options) -> Iterator[Hit]:
         return
     m = _DATE_LINE.match(p.text)
     problems = []
-    parts = [m.group(k) for k in ("y", "m", "d") if m.group(k)]
-    if any(not x.isdigit() for x in parts):
-        problems.append("成文日期应使用阿拉伯数字（如“2024年3月5日”），不用汉字数字")
-    if not m.group("y") or len(m.group("y")) != 4:
-        problems.append("年份应写全（四位）")
+    # Chinese numerals, a shortened year and 03月 are the numbers rules' (NM010, NM006, NM005):
+    # here only what makes the line incomplete as the 成文日期, and where it stands.
+    if not m.group("y"):
+        problems.append("缺少年份，成文日期应将年、月、日标全")
     if not m.group("d"):
-        problems.append("缺少日")
+        problems.append("缺少日，成文日期应将年、月、日标全")
     jc = styles.paragraph_value(p.element, "jc").value
     lead = _LEADING.match(p.text)
     ind = p.element.find(f"{W}pPr/{W}ind")
