@@ -188,7 +188,7 @@ def unbalanced_pairs(doc, rule, options) -> Iterator[Hit]:
         for opener, st in stacks.items():
             for i in st:
                 # A quotation running over several paragraphs: each paragraph opens with “ and
-                # only the last one closes it (GB/T 15834-2011 4.1.3.x).
+                # only the last one closes it (GB/T 15834-2011 4.8, quotation marks).
                 if opener in "“‘" and idx + 1 < len(paras) and paras[idx + 1].text.lstrip(" \u3000").startswith(opener):
                     continue
                 bad.append((i, opener))
