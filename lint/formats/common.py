@@ -50,7 +50,10 @@ def context(doc, finding) -> tuple[str, str, str]:
         before = "…" + before
     if e + CONTEXT < len(p.text):
         after = after + "…"
-    return before, p.text[s:e], after
+    matched = p.text[s:e]
+    if len(matched) > 2 * CONTEXT + 6:  # a whole sentence: its start and end are enough
+        matched = matched[:CONTEXT] + "……" + matched[-6:]
+    return before, matched, after
 
 
 def suggestion_text(f) -> str:

@@ -64,7 +64,8 @@ mark.long{background:none;box-shadow:none;text-decoration:underline dotted var(-
 sup.ref{font-size:10px;font-family:sans-serif;margin-left:1px}
 sup.ref a{text-decoration:none;color:#fff;border-radius:7px;padding:0 4px}
 sup.ref.error a{background:var(--err)}sup.ref.warning a{background:var(--warn)}sup.ref.suggestion a{background:var(--sug)}
-aside{font-size:13px;line-height:1.55}
+aside{font-size:13px;line-height:1.55;min-width:0;overflow-wrap:anywhere}
+.more{color:var(--muted);font-size:11px}
 .note{border-left:3px solid var(--line);padding:2px 8px;margin:4px 0;background:#fff}
 .note.error{border-color:var(--err)}.note.warning{border-color:var(--warn)}.note.suggestion{border-color:var(--sug)}
 .note .sugg{color:#0b6b2b}.note .basis{color:var(--muted)}
@@ -288,8 +289,12 @@ def _notes(fi: int, fs, number) -> str:
     out = []
     for code, group in groups(fs):
         f = group[0]
-        nums = "".join(f'<sup class="ref {f.severity}" id="n{fi}-{number[id(g)]}"><a href="#{_fid(fi, number[id(g)])}">'
-                       f'{number[id(g)]}</a></sup>' for g in group)
+        # Every finding gets its back-link target; a long run of numbers is folded after five.
+        refs = [f'<sup class="ref {f.severity}" id="n{fi}-{number[id(g)]}"><a href="#{_fid(fi, number[id(g)])}">'
+                f'{number[id(g)]}</a></sup>' for g in group]
+        shown = refs[:5] + ([f'<span class="more">…{len(refs) - 6} 处…</span>', refs[-1]] if len(refs) > 6 else refs[5:])
+        hidden = "".join(r.replace("<sup ", '<sup hidden ', 1) for r in refs[5:-1]) if len(refs) > 6 else ""
+        nums = " ".join(shown) + hidden
         head = f'{nums} <span class="sev {f.severity}">{sev_label(f.severity)}</span> ' \
                f'<a class="code" href="#rule-{code}">{code}</a> '
         if len(group) == 1:

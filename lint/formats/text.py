@@ -39,6 +39,11 @@ def render(report, color: bool = False, verbose: bool = False, **_) -> str:
                 detail.append(f"建议改为“{_quote(f.suggestion)}”" if f.suggestion else "建议删去")
             loc = f"［{f.location}］"
             lines.append("    " + style(loc + "　".join(detail), dim=True))
+    waived = report.waived
+    if waived:
+        lines.append(style(f"已豁免（{len(waived)} 处，见豁免文件）：", dim=True))
+        for f in waived:
+            lines.append(style(f"    {f.path}:{f.line}:{f.column}: {f.code} 原文“{_quote(f.text)}”", dim=True))
     if len(report.results) > 1:
         lines += _table(report)
     s = report.summary()
