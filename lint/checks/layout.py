@@ -570,15 +570,18 @@ def addressee_colon(doc, rule, options) -> Iterator[Hit]:
         if not seen_title:
             return
         t = p.text.rstrip(" \u3000\t")
-        if len(t) > 80 or _SENTENCE.search(t) or p.marker is not None:
+        if len(t) > 80 or not t or _SENTENCE.search(t[:-1]) or p.marker is not None:
             return
         if t.endswith(":"):
-            yield Hit(p, len(t) - 1, len(t), "：", {"problem": "末尾是半角冒号"})
-        elif t.endswith(("，", ",", "、", "。")):
-            yield Hit(p, len(t) - 1, len(t), "：", {"problem": f"末尾是“{t[-1]}”"})
-        elif (not t.endswith("：") and _ORGAN_END.search(t) and han_count(t) <= 60
-              and ("、" in t or "，" in t or t.startswith(("各", "全")))):
-            yield Hit(p, len(t) - 1, len(t), t[-1] + "：", {"problem": "末尾缺少冒号"})
+            return  # a half-width colon is PN001's (halfwidth-punctuation)
+        head = t[:-1] if t[-1] in "，,、。" else t
+        if not (_ORGAN_END.search(head) and han_count(head) <= 60
+                and ("、" in head or "，" in head or head.startswith(("各", "全")))):
+            return
+        if t[-1] in "，,、。":
+            yield Hit(p, len(t) - 1, len(t), "：", {"problem": f"“{t}”末尾是“{t[-1]}”"})
+        elif not t.endswith("："):
+            yield Hit(p, len(t) - 1, len(t), t[-1] + "：", {"problem": f"“{t}”末尾缺少冒号"})
         return
 
 
@@ -593,17 +596,17 @@ def cc_line(doc, rule, options) -> Iterator[Hit]:
         m = _CC.match(p.text)
         if not m:
             continue
-        if m.group("colon") == ":":
-            yield Hit(p, m.start("colon"), m.end("colon"), "：", {"problem": "“抄送”后应使用全角冒号"})
+        # A half-width colon after 抄送 is PN001's (halfwidth-punctuation).
         t = p.text.rstrip(" \u3000\t")
         if len(t) <= m.end():
             continue
         if t.endswith("。"):
             continue
+        last = re.split(r"[，,、；;：:]", t[m.end():].rstrip("，,、；;.．："))[-1].strip(" \u3000")
         if t[-1] in "，,、；;.．：":
-            yield Hit(p, len(t) - 1, len(t), "。", {"problem": f"最后一个抄送机关后应标句号，不是“{t[-1]}”"})
+            yield Hit(p, len(t) - 1, len(t), "。", {"problem": f"最后一个抄送机关“{last}”后应标句号，不是“{t[-1]}”"})
         else:
-            yield Hit(p, len(t) - 1, len(t), t[-1] + "。", {"problem": "最后一个抄送机关后应标句号"})
+            yield Hit(p, len(t) - 1, len(t), t[-1] + "。", {"problem": f"最后一个抄送机关“{last}”后应标句号"})
 
 
 cc_line.FIELDS = frozenset({"text", "suggestion", "problem"})
@@ -620,8 +623,7 @@ def attachment_note(doc, rule, options) -> Iterator[Hit]:
         m = _ATT.match(p.text)
         if not m or not m.group("rest").strip():
             continue
-        if m.group("colon") == ":":
-            yield Hit(p, m.start("colon"), m.end("colon"), "：", {"problem": "“附件”后应使用全角冒号"})
+        # A half-width colon after 附件 is PN001's (halfwidth-punctuation).
         items = [p]
         for q in paras[i + 1:i + 30]:
             if _ATT_ITEM.match(q.text) and len(q.text) <= 80 and not _SENTENCE.search(q.text.rstrip("。；;.")):
@@ -631,17 +633,19 @@ def attachment_note(doc, rule, options) -> Iterator[Hit]:
         first = _ATT_ITEM.match(m.group("rest"))
         if len(items) > 1 and first is None:
             yield Hit(p, m.end("colon"), m.end("colon") + min(10, len(m.group("rest"))), None,
-                      {"problem": "有多个附件时，应写作“附件：1.××”，下一行“2.××”与名称对齐"})
+                      {"problem": f"有{len(items)}个附件，第一个也要标序号，写作“附件：1.{m.group('rest').strip()[:12]}”，下一行“2.××”与名称对齐"})
         for q in items:
             t = q.text.rstrip(" \u3000\t")
             off = m.end("colon") if q is p else 0
-            im = _ATT_ITEM.match(t[off:])
+            # A wrong mark at the start of a line (2、) is PN009's; only the one after 附件： is ours.
+            im = _ATT_ITEM.match(t[off:]) if q is p else None
             if im and im.group("mark") not in (".", "．"):
                 s = off + im.start("mark")
                 mark = im.group("mark")
-                yield Hit(q, s, s + len(mark), ".", {"problem": f"附件序号后应用下脚点“.”，不用“{mark.strip() or '空格'}”"})
+                yield Hit(q, s, s + len(mark), ".", {"problem": f"附件序号“{im.group('num')}{mark.strip()}”应写作“{im.group('num')}.”（用下脚点）"})
             if t and t[-1] in "。；，、.;,":
-                yield Hit(q, len(t) - 1, len(t), "", {"problem": f"附件名称后不加标点，应删去“{t[-1]}”"})
+                name = t[off:].strip(" \u3000")
+                yield Hit(q, len(t) - 1, len(t), "", {"problem": f"附件名称“{name}”后不加标点，应删去“{t[-1]}”"})
 
 
 attachment_note.FIELDS = frozenset({"text", "suggestion", "problem"})
