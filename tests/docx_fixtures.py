@@ -32,6 +32,7 @@ Keys (all optional; lengths in mm, sizes and spacing in pt, indents in 字):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -184,7 +185,10 @@ def _paragraph(d, spec, base: str) -> None:
 
         text = spec.get("text", "")
         m = parse_marker(text)
-        if m is not None and m.level in _HEADING_FONTS and len(text) <= 40 and "。" not in text:
+        # the test of lint.document.classify for a heading line (not a run-in item)
+        rest = text[m.end:].strip().rstrip("。") if m is not None else ""
+        if (m is not None and m.level in _HEADING_FONTS and len(rest) <= 40
+                and not re.search(r"[。！？；]", rest)):
             spec = {**spec, "font": _HEADING_FONTS[m.level]}
     _add_runs(p, runs, spec)
     ppr = p._p.get_or_add_pPr()
