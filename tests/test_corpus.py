@@ -21,7 +21,10 @@ pytestmark = pytest.mark.skipif(not GOV.is_dir(), reason="shared/corpus/gov-repo
 # are true hits. The 2008-2011 transcriptions also carry stray spaces before numbers and after
 # ordinals; a finding that quotes only white space there is a true hit too.
 KNOWN_SLIPS = {("gwr_2011.txt", "显着"), ("gwr_2011.txt", "--"), ("gwr_2010.txt", '"'),
-               ("npc_resolution_2023.txt", "!")}
+               ("npc_resolution_2023.txt", "!"),
+               # Not in SOURCE.md, found by NM003 and checked by hand: this transcription writes
+               # Chinese-numeral years with an Arabic zero (二0一一年, 二0二0年; GB/T 15835 5.2.5).
+               ("cpc_congress_18.txt", "0")}
 NOISY_SPACING = {"gwr_2008.txt", "gwr_2009.txt", "gwr_2010.txt", "gwr_2011.txt"}
 
 
