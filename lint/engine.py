@@ -42,7 +42,7 @@ STATUSES = ("stable", "preview", "deprecated")
 COMMON_KEYS = {"code", "name", "category", "severity", "status", "since", "scope", "message",
                "why", "basis", "kind", "examples", "aliases", "doctypes", "note"}
 REQUIRED = ("code", "name", "category", "severity", "message", "why", "basis", "kind", "examples")
-EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx"}
+EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx", "body", "repeat"}
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -212,9 +212,22 @@ def _examples(spec, ctx: Context) -> dict[str, list]:
             bad = set(item) - EXAMPLE_KEYS
             if bad:
                 raise RuleFileError(ctx.path, f"examples.{key} 的第{i + 1}项有未知的键：{'、'.join(sorted(bad))}", items.line_of(i))
+            if ("body" in item) != ("repeat" in item) or "body" in item and not (
+                    isinstance(item["body"], str) and isinstance(item["repeat"], int) and item["repeat"] >= 1):
+                raise RuleFileError(ctx.path, f"examples.{key} 的第{i + 1}项：body（字符串）与 repeat（正整数）须同时给出",
+                                    items.line_of(i))
             norm.append({**item, "line": items.line_of(i)})
         out[key] = norm
     return out
+
+
+def example_text(example: dict) -> str:
+    """The text of a rule example; ``body`` repeated ``repeat`` times follows ``text`` (long
+    documents for the length rules without pages of YAML)."""
+    text = example["text"]
+    if "body" in example:
+        text = "\n".join([text] + [example["body"]] * example["repeat"])
+    return text
 
 
 def rule_files(directory: Path) -> list[Path]:

@@ -8,10 +8,19 @@ from .finding import SEVERITY_LABEL
 STATUS_LABEL = {"stable": "默认启用", "preview": "预览（默认不启用）", "deprecated": "已弃用"}
 
 
+_EXAMPLE_MAX = 200
+
+
 def _example_text(ex: dict) -> str:
-    if "text" in ex:
-        return ex["text"]
-    return f"（.docx 样例：{ex.get('note') or ex['docx']}）"
+    if "text" not in ex:
+        return f"（.docx 样例：{ex.get('note') or ex['docx']}）"
+    text = ex["text"]
+    if len(text) > _EXAMPLE_MAX:
+        text = text[:_EXAMPLE_MAX] + f"……（共 {len(text)} 字）"
+    if "body" in ex:
+        body = ex["body"] if len(ex["body"]) <= 60 else ex["body"][:60] + "……"
+        text += f"\n{body}（此段重复 {ex['repeat']} 次）"
+    return text
 
 
 def explain(rule) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lint.doctype import infer
-from lint.engine import check_document, load_rules
+from lint.engine import check_document, example_text, load_rules
 from lint.readers import read_stdin
 
 RULESET = load_rules()
@@ -27,7 +27,7 @@ def build_document(ex: dict, tmp_path):
         path = build(ex["docx"], tmp_path / "example.docx")
         doc = read_path(path)
     else:
-        doc = read_stdin(ex["text"].encode("utf-8"), "example.txt")
+        doc = read_stdin(example_text(ex).encode("utf-8"), "example.txt")
     doc.meta["doctype"] = ex.get("doctype") or infer(doc)
     doc.meta["public"] = ex.get("public", False)
     return doc
