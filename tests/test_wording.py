@@ -134,7 +134,7 @@ def test_doubled_words(text, unit):
 @pytest.mark.parametrize("text", [
     "这的确是重点，的的确确如此。", "认认真真学习，扎扎实实工作。", "人人都是安全员，天天检查。",
     "大家回去再研究研究。", "研究所所长和协会会长出席。", "对问题一一登记，一个一个销号。",
-    "不能不了了之。", "PPP项目项目经理", "具有有效的机制。", "于是是否参加由本人决定。",
+    "不能不了了之。", "实事求是是我们的传家宝。", "PPP项目项目经理", "具有有效的机制。", "于是是否参加由本人决定。",
 ])
 def test_reduplication_and_word_boundaries_are_not_doubling(text):
     assert findings(text, "WD005") == []

@@ -68,8 +68,8 @@ def doubled_word(doc, rule, options) -> Iterator[Hit]:
         for m in _DOUBLE.finditer(text):
             unit, i = m.group(1), m.start()
             if len(unit) == 1:
-                if unit not in _FUNCTION_CHARS or _is_aabb(text, i):
-                    continue
+                if unit not in _FUNCTION_CHARS or _is_aabb(text, i) or text[i - 1:i + 2] == "求是是":
+                    continue  # 实事求是是…: the idiom ends in 是
             elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1:
                 continue
             cands.append((i, unit))
