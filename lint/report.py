@@ -27,11 +27,42 @@ class FileResult:
         from .document import Document, Paragraph
 
         d = self.doc
-        paras = [Paragraph(text=p.text, line=p.line, location=p.location, scope=p.scope, level=p.level)
+        masked = self._masked_spans()
+        paras = [Paragraph(text=_mask(p.text, masked.get(p.line, ())), line=p.line, location=p.location,
+                           scope=p.scope, level=p.level)
                  for p in d.paragraphs]
         return Document(path=d.path, paragraphs=paras, source_format=d.source_format,
                         encoding=d.encoding,
                         meta={k: v for k, v in d.meta.items() if isinstance(v, (str, int, float, bool, type(None)))})
+
+
+    def _masked_spans(self) -> dict[int, list[tuple[int, int, str]]]:
+        """Spans whose finding shows a masked value (personal data): reports that print the
+        draft's text must print the mask there too, never the value."""
+        by_line = {p.line: p for p in self.doc.paragraphs}
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        for f in self.findings:
+            p = by_line.get(f.line)
+            s, e = f.column - 1, f.end_column - 1
+            if p is not None and e > s and p.text[s:e] != f.text:
+                spans.setdefault(f.line, []).append((s, e, f.text))
+        return spans
+
+
+def _mask(text: str, spans) -> str:
+    """``text`` with each (start, end, shown) span replaced by ``shown`` stretched or shrunk to
+    the span's length (offsets of other findings must not move)."""
+    for s, e, shown in sorted(spans, reverse=True):
+        n = e - s
+        stars = shown.count("*")
+        keep = len(shown) - stars
+        if stars and n >= keep:
+            first = shown.index("*")
+            shown = shown[:first] + "*" * (n - keep) + shown[first + stars:]
+        else:
+            shown = "*" * n
+        text = text[:s] + shown + text[e:]
+    return text
 
 
 @dataclass

@@ -24,7 +24,9 @@ KNOWN_SLIPS = {("gwr_2011.txt", "显着"), ("gwr_2011.txt", "--"), ("gwr_2010.tx
                ("npc_resolution_2023.txt", "!"),
                # Not in SOURCE.md, found by NM003 and checked by hand: this transcription writes
                # Chinese-numeral years with an Arabic zero (二0一一年, 二0二0年; GB/T 15835 5.2.5).
-               ("cpc_congress_18.txt", "0")}
+               ("cpc_congress_18.txt", "0"),
+               # Not in SOURCE.md, found by WD007: the 2009 text has the same 显着 conversion slip.
+               ("gwr_2009.txt", "显着")}
 NOISY_SPACING = {"gwr_2008.txt", "gwr_2009.txt", "gwr_2010.txt", "gwr_2011.txt"}
 
 

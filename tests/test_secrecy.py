@@ -72,3 +72,19 @@ def test_gov_reports_are_quiet_even_when_public():
     for p in sorted(GOV.glob("*.txt")):
         r = check_one(str(p), p, SC, Settings(public=True))
         assert not r.findings, [f"{f.code} {f.message}" for f in r.findings]
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "text", "json", "sarif", "github"])
+def test_reports_never_print_the_personal_data_they_mask(tmp_path, fmt):
+    """The HTML and Markdown reports print the draft's text around findings: the masked value
+    must be masked there too."""
+    from tests.helpers import run
+
+    raw_id, raw_phone = "320102198506171237", "13987654321"  # not in any rule example
+    draft = tmp_path / "a.txt"
+    draft.write_text(f"联系人身份证号{raw_id}，手机{raw_phone}，请于5日前报送。\n", encoding="utf-8")
+    r = run("check", "--public", "-f", fmt, "--select", "secrecy", str(draft))
+    assert r.code == 1, r
+    assert "SC002" in r.out and "SC003" in r.out
+    assert raw_id not in r.out and raw_phone not in r.out
+    assert raw_id[:2] in r.out  # the masked form is shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ..engine import CATEGORIES
 from ..finding import SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK
@@ -36,6 +37,14 @@ def paragraph_of(doc, finding):
         if p.line == finding.line:
             return p
     return None
+
+
+def for_display(result):
+    """The result with the document as a report may print it: the values of personal data that
+    findings mask (identity, phone, card numbers) are masked in the draft's text too."""
+    if result.doc is None:
+        return result
+    return replace(result, doc=result.doc_for_report())
 
 
 def context(doc, finding) -> tuple[str, str, str]:

@@ -15,7 +15,7 @@ from html import escape
 from .. import __version__
 from ..finding import SEVERITIES, SEVERITY_RANK
 from ..ruledocs import STATUS_LABEL
-from .common import (by_category, category_label, context, groups, rules_shown, sev_label,
+from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
                      severity_counts, suggestion_text)
 
 _OPEN_LIMIT = 10  # a rule group with more findings than this starts folded
@@ -107,7 +107,7 @@ def render(report, **_) -> str:
     out.append('<p class="filters">筛选：<label for="hide-suggestion">隐藏“建议”</label>'
                '<label for="hide-warning">隐藏“警告”</label></p>')
     for fi, r in enumerate(report.results):
-        out += _file(fi, r)
+        out += _file(fi, for_display(r))
     out += _stale(report)
     out += _rules(report)
     out.append('<p class="meta">由 gwlint 生成。每条问题旁的代码链接到该规则的说明；'

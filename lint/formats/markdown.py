@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..finding import SEVERITIES
-from .common import (by_category, category_label, context, groups, rules_shown, sev_label,
+from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
                      severity_counts, suggestion_text)
 
 _GROUP_LIMIT = 10  # items shown per rule group; the rest are counted
@@ -36,7 +36,7 @@ def render(report, **_) -> str:
         out.append("")
     if report.errors:
         out += ["## 无法检查的文件", ""] + [f"- {_md(r.path)}：{_md(r.error)}" for r in report.errors] + [""]
-    for r in report.results:
+    for r in map(for_display, report.results):
         if r.error:
             continue
         active = [f for f in r.findings if not f.waived]
