@@ -29,6 +29,8 @@ from .numbering import Marker, cn_to_int, int_to_cn, parse_marker
 
 # An attachment restarts the numbering (附件, 附件1, 附件：).
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?\s*$")
+# 附件说明 (GB/T 9704-2012 7.3.4): "附件：1.××" opens a list of its own, continued by "2.××".
+_ATTACHMENT_NOTE = re.compile(r"^\s*附\s*件\s*[:：]\s*")
 SERIES_SCOPES = ("title", "heading", "body")
 _BLANKS = " \u3000\t"
 
@@ -101,6 +103,12 @@ def heading_items(doc: Document) -> list[Item]:
             stack, prev, segment = [], None, segment + 1
             continue
         found = [(p.marker, False)] if p.marker is not None else []
+        note = _ATTACHMENT_NOTE.match(p.text)
+        if note and not found:
+            first = parse_marker(p.text[note.end():])
+            if first is not None:
+                stack, prev, segment = [], None, segment + 1
+                found = [(replace(first, start=first.start + note.end(), end=first.end + note.end()), False)]
         if p.scope == "body":
             found += [(m, True) for m in embedded_markers(p)]
         for m, embedded in found:
