@@ -80,6 +80,21 @@ PAGE_CHARS = 22 * 28
 
 # --- small helpers -----------------------------------------------------------------------------
 
+def default_rules(tries: int = 12, wait: float = 10.0):
+    """The default rules; while a rule file someone is still writing does not load, wait and retry."""
+    from lint.engine import load_rules, select_rules
+    from lint.errors import GwlintError
+
+    for i in range(tries):
+        try:
+            return select_rules(load_rules())
+        except GwlintError as exc:
+            if i == tries - 1:
+                raise
+            log(f"rules do not load ({exc}); retrying in {wait:.0f} s")
+            time.sleep(wait)
+
+
 def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -346,9 +361,7 @@ def peer_command(peer: str, draft: dict) -> tuple[list[str], Path | None]:
 # --- speed -------------------------------------------------------------------------------------
 
 def speed(out: Path, args, report: dict) -> None:
-    from lint.engine import load_rules, select_rules
-
-    report["rules"] = select_rules(load_rules())
+    report["rules"] = default_rules()
     inputs = make_inputs(out, args.smoke)
     report["inputs"] = inputs
     runs, warmup = args.runs, (0 if args.smoke else 1)
@@ -410,10 +423,10 @@ def inprocess(inputs: dict, args) -> dict:
     """Characters per second inside one process, per rule and per rule kind."""
     from lint.config import Settings
     from lint.doctype import infer
-    from lint.engine import check_document, load_rules, select_rules
+    from lint.engine import check_document
     from lint.readers import read_path
 
-    rules = select_rules(load_rules())
+    rules = default_rules()
     kind_of = {r.code: r.kind for r in rules}
     name_of = {r.code: r.name for r in rules}
     reps = 1 if args.smoke else 3
@@ -637,9 +650,7 @@ def lintscore(t: int, f: int) -> float:
 
 
 def accuracy(out: Path, args, report: dict) -> None:
-    from lint.engine import load_rules, select_rules
-
-    rules = select_rules(load_rules())
+    rules = default_rules()
     report["rules"] = rules
     log("accuracy: gov-reports")
     report["gov"] = gov_reports(out, args, rules)
