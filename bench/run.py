@@ -9,8 +9,8 @@
 Inputs are generated from ../shared/corpus/gov-reports beside the repository. The peers
 (autocorrect-py from PyPI; zhlint, @lint-md/cli and textlint from npm) are installed, pinned, into
 bench/.peers/ (git-ignored) the first time. Timings are wall time of a fresh process (cold), median
-of N runs after one warm-up, with the peak resident memory of that process (os.wait4: the same
-counter GNU time -v reports). Nothing here is part of the test suite; tests/test_bench_smoke.py
+of N runs after one warm-up, with the peak resident memory of that process (GNU time's %M, or the
+same counter read by a small launcher). Nothing here is part of the test suite; tests/test_bench_smoke.py
 only checks that ``--smoke`` runs.
 """
 
@@ -236,10 +236,22 @@ def make_inputs(out: Path, smoke: bool) -> dict:
 
 # --- cold runs ---------------------------------------------------------------------------------
 
+# Peak memory must come from a small parent: Linux carries a process's high-water RSS across
+# exec, so a child forked straight from this (large) Python process would report at least our own
+# size. GNU time is small; without it, a minimal Python launcher (about 10 MB) stands in.
+TIME_BIN = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+_LAUNCH = ("import os, sys\npid = os.fork()\nif pid == 0:\n    os.execvp(sys.argv[2], sys.argv[2:])\n"
+           "_, st, ru = os.wait4(pid, 0)\nopen(sys.argv[1], 'w').write(str(ru.ru_maxrss))\n"
+           "sys.exit(os.waitstatus_to_exitcode(st))\n")
+
+
 def run_once(cmd: list[str], cwd: Path | None = None, timeout: float = 300.0, env=None) -> dict:
-    with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
+    with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se, \
+            tempfile.NamedTemporaryFile("r", suffix=".rss") as rssf:
+        wrapped = ([TIME_BIN, "-q", "-f", "%M", "-o", rssf.name, *cmd] if TIME_BIN
+                   else [sys.executable, "-S", "-c", _LAUNCH, rssf.name, *cmd])
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, cwd=cwd,
+        proc = subprocess.Popen(wrapped, stdout=so, stderr=se, stdin=subprocess.DEVNULL, cwd=cwd,
                                 env=env)
         deadline = t0 + timeout
         while True:
@@ -255,7 +267,11 @@ def run_once(cmd: list[str], cwd: Path | None = None, timeout: float = 300.0, en
         proc.returncode = os.waitstatus_to_exitcode(status)
         so.seek(0)
         se.seek(0)
-        return dict(wall=wall, rss_kb=ru.ru_maxrss, rc=proc.returncode, timeout=False,
+        try:
+            rss_kb = int(Path(rssf.name).read_text().split()[-1])
+        except (OSError, ValueError, IndexError):
+            rss_kb = ru.ru_maxrss
+        return dict(wall=wall, rss_kb=rss_kb, rc=proc.returncode, timeout=False,
                     out=so.read(), err=se.read())
 
 
