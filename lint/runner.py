@@ -198,7 +198,8 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
         done = 0
         with ctx.Pool(min(jobs, len(parallel)), initializer=_init_worker,
                       initargs=(plan.config_paths, plan.overrides)) as pool:
-            for i, r in pool.imap_unordered(_work_stripped, parallel):
+            chunk = max(1, len(parallel) // (jobs * 8))  # fewer round trips for many small drafts
+            for i, r in pool.imap_unordered(_work_stripped, parallel, chunk):
                 results[i] = r
                 done += 1
                 if progress:

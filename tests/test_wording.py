@@ -51,18 +51,18 @@ def test_jieba_is_loaded_only_for_a_candidate_and_only_once():
     code = (
         "from tests.test_wording import findings\n"
         "from lint import segment\n"
-        "import lint.segment as s\n"
-        "findings('县委对下一步工作作出安排部署。', 'WD005,WD006')\n"
-        "before = segment.loaded()\n"
+        "import jieba\n"
         "calls = []\n"
-        "orig = s._load\n"
-        "s._load = lambda: (calls.append(1), orig())[1]\n"
+        "orig = jieba.Tokenizer.initialize\n"
+        "jieba.Tokenizer.initialize = lambda self, *a: (calls.append(1), orig(self, *a))[1]\n"
+        "findings('县委对下一步工作作出安排部署。', 'WD005,WD006')\n"
+        "findings('要推进新兴产业创业创新平台建设。', 'WD005')\n"  # 业创业创: no verb doubled
+        "before = segment.loaded()\n"
         "findings('这是我们的的工作。', 'WD005')\n"
         "findings('这项工作大家做的很好。', 'WD006')\n"
-        "import jieba\n"
-        "print(before, segment.loaded(), s._tokenizer is not None)\n"
+        "print(before, segment.loaded(), len(calls))\n"
     )
-    assert _fresh(code) == "False True True"
+    assert _fresh(code) == "False True 1"
 
 
 def test_typo_data_is_read_once_when_the_rule_runs():

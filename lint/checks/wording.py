@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from ..finding import Hit
-from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -47,11 +47,15 @@ def _token_spans(text: str) -> dict[int, str]:
     return out
 
 
-def _verb(word: str) -> bool:
-    from .. import segment
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "verbs.txt"
+    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
-    tags = segment.pos_tags(word)
-    return len(tags) == 1 and tags[0][1] in ("v", "vn", "vd")
+
+def _verb(word: str) -> bool:
+    """jieba's dictionary tags the word as a verb (lint/data/verbs.txt, built from it)."""
+    return word in _verbs()
 
 
 def _is_aabb(text: str, i: int) -> bool:
@@ -70,8 +74,8 @@ def doubled_word(doc, rule, options) -> Iterator[Hit]:
             if len(unit) == 1:
                 if unit not in _FUNCTION_CHARS or _is_aabb(text, i) or text[i - 1:i + 2] == "求是是":
                     continue  # 实事求是是…: the idiom ends in 是
-            elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1:
-                continue
+            elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1 or not _verb(unit):
+                continue  # only a doubled verb is reported (below): check that before jieba loads
             cands.append((i, unit))
         if not cands:
             continue
