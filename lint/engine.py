@@ -94,7 +94,7 @@ class Rule:
         else:
             params.update(options)
         ctx = Context(where or self.path, None, self.reference_dirs)
-        params = validate_params(self.module, None, ctx, params)
+        params = validate_params(self.module, ctx, params)
         return replace(self, params=params, compiled=self.module.compile(params, ctx))
 
 
@@ -172,7 +172,7 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     if not basis_mod.names_authority(spec["basis"]):
         raise ctx.error("“basis”必须注明所依据的讲话或标准（见 GUIDANCE.md、STANDARDS.md），如“县委副书记讲话：……”"
                         "或“GB/T 15834-2011 4.5.3.5：……”", "basis")
-    params = validate_params(module, spec, ctx, {k: v for k, v in spec.items() if k in module.PARAMS})
+    params = validate_params(module, ctx, {k: v for k, v in spec.items() if k in module.PARAMS})
     compiled = module.compile(params, ctx)
     fields = module.FIELDS
     if kind == "python":

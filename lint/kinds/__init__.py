@@ -60,7 +60,7 @@ class Context:
         return rows
 
 
-def validate_params(kind: ModuleType, spec, ctx: Context, keys: dict[str, Any]) -> dict[str, Any]:
+def validate_params(kind: ModuleType, ctx: Context, keys: dict[str, Any]) -> dict[str, Any]:
     """Check the kind's keys of a rule (types, required, choices); returns them with defaults."""
     out: dict[str, Any] = {}
     for name, p in kind.PARAMS.items():
