@@ -13,6 +13,7 @@ from . import __version__
 from .doctype import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .finding import SEVERITIES
+from .formats import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -27,7 +28,6 @@ def cli() -> None:
     """gwlint：公文（讲话稿、通知、请示、报告、总结……）文稿检查工具。"""
 
 
-_FORMATS = ("text", "json", "html", "markdown", "sarif", "github")
 
 
 def _selection_options(f):
@@ -85,7 +85,7 @@ def _run(paths, config, overrides, jobs, want_progress=True):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS), default="text",
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="输出格式。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件，而不是标准输出。")
 @_selection_options
@@ -149,12 +149,6 @@ def _annotate(plan, report, out: str) -> None:
         return
     annotate(result, tasks[0].path, Path(out))
     click.echo(f"已写入带批注的文稿 {out}（{sum(1 for f in result.findings if not f.waived)} 条批注）", err=True)
-
-
-def _error_result(name, err):
-    from .report import FileResult
-
-    return FileResult(name, error=err)
 
 
 def _refuse_overwrite(output: str, paths) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from .doctype import ALL_TYPES
 from .errors import ConfigError
 from .finding import SEVERITIES
-from .yamlload import LDict, LList, load, load_text
+from .yamlload import LDict, LList, load
 
 CONFIG_NAMES = ("gwlint.yaml", ".gwlint.yaml")
 PYPROJECT = "pyproject.toml"
@@ -315,11 +315,3 @@ def _rule_setting(old: RuleSetting | None, value, file: str, line: int | None) -
     else:
         raise ConfigError(file, f"规则的设置{_RULE_HELP}", line)
     return rs
-
-
-def parse_text(text: str, name: str = "gwlint.yaml", root: Path | None = None) -> Config:
-    """Load a configuration from a string (tests, and ``gwlint config --show -``)."""
-    cfg = Config(path=Path(name), root=root or Path.cwd())
-    data = load_text(text, name)
-    _apply(cfg, data if data is not None else {}, name, None, cfg.root, seen=())
-    return cfg

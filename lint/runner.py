@@ -205,7 +205,7 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
                       initargs=(plan.config_paths, plan.overrides)) as pool:
             chunk = max(1, len(parallel) // (jobs * 8))  # fewer round trips for many small drafts
             for i, r in pool.imap_unordered(_work_stripped, parallel, chunk):
-                results[i] = r
+                results[i] = pickle.loads(r) if isinstance(r, bytes) else r
                 done += 1
                 if progress:
                     progress(done, len(tasks))
@@ -220,13 +220,14 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
     return results  # type: ignore[return-value]
 
 
-def _work_stripped(task: Task) -> tuple[int, FileResult]:
+def _work_stripped(task: Task) -> tuple[int, bytes | FileResult]:
+    """The result, pickled here once: one that cannot travel back would otherwise stop the
+    whole pool, so it becomes an error for this file."""
     i, result = _work(task, strip=True)
-    try:  # a result that cannot travel back would stop the whole pool: report it for this file
-        pickle.dumps(result)
+    try:
+        return i, pickle.dumps(result)
     except Exception as exc:
-        result = FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
-    return i, result
+        return i, FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
 
 
 def default_jobs() -> int:

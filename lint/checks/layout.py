@@ -20,7 +20,6 @@ from ..kinds import Param
 from ..styles import Source, Value, W, family, styles_of
 
 EMU_PER_MM = 36000
-PT_PER_MM = 72 / 25.4
 
 # --- helpers ----------------------------------------------------------------------------------
 
