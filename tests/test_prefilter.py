@@ -1,0 +1,102 @@
+"""lint.prefilter: the first-character analysis must never change what a pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lint import series
+from lint.engine import load_rules
+from lint.prefilter import FastPattern, first_class, with_lead
+from tests.helpers import CORPUS
+
+
+def _chars(cls, pattern=""):
+    """The characters of a class built by first_class, among ASCII, punctuation and the
+    pattern's own characters."""
+    universe = set(map(chr, range(0x20, 0x3100))) | set(pattern)
+    return set() if cls is None else {c for c in universe if re.fullmatch(cls, c)}
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("abc", {"a"}),
+    ("[xy]z", {"x", "y"}),
+    ("x?y", {"x", "y"}),
+    ("(?<![A-Z])(?:XX|××)", {"X", "×"}),
+    ("(?:^|(?<=，))—", {"—"}),
+    ("(?=[ab])[a-c]", {"a", "b", "c"}),  # a lookahead narrows nothing here: still sound
+    ("(?P<n>一|二)是", {"一", "二"}),
+    ("…{3,}|。{3}", {"…", "。"}),
+    ("(?:ab)*c", {"a", "c"}),
+])
+def test_first_class(pattern, expected):
+    assert _chars(first_class(pattern), pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    "a*",            # can match the empty string
+    "(?:)",
+    ".b",            # any character
+    "[^a]b",         # negated class
+    "\\Sx",          # negated category
+    "(?i)abc",       # case folding: the literal set would be wrong
+    "(?i:a)b",
+    "(a)\\1",        # back-reference first? no: 'a' first, fine — but see the next one
+    "(?(1)a|b)",     # conditional group
+])
+def test_first_class_gives_up(pattern):
+    got = first_class(pattern)
+    if pattern == "(a)\\1":
+        assert _chars(got) == {"a"}
+    else:
+        assert got is None
+
+
+def test_digit_category_kept():
+    cls = first_class(r"(?<!\d)\d{2}年")
+    assert re.fullmatch(cls, "7") and re.fullmatch(cls, "٣") and not re.fullmatch(cls, "年")
+
+
+def test_lead_keeps_groups_and_flags():
+    rx = with_lead(r"(?P<a>X+)(年)")
+    assert rx.groupindex == {"a": 1} and rx.groups == 2
+    assert with_lead("(?x) a b").pattern == "(?x) a b"  # global flag: left alone
+
+
+def _samples() -> list[str]:
+    texts = [
+        "XX年XX月", "××县", "第X期", "202X年", "某某单位", "□□万元", "○○县", "____年__月__日",
+        "（此处补充数据）", "……等", "...", "。。。", "——", "--", "一是抓落实，二是抓督查。",
+        "讲三点意见：", "概括起来就是“三个十分”：", "要做到三个“坚持”：", "19年底", "2023-5",
+        "X", "—", "0", ".5", "首先，", "最后，我讲三个方面的问题。",
+    ]
+    gov = CORPUS / "gov-reports"
+    if gov.is_dir():
+        for f in sorted(gov.glob("*.txt"))[:6]:
+            texts += f.read_text(encoding="utf-8").splitlines()
+    return texts
+
+
+def _patterns() -> list[str]:
+    out = [series._INLINE.pattern, series._ANNOUNCE.pattern]
+    for rule in load_rules():
+        if rule.kind == "pattern":
+            out += [fp.pattern for fp in rule.compiled.regexes]
+    return out
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return _samples()
+
+
+@pytest.mark.parametrize("pattern", _patterns())
+def test_fast_pattern_matches_like_re(pattern, samples):
+    plain = re.compile(pattern)
+    fast = FastPattern(pattern)
+    for text in samples:
+        want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert got == want, text
+        assert (plain.search(text) is None) == (fast.search(text) is None)
