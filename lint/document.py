@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any, Iterable, Iterator
 
 from .numbering import Marker, parse_marker
+from .prefilter import fast
 
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
 TEXT_SCOPES = ("title", "heading", "body", "table")
@@ -21,7 +22,7 @@ TEXT_SCOPES = ("title", "heading", "body", "table")
 _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
 # closing quotes and brackets that follow (…。” belongs to the sentence before).
-_SENTENCE_END = re.compile(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
+_SENTENCE_END = fast(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
 
 
 def han_count(text: str) -> int:
@@ -139,6 +140,12 @@ class Document:
             if p.scope == "title":
                 return p
         return None
+
+    @cached_property
+    def joined_text(self) -> str:
+        """Every paragraph's text, one per line: for a quick test of whether a rule can match at
+        all before it walks the paragraphs."""
+        return "\n".join(p.text for p in self.paragraphs)
 
     @cached_property
     def text_chars(self) -> int:

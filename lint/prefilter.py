@@ -91,20 +91,50 @@ def _item(op, av) -> tuple[list[str], bool]:
     raise _Unbounded  # ANY, NOT_LITERAL, GROUPREF, conditional groups …
 
 
-def first_class(pattern: str, flags: int = 0) -> str | None:
-    """A one-character class (as regex source) that every match of ``pattern`` starts with."""
+def _required(items) -> list[list[str]]:
+    """Classes that each contribute a character to every match of the sequence ``items``."""
+    out: list[list[str]] = []
+    for op, av in items:
+        try:
+            if op is _sre.LITERAL or op is _sre.IN:
+                out.append(_item(op, av)[0])
+            elif op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+                out += _required(av[3].data)
+            elif op in _REPEATS and av[0] >= 1:
+                out += _required(av[2].data)
+            elif op is _sre.BRANCH:
+                got, nullable = _item(op, av)
+                if got and not nullable:
+                    out.append(got)
+        except _Unbounded:
+            continue  # this item may be any character: it requires nothing
+    return out
+
+
+def analyse(pattern: str, flags: int = 0) -> tuple[str | None, list[str]]:
+    """The class every match of ``pattern`` starts with (or None), and classes of which each
+    match holds at least one character (regex sources; empty when unknown)."""
     if not isinstance(pattern, str) or flags & re.IGNORECASE:
-        return None
+        return None, []
     try:
         parsed = _sre.parse(pattern, flags)
         if parsed.state.flags & re.IGNORECASE:  # (?i) inside the pattern
-            return None
-        first, nullable = _seq(parsed.data)
-    except (_Unbounded, re.error, RecursionError):
-        return None
-    if nullable or not first:
-        return None
-    return "[" + "".join(dict.fromkeys(first)) + "]"
+            return None, []
+        try:
+            first, nullable = _seq(parsed.data)
+        except _Unbounded:
+            first, nullable = [], True
+        required = _required(parsed.data)
+    except (re.error, RecursionError):
+        return None, []
+    first_cls = None if nullable or not first else "[" + "".join(dict.fromkeys(first)) + "]"
+    classes = ["[" + "".join(dict.fromkeys(c)) + "]" for c in required if c]
+    return first_cls, list(dict.fromkeys(classes))
+
+
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A one-character class (as regex source) that every match of ``pattern`` starts with."""
+    return analyse(pattern, flags)[0]
 
 
 def first_chars(rx: re.Pattern) -> re.Pattern | None:
@@ -113,16 +143,16 @@ def first_chars(rx: re.Pattern) -> re.Pattern | None:
     return None if cls is None else re.compile(cls, rx.flags & re.ASCII)
 
 
-def _lead(pattern: re.Pattern | str, flags: int) -> tuple[re.Pattern, str | None]:
+def _lead(pattern: re.Pattern | str, flags: int) -> tuple[re.Pattern, str | None, list[str]]:
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
-    first = first_class(pattern, flags)
+    first, required = analyse(pattern, flags)
     if first is not None:
         try:
-            return re.compile(f"(?={first})(?:{pattern})", flags), first
+            return re.compile(f"(?={first})(?:{pattern})", flags), first, required
         except re.error:  # e.g. a global inline flag, which must stay at the start
             pass
-    return re.compile(pattern, flags), None
+    return re.compile(pattern, flags), None, required
 
 
 def with_lead(rx: re.Pattern | str, flags: int = 0) -> re.Pattern:
@@ -135,6 +165,22 @@ def with_lead(rx: re.Pattern | str, flags: int = 0) -> re.Pattern:
     return _lead(rx, flags)[0]
 
 
+# At most this many required classes are kept, the narrowest first: each costs a search of the
+# whole document when the pattern is tried on it.
+_MAX_REQUIRED = 3
+
+
+_LITERAL_CLASS = re.compile(r"\[((?:\\U[0-9a-f]{8}){1,12})\]")
+
+
+def _literals(cls: str) -> str | None:
+    """The characters of a class made only of a few literals (as built here), else None."""
+    m = _LITERAL_CLASS.fullmatch(cls)
+    if m is None:
+        return None
+    return "".join(chr(int(h, 16)) for h in re.findall(r"[0-9a-f]{8}", m.group(1)))
+
+
 class FastPattern:
     """A compiled pattern that skips text which cannot hold a match.
 
@@ -143,15 +189,29 @@ class FastPattern:
     text starts at the first of them, with the lookahead of :func:`with_lead`.
     """
 
-    __slots__ = ("rx", "first", "pattern", "groupindex", "groups", "flags")
+    __slots__ = ("rx", "first", "required", "pattern", "groupindex", "groups", "flags")
 
     def __init__(self, pattern: re.Pattern | str, flags: int = 0):
-        self.rx, first = _lead(pattern, flags)
-        self.first = None if first is None else re.compile(first, self.rx.flags & re.ASCII)
+        self.rx, first, required = _lead(pattern, flags)
+        ascii_flag = self.rx.flags & re.ASCII
+        self.first = None if first is None else re.compile(first, ascii_flag)
+        required = sorted(required, key=len)[:_MAX_REQUIRED]
+        self.required = tuple(_literals(c) or re.compile(c, ascii_flag).search for c in required)
         self.pattern = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
         self.groupindex = self.rx.groupindex
         self.groups = self.rx.groups
         self.flags = self.rx.flags
+
+    def possible(self, text: str) -> bool:
+        """False when ``text`` lacks a character that every match needs."""
+        for r in self.required:
+            if isinstance(r, str):
+                # ``in`` finds one character ten times faster than a class search.
+                if not any(c in text for c in r):
+                    return False
+            elif r(text) is None:
+                return False
+        return True
 
     def _start(self, text: str, pos: int) -> int:
         if self.first is None:

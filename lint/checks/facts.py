@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..kinds import Param
+from ..prefilter import fast
 
 # A figure: an Arabic number that is not a date (2024年, 3月, 5日 are times, not measures), a
 # percentage, or a Chinese numeral with a counting unit (三个, 两千户, 百分之五).
@@ -56,7 +57,13 @@ def _list_regex(path) -> tuple[re.Pattern, dict]:
     key = rows.columns[0]
     notes = {r[key]: r.get("note", "") for r in rows}
     alt = "|".join(re.escape(w) for w in sorted(notes, key=len, reverse=True))
-    return re.compile(alt), notes
+    return fast(alt), notes
+
+
+@lru_cache(maxsize=16)
+def _claims_regex(path):
+    words, notes = _list_regex(path)
+    return fast(f"{words.pattern}|{_HUNDRED.pattern}"), notes
 
 
 def list_path(rule, name: str):
@@ -91,8 +98,7 @@ _SUPERLATIVE_OK = re.compile(r"最佳(?:实践|时机|窗口|状态)|最优(?:�
 
 
 def absolute_claim(doc, rule, options) -> Iterator[Hit]:
-    words, notes = _word_list(rule, options["list"])
-    rx = re.compile(f"{words.pattern}|{_HUNDRED.pattern}")
+    rx, notes = _claims_regex(list_path(rule, options["list"]))
     for p, _, s, m in _sentence_hits(doc, rule, rx):
         sentence = p.text[s.start:s.end]
         before = p.text[s.start:m.start()]
@@ -180,7 +186,7 @@ unquantified_achievement.OPTIONS = {
 
 # --- claims attributed to nobody -----------------------------------------------------------
 
-_UNSOURCED = re.compile(
+_UNSOURCED = fast(
     r"(?P<stat>据(?:不完全)?(?:统计|测算|估算|估计|调查|分析|了解|悉|报道|反映)"
     r"|(?<![局部委院所办厅司行会社台网报关署计])(?:有关|相关|一些|部分|有的)?(?:资料|数据|研究|调查|报道|统计)(?:显示|表明|称|指出))"
     r"|(?P<person>(?:据|有|一些|部分|不少|许多|有关)?(?:业内|知情|有关|相关|权威|消息)人士(?:分析|认为|指出|透露|表示|称|介绍|预计)?"

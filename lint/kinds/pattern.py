@@ -77,9 +77,15 @@ def fields_for(params: dict) -> set[str]:
 
 
 def check(c: Compiled, doc, rule) -> Iterator[Hit]:
+    # Most patterns look for something rare: a search of the whole text for characters every
+    # match needs rules a pattern out for the document.
+    joined = doc.joined_text
+    regexes = [rx for rx in c.regexes if rx.possible(joined)]
+    if not regexes:
+        return
     for p in doc.iter(rule.scope):
         text = p.text
-        for rx in c.regexes:
+        for rx in regexes:
             for m in rx.finditer(text):
                 start, end = m.span(c.group)
                 if start < 0 or start == end and m.start() == m.end():
