@@ -9,6 +9,7 @@ around it (the match is rejected when a hit of that regex covers it: 截止日�
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -53,25 +54,83 @@ def anchor_before(rx: str) -> re.Pattern:
     return re.compile(f"(?:{rx})$")
 
 
+class _Pool:
+    """One Aho-Corasick automaton for the phrases of every live matcher, run once per text.
+
+    pyahocorasick's cost grows with the number of distinct first characters: the wrong-word,
+    variant-word, confused-word, redundancy and stock-phrase lists each cost a full pass over
+    the document when run apart, and little more than one when run together. Results are
+    cached per text (the paragraph strings the rules pass in), so the first matcher to look at
+    a paragraph scans it for all of them.
+    """
+
+    _CACHE_LIMIT = 50_000  # texts; a new document's paragraphs replace an old one's
+
+    def __init__(self) -> None:
+        self._members: "weakref.WeakValueDictionary[int, PhraseMatcher]" = weakref.WeakValueDictionary()
+        self._next = 0
+        self._auto = None
+        self._cache: dict[str, dict[int, list]] = {}
+
+    def add(self, matcher: "PhraseMatcher") -> int:
+        slot = self._next
+        self._next += 1
+        self._members[slot] = matcher
+        self._auto = None  # rebuilt, with the newcomer, at the next scan
+        return slot
+
+    def _build(self) -> None:
+        terms: dict[str, list] = {}
+        for slot, m in list(self._members.items()):
+            for term, (length, idxs) in m._terms.items():
+                terms.setdefault(term, []).append((slot, length, idxs))
+        auto = ahocorasick.Automaton()
+        for term, vals in terms.items():
+            auto.add_word(term, tuple(vals))
+        if terms:
+            auto.make_automaton()
+        self._auto = auto if terms else False
+        self._cache.clear()
+
+    def hits(self, slot: int, text: str):
+        """(end index, length, entry indices) of every phrase of matcher ``slot`` in ``text``."""
+        if self._auto is None:
+            self._build()
+        got = self._cache.get(text)
+        if got is None:
+            if len(self._cache) >= self._CACHE_LIMIT:
+                self._cache.clear()
+            got = {}
+            if self._auto:
+                for end_idx, vals in self._auto.iter(text):
+                    for s, length, idxs in vals:
+                        got.setdefault(s, []).append((end_idx, length, idxs))
+            self._cache[text] = got
+        return got.get(slot, ())
+
+
+_POOL = _Pool()
+
+
 class PhraseMatcher:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._auto = ahocorasick.Automaton()
         by_term: dict[str, list[int]] = {}
         for i, e in enumerate(entries):
             by_term.setdefault(e.term, []).append(i)
-        for term, idxs in by_term.items():
-            self._auto.add_word(term, (len(term), idxs))
-        if by_term:
-            self._auto.make_automaton()
+        self._terms = {term: (len(term), idxs) for term, idxs in by_term.items()}
         self._empty = not by_term
+        self._slot = _POOL.add(self)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Entry]]:
         """Non-overlapping matches, leftmost first and longest at the same start."""
         if self._empty or not text:
             return
+        raw = _POOL.hits(self._slot, text)
+        if not raw:
+            return
         cands = []
-        for end_idx, (length, idxs) in self._auto.iter(text):
+        for end_idx, length, idxs in raw:
             start, end = end_idx - length + 1, end_idx + 1
             for i in idxs:
                 e = self.entries[i]

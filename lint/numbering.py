@@ -79,9 +79,16 @@ class Marker:
         return CIRCLED[self.value - 1]
 
 
+# Every form starts with one of these or with a decimal digit (\d, which str.isdecimal matches).
+_STARTS = frozenset("一二三四五六七八九十（(" + CIRCLED)
+
+
 def parse_marker(text: str) -> Marker | None:
     """The numbering marker at the start of ``text`` (after leading blanks), or None."""
     offset = len(text) - len(text.lstrip(" \u3000\t"))
+    first = text[offset:offset + 1]
+    if first not in _STARTS and not first.isdecimal():
+        return None  # most sentences: no form can match
     head = text[offset:offset + 12]
     for level, family, rx in _FORMS:
         m = rx.match(head)

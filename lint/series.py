@@ -69,6 +69,14 @@ _NUMERAL_AFTER = re.compile(r"[一二三四五六七八九十〇零两\d]")
 
 def embedded_markers(p: Paragraph) -> list[Marker]:
     """Heading markers that open a sentence inside ``p`` (not at its start), offsets in ``p``."""
+    cached = p.__dict__.get("_gwlint_embedded")
+    if cached is not None:
+        return cached
+    p.__dict__["_gwlint_embedded"] = out = _embedded_markers(p)
+    return out
+
+
+def _embedded_markers(p: Paragraph) -> list[Marker]:
     text = p.text
     if not any(c in text for c in "。！？!?"):
         return []
