@@ -49,9 +49,11 @@ class Entry:
         return True
 
 
-def anchor_before(rx: str) -> re.Pattern:
+def anchor_before(rx: str):
     """A ``before``/``not_before`` condition must touch the match: anchor it at the window end."""
-    return re.compile(f"(?:{rx})$")
+    from .prefilter import fast
+
+    return fast(f"(?:{rx})$")
 
 
 class _Pool:

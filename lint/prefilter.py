@@ -13,6 +13,7 @@ uses back-references) it returns None and the pattern runs unfiltered.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python 3.11+
     import re._parser as _sre  # type: ignore[import-not-found]
@@ -111,25 +112,31 @@ def _required(items) -> list[list[str]]:
     return out
 
 
-def analyse(pattern: str, flags: int = 0) -> tuple[str | None, list[str]]:
-    """The class every match of ``pattern`` starts with (or None), and classes of which each
-    match holds at least one character (regex sources; empty when unknown)."""
-    if not isinstance(pattern, str) or flags & re.IGNORECASE:
+def _analyse_parsed(parsed) -> tuple[str | None, list[str]]:
+    if parsed.state.flags & re.IGNORECASE:  # re.I or (?i): the literal sets would be wrong
         return None, []
     try:
-        parsed = _sre.parse(pattern, flags)
-        if parsed.state.flags & re.IGNORECASE:  # (?i) inside the pattern
-            return None, []
         try:
             first, nullable = _seq(parsed.data)
         except _Unbounded:
             first, nullable = [], True
         required = _required(parsed.data)
-    except (re.error, RecursionError):
+    except RecursionError:
         return None, []
     first_cls = None if nullable or not first else "[" + "".join(dict.fromkeys(first)) + "]"
     classes = ["[" + "".join(dict.fromkeys(c)) + "]" for c in required if c]
     return first_cls, list(dict.fromkeys(classes))
+
+
+def analyse(pattern: str, flags: int = 0) -> tuple[str | None, list[str]]:
+    """The class every match of ``pattern`` starts with (or None), and classes of which each
+    match holds at least one character (regex sources; empty when unknown)."""
+    if not isinstance(pattern, str):
+        return None, []
+    try:
+        return _analyse_parsed(_sre.parse(pattern, flags))
+    except (re.error, RecursionError):
+        return None, []
 
 
 def first_class(pattern: str, flags: int = 0) -> str | None:
@@ -182,25 +189,59 @@ def _literals(cls: str) -> str | None:
 
 
 class FastPattern:
-    """A compiled pattern that skips text which cannot hold a match.
+    """A pattern that skips text which cannot hold a match, compiled when first used.
 
     ``finditer``/``search``/``findall`` behave as on ``re.Pattern``: a text without any of the
     pattern's first characters is skipped after one fast class search, and the scan of any other
-    text starts at the first of them, with the lookahead of :func:`with_lead`.
+    text starts at the first of them, with the lookahead of :func:`with_lead`. :meth:`possible`
+    tells whether a whole document can hold a match at all. The pattern is parsed at once (a bad
+    pattern raises ``re.error`` here) but compiled only when a text needs it: a rule whose
+    characters a document lacks never pays for compiling its expression.
     """
 
-    __slots__ = ("rx", "first", "required", "pattern", "groupindex", "groups", "flags")
+    __slots__ = ("pattern", "flags", "groupindex", "groups", "_source", "_rx", "_first_src",
+                 "_first", "_required_src", "_required", "_literal_sets")
 
     def __init__(self, pattern: re.Pattern | str, flags: int = 0):
-        self.rx, first, required = _lead(pattern, flags)
-        ascii_flag = self.rx.flags & re.ASCII
-        self.first = None if first is None else re.compile(first, ascii_flag)
-        required = sorted(required, key=len)[:_MAX_REQUIRED]
-        self.required = tuple(_literals(c) or re.compile(c, ascii_flag).search for c in required)
-        self.pattern = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-        self.groupindex = self.rx.groupindex
-        self.groups = self.rx.groups
-        self.flags = self.rx.flags
+        if isinstance(pattern, re.Pattern):
+            pattern, flags = pattern.pattern, pattern.flags
+        parsed = _sre.parse(pattern, flags)
+        self.pattern = pattern
+        self.flags = flags
+        self.groups = parsed.state.groups - 1
+        self.groupindex = dict(parsed.state.groupdict)
+        first, required = _analyse_parsed(parsed)
+        self._first_src = first
+        self._source = pattern if first is None else f"(?={first})(?:{pattern})"
+        self._required_src = sorted(required, key=len)[:_MAX_REQUIRED]
+        self._rx = self._first = self._required = None
+        # Required classes of a few literal characters: tested on every text before a search
+        # (``in`` on a paragraph costs less than starting the regex engine).
+        self._literal_sets = tuple(filter(None, map(_literals, self._required_src)))
+
+    @property
+    def rx(self) -> re.Pattern:
+        if self._rx is None:
+            try:
+                self._rx = re.compile(self._source, self.flags)
+            except re.error:  # a global inline flag, which must stay at the start
+                self._rx = re.compile(self.pattern, self.flags)
+                self._first_src = None
+        return self._rx
+
+    @property
+    def first(self) -> re.Pattern | None:
+        if self._first is None and self._first_src is not None:
+            self._first = re.compile(self._first_src, self.rx.flags & re.ASCII)
+        return self._first
+
+    @property
+    def required(self) -> tuple:
+        if self._required is None:
+            ascii_flag = self.flags & re.ASCII
+            self._required = tuple(_literals(c) or re.compile(c, ascii_flag).search
+                                   for c in self._required_src)
+        return self._required
 
     def possible(self, text: str) -> bool:
         """False when ``text`` lacks a character that every match needs."""
@@ -214,9 +255,16 @@ class FastPattern:
         return True
 
     def _start(self, text: str, pos: int) -> int:
-        if self.first is None:
+        for chars in self._literal_sets:
+            for c in chars:
+                if c in text:
+                    break
+            else:
+                return -1
+        first = self.first
+        if first is None:
             return pos
-        m = self.first.search(text, pos)
+        m = first.search(text, pos)
         return -1 if m is None else m.start()
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
@@ -247,5 +295,8 @@ class FastPattern:
         return text if self._start(text, 0) < 0 else self.rx.sub(repl, text, count)
 
 
+@lru_cache(maxsize=2048)
 def fast(pattern: re.Pattern | str, flags: int = 0) -> FastPattern:
+    """A :class:`FastPattern`, shared by every caller with the same pattern (rule files repeat
+    their conditions, and validation and compilation see each pattern twice)."""
     return FastPattern(pattern, flags)

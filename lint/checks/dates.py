@@ -8,10 +8,11 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..numbering import cn_to_int
+from ..prefilter import fast
 
 _CN = "[〇零一二三四五六七八九十]"
 # Arabic or Chinese numerals, optional year; not preceded by a digit (the 12 of 112月 is no month).
-_DATE = re.compile(
+_DATE = fast(
     rf"(?<![\d〇零一二三四五六七八九十])(?:(?P<y>\d{{4}}|{_CN}{{4}})年)?"
     rf"(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})(?P<suffix>日|号)")
 _CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -58,7 +59,7 @@ impossible_date.FIELDS = frozenset({"text", "problem"})
 
 _WEEKDAYS = "一二三四五六日天"
 _WEEKDAY_NAMES = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
-_DATED_WEEKDAY = re.compile(
+_DATED_WEEKDAY = fast(
     rf"(?P<date>(?<![\d〇零一二三四五六七八九十])(?:(?P<y>\d{{4}}|{_CN}{{4}})年)?"
     rf"(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})[日号])"
     rf"\s*[（(]?\s*[,，]?\s*(?P<wd>(?:星期|礼拜|周)[{_WEEKDAYS}])\s*[）)]?")
@@ -116,10 +117,10 @@ _RELATIVE = {
     "昨日": None, "本周": None, "上周": None, "下周": None, "本月": None, "上月": None, "下月": None,
     "上个月": None, "下个月": None,
 }
-_RELATIVE_RX = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+_RELATIVE_RX = fast("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 # 明日之星, 今日头条, 本月度 are names or compounds, not dates.
 _RELATIVE_NOT_AFTER = re.compile(r"之星|头条|度|份额")
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_FULL_DATE = fast(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 # A report delivered at a meeting (——2024年3月5日在……会议上) is a speech: it may say 今年.
 _DELIVERED = re.compile(r"^[—\-]{1,2}.*在.{2,40}(?:会议|大会|会)上")
 

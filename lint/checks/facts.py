@@ -21,12 +21,12 @@ from ..prefilter import fast
 
 # A figure: an Arabic number that is not a date (2024年, 3月, 5日 are times, not measures), a
 # percentage, or a Chinese numeral with a counting unit (三个, 两千户, 百分之五).
-_FIGURE = re.compile(
+_FIGURE = fast(
     r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*[年月日号时])"
     r"|[一二两三四五六七八九十百千万亿]+(?:个|项|条|次|家|名|人|户|所|座|件|起|元|倍|成|公里|千米|米|吨|亩|公顷|万|亿)"
     r"|百分之[零一二三四五六七八九十百]")
 # A named source: 据县统计局统计, 国家统计局数据显示, 第三方评估, 审计, 抽样调查, 《……》.
-_SOURCE = re.compile(
+_SOURCE = fast(
     r"据[^，。；！？]{1,20}?(?:统计|调查|测算|监测|核查|评估|数据|报告|公报|年鉴|通报)"
     r"|统计局|统计公报|第三方评估|审计|抽样调查|抽查|普查|《[^》]{2,40}》"
     r"|(?:局|部|委|院|所|署|厅|办|中心|协会|银行|海关|公司|机构|大学)(?:的)?(?:统计|数据|资料|报告|调查|监测|测算)")

@@ -14,6 +14,7 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..kinds import Param
+from ..prefilter import fast
 from .facts import list_path
 
 
@@ -25,7 +26,7 @@ def _modifier_regex(words: tuple[str, ...]) -> re.Pattern:
     # Two or more modifiers in a row (each may take 地, and may be joined by 、 or 和), followed by
     # the verb they modify: a Chinese character that does not turn the last one into a noun or an
     # attribute (积极性, 有效的, 持续努力，).
-    return re.compile(rf"(?:(?:{alt})地?(?:、|和)?){{2,}}(?<![、和])(?=[\u4e00-\u9fff])(?![的地得性者])")
+    return fast(rf"(?:(?:{alt})地?(?:、|和)?){{2,}}(?<![、和])(?=[\u4e00-\u9fff])(?![的地得性者])")
 
 
 # Names of programmes that start with a modifier: not a stacked adverb.
@@ -77,28 +78,31 @@ _NOT_END = r"[^。！？；]"
 _NOT_CLAUSE = r"[^。！？；，]"
 BOOTS = [
     # (regex, what it is, what to write instead)
-    (re.compile(rf"在(?:上级|各级|{_NOT_CLAUSE}{{1,40}}?的)(?:正确|坚强|英明|有力|亲切)(?:的)?领导(?:和{_NOT_END}{{0,12}}?(?:指导|关心|支持|帮助))?下"),
+    (fast(rf"在(?:上级|各级|{_NOT_CLAUSE}{{1,40}}?的)(?:正确|坚强|英明|有力|亲切)(?:的)?领导(?:和{_NOT_END}{{0,12}}?(?:指导|关心|支持|帮助))?下"),
      "穿靴戴帽的开头套话", "可删去，直接写取得了什么成绩"),
-    (re.compile(rf"在{_NOT_CLAUSE}{{2,30}}?的(?:关心|支持|关怀|帮助)(?:和|、)?(?:关心|支持|关怀|帮助|指导)?下"),
+    (fast(rf"在{_NOT_CLAUSE}{{2,30}}?的(?:关心|支持|关怀|帮助)(?:和|、)?(?:关心|支持|关怀|帮助|指导)?下"),
      "穿靴戴帽的开头套话", "可删去，直接写做了什么"),
-    (re.compile(rf"经过(?:全体|广大|各级|同志们|全县|全市|全区|全镇|全局|{_NOT_END}{{0,12}}?干部){_NOT_END}{{0,16}}?的?共同努力"),
+    (fast(rf"经过(?:全体|广大|各级|同志们|全县|全市|全区|全镇|全局|{_NOT_END}{{0,12}}?干部){_NOT_END}{{0,16}}?的?共同努力"),
      "穿靴戴帽的开头套话", "可删去，直接写做成了什么"),
-    (re.compile(rf"(?:这些|上述|以上|各项)?(?:成绩|成就|成果)(?:的取得)?{_NOT_END}{{0,6}}来之不易"),
+    (fast(rf"(?:这些|上述|以上|各项)?(?:成绩|成就|成果)(?:的取得)?{_NOT_END}{{0,6}}来之不易"),
      "总结成绩后的套话", "可删去，成绩已经用事实说清楚了"),
-    (re.compile(rf"(?:成绩|成就)是(?:肯定|主要)的"),
+    (fast(rf"(?:成绩|成就)是(?:肯定|主要)的"),
      "总结中的固定套话", "可删去，直接写成绩"),
-    (re.compile(rf"为{_NOT_CLAUSE}{{1,40}}?作出(?:新的|更大的|应有的|积极的)?(?:更大|新的)?(?:的)?贡献"),
+    (fast(rf"为{_NOT_CLAUSE}{{1,40}}?作出(?:新的|更大的|应有的|积极的)?(?:更大|新的)?(?:的)?贡献"),
      "穿靴戴帽的结尾套话", "可删去，或改写为具体的目标和时限"),
-    (re.compile(rf"(?:党委|党组|政府|县委|市委|省委|区委|镇党委|乡党委|领导|班子)(?:历来|一直|始终|十分|都)?(?:高度|十分|非常)重视{_NOT_END}{{0,20}}?工作"),
+    (fast(rf"(?:党委|党组|政府|县委|市委|省委|区委|镇党委|乡党委|领导|班子)(?:历来|一直|始终|十分|都)?(?:高度|十分|非常)重视{_NOT_END}{{0,20}}?工作"),
      "穿靴戴帽的开头套话", "可删去，直接写为此做了哪些事（开了什么会、定了什么措施、投入多少）"),
 ]
 _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
+    boots = [b for b in BOOTS if b[0].possible(doc.joined_text)]
+    if not boots:
+        return
     for p in doc.iter(rule.scope):
         text = p.text
-        for rx, label, advice in BOOTS:
+        for rx, label, advice in boots:
             for m in rx.finditer(text):
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
                 if rx is _CONTRIBUTION and not _is_closing(p, m, doc):

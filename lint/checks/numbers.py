@@ -10,10 +10,11 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..numbering import CN_DIGITS
+from ..prefilter import fast
 
 # --- NM001 概数 with a 顿号 (三、四天) -------------------------------------------------------------
 
-_APPROX = re.compile(
+_APPROX = fast(
     r"(?<![第〇零一二三四五六七八九百千两])([一二三四五六七八九])、([一二三四五六七八九])"
     r"(?=十|百|千|万|个|天|年(?![级度代])|人|名|岁|次|位|家|件|条|项|倍|周|小时|分钟|公里|里|米|斤|元|所|座|辆|台|户|遍|成|亩)")
 
@@ -42,10 +43,10 @@ approximate_with_dunhao.FIELDS = frozenset({"text", "suggestion"})
 
 # --- NM002 Arabic digits mixed with 十百千 (4千, 1百零8) ----------------------------------------------
 
-_MIXED = re.compile(
+_MIXED = fast(
     r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)([十百千])(零?\d+)?"
     r"(?![米克瓦伏帕赫卡焦兆字位分])")
-_MIXED_CN = re.compile(r"[一二三四五六七八九][百千]零?\d+")
+_MIXED_CN = fast(r"[一二三四五六七八九][百千]零?\d+")
 _MULT = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -79,7 +80,7 @@ mixed_numerals.FIELDS = frozenset({"text", "suggestion", "hint"})
 # --- NM003/NM004 zeros in a Chinese-numeral year ------------------------------------------------
 
 _ZEROS = "〇零○OＯ0０"
-_CN_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九十○OＯ０A-Za-z])([〇零一二三四五六七八九○OＯ0０]{4})(?=年)")
+_CN_YEAR = fast(r"(?<![\d〇零一二三四五六七八九十○OＯ０A-Za-z])([〇零一二三四五六七八九○OＯ0０]{4})(?=年)")
 _BAD_ZERO = frozenset("零OＯ0０")
 
 
@@ -119,7 +120,7 @@ circle_in_chinese_year.FIELDS = frozenset({"text", "suggestion"})
 
 # --- NM008 full-width digits --------------------------------------------------------------------
 
-_FULLWIDTH = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_FULLWIDTH = fast(r"[０-９]+(?:[．.][０-９]+)?")
 _TO_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -136,9 +137,9 @@ fullwidth_digits.FIELDS = frozenset({"text", "suggestion"})
 
 _CN_D = "[〇零一二三四五六七八九○OＯ0０]"
 _CN_MD = "[一二三四五六七八九十]"
-_AR_DATE = re.compile(r"(?<![\d.])\d{4}年\d{1,2}月(?:\d{1,2}日)?")
-_CN_DATE = re.compile(rf"(?<!{_CN_D}){_CN_D}{{4}}年{_CN_MD}{{1,2}}月(?:{_CN_MD}{{1,3}}日)?")
-_MIXED_DATE = re.compile(
+_AR_DATE = fast(r"(?<![\d.])\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+_CN_DATE = fast(rf"(?<!{_CN_D}){_CN_D}{{4}}年{_CN_MD}{{1,2}}月(?:{_CN_MD}{{1,3}}日)?")
+_MIXED_DATE = fast(
     rf"(?<!{_CN_D}){_CN_D}{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|(?<!\d)\d{{4}}年{_CN_MD}{{1,2}}月(?:{_CN_MD}{{1,3}}日)?"
     rf"|(?<!\d)\d{{4}}年\d{{1,2}}月{_CN_MD}{{1,3}}日|(?<!{_CN_D}){_CN_D}{{4}}年{_CN_MD}{{1,2}}月\d{{1,2}}日")
 _DATE_LINE = re.compile(rf"^[ \u3000]*({_CN_D}{{4}}年{_CN_MD}{{1,2}}月{_CN_MD}{{1,3}}日)[ \u3000]*$")
@@ -195,7 +196,7 @@ date_forms.FIELDS = frozenset({"text", "suggestion", "problem"})
 
 # --- NM011 发文字号 -------------------------------------------------------------------------------
 
-_DOCNO = re.compile(
+_DOCNO = fast(
     r"(?<=[\u4e00-\u9fff])(?P<lb>[\[［(（【〔﹝{〈<])[ \u3000]*(?P<y>\d{4}|\d{2})[ \u3000]*"
     r"(?P<rb>[\]］)）】〕﹞}〉>])[ \u3000]*(?P<di>第)?[ \u3000]*(?P<n>\d{1,5})[ \u3000]*号")
 
@@ -229,7 +230,7 @@ document_number.FIELDS = frozenset({"text", "suggestion", "problem"})
 
 # --- NM012 a range that drops %, 万 or 亿 from its first number -----------------------------------
 
-_RANGE_UNIT = re.compile(
+_RANGE_UNIT = fast(
     r"(?<![\d.])(\d+(?:\.\d+)?)(～|~|—|——|-|－|–)(\d+(?:\.\d+)?)(%|％|‰|万亿|万|亿)")
 _NORMAL_DASH = {"～": "～", "—": "—"}
 

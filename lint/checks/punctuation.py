@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..kinds import Param
+from ..prefilter import fast
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RX = re.compile(f"[{HAN}]")
@@ -48,17 +49,17 @@ def _next_char(text: str, i: int) -> str:
 
 # --- PN009 support: simple narrative 序次语 with a mark (一是，) -------------------------------------
 # 一是/二是 opening a clause: at the paragraph start or after a mark. "统一是" and "唯一是" are words.
-ORDINAL_SHI = re.compile(r"(?:^|(?<=[。；！？：，、\s（(]))([一二三四五六七八九十]{1,2}是)[ \u3000]*([，、：,:.．;；])")
-ORDINAL_DI = re.compile(
+ORDINAL_SHI = fast(r"(?:^|(?<=[。；！？：，、\s（(]))([一二三四五六七八九十]{1,2}是)[ \u3000]*([，、：,:.．;；])")
+ORDINAL_DI = fast(
     r"(?:^|(?<=[。；！？：\s]))(第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)([、.．])"
     r"(?![一二三四五六七八九十两第\d])")
 
 
 # --- PN001 half-width punctuation ---------------------------------------------------------------
 
-_HALF = re.compile(r"[,.;:?!()\"']")
+_HALF = fast(r"[,.;:?!()\"']")
 _FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_URLISH = re.compile(r"(?:https?://|www\.|[A-Za-z0-9_.+-]+@)[^\s\u3000，。；：“”（）《》、]*")
+_URLISH = fast(r"(?:https?://|www\.|[A-Za-z0-9_.+-]+@)[^\s\u3000，。；：“”（）《》、]*")
 
 
 def _marker_skip(p) -> tuple[int, int]:
@@ -157,7 +158,7 @@ halfwidth_punctuation.FIELDS = frozenset({"text", "suggestion", "fix"})
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "〈": "〉"}
 _CLOSE_OF = {v: k for k, v in _PAIRS.items()}
-_PAIR_RX = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSE_OF) + "]")
+_PAIR_RX = fast("[" + "".join(_PAIRS) + "".join(_CLOSE_OF) + "]")
 # "1）加强领导", "a）" or "一）": a list marker with only a closing bracket.
 _CLOSE_MARKER = re.compile(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})）")
 
@@ -272,7 +273,7 @@ heading_end_mark.FIELDS = frozenset({"text", "suggestion", "kind"})
 
 # --- PN012 stray spaces -------------------------------------------------------------------------
 
-_SPACE_RUN = re.compile(r"[ \u00a0\u3000\t]+")
+_SPACE_RUN = fast(r"[ \u00a0\u3000\t]+")
 # "— 1 —": a page number copied from a footer (GB/T 9704-2012 7.5 sets it with spaces).
 _PAGE_NUMBER = re.compile(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
 # 第七十四条 县以上……: the blank after an article number is the layout of legal texts.
@@ -351,7 +352,7 @@ stray_spaces.FIELDS = frozenset({"text", "suggestion", "before", "after"})
 
 # --- PN011 dashes and hyphens between numbers ---------------------------------------------------
 
-_NUM_RANGE = re.compile(r"(\d+(?:\.\d+)?%?)(——|[-－–~]|—(?=\d))(\d+(?:\.\d+)?)")
+_NUM_RANGE = fast(r"(\d+(?:\.\d+)?%?)(——|[-－–~]|—(?=\d))(\d+(?:\.\d+)?)")
 # 3-5万元, 15-30%: NM012 (range-unit) reports these with the whole fix (3万～5万元).
 _UNIT_RANGE_AFTER = re.compile(r"[%％‰万亿]")
 _TIME_UNIT = re.compile(r"^(?:年|月|日|号|时|点|世纪)")
@@ -408,7 +409,7 @@ number_range_dash.OPTIONS = {
 
 # --- PN003 repeated or stacked 点号 ---------------------------------------------------------------
 
-_REPEAT = re.compile(r"([，、；：？！])\1+|(?<!。)。。(?!。)|[，、；：][。，、；：]|。[，、；：]")
+_REPEAT = fast(r"([，、；：？！])\1+|(?<!。)。。(?!。)|[，、；：][。，、；：]|。[，、；：]")
 
 
 def repeated_marks(doc, rule, options) -> Iterator[Hit]:

@@ -17,6 +17,7 @@ import re
 from typing import Iterator
 
 from ..finding import Hit
+from ..prefilter import fast
 
 # --- classification marks ------------------------------------------------------------------------
 
@@ -57,7 +58,7 @@ classification_mark.FIELDS = frozenset({"text", "suggestion", "what"})
 # A number followed by a unit is an amount or a count, not a telephone or card number.
 _UNIT = r"(?:元|万|亿|千|百|人|户|个|件|吨|次|台|辆|套|亩|公里|千米|米|平方|立方|%|％|‰)"
 
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_ID = fast(r"(?<![0-9A-Za-z])[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
                  r"\d{3}[\dXx](?![0-9A-Za-z])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -102,7 +103,7 @@ def identity_number(doc, rule, options) -> Iterator[Hit]:
 identity_number.FIELDS = frozenset({"text", "suggestion"})
 
 # ASCII classes on purpose: a Chinese character is \w, and 电话13812345678 must match.
-_MOBILE = re.compile(r"(?<![0-9A-Za-z.])(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?![0-9A-Za-z]|[\s\u3000]*%s)" % _UNIT)
+_MOBILE = fast(r"(?<![0-9A-Za-z.])(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?![0-9A-Za-z]|[\s\u3000]*%s)" % _UNIT)
 
 
 def mobile_number(doc, rule, options) -> Iterator[Hit]:
@@ -117,7 +118,7 @@ def mobile_number(doc, rule, options) -> Iterator[Hit]:
 
 mobile_number.FIELDS = frozenset({"text", "suggestion"})
 
-_CARD = re.compile(r"(?<![0-9A-Za-z.])(\d{4}(?:[ \-]?\d{4}){2,3}(?:[ \-]?\d{1,3})?)(?![0-9A-Za-z]|[\s\u3000]*%s)" % _UNIT)
+_CARD = fast(r"(?<![0-9A-Za-z.])(\d{4}(?:[ \-]?\d{4}){2,3}(?:[ \-]?\d{1,3})?)(?![0-9A-Za-z]|[\s\u3000]*%s)" % _UNIT)
 _CARD_CONTEXT = re.compile(r"(卡号|账号|帐号|银行卡|储蓄卡|借记卡|信用卡|社保卡|存折)[^。；]{0,12}$")
 
 
@@ -152,7 +153,7 @@ def bank_card(doc, rule, options) -> Iterator[Hit]:
 
 bank_card.FIELDS = frozenset({"text", "suggestion"})
 
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![A-Za-z0-9-])")
+_EMAIL = fast(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![A-Za-z0-9-])")
 _OFFICIAL = re.compile(r"(^|\.)gov(\.cn)?$", re.I)
 
 

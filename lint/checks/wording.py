@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..finding import Hit
+from ..prefilter import fast
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -177,8 +178,8 @@ de_di_de.FIELDS = frozenset({"text", "suggestion", "right", "why"})
 # convert: 乾坤, 瞭望, 夥 (多), 慰藉, 幺麽, 噁心, 蹚水, 甦醒 (kept as 规范字).
 _STANDARD_KEEP = frozenset("乾瞭夥藉麽噁蹚甦")
 # 着 where 著 (明显、显露) is meant: left behind by a traditional-to-simplified conversion.
-_ZHUO = re.compile(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
-_FULLWIDTH_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]+")
+_ZHUO = fast(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
+_FULLWIDTH_LATIN = fast(r"[Ａ-Ｚａ-ｚ]+")
 
 
 @lru_cache(maxsize=1)

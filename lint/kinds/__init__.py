@@ -37,14 +37,20 @@ class Context:
         line = self.spec.line_of(key) if key and hasattr(self.spec, "line_of") else getattr(self.spec, "line", None)
         return RuleFileError(self.path, message, line)
 
-    def regex(self, pattern: str, key: str) -> re.Pattern:
+    def regex(self, pattern: str, key: str, lazy: bool = False):
+        """``pattern`` checked and compiled; with ``lazy``, a :class:`lint.prefilter.FastPattern`
+        (checked now, compiled when a document first needs it)."""
         if not isinstance(pattern, str):
             raise self.error(f"“{key}”必须是正则表达式字符串", key)
         if re.search(r"\\b(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\\b", pattern):
             raise self.error(f"“{key}”中的 \\b 紧挨着汉字：\\b 在汉字之间永远不匹配，请去掉或改用前后文条件", key)
         try:
+            if lazy:
+                from ..prefilter import fast
+
+                return fast(pattern)
             return re.compile(pattern)
-        except re.error as exc:
+        except (re.error, OverflowError, RecursionError) as exc:
             raise self.error(f"“{key}”的正则表达式无法编译：{exc}", key) from None
 
     def word_list(self, name: str, key: str, columns: tuple[str, ...] = ()):
@@ -96,10 +102,10 @@ def check_type(name: str, value: Any, p: Param, ctx: Context) -> Any:
     if p.choices and value not in p.choices:
         raise ctx.error(f"“{name}”的值“{value}”无效，可选：{'、'.join(map(str, p.choices))}", name)
     if p.type == "regex":
-        ctx.regex(value, name)
+        ctx.regex(value, name, lazy=True)
     elif p.type == "regex-list":
         for v in value:
-            ctx.regex(v, name)
+            ctx.regex(v, name, lazy=True)
     return value
 
 

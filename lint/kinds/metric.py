@@ -48,9 +48,16 @@ def check(c: dict, doc, rule) -> Iterator[Hit]:
             yield Hit(None, 0, 0, None, {**data, "length": n})
         return
     levels = set(c.get("levels") or ())
+    # With only an upper bound, a text no longer than it in characters cannot exceed it in
+    # Chinese characters: most sentences and paragraphs are settled without counting.
+    short = c["max"] if c.get("min") is None and c.get("max") is not None else -1
     for p in doc.iter(rule.scope):
+        if len(p.text) <= short:
+            continue
         if measure == "sentence-length":
             for s in p.sentences:
+                if s.end - s.start <= short:
+                    continue
                 n = han_count(s.text)
                 if _out_of_range(n, c):
                     yield Hit(p, s.start, s.end, None, {**data, "length": n})

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..finding import Hit
 from ..matcher import CONDITIONS, Entry
-from ..prefilter import FastPattern
+from ..prefilter import FastPattern, fast
 from . import Context, Param
 from .phrase import compile_conditions
 
@@ -29,8 +29,8 @@ FIELDS = frozenset({"text", "suggestion"})
 
 
 class Compiled:
-    def __init__(self, regexes: list[re.Pattern], suggestion: str | None, group, guard: Entry):
-        self.regexes = [FastPattern(rx) for rx in regexes]
+    def __init__(self, regexes: list[FastPattern], suggestion: str | None, group, guard: Entry):
+        self.regexes = regexes
         self.suggestion = suggestion
         self.group = group
         self.guard = guard
@@ -40,7 +40,7 @@ def compile(params: dict, ctx: Context) -> Compiled:
     sources = ([params["pattern"]] if params.get("pattern") else []) + list(params.get("patterns") or [])
     if not sources:
         raise ctx.error("kind: pattern 需要“pattern”或“patterns”")
-    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns") for s in sources]
+    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns", lazy=True) for s in sources]
     group = params["group"]
     for rx in regexes:
         if isinstance(group, int) and not 0 <= group <= rx.groups or \
@@ -55,7 +55,7 @@ def compile(params: dict, ctx: Context) -> Compiled:
     return Compiled(regexes, params.get("suggestion"), group, guard)
 
 
-def _check_template(rx: re.Pattern, template: str) -> None:
+def _check_template(rx: FastPattern, template: str) -> None:
     for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", template):
         num, name = ref
         if num and int(num) > rx.groups:
@@ -70,8 +70,8 @@ def fields_for(params: dict) -> set[str]:
         v = params.get(key)
         for s in ([v] if isinstance(v, str) else v or []):
             try:
-                names |= set(re.compile(s).groupindex)
-            except re.error:
+                names |= set(fast(s).groupindex)
+            except (re.error, OverflowError, RecursionError):
                 pass
     return names
 

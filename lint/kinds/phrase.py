@@ -29,8 +29,8 @@ def compile_conditions(source: dict, ctx: Context, key: str) -> dict:
     for c in CONDITIONS:
         rx = source.get(c)
         if rx:
-            ctx.regex(rx, key)
-            out[c] = anchor_before(rx) if c in ("before", "not_before") else ctx.regex(rx, key)
+            checked = ctx.regex(rx, key, lazy=True)
+            out[c] = anchor_before(rx) if c in ("before", "not_before") else checked
     return out
 
 
