@@ -13,7 +13,7 @@ from . import __version__
 from .doctype import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .finding import SEVERITIES
-from .formats import FORMATS
+from .formats import DOC_FORMATS, FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -54,8 +54,9 @@ def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing
                      fail_level=fail_level, doctype=doctype, public=public, timing=timing)
 
 
-def _run(paths, config, overrides, jobs, want_progress=True):
-    """Plan, check and apply waivers: (report, plan)."""
+def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
+    """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
+    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
     from .report import Report
     from .runner import Plan, ProgressBar, default_jobs, run
     from .waivers import apply, load_waivers
@@ -65,7 +66,7 @@ def _run(paths, config, overrides, jobs, want_progress=True):
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
     try:
-        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar)
+        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar, keep_docs=keep_docs)
     finally:
         if bar:
             bar.close()
@@ -112,7 +113,8 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
             raise UsageError("--annotate 与 -o 不能是同一个文件")
     overrides = _overrides(select, ignore, preview, doctype, public, fail_level,
                            timing or os.environ.get("GWLINT_TIMING") == "1")
-    report, plan = _run(paths, config, overrides, jobs)
+    report, plan = _run(paths, config, overrides, jobs,
+                        keep_docs=bool(annotate) or fmt in DOC_FORMATS)
     if annotate:
         _annotate(plan, report, annotate)
     for r in report.errors:

@@ -199,29 +199,44 @@ class FastPattern:
     characters a document lacks never pays for compiling its expression.
     """
 
-    __slots__ = ("pattern", "flags", "groupindex", "groups", "_source", "_rx", "_first_src",
+    __slots__ = ("pattern", "flags", "_groups", "_groupindex", "_source", "_rx", "_first_src",
                  "_first", "_required_src", "_required", "_literal_sets")
 
     def __init__(self, pattern: re.Pattern | str, flags: int = 0):
         if isinstance(pattern, re.Pattern):
             pattern, flags = pattern.pattern, pattern.flags
-        parsed = _sre.parse(pattern, flags)
         self.pattern = pattern
         self.flags = flags
-        self.groups = parsed.state.groups - 1
-        self.groupindex = dict(parsed.state.groupdict)
-        first, required = _analyse_parsed(parsed)
-        self._first_src = first
-        self._source = pattern if first is None else f"(?={first})(?:{pattern})"
-        self._required_src = sorted(required, key=len)[:_MAX_REQUIRED]
+        self._source = None  # parsed and analysed on first use (or by validate)
         self._rx = self._first = self._required = None
-        # Required classes of a few literal characters: tested on every text before a search
-        # (``in`` on a paragraph costs less than starting the regex engine).
-        self._literal_sets = tuple(filter(None, map(_literals, self._required_src)))
+
+    def validate(self) -> "FastPattern":
+        """Parse now: raises ``re.error`` for a bad pattern."""
+        if self._source is None:
+            parsed = _sre.parse(self.pattern, self.flags)
+            self._groups = parsed.state.groups - 1
+            self._groupindex = dict(parsed.state.groupdict)
+            first, required = _analyse_parsed(parsed)
+            self._first_src = first
+            self._required_src = sorted(required, key=len)[:_MAX_REQUIRED]
+            # Required classes of a few literal characters: tested on every text before a
+            # search (``in`` on a paragraph costs less than starting the regex engine).
+            self._literal_sets = tuple(filter(None, map(_literals, self._required_src)))
+            self._source = self.pattern if first is None else f"(?={first})(?:{self.pattern})"
+        return self
+
+    @property
+    def groups(self) -> int:
+        return self.validate()._groups
+
+    @property
+    def groupindex(self) -> dict:
+        return self.validate()._groupindex
 
     @property
     def rx(self) -> re.Pattern:
         if self._rx is None:
+            self.validate()
             try:
                 self._rx = re.compile(self._source, self.flags)
             except re.error:  # a global inline flag, which must stay at the start
@@ -231,13 +246,14 @@ class FastPattern:
 
     @property
     def first(self) -> re.Pattern | None:
-        if self._first is None and self._first_src is not None:
+        if self._first is None and self.validate()._first_src is not None:
             self._first = re.compile(self._first_src, self.rx.flags & re.ASCII)
         return self._first
 
     @property
     def required(self) -> tuple:
         if self._required is None:
+            self.validate()
             ascii_flag = self.flags & re.ASCII
             self._required = tuple(_literals(c) or re.compile(c, ascii_flag).search
                                    for c in self._required_src)
@@ -255,6 +271,8 @@ class FastPattern:
         return True
 
     def _start(self, text: str, pos: int) -> int:
+        if self._source is None:
+            self.validate()
         for chars in self._literal_sets:
             for c in chars:
                 if c in text:
@@ -293,6 +311,12 @@ class FastPattern:
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         return text if self._start(text, 0) < 0 else self.rx.sub(repl, text, count)
+
+    def subn(self, repl, text: str, count: int = 0):
+        return (text, 0) if self._start(text, 0) < 0 else self.rx.subn(repl, text, count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list:
+        return self.rx.split(text, maxsplit)
 
 
 @lru_cache(maxsize=2048)

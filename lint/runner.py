@@ -185,8 +185,12 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
 
 
 def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict | None = None,
-        progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
-    """Check every file of ``plan``; results come back in the order of the plan."""
+        progress: Callable[[int, int], None] | None = None, keep_docs: bool = True) -> list[FileResult]:
+    """Check every file of ``plan``; results come back in the order of the plan.
+
+    Results checked in worker processes carry a report copy of their document only when
+    ``keep_docs`` (reports that print the text need it; sending it back costs a fifth of a
+    small draft's check)."""
     _STATE["contexts"] = plan.contexts
     # The loaded rules live as long as the process: move them out of the collector's sight, so
     # that collections do not walk them again and again, and forked workers do not copy the
@@ -204,7 +208,8 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
         with ctx.Pool(min(jobs, len(parallel)), initializer=_init_worker,
                       initargs=(plan.config_paths, plan.overrides)) as pool:
             chunk = max(1, len(parallel) // (jobs * 8))  # fewer round trips for many small drafts
-            for i, r in pool.imap_unordered(_work_stripped, parallel, chunk):
+            work = _work_stripped if keep_docs else _work_without_doc
+            for i, r in pool.imap_unordered(work, parallel, chunk):
                 results[i] = pickle.loads(r) if isinstance(r, bytes) else r
                 done += 1
                 if progress:
@@ -220,14 +225,20 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
     return results  # type: ignore[return-value]
 
 
-def _work_stripped(task: Task) -> tuple[int, bytes | FileResult]:
+def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
     """The result, pickled here once: one that cannot travel back would otherwise stop the
     whole pool, so it becomes an error for this file."""
-    i, result = _work(task, strip=True)
+    i, result = _work(task, strip=keep_doc)
+    if not keep_doc:
+        result.doc = None
     try:
         return i, pickle.dumps(result)
     except Exception as exc:
         return i, FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
+
+
+def _work_without_doc(task: Task) -> tuple[int, bytes | FileResult]:
+    return _work_stripped(task, keep_doc=False)
 
 
 def default_jobs() -> int:

@@ -119,10 +119,10 @@ _RELATIVE = {
 }
 _RELATIVE_RX = fast("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 # 明日之星, 今日头条, 本月度 are names or compounds, not dates.
-_RELATIVE_NOT_AFTER = re.compile(r"之星|头条|度|份额")
+_RELATIVE_NOT_AFTER = fast(r"之星|头条|度|份额")
 _FULL_DATE = fast(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 # A report delivered at a meeting (——2024年3月5日在……会议上) is a speech: it may say 今年.
-_DELIVERED = re.compile(r"^[—\-]{1,2}.*在.{2,40}(?:会议|大会|会)上")
+_DELIVERED = fast(r"^[—\-]{1,2}.*在.{2,40}(?:会议|大会|会)上")
 
 
 def delivered_at_meeting(doc) -> bool:

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..doctype import DOCUMENT_WORDS, LEGAL_TYPES, OTHER_TYPES, infer, normalise_title, title_type
 from ..finding import Hit
+from ..prefilter import fast
 
 
 def _title(doc):
@@ -74,7 +75,7 @@ def doubled_doctype(doc, rule, options) -> Iterator[Hit]:
 
 doubled_doctype.FIELDS = frozenset({"text", "first", "second"})
 
-_BARE = re.compile(r"^(紧急|补充|重要|特急|急件)?(?P<type>" + "|".join(LEGAL_TYPES) + ")$")
+_BARE = fast(r"^(紧急|补充|重要|特急|急件)?(?P<type>" + "|".join(LEGAL_TYPES) + ")$")
 
 
 def title_elements(doc, rule, options) -> Iterator[Hit]:
@@ -92,8 +93,8 @@ title_elements.FIELDS = frozenset({"text"})
 
 # --- 请示 and 报告 ---------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[。！？；]")
-_SPLIT = re.compile(r"[、，,；;]")
+_SENTENCE = fast(r"[。！？；]")
+_SPLIT = fast(r"[、，,；;]")
 
 
 def _addressee(doc):
@@ -125,7 +126,7 @@ def request_single_addressee(doc, rule, options) -> Iterator[Hit]:
 
 request_single_addressee.FIELDS = frozenset({"text", "count"})
 
-_ENDING = re.compile(r"妥否|当否|是否妥当|可否|请批示|请予?批复|请予?审批|请予?批准|请予?审定|请予?核准|请予?审核|"
+_ENDING = fast(r"妥否|当否|是否妥当|可否|请批示|请予?批复|请予?审批|请予?批准|请予?审定|请予?核准|请予?审核|"
                      r"请予?支持|请予?研究|请予?解决|请予?同意|请予?回复|请示如上|以上请示|特此请示|予以批准|为盼")
 
 
@@ -141,7 +142,7 @@ def request_ending(doc, rule, options) -> Iterator[Hit]:
 
 request_ending.FIELDS = frozenset({"text", "suggestion"})
 
-_REPORT_REQUEST = re.compile(r"妥否|当否|请批示|请予?批复|请予?批准|请予?审批")
+_REPORT_REQUEST = fast(r"妥否|当否|请批示|请予?批复|请予?批准|请予?审批")
 
 
 def report_with_request(doc, rule, options) -> Iterator[Hit]:
@@ -157,7 +158,7 @@ def report_with_request(doc, rule, options) -> Iterator[Hit]:
 
 report_with_request.FIELDS = frozenset({"text"})
 
-_ASK = re.compile(r"请(?:求|予)?(?:上级|县委|县政府|市委|市政府|省委|省政府)?(?:给予|予以)?"
+_ASK = fast(r"请(?:求|予)?(?:上级|县委|县政府|市委|市政府|省委|省政府)?(?:给予|予以)?"
                   r"(?:批准|批复|审批|核准|解决|拨付|安排|支持|同意)")
 
 

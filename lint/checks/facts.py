@@ -31,10 +31,10 @@ _SOURCE = fast(
     r"|统计局|统计公报|第三方评估|审计|抽样调查|抽查|普查|《[^》]{2,40}》"
     r"|(?:局|部|委|院|所|署|厅|办|中心|协会|银行|海关|公司|机构|大学)(?:的)?(?:统计|数据|资料|报告|调查|监测|测算)")
 # A target or an instruction, not a claim about what was done.
-_GOAL = re.compile(r"确保|力争|争取|务必|必须|力求|计划|预计|以期|目标是|目标为|努力(?=[使让把将争实推做提抓])|预期|希望|"
+_GOAL = fast(r"确保|力争|争取|务必|必须|力求|计划|预计|以期|目标是|目标为|努力(?=[使让把将争实推做提抓])|预期|希望|"
                    r"(?<![主重需只必纲提])要(?![素点害闻求])|将(?=[^来军领士])|应当|应(?=[^对用急])|需要")
 # 前所未有 of a difficulty (挑战前所未有) describes the problem, not an achievement.
-_HARDSHIP = re.compile(r"困难|挑战|风险|压力|复杂|严峻|冲击|考验|难度|艰巨|变局|危机|不确定")
+_HARDSHIP = fast(r"困难|挑战|风险|压力|复杂|严峻|冲击|考验|难度|艰巨|变局|危机|不确定")
 
 
 def has_figure(text: str, skip: tuple[int, int] | None = None) -> bool:
@@ -92,9 +92,9 @@ def _sentence_hits(doc, rule, rx):
 
 # --- absolute claims -----------------------------------------------------------------------
 
-_HUNDRED = re.compile(r"(?:率|度|面)(?:已经|已|均|都|全部)?(?:达到|达|为|是)?了?(?:100|百)\s*[%％]")
-_NEGATED = re.compile(r"(?:没有|未|尚未|并未|并非|不是|不能|难以|无法|不可能)(?:得到)?$")
-_SUPERLATIVE_OK = re.compile(r"最佳(?:实践|时机|窗口|状态)|最优(?:化|解)")
+_HUNDRED = fast(r"(?:率|度|面)(?:已经|已|均|都|全部)?(?:达到|达|为|是)?了?(?:100|百)\s*[%％]")
+_NEGATED = fast(r"(?:没有|未|尚未|并未|并非|不是|不能|难以|无法|不可能)(?:得到)?$")
+_SUPERLATIVE_OK = fast(r"最佳(?:实践|时机|窗口|状态)|最优(?:化|解)")
 
 
 def absolute_claim(doc, rule, options) -> Iterator[Hit]:
@@ -150,8 +150,8 @@ def _adjacent(doc, p, step: int):
 
 
 # A paragraph that sets out targets (主要目标任务是：……；到2035年……) makes no claims.
-_TARGETS = re.compile(r"目标(?:任务)?(?:是|为)|预期目标|到\d{4}年|到本世纪|奋斗目标")
-_CLAUSE_END = re.compile(r"(?:了)?(?:[，。；！、：）”]|$)")
+_TARGETS = fast(r"目标(?:任务)?(?:是|为)|预期目标|到\d{4}年|到本世纪|奋斗目标")
+_CLAUSE_END = fast(r"(?:了)?(?:[，。；！、：）”]|$)")
 
 
 def unquantified_achievement(doc, rule, options) -> Iterator[Hit]:

@@ -30,7 +30,7 @@ def _modifier_regex(words: tuple[str, ...]) -> re.Pattern:
 
 
 # Names of programmes that start with a modifier: not a stacked adverb.
-_SET_TERMS = re.compile(r"全面(?:深化改革|从严治党|依法治国|建成小康|建设社会主义现代化|建设小康|小康|推进乡村振兴)")
+_SET_TERMS = fast(r"全面(?:深化改革|从严治党|依法治国|建成小康|建设社会主义现代化|建设小康|小康|推进乡村振兴)")
 
 
 @lru_cache(maxsize=8)
@@ -143,11 +143,11 @@ SLOGAN_WORDS = frozenset("""
 向 让 使 之 的 地 得 着 了 过 其 这 那 此 该 我们 大家 上 中 下 里 内 外 前 后 等 上来 下去 起来
 好好 不 不能 不得 决不 一定 一道 一起 共同 同心 同德 齐心 协力 上下 一心 奋斗 奋进 前进 拼搏 奋发
 """.split())
-_SLOGAN_RX = re.compile("|".join(sorted(map(re.escape, SLOGAN_WORDS), key=len, reverse=True)))
+_SLOGAN_RX = fast("|".join(sorted(map(re.escape, SLOGAN_WORDS), key=len, reverse=True)))
 # Anything concrete: a number, a counted quantity, a quotation or title, a place or an office.
-_ANCHOR = re.compile(r"[\d０-９〇○]|[一二三四五六七八九十百千万亿两]+[个项条次家名人户所座件起元天年月日周期批轮类]|"
+_ANCHOR = fast(r"[\d０-９〇○]|[一二三四五六七八九十百千万亿两]+[个项条次家名人户所座件起元天年月日周期批轮类]|"
                      r"[“《（(【]|[省市县区乡镇村局委厅处科站所院校队馆]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = fast(r"[\u4e00-\u9fff]")
 
 
 def empty_sentence(doc, rule, options) -> Iterator[Hit]:

@@ -18,6 +18,7 @@ from ..document import han_count
 from ..finding import Hit
 from ..kinds import Param
 from ..styles import Source, Value, W, family, styles_of
+from ..prefilter import fast
 
 EMU_PER_MM = 36000
 
@@ -91,7 +92,7 @@ class _Causes:
 
 
 _FIELDS = frozenset({"text", "element", "problem", "found", "expected", "source", "count"})
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = fast(r"[\u3400-\u9fff]")
 
 
 def _han_runs(p):
@@ -108,7 +109,7 @@ def _is_centred(styles, p) -> bool:
 
 
 # 版记 lines (4号), the 附件 label on an attachment page (黑体), 附注 in brackets.
-_SKIP_BODY = re.compile(r"^[\s\u3000]*(抄送|印发|主题词|附件\d*[\s\u3000]*$)|印发[\s\u3000]*$")
+_SKIP_BODY = fast(r"^[\s\u3000]*(抄送|印发|主题词|附件\d*[\s\u3000]*$)|印发[\s\u3000]*$")
 
 
 # --- page ---------------------------------------------------------------------------------------
@@ -288,7 +289,7 @@ heading_font.FIELDS = _FIELDS
 
 # --- indent and line spacing --------------------------------------------------------------------
 
-_LEADING = re.compile(r"^([\u3000]+| {2,})")
+_LEADING = fast(r"^([\u3000]+| {2,})")
 
 
 def _text_paragraphs(doc, styles):
@@ -421,8 +422,8 @@ line_spacing.OPTIONS = {
 
 # --- page number ----------------------------------------------------------------------------------
 
-_PAGE_INSTR = re.compile(r"^\s*PAGE\b", re.I)
-_GOOD_PAGE = re.compile(r"^[\s\u3000]*— ?\d* ?—[\s\u3000]*$")
+_PAGE_INSTR = fast(r"^\s*PAGE\b", re.I)
+_GOOD_PAGE = fast(r"^[\s\u3000]*— ?\d* ?—[\s\u3000]*$")
 
 
 def _page_field_runs(p_el) -> tuple[bool, list]:
@@ -500,7 +501,7 @@ page_number.OPTIONS = {
 # --- 成文日期 ------------------------------------------------------------------------------------
 
 _CN_NUM = "〇○零一二三四五六七八九十OＯ"
-_DATE_LINE = re.compile(
+_DATE_LINE = fast(
     rf"^[\s\u3000]*(?:(?P<y>\d{{2,4}}|[{_CN_NUM}]{{2,4}})年)?(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,3}})月"
     rf"(?:(?P<d>\d{{1,2}}|[{_CN_NUM}]{{1,3}})日)?[\s\u3000]*$")
 
@@ -550,9 +551,9 @@ date_line.FIELDS = frozenset({"text", "problem"})
 
 # --- the lines whose form GB/T 9704 fixes (text and .docx) --------------------------------------
 
-_ORGAN_END = re.compile(r"(政府|委员会|党委|党组|工委|委|局|厅|办|办公室|部|院|会|处|科|所|站|中心|单位|部门|"
+_ORGAN_END = fast(r"(政府|委员会|党委|党组|工委|委|局|厅|办|办公室|部|院|会|处|科|所|站|中心|单位|部门|"
                         r"公司|集团|学校|街道|乡镇|支部|总支|机关|分局|大队|中队|队)$")
-_SENTENCE = re.compile(r"[。！？；]")
+_SENTENCE = fast(r"[。！？；]")
 
 
 def addressee_colon(doc, rule, options) -> Iterator[Hit]:
@@ -586,7 +587,7 @@ def addressee_colon(doc, rule, options) -> Iterator[Hit]:
 
 addressee_colon.FIELDS = frozenset({"text", "suggestion", "problem"})
 
-_CC = re.compile(r"^[\s\u3000]*抄[\s\u3000]*送[\s\u3000]*(?P<colon>[:：])")
+_CC = fast(r"^[\s\u3000]*抄[\s\u3000]*送[\s\u3000]*(?P<colon>[:：])")
 
 
 def cc_line(doc, rule, options) -> Iterator[Hit]:
@@ -610,8 +611,8 @@ def cc_line(doc, rule, options) -> Iterator[Hit]:
 
 cc_line.FIELDS = frozenset({"text", "suggestion", "problem"})
 
-_ATT = re.compile(r"^(?P<lead>[\s\u3000]*)附[\s\u3000]*件(?P<colon>[:：])(?P<rest>.*)$")
-_ATT_ITEM = re.compile(r"^[\s\u3000]*(?P<num>\d{1,2})(?P<mark>[.．、]|[\s\u3000])")
+_ATT = fast(r"^(?P<lead>[\s\u3000]*)附[\s\u3000]*件(?P<colon>[:：])(?P<rest>.*)$")
+_ATT_ITEM = fast(r"^[\s\u3000]*(?P<num>\d{1,2})(?P<mark>[.．、]|[\s\u3000])")
 
 
 def attachment_note(doc, rule, options) -> Iterator[Hit]:

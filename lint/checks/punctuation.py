@@ -15,7 +15,7 @@ from ..kinds import Param
 from ..prefilter import fast
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RX = re.compile(f"[{HAN}]")
+_HAN_RX = fast(f"[{HAN}]")
 # Full-width Chinese marks (标点 of GB/T 15834 in their Chinese forms).
 CJK_MARKS = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—～·「」『』"
 _CJK_MARK_SET = frozenset(CJK_MARKS)
@@ -160,7 +160,7 @@ _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", 
 _CLOSE_OF = {v: k for k, v in _PAIRS.items()}
 _PAIR_RX = fast("[" + "".join(_PAIRS) + "".join(_CLOSE_OF) + "]")
 # "1）加强领导", "a）" or "一）": a list marker with only a closing bracket.
-_CLOSE_MARKER = re.compile(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})）")
+_CLOSE_MARKER = fast(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})）")
 
 
 def unbalanced_pairs(doc, rule, options) -> Iterator[Hit]:
@@ -275,11 +275,11 @@ heading_end_mark.FIELDS = frozenset({"text", "suggestion", "kind"})
 
 _SPACE_RUN = fast(r"[ \u00a0\u3000\t]+")
 # "— 1 —": a page number copied from a footer (GB/T 9704-2012 7.5 sets it with spaces).
-_PAGE_NUMBER = re.compile(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
+_PAGE_NUMBER = fast(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
 # 第七十四条 县以上……: the blank after an article number is the layout of legal texts.
-_ARTICLE = re.compile(r"^[ \u3000]*第[零〇一二三四五六七八九十百千\d]+[条章节款编](?=[ \u3000\u00a0])")
-_NUM_TOKEN_END = re.compile(r"[\d.,%‰]+$")
-_NUM_TOKEN_START = re.compile(r"[\d.,]+")
+_ARTICLE = fast(r"^[ \u3000]*第[零〇一二三四五六七八九十百千\d]+[条章节款编](?=[ \u3000\u00a0])")
+_NUM_TOKEN_END = fast(r"[\d.,%‰]+$")
+_NUM_TOKEN_START = fast(r"[\d.,]+")
 
 
 def _number_is_latin_bound_left(text: str, end: int) -> bool:
@@ -354,8 +354,8 @@ stray_spaces.FIELDS = frozenset({"text", "suggestion", "before", "after"})
 
 _NUM_RANGE = fast(r"(\d+(?:\.\d+)?%?)(——|[-－–~]|—(?=\d))(\d+(?:\.\d+)?)")
 # 3-5万元, 15-30%: NM012 (range-unit) reports these with the whole fix (3万～5万元).
-_UNIT_RANGE_AFTER = re.compile(r"[%％‰万亿]")
-_TIME_UNIT = re.compile(r"^(?:年|月|日|号|时|点|世纪)")
+_UNIT_RANGE_AFTER = fast(r"[%％‰万亿]")
+_TIME_UNIT = fast(r"^(?:年|月|日|号|时|点|世纪)")
 
 
 def number_range_dash(doc, rule, options) -> Iterator[Hit]:

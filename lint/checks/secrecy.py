@@ -24,15 +24,15 @@ from ..prefilter import fast
 _LEVEL = "绝密|机密|秘密"
 _MARKS = [
     # 密级★保密期限: 机密★1年, 秘密★6个月, 绝密★长期, 秘密★ (with or without spaces)
-    (re.compile(rf"(?:{_LEVEL})[\s\u3000]*[★☆][\s\u3000]*(?:\d+[\s\u3000]*(?:年|个月|月)|长期)?"), "密级和保密期限标志"),
-    (re.compile(rf"密[\s\u3000]*级[\s\u3000]*[:：][\s\u3000]*(?:{_LEVEL}|内部)"), "密级标志"),
-    (re.compile(r"保密期限[\s\u3000]*[:：][\s\u3000]*\S{1,6}"), "保密期限标志"),
-    (re.compile(r"(?:内部(?:资料|文件|刊物|材料|使用|传阅|参考|发行|明电)|仅供内部[\u4e00-\u9fff]{0,4}|注意保存|"
+    (fast(rf"(?:{_LEVEL})[\s\u3000]*[★☆][\s\u3000]*(?:\d+[\s\u3000]*(?:年|个月|月)|长期)?"), "密级和保密期限标志"),
+    (fast(rf"密[\s\u3000]*级[\s\u3000]*[:：][\s\u3000]*(?:{_LEVEL}|内部)"), "密级标志"),
+    (fast(r"保密期限[\s\u3000]*[:：][\s\u3000]*\S{1,6}"), "保密期限标志"),
+    (fast(r"(?:内部(?:资料|文件|刊物|材料|使用|传阅|参考|发行|明电)|仅供内部[\u4e00-\u9fff]{0,4}|注意保存|"
                 r"(?:不得|严禁|禁止)(?:外传|对外公开|翻印))"
                 r"(?![的地得])"), "“内部”限制标志"),
 ]
 # A line that is only the 密级 (秘密 / 机密 / 绝密) at the top of a draft or in its header.
-_LEVEL_LINE = re.compile(rf"^[\s\u3000]*(?:{_LEVEL})[\s\u3000]*$")
+_LEVEL_LINE = fast(rf"^[\s\u3000]*(?:{_LEVEL})[\s\u3000]*$")
 
 
 def classification_mark(doc, rule, options) -> Iterator[Hit]:
@@ -119,7 +119,7 @@ def mobile_number(doc, rule, options) -> Iterator[Hit]:
 mobile_number.FIELDS = frozenset({"text", "suggestion"})
 
 _CARD = fast(r"(?<![0-9A-Za-z.])(\d{4}(?:[ \-]?\d{4}){2,3}(?:[ \-]?\d{1,3})?)(?![0-9A-Za-z]|[\s\u3000]*%s)" % _UNIT)
-_CARD_CONTEXT = re.compile(r"(卡号|账号|帐号|银行卡|储蓄卡|借记卡|信用卡|社保卡|存折)[^。；]{0,12}$")
+_CARD_CONTEXT = fast(r"(卡号|账号|帐号|银行卡|储蓄卡|借记卡|信用卡|社保卡|存折)[^。；]{0,12}$")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -154,7 +154,7 @@ def bank_card(doc, rule, options) -> Iterator[Hit]:
 bank_card.FIELDS = frozenset({"text", "suggestion"})
 
 _EMAIL = fast(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![A-Za-z0-9-])")
-_OFFICIAL = re.compile(r"(^|\.)gov(\.cn)?$", re.I)
+_OFFICIAL = fast(r"(^|\.)gov(\.cn)?$", re.I)
 
 
 def email_address(doc, rule, options) -> Iterator[Hit]:

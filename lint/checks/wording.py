@@ -34,7 +34,7 @@ _ABAB_OK = frozenset("""
 很多 好多 许多 一样 一遍 一次 一步 一点 一个 一年 一天 一代 一批 一件 一项 一条
 """.split())
 _NUMERAL_START = frozenset("一二三四五六七八九十两几每半")
-_DOUBLE = re.compile(rf"(?=([{HAN}]{{1,4}}?)\1)")
+_DOUBLE = fast(rf"(?=([{HAN}]{{1,4}}?)\1)")
 
 
 def _token_spans(text: str) -> dict[int, str]:
@@ -104,7 +104,7 @@ doubled_word.FIELDS = frozenset({"text", "suggestion", "unit"})
 # --- 的/地/得 -----------------------------------------------------------------------------------
 
 # V + 的 + degree adverb + adjective, closing a clause: 做的很好。 说的非常对， 跑的很快。
-_DE_COMPLEMENT = re.compile(
+_DE_COMPLEMENT = fast(
     rf"的(?P<comp>(?:很|非常|十分|特别|相当|比较|挺|格外|极其|极为|太|更加|越来越)"
     rf"(?:好|快|慢|早|晚|对|清楚|明白|透彻|扎实|到位|及时|出色|圆满|彻底|精彩|漂亮|认真|仔细|细致|"
     rf"深入|具体|充分|规范|顺利|成功|突出|有效|有力|主动|积极|踏实|实在|周到|细|实|严|深|准|稳|牢|紧|"
@@ -118,7 +118,7 @@ _MANNER = frozenset("""
 逐步 稳步 尽快 及早 尽量 踏踏实实 认认真真 扎扎实实 实实在在 明明白白 清清楚楚 老老实实 仔仔细细
 干干净净 彻彻底底 原原本本 完完全全 真真切切 稳稳当当 快快乐乐 高高兴兴 平平安安 坦坦荡荡 堂堂正正
 """.split())
-_DE_ADVERBIAL = re.compile(rf"(?P<adv>[{HAN}]{{2,4}})的(?=[{HAN}])")
+_DE_ADVERBIAL = fast(rf"(?P<adv>[{HAN}]{{2,4}})的(?=[{HAN}])")
 
 
 def de_di_de(doc, rule, options) -> Iterator[Hit]:

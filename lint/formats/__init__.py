@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 FORMATS = ("text", "json", "html", "markdown", "sarif", "github")
+DOC_FORMATS = ("html", "markdown")  # they print the drafts' text around each finding
 
 
 def render(name: str, report, **options) -> str:

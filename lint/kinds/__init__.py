@@ -48,7 +48,7 @@ class Context:
             if lazy:
                 from ..prefilter import fast
 
-                return fast(pattern)
+                return fast(pattern).validate()
             return re.compile(pattern)
         except (re.error, OverflowError, RecursionError) as exc:
             raise self.error(f"“{key}”的正则表达式无法编译：{exc}", key) from None
