@@ -239,9 +239,8 @@ class FastPattern:
             self.validate()
             try:
                 self._rx = re.compile(self._source, self.flags)
-            except re.error:  # a global inline flag, which must stay at the start
+            except re.error:  # a global inline flag, which must stay at the start: no lookahead
                 self._rx = re.compile(self.pattern, self.flags)
-                self._first_src = None
         return self._rx
 
     @property

@@ -64,6 +64,12 @@ def test_lead_keeps_groups_and_flags():
     assert with_lead("(?x) a b").pattern == "(?x) a b"  # global flag: left alone
 
 
+def test_global_inline_flag_falls_back_to_the_plain_pattern():
+    fp = FastPattern("(?x) X X 年")  # the lookahead cannot go before a global flag
+    assert [m.span() for m in fp.finditer("第XX年")] == [(1, 4)]
+    assert fp.search("没有") is None and fp.possible("XX年") and not fp.possible("年")
+
+
 def _samples() -> list[str]:
     texts = [
         "XX年XX月", "××县", "第X期", "202X年", "某某单位", "□□万元", "○○县", "____年__月__日",
