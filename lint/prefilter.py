@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import _sre as _sre_c  # the C engine: its code size bounds a lookbehind
+
 try:  # Python 3.11+
     import re._parser as _sre  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python 3.9/3.10
@@ -110,6 +112,36 @@ def _required(items) -> list[list[str]]:
         except _Unbounded:
             continue  # this item may be any character: it requires nothing
     return out
+
+
+def _check_lookbehinds(items) -> None:
+    """Raise what ``re.compile`` would raise for a lookbehind, the one error the parser leaves to
+    the compiler (so that a pattern parsed now and compiled later fails now, at load)."""
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if av[0] < 0:
+                lo, hi = av[1].getwidth()
+                if lo > _MAXCODE:
+                    raise re.error("looks too much behind")
+                if lo != hi:
+                    raise re.error("look-behind requires fixed-width pattern")
+            _check_lookbehinds(av[1].data)
+        elif op is _sre.SUBPATTERN:
+            _check_lookbehinds(av[3].data)
+        elif op is _sre.BRANCH:
+            for sub in av[1]:
+                _check_lookbehinds(sub.data)
+        elif op in _REPEATS:
+            _check_lookbehinds(av[2].data)
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            _check_lookbehinds(av.data)
+        elif op is _sre.GROUPREF_EXISTS:
+            for sub in av[1:]:
+                if sub is not None:
+                    _check_lookbehinds(sub.data)
+
+
+_MAXCODE = (1 << (8 * _sre_c.CODESIZE)) - 1
 
 
 def _analyse_parsed(parsed) -> tuple[str | None, list[str]]:
@@ -214,6 +246,7 @@ class FastPattern:
         """Parse now: raises ``re.error`` for a bad pattern."""
         if self._source is None:
             parsed = _sre.parse(self.pattern, self.flags)
+            _check_lookbehinds(parsed.data)
             self._groups = parsed.state.groups - 1
             self._groupindex = dict(parsed.state.groupdict)
             first, required = _analyse_parsed(parsed)

@@ -53,6 +53,17 @@ def test_first_class_gives_up(pattern):
         assert got is None
 
 
+@pytest.mark.parametrize("pattern", ["(?<=a+)b", "(?<=(?P<n>a)|bc)d", "(?:(?<=a|bb)x)+", "(?<!x*)y"])
+def test_validate_fails_like_compile(pattern):
+    """A rule's pattern is parsed at load and compiled later: what only the compiler rejects
+    (variable-width lookbehinds) must fail at load too."""
+    with pytest.raises(re.error) as compiled:
+        re.compile(pattern)
+    with pytest.raises(re.error) as parsed:
+        FastPattern(pattern).validate()
+    assert str(parsed.value) == str(compiled.value)
+
+
 def test_digit_category_kept():
     cls = first_class(r"(?<!\d)\d{2}年")
     assert re.fullmatch(cls, "7") and re.fullmatch(cls, "٣") and not re.fullmatch(cls, "年")
