@@ -117,3 +117,29 @@ def test_fast_pattern_matches_like_re(pattern, samples):
         got = [(m.span(), m.groups()) for m in fast.finditer(text)]
         assert got == want, text
         assert (plain.search(text) is None) == (fast.search(text) is None)
+
+
+def test_every_module_pattern_compiles():
+    """Module-level patterns are compiled on first use; compile them all here, so that one used
+    only on a rare path cannot hide an error until a user's draft reaches it."""
+    import importlib
+    import pkgutil
+
+    import lint
+    import lint.checks
+
+    names = [f"lint.{m.name}" for m in pkgutil.iter_modules(lint.__path__)] + \
+            [f"lint.checks.{m.name}" for m in pkgutil.iter_modules(lint.checks.__path__)]
+    seen = 0
+    for name in names:
+        if name.endswith("__main__"):
+            continue
+        mod = importlib.import_module(name)
+        for value in vars(mod).values():
+            items = value if isinstance(value, (list, tuple)) else [value]
+            for item in items:
+                for x in (item if isinstance(item, tuple) else (item,)):
+                    if isinstance(x, FastPattern):
+                        assert x.rx.pattern  # compiles, or raises re.error
+                        seen += 1
+    assert seen > 50
