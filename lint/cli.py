@@ -175,6 +175,10 @@ def config_cmd(show, config, path):
     data = cfg.as_dict()
     data["fail-level"] = settings.fail_level
     data["rules-run"] = [r.code for r in rules]
+    if cfg.reference_dirs:  # which word lists the folders replace or extend, from which files
+        from .reference import list_origins
+
+        data["word-lists"] = list_origins(cfg.reference_dirs)
     import yaml
 
     if not show:

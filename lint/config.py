@@ -56,6 +56,9 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
     key = (tuple(cfg.rule_dirs), tuple(cfg.reference_dirs))
     cache = {} if cache is None else cache
     if key not in cache:
+        from .reference import check_dirs
+
+        check_dirs(cfg.reference_dirs)  # additions to word lists: checked on every run
         cache[key] = load_rules(*key)
     ruleset = cache[key]
     for s in (cli.select or []) + cli.ignore:

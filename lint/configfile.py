@@ -35,7 +35,7 @@ KEYS = {
     "public": "文稿是否公开发布（true/false）",
     "fail-level": "达到此级别的问题使退出码为 1",
     "rule-dirs": "额外的规则文件夹（只读取 YAML 规则）",
-    "reference-dirs": "额外的词表文件夹：同名词表取代内置词表",
+    "reference-dirs": "额外的词表文件夹：<词表名>.tsv 取代同名词表，<词表名>.add.tsv 为其补充词条",
     "allow": "允许的词语（本单位的规范提法、机构名称等）：落在这些词语之内的问题不报",
     "waivers": "豁免文件（默认为配置文件旁的 gwlint-waivers.yaml）",
 }
