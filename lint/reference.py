@@ -37,14 +37,12 @@ _NOT_KEY = ("note", "source", "right", "preferred")
 class WordList(list):
     """Rows (dicts keyed by the header) with ``path`` and ``lines`` (1-based line of each row).
 
-    ``files`` gives, for each row, the file it comes from (``path`` unless it was added);
-    ``additions`` the displayed names of the ``.add.tsv`` files merged in."""
+    ``files`` gives, for each row, the file it comes from (``path`` unless it was added)."""
 
     path: str
     columns: list[str]
     lines: list[int]
     files: list[str]
-    additions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,14 +60,17 @@ class ListSource:
         return self.base.parent != reference_dir()
 
 
-@lru_cache(maxsize=None)
-def find_list(name: str, extra_dirs: tuple[Path, ...] = ()) -> ListSource | None:
+def find_list(name: str, extra_dirs=()) -> ListSource | None:
     """Where list ``name`` comes from with the reference folders ``extra_dirs`` (None: nowhere).
 
     Cached: the folders are looked at once per run, not once per document."""
+    return _find(name, tuple(Path(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=None)
+def _find(name: str, dirs: tuple[Path, ...]) -> ListSource | None:
     if name.endswith(".add"):  # an addition file is not a list of its own
         return None
-    dirs = [Path(d) for d in extra_dirs]
     base = next((p for p in (d / f"{name}.tsv" for d in (*dirs, reference_dir())) if p.is_file()), None)
     if base is None:
         return None
@@ -195,7 +196,6 @@ def _extend(base: WordList, name: str, additions: tuple[Path, ...]) -> WordList:
         out.extend(rows)
         out.lines += rows.lines
         out.files += rows.files
-    out.additions = tuple(_display(p) for p in additions)
     return out
 
 
