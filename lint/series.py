@@ -305,6 +305,16 @@ def _clause_start(text: str, pos: int) -> bool:
     return c in _CLOSERS and i >= 2 and text[i - 2] in "。！？!?"
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    """``pos`` opens the paragraph or a sentence (after 。！？, a closing quote or blanks)."""
+    i = pos
+    while i > 0 and text[i - 1] in _BLANKS:
+        i -= 1
+    while i > 0 and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i == 0 or text[i - 1] in "。！？!?"
+
+
 def inline_markers(p: Paragraph) -> list[InlineMarker]:
     """The in-line 序次语 of a paragraph, in order, with offsets into ``p.text``.
 
@@ -390,10 +400,24 @@ class SeriesEvent:
 
 
 @dataclass
+class SeriesStart:
+    """A series whose first marker has a number above one (二是…… with no 一是 before it), with
+    the text before it in its section: ``context`` are the paragraphs from the heading that opens
+    the section (included) to the marker's own paragraph; ``offset`` is where the section starts
+    in the marker's paragraph (after a heading run into it), 0 otherwise."""
+
+    marker: InlineMarker
+    series: Series | None  # None for a lone 其次, which is not chained
+    context: list[Paragraph]
+    offset: int = 0
+
+
+@dataclass
 class InlineAnalysis:
     series: list[Series]
     events: list[SeriesEvent]
     by_marker: dict[int, Series]  # id(marker) -> its series
+    starts: list[SeriesStart] = field(default_factory=list)  # series not starting at one
 
 
 def inline_series(doc: Document) -> InlineAnalysis:
@@ -418,12 +442,18 @@ def inline_series(doc: Document) -> InlineAnalysis:
         all_series.append(s)
         by_marker[id(m)] = s
 
+    starts: list[SeriesStart] = []
+    section: list[Paragraph] = []  # paragraphs since the last heading (included) or attachment
     prev_p = None
     for p in doc.iter(("title", "heading", "body")):
         if p.scope != "body" or p.marker is not None or _ATTACHMENT.match(p.text):
             stack.clear()
             if p.scope != "body":
+                section = [p]
                 continue
+            if _ATTACHMENT.match(p.text):
+                section = []
+        section.append(p)
         # A lone 首先 is kept open into the next paragraph only as an item of its own (首先，……
         # opening a paragraph, followed by a paragraph that opens with a marker): otherwise it was
         # a plain adverb and must not make a later 二是 look like a mixed series.
@@ -435,9 +465,12 @@ def inline_series(doc: Document) -> InlineAnalysis:
         # Headings run into the paragraph (a speech saved as one line) close the series too.
         breaks = [mk.start for mk in embedded_markers(p)]
         pos = 0
+        offset = 0  # where the current section starts in this paragraph
         for m in inline_markers(p):
-            if any(pos <= b < m.start for b in breaks):
+            crossed = [b for b in breaks if pos <= b < m.start]
+            if crossed:
                 stack.clear()
+                offset = crossed[-1]
             pos = m.end
             if m.value == 0:  # 最后，: may close any open series (nested ones are ambiguous)
                 for s in stack:
@@ -473,15 +506,21 @@ def inline_series(doc: Document) -> InlineAnalysis:
                 top.confirmed = True
                 by_marker[id(m)] = top
                 continue
+            context = [p] if offset else list(section)
             if m.family == "seq":
-                continue  # 其次/再次 with nothing before: plain words
-            # 二是…… with no 一是 before it: start the series here, report nothing (the first
-            # item may be a heading or a sentence the parser cannot see).
+                # 其次/再次 with nothing before: not chained. "其次，" opening a sentence is kept
+                # as a possible series start (再次， is also "once more", 其次是 "next comes").
+                if m.value == 2 and m.mark in ("，", ",") and _sentence_start(p.text, m.start):
+                    starts.append(SeriesStart(m, None, context, offset))
+                continue
+            # 二是…… with no 一是 before it: start the series here; check_inline_start decides
+            # whether the first item is really missing.
             s = Series(m.family, [m])
             stack.append(s)
             all_series.append(s)
             by_marker[id(m)] = s
-    result = InlineAnalysis([s for s in all_series if s.confirmed], events, by_marker)
+            starts.append(SeriesStart(m, s, context, offset))
+    result = InlineAnalysis([s for s in all_series if s.confirmed], events, by_marker, starts)
     cache["inline"] = result
     return result
 
@@ -501,6 +540,141 @@ def check_inline_continuity(doc: Document) -> Iterator[tuple[InlineMarker, dict]
         before = ev.series.items[ev.series.items.index(m) - 1] if m in ev.series.items else None
         yield m, {"problem": problem, "found": m.text.strip(), "expected": exp, "suggestion": exp,
                   "previous": before.text.strip() if before else ""}
+
+
+# The first marker of each family, as a literal looked for in the text before a series that
+# starts at two: a first item the parser did not take for a marker (重点抓好一是……，二是……).
+_FIRST = {"shi": "一是", "yao": "一要", "di": "第一", "qi": "其一", "seq": "首先"}
+# 统一是, 唯一要, 同一要求, 第一要务: a word, not a first item.
+_FIRST_NOT_AFTER = set("统唯同万专单划第逐")
+_FIRST_UNITS = set("步点条项")
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """``pos`` lies inside a quotation or a title of a document (more openers than closers)."""
+    head = text[:pos]
+    return any(head.count(o) > head.count(c) for o, c in _QUOTES)
+
+
+def _hidden_first(text: str, family: str, known: set[int]) -> bool:
+    """``text`` holds this family's first marker where the parser saw none (``known`` are the
+    starts of the markers it did find)."""
+    lit = _FIRST[family]
+    i = text.find(lit)
+    while i >= 0:
+        after = text[i + 2:i + 3]
+        if i not in known and not (i and text[i - 1] in _FIRST_NOT_AFTER):
+            if family == "di":
+                # 第一，/第一是/第一步，/第一点，: a first item (第一次, 第一书记 are not)
+                if after in _FIRST_UNITS:
+                    after = text[i + 3:i + 4]
+                if after and (after in _MARKS or after == "是"):
+                    return True
+            elif not (family == "yao" and after in _YAO_COMPOUND):
+                return True
+        i = text.find(lit, i + 1)
+    return False
+
+
+def _first_missing(doc: Document, a: InlineAnalysis, st: SeriesStart, earlier: set[int]) -> bool:
+    """Nothing before ``st`` in its section can be the series' first item."""
+    m = st.marker
+    if _in_quotation(m.paragraph.text, m.start):
+        return False  # 他说：“……二是……”, 《……二是……》
+    for p in st.context:
+        own = p is m.paragraph
+        lo = st.offset if own else 0
+        hi = m.start if own else len(p.text)
+        known = set()
+        for o in inline_markers(p) if p.scope == "body" else ():
+            if not lo <= o.start < hi:
+                continue
+            known.add(o.start)
+            if id(o) in earlier and o.family == m.family:
+                return False  # an earlier series of this family in the section already began past one
+            if o.value == 1:
+                s = a.by_marker.get(id(o))
+                # a first item that opened no series of its own (首先，…… then 二要……, its
+                # series expired): a mixed series, ST003's business, not a missing item
+                if s is None or s.count == 1:
+                    return False
+        if _hidden_first(p.text[lo:hi], m.family, {k - lo for k in known}):
+            return False
+    return not _continues(doc, m)
+
+
+_LOOK_BACK = 200  # paragraphs
+
+
+def _back(doc: Document, m: InlineMarker) -> Iterator[tuple[str, object]]:
+    """What precedes ``m``, nearest first: ("heading", level) for a heading (the title is level
+    0) and a heading run into a paragraph after a full stop; ("marker", m) for an in-line marker of
+    ``m``'s family. A numbered run-in item (1.……。……) is neither: such items often sit inside one
+    point of a series (第二，…… 1.…… 2.…… 第三，……), whatever their numbering level. Stops at an
+    attachment."""
+    paras = doc.paragraphs
+    for i in range(m.paragraph.index, max(-1, m.paragraph.index - _LOOK_BACK), -1):
+        p = paras[i]
+        if p.scope not in SERIES_SCOPES or not p.text.strip():
+            continue
+        if _ATTACHMENT.match(p.text):
+            return
+        if p.scope == "title":
+            yield "heading", 0
+            return
+        limit = m.start if p is m.paragraph else len(p.text)
+        spots: list[tuple[int, str, object]] = []
+        if p.scope == "body":
+            spots += [(o.start, "marker", o) for o in inline_markers(p)
+                      if o.family == m.family and o.start < limit]
+            spots += [(e.start, "heading", e.level) for e in embedded_markers(p) if e.start < limit]
+        if p.scope == "heading" and p.level is not None:
+            spots.append((-1, "heading", p.level))
+        for _, kind, what in sorted(spots, key=lambda x: -x[0]):
+            yield kind, what
+
+
+def _continues(doc: Document, m: InlineMarker) -> bool:
+    """``m`` goes on with a series whose chain was cut: the nearest marker of its family before
+    it is its predecessor (第二 before 第三), and every heading between them is deeper than the
+    heading above that predecessor (第一，…… 第二，…… then 1. 2. as sub-items, then 第三，)."""
+    between = None  # the highest level (smallest number) of the headings passed
+    walk = _back(doc, m)
+    for kind, what in walk:
+        if kind == "heading":
+            between = what if between is None else min(between, what)
+            continue
+        if what.value != m.value - 1:
+            return False
+        above = next((lvl for k, lvl in walk if k == "heading"), 0)
+        return between is None or between > above
+    return False
+
+
+def check_inline_start(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
+    """An in-line series that starts past its first item: 二是……三是…… with no 一是 before it,
+    其次， with no 首先, 第二， with no 第一 (the first point deleted or moved away)."""
+    a = inline_series(doc)
+    earlier: set[int] = set()
+    for st in a.starts:
+        m = st.marker
+        ok = _first_missing(doc, a, st, earlier)
+        earlier.add(id(m))
+        if not ok:
+            continue
+        first = m.canonical(1)
+        s = st.series
+        items = s.items if s is not None else [m]
+        if len(items) >= 2:
+            listing = "……".join(it.text.strip() for it in items[:4]) + ("……" if len(items) > 4 else "")
+            fixed = "……".join(it.canonical(k) for k, it in enumerate(items[:4], 1)) + (
+                "……" if len(items) > 4 else "")
+            advice = f"若第一项漏标或在改稿时删去了，请补上“{first}”；否则本组应依次改为{fixed}（原为{listing}）"
+        else:
+            advice = f"若第一项漏标或在改稿时删去了，请补上“{first}”；只有这一项的，可删去“{m.text.strip()}”，不再分项"
+        yield m, {"problem": _sequence_problem(m.value, 1), "found": m.text.strip(),
+                  "expected": first, "suggestion": first, "advice": advice}
 
 
 def check_family_mix(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
@@ -667,6 +841,7 @@ CHECKS: dict[str, Callable[[Document], Iterator[tuple[object, dict]]]] = {
     "heading-layout": check_heading_layout,
     "sibling-shape": check_sibling_shape,
     "inline-continuity": check_inline_continuity,
+    "inline-start": check_inline_start,
     "family-mix": check_family_mix,
     "inline-layout": check_inline_layout,
     "announced-count": check_announced_count,

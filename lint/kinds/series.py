@@ -2,9 +2,9 @@
 
 ``check`` names one of the checks in :mod:`lint.series`: for headings ``continuity``,
 ``level-order``, ``heading-layout``, ``sibling-shape``; for in-line series (一是/二是, 一要/二要,
-第一/第二, 其一/其二, 首先/其次) ``inline-continuity``, ``family-mix``, ``inline-layout``; and
-``announced-count`` for both. Each reports the marker (or announcement) it concerns. ``levels``
-restricts a heading check to some heading levels.
+第一/第二, 其一/其二, 首先/其次) ``inline-continuity``, ``inline-start``, ``family-mix``,
+``inline-layout``; and ``announced-count`` for both. Each reports the marker (or announcement) it
+concerns. ``levels`` restricts a heading check to some heading levels.
 """
 
 from __future__ import annotations
