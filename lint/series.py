@@ -10,7 +10,10 @@ Two kinds of series:
 - **In-line series.** ``inline_markers`` finds the narrative 序次语 anywhere in a paragraph:
   一是/二是, 一要/二要, 第一/第二, 其一/其二, 首先/其次/再次/最后, each with its offsets and the mark
   written after it; ``inline_series`` chains them into series (a new series starts at 一是, a
-  heading closes all open ones, a series nested inside an item of another is allowed).
+  heading closes all open ones, a series nested inside an item of another is allowed). A series
+  whose first marker is above one (二是 with no 一是) is kept in ``InlineAnalysis.starts``;
+  ``check_inline_start`` looks back through its section to decide whether its first item is
+  really missing.
 
 The named checks in ``CHECKS`` yield (spot, data) pairs: ``spot`` has ``paragraph``, ``start``,
 ``end`` and ``level`` (a heading level, or None for in-line series); ``data`` fills the rule's
@@ -506,7 +509,7 @@ def inline_series(doc: Document) -> InlineAnalysis:
                 top.confirmed = True
                 by_marker[id(m)] = top
                 continue
-            context = [p] if offset else list(section)
+            context = [p] if offset else section[-_LOOK_BACK:]
             if m.family == "seq":
                 # 其次/再次 with nothing before: not chained. "其次，" opening a sentence is kept
                 # as a possible series start (再次， is also "once more", 其次是 "next comes").
@@ -575,6 +578,14 @@ def _hidden_first(text: str, family: str, known: set[int]) -> bool:
                 return True
         i = text.find(lit, i + 1)
     return False
+
+
+def _in_context(o: InlineMarker, st: SeriesStart) -> bool:
+    """``o`` lies in the text of ``st``'s section before its marker."""
+    p, first = o.paragraph, st.context[0]
+    if p is st.marker.paragraph:
+        return st.offset <= o.start < st.marker.start
+    return first.index <= p.index < st.marker.paragraph.index and not (p is first and st.offset)
 
 
 def _first_missing(doc: Document, a: InlineAnalysis, st: SeriesStart, earlier: set[int]) -> bool:
@@ -657,11 +668,15 @@ def check_inline_start(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
     其次， with no 首先, 第二， with no 第一 (the first point deleted or moved away)."""
     a = inline_series(doc)
     earlier: set[int] = set()
+    last: dict[str, InlineMarker] = {}  # the latest start of each family
     for st in a.starts:
         m = st.marker
-        ok = _first_missing(doc, a, st, earlier)
+        prev = last.get(m.family)
+        last[m.family] = m
         earlier.add(id(m))
-        if not ok:
+        if prev is not None and _in_context(prev, st):
+            continue  # a series of this family already began past one in this section
+        if not _first_missing(doc, a, st, earlier):
             continue
         first = m.canonical(1)
         s = st.series
