@@ -485,7 +485,10 @@ def inline_series(doc: Document) -> InlineAnalysis:
             if idx is not None:
                 s = stack[idx]
                 if m.value == 1:
-                    del stack[idx:]
+                    # A new series of this family ends the old one, not a series of another
+                    # family opened after it (一是……三是, then 第一……第四 with 一是…… under 第四:
+                    # 第五 still continues 第四).
+                    del stack[idx]
                     push(m)
                     continue
                 if m.family == "seq" and m.value > s.expected:

@@ -92,6 +92,16 @@ def test_series_spans_paragraphs_but_a_heading_closes_it():
     assert a.events == []  # 三是 without 一是 after a heading is not guessed at
 
 
+def test_a_new_series_does_not_close_a_series_of_another_family_opened_after_the_old_one():
+    # 一是……三是 (done), then 第一……第二 with a new 一是…… under 第二: 第三 still continues 第二
+    doc = doc_of("一是结构不合理。\n二是负担沉重。\n三是包袱较重。\n第一，抓好大企业。\n"
+                 "第二，增资减债。一是转为资本金，二是发行股票。\n第三，加强管理。")
+    a = inline_series(doc)
+    assert [[m.text for m in s.items] for s in a.series] == [
+        ["一是", "二是", "三是"], ["第一", "第二", "第三"], ["一是", "二是"]]
+    assert a.events == [] and a.starts == []
+
+
 def test_lone_shouxian_is_an_adverb_not_a_series():
     doc = doc_of("首先要统一思想。会议还研究了其他事项。")
     assert inline_series(doc).series == []
