@@ -55,6 +55,7 @@ def test_good_rule_loads(tmp_path):
     (("kind: phrase\nphrases: [测试词]", "kind: pattern\npattern: '(?<=测+)试'"), 9, "look-behind"),
     (("kind: phrase\nphrases: [测试词]", "kind: phrase\nphrases: [测试词]\nnot_before: '(?<=a|bb)x'"), 10,
      "look-behind"),
+    (("kind: phrase\nphrases: [测试词]", "kind: phrase\nphrases: [测试词]\nbefore: '(?i)x'"), 10, "无法编译"),
     (("kind: phrase\nphrases: [测试词]", "kind: phrase\nlist: no-such-list"), 9, "找不到词表"),
     (("kind: phrase\nphrases: [测试词]", "kind: pattern\npattern: '\\\\b测试'"), 9, "\\b"),
     (("message: \"“{text}”测试\"", "message: \"{nothing}\""), 5, "未知的字段"),

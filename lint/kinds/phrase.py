@@ -7,6 +7,7 @@ matched in one pass. An entry may carry a ``suggestion`` and the context conditi
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..finding import Hit
@@ -30,7 +31,12 @@ def compile_conditions(source: dict, ctx: Context, key: str) -> dict:
         rx = source.get(c)
         if rx:
             checked = ctx.regex(rx, key, lazy=True)
-            out[c] = anchor_before(rx) if c in ("before", "not_before") else checked
+            if c in ("before", "not_before"):
+                try:
+                    checked = anchor_before(rx).validate()
+                except (re.error, OverflowError, RecursionError) as exc:  # e.g. (?i) inside
+                    raise ctx.error(f"“{key}”的正则表达式无法编译：{exc}", key) from None
+            out[c] = checked
     return out
 
 
