@@ -144,6 +144,26 @@ def _check_lookbehinds(items) -> None:
 _MAXCODE = (1 << (8 * _sre_c.CODESIZE)) - 1
 
 
+def _engine_skips_ahead(parsed) -> bool:
+    """Whether ``re`` gives this pattern a literal or character-class prefix of its own, with
+    which its search skips to a possible start in C (what ``re._compiler`` looks for: a leading
+    literal or class, or alternatives that each start with a literal)."""
+    data = parsed.data
+    while data and data[0][0] is _sre.SUBPATTERN:
+        av = data[0][1]
+        if av[1] & re.IGNORECASE:
+            return False
+        data = av[3].data
+    if not data:
+        return False
+    op, av = data[0]
+    if op is _sre.LITERAL or op is _sre.IN:
+        return True
+    if op is _sre.BRANCH:
+        return all(alt.data and alt.data[0][0] is _sre.LITERAL for alt in av[1])
+    return False
+
+
 def _analyse_parsed(parsed) -> tuple[str | None, list[str]]:
     if parsed.state.flags & re.IGNORECASE:  # re.I or (?i): the literal sets would be wrong
         return None, []
@@ -255,6 +275,10 @@ class FastPattern:
             # Required classes of a few literal characters: tested on every text before a
             # search (``in`` on a paragraph costs less than starting the regex engine).
             self._literal_sets = tuple(filter(None, map(_literals, self._required_src)))
+            if first is not None and _engine_skips_ahead(parsed):
+                # The engine finds the start itself (a literal prefix or a leading class): a
+                # lookahead or a separate search would only cost compiling another class.
+                first = self._first_src = None
             self._source = self.pattern if first is None else f"(?={first})(?:{self.pattern})"
         return self
 
