@@ -26,16 +26,20 @@ SUGGESTION_KEYS = ("suggestion", "preferred", "right")
 
 
 def compile_conditions(source: dict, ctx: Context, key: str) -> dict:
+    """The context conditions of ``source`` (the rule's own keys, or one entry of its list
+    ``key``), checked now and compiled when first used."""
     out = {}
     for c in CONDITIONS:
         rx = source.get(c)
         if rx:
-            checked = ctx.regex(rx, key, lazy=True)
+            # A condition of the rule itself is reported at its own line, an entry's at the list.
+            where = c if isinstance(ctx.spec, dict) and ctx.spec.get(c) is rx else key
+            checked = ctx.regex(rx, where, lazy=True)
             if c in ("before", "not_before"):
                 try:
                     checked = anchor_before(rx).validate()
                 except (re.error, OverflowError, RecursionError) as exc:  # e.g. (?i) inside
-                    raise ctx.error(f"“{key}”的正则表达式无法编译：{exc}", key) from None
+                    raise ctx.error(f"“{where}”的正则表达式无法编译：{exc}", where) from None
             out[c] = checked
     return out
 
