@@ -412,9 +412,17 @@ number_range_dash.OPTIONS = {
 _REPEAT = fast(r"([，、；：？！])\1+|(?<!。)。。(?!。)|[，、；：][。，、；：]|。[，、；：]")
 
 
+# Every fault above is two marks side by side: most paragraphs (and most documents) have none.
+_ADJACENT_MARKS = re.compile(r"[，、；：？！。]{2}")
+
+
 def repeated_marks(doc, rule, options) -> Iterator[Hit]:
+    if not _ADJACENT_MARKS.search(doc.joined_text):
+        return
     for p in doc.iter(rule.scope):
         text = p.text
+        if not _ADJACENT_MARKS.search(text):
+            continue
         for m in _REPEAT.finditer(text):
             s = m.group()
             if len(set(s)) == 1:

@@ -208,17 +208,24 @@ def variant_char(doc, rule, options) -> Iterator[Hit]:
     table = _t2s()
     if _RUN is None:
         _RUN = _run_regex()
+    # Each of the three faults is rare: look for it in the whole text once before every paragraph.
+    joined = doc.joined_text
+    run = _RUN if _RUN.search(joined) else None
+    zhuo = _ZHUO.possible(joined) and _ZHUO.search(joined) is not None
+    latin = _FULLWIDTH_LATIN.search(joined) is not None
+    if not (run or zhuo or latin):
+        return
     for p in doc.iter(rule.scope):
         text = p.text
-        for m in _RUN.finditer(text):
+        for m in (run.finditer(text) if run else ()):
             run = m.group()
             yield Hit(p, m.start(), m.end(), "".join(table[c] for c in run),
                       {"problem": "是繁体字或异体字，简化字文稿中应使用规范汉字"})
-        for m in _ZHUO.finditer(text):
+        for m in (_ZHUO.finditer(text) if zhuo else ()):
             w = m.group("w")
             yield Hit(p, m.start(), m.end(), w.replace("着", "著"),
                       {"problem": "中的“着”应为“著”（显著、卓著的“著”是明显、突出），多是繁简转换造成的错字"})
-        for m in _FULLWIDTH_LATIN.finditer(text):
+        for m in (_FULLWIDTH_LATIN.finditer(text) if latin else ()):
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
             yield Hit(p, m.start(), m.end(), half, {"problem": "是全角字母，外文字母应使用半角"})
 
