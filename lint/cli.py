@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -324,6 +325,10 @@ def docs(output, check_only):
 
 
 def main(argv=None) -> None:
+    # A run is short and keeps nearly all it allocates (rules, documents) to the end: collect
+    # cycles less often than Python's default of every 700 new objects (2-3% faster, same peak
+    # memory on the 2 MB draft). Only the command does this, not ``import lint``.
+    gc.set_threshold(100_000, 50, 100)
     try:
         cli.main(args=argv, prog_name="gwlint", standalone_mode=False)
     except click.exceptions.Abort:

@@ -84,3 +84,51 @@ def test_spawned_workers_rebuild_the_rules(batch, monkeypatch):
     one = run("check", "-f", "json", "--jobs", "1", str(batch))
     two = run("check", "-f", "json", "--jobs", "2", str(batch))
     assert one.out == two.out and {f["code"] for f in two.json["findings"]} == {"FC001"}
+
+
+def _tasks(tmp_path, sizes):
+    from lint.runner import Task
+
+    tasks = []
+    for i, n in enumerate(sizes):
+        p = tmp_path / f"f{i}.txt"
+        p.write_bytes(b"x" * n)
+        tasks.append(Task(i, str(p), p, None, ""))
+    return tasks
+
+
+def test_batches_hand_out_the_largest_drafts_first(tmp_path):
+    """Workers get the large drafts first and the batches shrink as the work left shrinks, so the
+    last ones handed out are quick and the workers finish together."""
+    from lint.runner import BATCH_BYTES, _batches
+
+    sizes = [1_000] * 150 + [200_000, 5_000, 90_000]
+    batches = _batches(_tasks(tmp_path, sizes), 2)
+    flat = [t.index for b in batches for t in b]
+    assert sorted(flat) == list(range(len(sizes)))  # every draft once
+    assert [sizes[i] for i in flat] == sorted(sizes, reverse=True)
+    assert batches[0][0].index == 150 and len(batches[0]) == 1  # the 200,000 bytes alone
+    weights = [sum(sizes[t.index] for t in b) for b in batches]
+    assert weights[-1] <= BATCH_BYTES and weights[-1] < weights[2]  # small batches at the end
+    assert len(batches) < len(sizes) // 5  # not a round trip per small draft
+
+
+def test_a_few_small_drafts_still_go_to_every_worker(tmp_path):
+    from lint.runner import _batches
+
+    batches = _batches(_tasks(tmp_path, [300] * 16), 2)
+    assert len(batches) >= 4 and max(len(b) for b in batches) <= 4
+
+
+def test_one_batch_is_checked_without_starting_workers(tmp_path, monkeypatch):
+    """When every draft fits one batch, they are checked here: no pool is started for nothing."""
+    import multiprocessing
+
+    import lint.runner as runner
+
+    monkeypatch.setattr(runner, "_batches", lambda tasks, jobs: [tasks])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: (_ for _ in ()).throw(AssertionError("pool started")))
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
+    r = run("check", "-f", "json", "--jobs", "2", "--select", "FC001", str(tmp_path))
+    assert r.code == 1 and len({f["path"] for f in r.json["findings"]}) == 2
