@@ -16,13 +16,14 @@ from types import ModuleType
 from typing import Any, Iterable
 
 from . import basis as basis_mod
+from .cache import get_cache
 from .document import SCOPES, TEXT_SCOPES, Document
 from .doctype import ALL_TYPES
 from .errors import RuleFileError
 from .finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
 from .kinds import Context, registry, validate_params
 from .resources import rules_dir
-from .yamlload import load
+from .yamlload import load_rule_file
 
 CATEGORIES = {
     # category: (code prefix, Chinese label)
@@ -125,7 +126,7 @@ def _message_fields(template: str) -> set[str]:
 
 
 def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_dirs=()) -> Rule:
-    spec = load(path, display)
+    spec = load_rule_file(path, display)
     if not isinstance(spec, dict):
         raise RuleFileError(display, "规则文件的顶层必须是映射（键: 值）", getattr(spec, "line", 1))
     ctx = Context(display, spec, reference_dirs)
@@ -253,6 +254,7 @@ def load_rules(extra_dirs: Iterable[Path] = (), reference_dirs: Iterable[Path] =
                     raise RuleFileError(display, f"“{key}”已被 {seen[key]} 使用：规则代码、名称和别名必须唯一", rule.spec.line_of("code"))
                 seen[key] = display
             rules.append(rule)
+    get_cache().save()
     return RuleSet(rules)
 
 

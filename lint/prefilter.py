@@ -22,6 +22,8 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.9/3.10
     import sre_parse as _sre  # type: ignore[no-redef]
 
+from .cache import get_cache
+
 _CATEGORIES = {
     _sre.CATEGORY_DIGIT: r"\d",
     _sre.CATEGORY_SPACE: r"\s",
@@ -265,6 +267,15 @@ class FastPattern:
     def validate(self) -> "FastPattern":
         """Parse now: raises ``re.error`` for a bad pattern."""
         if self._source is None:
+            cache = get_cache()
+            key = (self.pattern, self.flags)
+            hit = cache.get("pattern", key)
+            if hit is not None:
+                (self._groups, groupindex, self._first_src, required, literal_sets, self._source) = hit
+                self._groupindex = dict(groupindex)
+                self._required_src = list(required)
+                self._literal_sets = literal_sets
+                return self
             parsed = _sre.parse(self.pattern, self.flags)
             _check_lookbehinds(parsed.data)
             self._groups = parsed.state.groups - 1
@@ -280,6 +291,8 @@ class FastPattern:
                 # lookahead or a separate search would only cost compiling another class.
                 first = self._first_src = None
             self._source = self.pattern if first is None else f"(?={first})(?:{self.pattern})"
+            cache.put("pattern", key, (self._groups, tuple(self._groupindex.items()), self._first_src,
+                                       tuple(self._required_src), self._literal_sets, self._source))
         return self
 
     @property

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .cache import get_cache
 from .config import Overrides, Settings, resolve
 from .configfile import find_config, load_config
 from .doctype import infer
@@ -223,6 +224,7 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
             results[t.index] = _work(t, stdin_data, timing)[1]
             if progress:
                 progress(n, len(tasks))
+    get_cache().save()  # patterns first analysed while checking
     return results  # type: ignore[return-value]
 
 

@@ -7,15 +7,31 @@ keys are errors, as they almost always are mistakes in a hand-written rule file.
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import RuleFileError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_scalars = yaml.constructor.SafeConstructor()
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported on first parse: with the start-up cache warm (see load_rule_file) a run
+# that has no YAML configuration never needs it.
+_yaml: Any = None
+_Loader: Any = None
+_scalars: Any = None
+
+
+def _import_yaml() -> Any:
+    global _yaml, _Loader, _scalars
+    if _yaml is None:
+        import yaml
+
+        _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        _scalars = yaml.constructor.SafeConstructor()
+        _yaml = yaml
+    return _yaml
 
 
 class LDict(dict):
@@ -35,6 +51,7 @@ class LList(list):
 
 
 def _convert(node: yaml.Node, path: str) -> Any:
+    yaml = _yaml
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = LDict()
@@ -60,6 +77,7 @@ def _convert(node: yaml.Node, path: str) -> Any:
 
 
 def load_text(text: str, path: str) -> Any:
+    yaml = _import_yaml()
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -82,3 +100,30 @@ def load(path: Path, display: str | None = None) -> Any:
     except OSError as exc:
         raise RuleFileError(name, f"无法读取（{exc.strerror or exc}）") from None
     return load_text(text, name)
+
+
+def load_rule_file(path: Path, display: str | None = None) -> Any:
+    """:func:`load` through the start-up cache (keyed by the file's bytes): a rule file parsed
+    once is read back rather than parsed again. Errors are never cached."""
+    from .cache import content_key, get_cache
+
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleFileError(name, f"无法读取（{exc.strerror or exc}）") from None
+    cache = get_cache()
+    key = content_key(data)
+    hit = cache.get("yaml", key)
+    if hit is not None:
+        try:
+            return pickle.loads(hit)  # a fresh copy each time: callers may change what they get
+        except Exception:
+            pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RuleFileError(name, "不是 UTF-8 编码的文本文件") from None
+    spec = load_text(text, name)
+    cache.put("yaml", key, pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
+    return spec

@@ -1,0 +1,149 @@
+"""A cache of start-up work that depends only on text: rule files as parsed YAML, and each
+pattern's analysis (see :mod:`lint.prefilter`). Loading 80-odd rule files costs a third of a
+short draft's whole run; with the cache warm, it is read back in a few milliseconds.
+
+Entries are keyed by content (a rule file's bytes, a pattern and its flags), so an edited rule
+file can never be served stale; the file's name carries gwlint's version, Python's and the
+modification times of the modules that produce the entries, so a new gwlint (or an edit to
+those modules) starts afresh. The cache is only ever an aid: a missing, unreadable, corrupt or
+unwritable cache is silently ignored and everything is computed as without it.
+
+Where: ``$GWLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gwlint``, else ``~/.cache/gwlint``
+(``%LOCALAPPDATA%\\gwlint`` on Windows). ``GWLINT_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+MAX_ENTRIES = 4000  # per table; entries used by this run are kept first
+
+
+def directory() -> Path | None:
+    if os.environ.get("GWLINT_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("GWLINT_CACHE_DIR", "").strip()
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "gwlint"
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    if base:
+        return Path(base) / "gwlint"
+    try:
+        return Path.home() / ".cache" / "gwlint"
+    except (RuntimeError, KeyError):  # no home directory
+        return None
+
+
+@lru_cache(maxsize=1)
+def _stamp() -> str:
+    """What the entries depend on besides their key: gwlint, Python, and the code making them."""
+    from . import __version__
+
+    here = Path(__file__).parent
+    mtimes = []
+    for name in ("yamlload.py", "prefilter.py", "cache.py"):
+        try:
+            mtimes.append(str((here / name).stat().st_mtime_ns))
+        except OSError:
+            mtimes.append("-")
+    raw = "|".join([str(FORMAT), __version__, sys.version, *mtimes])
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+class Cache:
+    """Tables of key -> value, loaded on first use and written back (whole, atomically) by
+    :meth:`save` when this run added something."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.tables: dict[str, dict] = {}
+        self.used: dict[str, set] = {}
+        self.dirty = False
+        self._loaded = path is None
+
+    def _load(self) -> None:
+        self._loaded = True
+        try:
+            with open(self.path, "rb") as fh:  # type: ignore[arg-type]
+                data = pickle.load(fh)
+            if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
+                self.tables = data
+        except Exception:  # absent, unreadable or damaged: start empty
+            self.tables = {}
+
+    def get(self, table: str, key: Any) -> Any:
+        if self.path is None:
+            return None
+        if not self._loaded:
+            self._load()
+        value = self.tables.get(table, {}).get(key)
+        if value is not None:
+            self.used.setdefault(table, set()).add(key)
+        return value
+
+    def put(self, table: str, key: Any, value: Any) -> None:
+        if self.path is None:
+            return
+        if not self._loaded:
+            self._load()
+        self.tables.setdefault(table, {})[key] = value
+        self.used.setdefault(table, set()).add(key)
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        self.dirty = False
+        out = {}
+        for name, entries in self.tables.items():
+            used = self.used.get(name, set())
+            keep = {k: v for k, v in entries.items() if k in used}
+            for k, v in entries.items():
+                if len(keep) >= MAX_ENTRIES:
+                    break
+                keep.setdefault(k, v)
+            out[name] = keep
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except Exception:  # read-only home, full disk...: the next run recomputes
+            pass
+
+
+_CACHES: dict[tuple, Cache] = {}
+
+
+def get_cache() -> Cache:
+    """This process's cache for the current settings (tests point it elsewhere)."""
+    env = os.environ
+    settings = (env.get("GWLINT_NO_CACHE"), env.get("GWLINT_CACHE_DIR"), env.get("XDG_CACHE_HOME"))
+    cache = _CACHES.get(settings)
+    if cache is None:
+        d = directory()
+        cache = _CACHES[settings] = Cache(d / f"startup-{_stamp()}.pickle" if d is not None else None)
+    return cache
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()

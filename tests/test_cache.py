@@ -1,0 +1,164 @@
+"""The start-up cache: a second run reads parsed rule files and pattern analyses back instead of
+recomputing them, gives exactly the same result, never serves an edited file stale, and is
+ignored (never an error) when it is damaged, unwritable or turned off."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+import lint.yamlload as yamlload
+from lint import cache as cache_mod
+from lint.engine import load_rules
+from lint.errors import RuleFileError
+from lint.prefilter import FastPattern
+from lint.resources import rules_dir
+from tests.helpers import run
+
+DRAFT = "关于召开会议的通知\n各乡镇：\n会议定于X月X日召开，此项工作涉及到全县。全年完成投资120亿元。\n"
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(d))
+    monkeypatch.delenv("GWLINT_NO_CACHE", raising=False)
+    cache_mod._CACHES.clear()
+    yield d
+    cache_mod._CACHES.clear()
+
+
+def _no_parsing(monkeypatch):
+    def refuse(*a, **k):
+        raise AssertionError("parsed YAML although the cache holds it")
+    monkeypatch.setattr(yamlload, "load_text", refuse)
+
+
+def _summary(ruleset):
+    return [(r.code, r.message, r.params.keys(), r.spec.lines, r.spec.line_of("message")) for r in ruleset]
+
+
+def test_a_second_load_reads_the_rule_files_from_the_cache(cache_dir, monkeypatch):
+    first = load_rules()
+    assert list(cache_dir.glob("startup-*.pickle"))
+    cache_mod._CACHES.clear()  # as a new process would
+    _no_parsing(monkeypatch)
+    second = load_rules()
+    assert _summary(second) == _summary(first)
+
+
+def test_the_same_findings_with_the_cache_cold_and_warm(cache_dir, tmp_path):
+    (tmp_path / "稿.txt").write_text(DRAFT * 3, encoding="utf-8")
+    cold = run("check", "-f", "json", str(tmp_path / "稿.txt"))
+    assert list(cache_dir.glob("startup-*.pickle"))
+    cache_mod._CACHES.clear()
+    warm = run("check", "-f", "json", str(tmp_path / "稿.txt"))
+    assert cold.code == warm.code == 1 and cold.out == warm.out
+
+
+def _own_rule(tmp_path):
+    d = tmp_path / "rules"
+    d.mkdir()
+    shutil.copy(rules_dir() / "wording" / "redundant-wording.yml", d / "redundant-wording.yml")
+    return d, d / "redundant-wording.yml"
+
+
+def test_an_edited_rule_file_is_parsed_again(cache_dir, tmp_path):
+    d, f = _own_rule(tmp_path)
+    assert list(load_rules([d], builtin=False))[0].message != "改过的提示：{text}"
+    text = re.sub(r"(?m)^message:.*$", 'message: "改过的提示：{text}"', f.read_text(encoding="utf-8"))
+    f.write_text(text, encoding="utf-8")
+    cache_mod._CACHES.clear()
+    assert list(load_rules([d], builtin=False))[0].message == "改过的提示：{text}"
+
+
+def test_a_broken_rule_file_is_reported_with_its_line_every_time(cache_dir, tmp_path):
+    d, f = _own_rule(tmp_path)
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "  : [未闭合")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for _ in range(2):  # errors are not cached: the second run fails the same way
+        cache_mod._CACHES.clear()
+        with pytest.raises(RuleFileError) as exc:
+            load_rules([d], builtin=False)
+        assert exc.value.line is not None and "redundant-wording.yml" in str(exc.value)
+
+
+def test_pattern_analysis_from_the_cache_equals_a_fresh_one(cache_dir):
+    patterns = [r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是", r"第[一二三]+[章节条]", r"(?P<n>\d+)%以上",
+                r"(?i)abc[d-f]+", r"[，、]{2,}"]
+    fresh = {}
+    for p in patterns:
+        fp = FastPattern(p).validate()
+        fresh[p] = (fp._groups, fp._groupindex, fp._first_src, fp._required_src, fp._literal_sets, fp._source)
+    cache_mod.get_cache().save()
+    cache_mod._CACHES.clear()
+    for p in patterns:
+        c = cache_mod.get_cache()
+        assert c.get("pattern", (p, 0)) is not None
+        fp = FastPattern(p).validate()
+        assert (fp._groups, fp._groupindex, fp._first_src, fp._required_src, fp._literal_sets, fp._source) == fresh[p]
+        text = "一是第三章说的，、很好；二是 ABCDEF 达90%以上"
+        assert [m.span() for m in fp.finditer(text)] == [m.span() for m in re.finditer(p, text)]
+
+
+def test_a_damaged_cache_is_ignored_and_replaced(cache_dir, tmp_path):
+    load_rules()
+    (path,) = cache_dir.glob("startup-*.pickle")
+    path.write_bytes(b"\x80\x05not a pickle at all")
+    cache_mod._CACHES.clear()
+    (tmp_path / "稿.txt").write_text(DRAFT, encoding="utf-8")
+    r = run("check", "-f", "json", str(tmp_path / "稿.txt"))
+    assert r.code == 1 and "Traceback" not in r.err and r.json["findings"]
+    cache_mod._CACHES.clear()
+    c = cache_mod.get_cache()
+    assert c.get("yaml", "nothing") is None and c.tables["yaml"]  # written afresh
+
+
+def test_an_unusable_cache_folder_changes_nothing(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    cache_mod._CACHES.clear()
+    (tmp_path / "稿.txt").write_text(DRAFT, encoding="utf-8")
+    r = run("check", "-f", "json", str(tmp_path / "稿.txt"))
+    cache_mod._CACHES.clear()
+    assert r.code == 1 and r.err == "" and r.json["findings"]
+
+
+def test_gwlint_no_cache_turns_it_off(cache_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("GWLINT_NO_CACHE", "1")
+    cache_mod._CACHES.clear()
+    (tmp_path / "稿.txt").write_text(DRAFT, encoding="utf-8")
+    assert run("check", str(tmp_path / "稿.txt")).code == 1
+    assert not cache_dir.exists()
+
+
+def test_where_the_cache_lives(monkeypatch, tmp_path):
+    monkeypatch.delenv("GWLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("GWLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if cache_mod.sys.platform != "win32":
+        assert cache_mod.directory() == tmp_path / "xdg" / "gwlint"
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_mod.directory() == tmp_path / "mine"
+    monkeypatch.setenv("GWLINT_NO_CACHE", "1")
+    assert cache_mod.directory() is None
+
+
+def test_unused_entries_are_dropped_beyond_the_limit(cache_dir, monkeypatch):
+    monkeypatch.setattr(cache_mod, "MAX_ENTRIES", 3)
+    c = cache_mod.get_cache()
+    for k in range(5):
+        c.put("t", k, k)
+    c.save()
+    cache_mod._CACHES.clear()
+    c = cache_mod.get_cache()
+    assert c.get("t", 4) == 4  # used in this run: kept first
+    c.put("t", 9, 9)
+    c.save()
+    cache_mod._CACHES.clear()
+    c = cache_mod.get_cache()
+    assert c.get("t", 4) == 4 and c.get("t", 9) == 9 and len(c.tables["t"]) == 3
