@@ -385,6 +385,12 @@ def speed(out: Path, args, report: dict) -> None:
     # An installed gwlint has its bytecode compiled (pip does it); a checkout run with
     # PYTHONDONTWRITEBYTECODE=1 would recompile every module on each cold start instead.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "lint")], check=False)
+    # gwlint's start-up cache (parsed rule files, analysed patterns) in a folder of the bench's
+    # own, emptied first: each row's warm-up run fills it, as a user's first run does.
+    cache = out / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    os.environ["GWLINT_CACHE_DIR"] = str(cache)
+    os.environ.pop("GWLINT_NO_CACHE", None)
     report["rules"] = default_rules()
     inputs = make_inputs(out, args.smoke)
     report["inputs"] = inputs
@@ -411,6 +417,9 @@ def speed(out: Path, args, report: dict) -> None:
               d["han"])
     pd = inputs["pages_docx"]
     timed("gwlint (default rules)", f"{pd['pages']}-page.docx", base + [str(pd["path"])], pd["han"])
+    d = inputs["drafts"][labels[0]]
+    timed("gwlint (default rules), start-up cache off", f"{labels[0]}.txt", base + [str(d["txt"])], d["han"],
+          env={**os.environ, "GWLINT_NO_CACHE": "1"})
 
     # Peers, on the same inputs, in the same run.
     report["peers"] = {}
@@ -506,18 +515,27 @@ def startup_breakdown(inputs: dict) -> dict | None:
     """Where a cold run's time goes (one fresh interpreter, median of 3)."""
     label = next(iter(inputs["drafts"]))
     path = inputs["drafts"][label]["txt"]
-    parts = []
-    for _ in range(3):
-        r = subprocess.run([sys.executable, "-c", _STARTUP, str(path)], capture_output=True, text=True,
-                           cwd=REPO, timeout=120)
-        if r.returncode:
-            return None
-        parts.append(json.loads(r.stdout))
+    def parts(env=None) -> list[dict] | None:
+        got = []
+        for _ in range(3):
+            r = subprocess.run([sys.executable, "-c", _STARTUP, str(path)], capture_output=True, text=True,
+                               cwd=REPO, timeout=120, env=env)
+            if r.returncode:
+                return None
+            got.append(json.loads(r.stdout))
+        return got
+
+    warm, off = parts(), parts({**os.environ, "GWLINT_NO_CACHE": "1"})
+    if not warm or not off:
+        return None
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     py = time.perf_counter() - t0
-    out = {k: statistics.median(p[k] for p in parts) for k in ("import", "load_rules", "read", "check")}
-    out.update(python=py, input=f"{label}.txt", jieba=any(p["jieba"] for p in parts))
+    out = {k: statistics.median(p[k] for p in warm) for k in ("import", "load_rules", "read", "check")}
+    out.update(python=py, input=f"{label}.txt", jieba=any(p["jieba"] for p in warm),
+               import_nocache=statistics.median(p["import"] for p in off),
+               load_rules_nocache=statistics.median(p["load_rules"] for p in off),
+               check_nocache=statistics.median(p["check"] for p in off))
     return out
 
 
@@ -825,7 +843,9 @@ def render_speed(report: dict, args) -> list[str]:
         L.append(f"Where a cold run on {st['input']} goes (one fresh interpreter, median of 3): Python start-up "
                  f"{fmt_s(st['python'])}, importing gwlint {fmt_s(st['import'])}, loading and compiling the rules "
                  f"{fmt_s(st['load_rules'])}, reading {fmt_s(st['read'])}, checking {fmt_s(st['check'])}; "
-                 f"jieba {'was' if st['jieba'] else 'was not'} loaded.\n")
+                 f"jieba {'was' if st['jieba'] else 'was not'} loaded. With the start-up cache off "
+                 f"(`GWLINT_NO_CACHE=1`, or a user's very first run): importing {fmt_s(st['import_nocache'])}, "
+                 f"loading the rules {fmt_s(st['load_rules_nocache'])}, checking {fmt_s(st['check_nocache'])}.\n")
     big = max(ip["per_rule"], key=lambda k: next((f["han"] for f in ip["files"] if f["input"] == k), 0))
     timing = ip["per_rule"][big]
     han = next(f["han"] for f in ip["files"] if f["input"] == big)
