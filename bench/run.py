@@ -305,6 +305,24 @@ def cold(cmd: list[str], runs: int, warmup: int, ok=(0, 1), cwd=None, timeout=30
                 error=None)
 
 
+def cold_interleaved(cmds: dict, runs: int, warmup: int) -> dict:
+    """:func:`cold` for commands whose times are compared, run in turn (a, b, a, b, ...) so that
+    a slow spell of the machine falls on both alike rather than on one block of runs."""
+    walls: dict = {k: [] for k in cmds}
+    rss: dict = {k: [] for k in cmds}
+    for n in range(warmup + runs):
+        for k, cmd in cmds.items():
+            r = run_once(cmd)
+            if r["timeout"] or r["rc"] not in (0, 1):
+                err = dict(error=_why(r, cmd), median=None, rss_mb=None, runs=0)
+                return {k2: dict(err) for k2 in cmds}
+            if n >= warmup:
+                walls[k].append(r["wall"])
+                rss[k].append(r["rss_kb"])
+    return {k: dict(median=statistics.median(walls[k]), min=min(walls[k]), max=max(walls[k]), runs=len(walls[k]),
+                    rss_mb=max(rss[k]) / 1024, error=None) for k in cmds}
+
+
 def _why(r: dict, cmd) -> str:
     if r["timeout"]:
         return "timed out"
@@ -441,10 +459,15 @@ def speed(out: Path, args, report: dict) -> None:
     if "--jobs" in help_text:
         report["jobs"] = []
         for f in inputs["folders"]:
+            log(f"cold: gwlint --jobs 1 and --jobs 2, alternating, on {f['label']}")
+            cmds = {j: base + ["--jobs", str(j), str(f["path"])] for j in (1, 2)}
+            pair = cold_interleaved(cmds, 1 if args.smoke else runs, warmup)
             jr = dict(folder=f)
             for j in (1, 2):
-                jr[j] = timed(f"gwlint --jobs {j}", f["label"], base + ["--jobs", str(j), str(f["path"])],
-                              f["han"], runs=(1 if args.smoke else 3))
+                r = pair[j]
+                r.update(what=f"gwlint --jobs {j}", input=f["label"], chars=f["han"])
+                rows.append(r)
+                jr[j] = r
             report["jobs"].append(jr)
     else:
         log("gwlint check has no --jobs option yet: skipped")
@@ -804,7 +827,8 @@ def render_speed(report: dict, args) -> list[str]:
     L.append(f"### Whole process, cold\n\nA fresh process per run; median of {runs} runs after "
              f"{0 if args.smoke else 1} warm-up (peers on the 2 MB draft: median of {max(3, runs // 2)}; a tool "
              f"slower than {SLOW:.0f} s on an input is run once); "
-             "peak memory is the largest resident set of those runs. The last column is the row's time divided "
+             "peak memory is the largest resident set of those runs. The two `--jobs` rows of a folder are run "
+             "in turn (1, 2, 1, 2, …), so that a slow spell of the machine falls on both alike. The last column is the row's time divided "
              "by gwlint's (default rules, .txt) on the same draft in this run: for a peer, above 1 means gwlint is faster.\n")
     gw = {r["input"].split(".")[0]: r for r in report["cold"] if r["what"] == "gwlint (default rules)"
           and r["input"].endswith(".txt")}
