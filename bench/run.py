@@ -24,6 +24,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -256,15 +257,20 @@ def run_once(cmd: list[str], cwd: Path | None = None, timeout: float = 300.0, en
         wrapped = ([TIME_BIN, "-q", "-f", "%M", "-o", rssf.name, *cmd] if TIME_BIN
                    else [sys.executable, "-S", "-c", _LAUNCH, rssf.name, *cmd])
         t0 = time.perf_counter()
+        # A session of its own, so that a timeout kills the tool and not only the time-keeper
+        # in front of it (a node process left running would take a core from every later row).
         proc = subprocess.Popen(wrapped, stdout=so, stderr=se, stdin=subprocess.DEVNULL, cwd=cwd,
-                                env=env)
+                                env=env, start_new_session=True)
         deadline = t0 + timeout
         while True:
             pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
-                proc.kill()
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
                 os.wait4(proc.pid, 0)
                 return dict(wall=None, rss_kb=None, rc=None, timeout=True, out=b"", err=b"")
             time.sleep(0.002)

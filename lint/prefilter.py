@@ -7,7 +7,8 @@ parsed pattern, a character class that every match must begin with; a search for
 cheap, and :func:`with_lead` puts it in front of the pattern as a lookahead so that most
 positions are rejected by one class test. The analysis is conservative: whenever it cannot
 be sure (a match may be empty, may start with any character, or the pattern ignores case or
-uses back-references) it returns None and the pattern runs unfiltered.
+uses back-references) it returns None and the pattern runs unfiltered. The analysis of each
+pattern is kept in the start-up cache (:mod:`lint.cache`), keyed by pattern and flags.
 """
 
 from __future__ import annotations

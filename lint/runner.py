@@ -237,8 +237,8 @@ def _batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
     """The drafts in batches for the workers: largest drafts first, and each batch up to the work
     left divided by twice the number of workers, but not below ``BATCH_BYTES`` (lowered to a
     quarter of a worker's share when the whole is small, so that a handful of tiny drafts still
-    reaches every worker); a draft over the limit goes alone. Few round trips while there is much to do, only quick batches at the
-    end, so the workers finish together."""
+    reaches every worker); a draft over the limit goes alone. Few round trips while there is
+    much to do, only quick batches at the end, so the workers finish together."""
     def size(t: Task) -> int:
         try:
             return t.path.stat().st_size if t.path is not None else 0
