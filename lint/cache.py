@@ -24,6 +24,7 @@ from typing import Any
 
 FORMAT = 1
 MAX_ENTRIES = 4000  # per table; entries used by this run are kept first
+KEEP_FILES = 4  # cache files of different stamps (versions) kept side by side
 
 
 def directory() -> Path | None:
@@ -128,6 +129,19 @@ class Cache:
                     pass
                 raise
         except Exception:  # read-only home, full disk...: the next run recomputes
+            return
+        self._prune()
+
+    def _prune(self) -> None:
+        """Files of other gwlint versions (or of earlier edits of the code, for a developer):
+        the newest few stay, for installations used side by side."""
+        try:
+            files = sorted(self.path.parent.glob("startup-*.pickle"),  # type: ignore[union-attr]
+                           key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in files[KEEP_FILES:]:
+                if old != self.path:
+                    old.unlink()
+        except OSError:
             pass
 
 

@@ -162,3 +162,17 @@ def test_unused_entries_are_dropped_beyond_the_limit(cache_dir, monkeypatch):
     cache_mod._CACHES.clear()
     c = cache_mod.get_cache()
     assert c.get("t", 4) == 4 and c.get("t", 9) == 9 and len(c.tables["t"]) == 3
+
+
+def test_files_of_other_versions_are_pruned(cache_dir):
+    import os
+
+    cache_dir.mkdir()
+    for k in range(6):
+        old = cache_dir / f"startup-old{k}.pickle"
+        old.write_bytes(b"")
+        os.utime(old, (1_000_000 + k, 1_000_000 + k))
+    load_rules()
+    left = sorted(p.name for p in cache_dir.glob("startup-*.pickle"))
+    assert len(left) == cache_mod.KEEP_FILES and cache_mod.get_cache().path.name in left
+    assert "startup-old5.pickle" in left and "startup-old0.pickle" not in left
