@@ -4,9 +4,10 @@ short draft's whole run; with the cache warm, it is read back in a few milliseco
 
 Entries are keyed by content (a rule file's bytes, a pattern and its flags), so an edited rule
 file can never be served stale; the file's name carries gwlint's version, Python's and the
-modification times of the modules that produce the entries, so a new gwlint (or an edit to
-those modules) starts afresh. The cache is only ever an aid: a missing, unreadable, corrupt or
-unwritable cache is silently ignored and everything is computed as without it.
+modification times of the modules that produce the entries (PyYAML's among them), so a new
+gwlint or PyYAML (or an edit to those modules) starts afresh. The cache is only ever an aid:
+a missing, unreadable, corrupt or unwritable cache is silently ignored and everything is
+computed as without it.
 
 Where: ``$GWLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gwlint``, else ``~/.cache/gwlint``
 (``%LOCALAPPDATA%\\gwlint`` on Windows). ``GWLINT_NO_CACHE=1`` turns it off.
@@ -46,14 +47,24 @@ def directory() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _stamp() -> str:
-    """What the entries depend on besides their key: gwlint, Python, and the code making them."""
+    """What the entries depend on besides their key: gwlint, Python, and the code making them
+    (ours and PyYAML's)."""
     from . import __version__
 
+    import importlib.util
+
     here = Path(__file__).parent
+    files = [here / name for name in ("yamlload.py", "prefilter.py", "cache.py")]
+    try:  # PyYAML's own code (how it reads scalars), found without importing it
+        spec = importlib.util.find_spec("yaml")
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin))
+    except (ImportError, ValueError):
+        pass
     mtimes = []
-    for name in ("yamlload.py", "prefilter.py", "cache.py"):
+    for f in files:
         try:
-            mtimes.append(str((here / name).stat().st_mtime_ns))
+            mtimes.append(str(f.stat().st_mtime_ns))
         except OSError:
             mtimes.append("-")
     raw = "|".join([str(FORMAT), __version__, sys.version, *mtimes])
