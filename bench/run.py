@@ -544,6 +544,7 @@ def startup_breakdown(inputs: dict) -> dict | None:
     """Where a cold run's time goes (one fresh interpreter, median of 3)."""
     label = next(iter(inputs["drafts"]))
     path = inputs["drafts"][label]["txt"]
+
     def parts(env=None) -> list[dict] | None:
         got = []
         for _ in range(3):
@@ -834,8 +835,9 @@ def render_speed(report: dict, args) -> list[str]:
              f"{0 if args.smoke else 1} warm-up (peers on the 2 MB draft: median of {max(3, runs // 2)}; a tool "
              f"slower than {SLOW:.0f} s on an input is run once); "
              "peak memory is the largest resident set of those runs. The two `--jobs` rows of a folder are run "
-             "in turn (1, 2, 1, 2, …), so that a slow spell of the machine falls on both alike. The last column is the row's time divided "
-             "by gwlint's (default rules, .txt) on the same draft in this run: for a peer, above 1 means gwlint is faster.\n")
+             "in turn (1, 2, 1, 2, …), so that a slow spell of the machine falls on both alike. The last column "
+             "is the row's time divided by gwlint's (default rules, .txt) on the same draft in this run: for a "
+             "peer, above 1 means gwlint is faster.\n")
     gw = {r["input"].split(".")[0]: r for r in report["cold"] if r["what"] == "gwlint (default rules)"
           and r["input"].endswith(".txt")}
     rows = []
