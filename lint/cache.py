@@ -1,6 +1,7 @@
 """A cache of start-up work that depends only on text: rule files as parsed YAML, and each
-pattern's analysis (see :mod:`lint.prefilter`). Loading 80-odd rule files costs a third of a
-short draft's whole run; with the cache warm, it is read back in a few milliseconds.
+pattern's analysis (see :mod:`lint.prefilter`). Parsing 80-odd rule files and analysing their
+expressions is about a quarter of a short draft's whole run; with the cache warm, the results
+are read back in a few milliseconds.
 
 Entries are keyed by content (a rule file's bytes, a pattern and its flags), so an edited rule
 file can never be served stale; the file's name carries gwlint's version, Python's and the
