@@ -186,6 +186,11 @@ def config_cmd(show, config, path):
         click.echo(f"配置文件：{cfg_path or '（无，使用默认设置）'}；运行 {len(rules)} 条规则。用 --show 查看详情。")
         return
     click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), nl=False)
+    from .cache import get_cache
+
+    # Where runs keep their start-up cache: a comment, so the output stays a valid configuration.
+    cache_path = get_cache().path
+    click.echo(f"# 启动缓存：{cache_path if cache_path else '已关闭（GWLINT_NO_CACHE）'}")
 
 
 @cli.command()

@@ -176,3 +176,11 @@ def test_files_of_other_versions_are_pruned(cache_dir):
     left = sorted(p.name for p in cache_dir.glob("startup-*.pickle"))
     assert len(left) == cache_mod.KEEP_FILES and cache_mod.get_cache().path.name in left
     assert "startup-old5.pickle" in left and "startup-old0.pickle" not in left
+
+
+def test_config_show_names_the_cache_file(cache_dir, monkeypatch):
+    """As a comment: the output of config --show stays a configuration gwlint accepts."""
+    out = run("config", "--show").out
+    assert f"# 启动缓存：{cache_dir / 'startup-'}" in out
+    monkeypatch.setenv("GWLINT_NO_CACHE", "1")
+    assert run("config", "--show").out.splitlines()[-1] == "# 启动缓存：已关闭（GWLINT_NO_CACHE）"
