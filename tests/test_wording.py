@@ -168,6 +168,12 @@ def test_variant_characters_are_grouped_and_converted():
     assert [(f.text, f.suggestion) for f in found] == [("實爲", "实为"), ("眾辦實", "众办实"), ("ＰＰＰ", "PPP")]
 
 
+def test_variant_characters_in_several_paragraphs():
+    """Every paragraph is looked at, not only the first that has a variant character."""
+    found = findings("這是第一段。\n這是第二段，推行ＰＰＰ模式。\n", "WD007")
+    assert [(f.line, f.text, f.suggestion) for f in found] == [(1, "這", "这"), (2, "這", "这"), (2, "ＰＰＰ", "PPP")]
+
+
 @pytest.mark.parametrize("text", ["乾隆年间", "瞭望塔", "显著成效", "随着形势变化", "以质量著称"])
 def test_standard_characters_are_kept(text):
     assert findings(text, "WD007") == []

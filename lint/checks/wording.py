@@ -210,16 +210,15 @@ def variant_char(doc, rule, options) -> Iterator[Hit]:
         _RUN = _run_regex()
     # Each of the three faults is rare: look for it in the whole text once before every paragraph.
     joined = doc.joined_text
-    run = _RUN if _RUN.search(joined) else None
+    runs = _RUN.search(joined) is not None
     zhuo = _ZHUO.possible(joined) and _ZHUO.search(joined) is not None
     latin = _FULLWIDTH_LATIN.search(joined) is not None
-    if not (run or zhuo or latin):
+    if not (runs or zhuo or latin):
         return
     for p in doc.iter(rule.scope):
         text = p.text
-        for m in (run.finditer(text) if run else ()):
-            run = m.group()
-            yield Hit(p, m.start(), m.end(), "".join(table[c] for c in run),
+        for m in (_RUN.finditer(text) if runs else ()):
+            yield Hit(p, m.start(), m.end(), "".join(table[c] for c in m.group()),
                       {"problem": "是繁体字或异体字，简化字文稿中应使用规范汉字"})
         for m in (_ZHUO.finditer(text) if zhuo else ()):
             w = m.group("w")
