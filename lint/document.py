@@ -14,12 +14,13 @@ from functools import cached_property
 from typing import Any, Iterable, Iterator
 
 from .numbering import Marker, parse_marker
+from .cache import compile_regex
 from .prefilter import fast
 
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
 TEXT_SCOPES = ("title", "heading", "body", "table")
 
-_HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUNS = compile_regex(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
 # closing quotes and brackets that follow (…。” belongs to the sentence before).
 _SENTENCE_END = fast(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")

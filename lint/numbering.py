@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cache import compile_regex
+
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -45,11 +47,11 @@ def int_to_cn(n: int) -> str:
 _CN = "[一二三四五六七八九十]{1,3}"
 # Each form: (level, family, regex). The group "num" holds the number, "mark" the mark after it.
 _FORMS = [
-    (1, "cn", re.compile(rf"(?P<num>{_CN})(?P<space>[ \u3000]*)(?P<mark>[、，,．.])")),
-    (2, "cn-paren", re.compile(rf"[（(](?P<num>{_CN})[）)](?P<mark>[、，,．.：:]?)")),
-    (3, "arabic", re.compile(r"(?P<num>\d{1,2})(?P<mark>[.．、](?!\d)|[ \u3000](?=[\u4e00-\u9fff]))")),
-    (4, "arabic-paren", re.compile(r"[（(](?P<num>\d{1,2})[）)](?P<mark>[、，,．.：:]?)")),
-    (5, "circled", re.compile(rf"(?P<num>[{CIRCLED}])(?P<mark>[、，,．.]?)")),
+    (1, "cn", compile_regex(rf"(?P<num>{_CN})(?P<space>[ \u3000]*)(?P<mark>[、，,．.])")),
+    (2, "cn-paren", compile_regex(rf"[（(](?P<num>{_CN})[）)](?P<mark>[、，,．.：:]?)")),
+    (3, "arabic", compile_regex(r"(?P<num>\d{1,2})(?P<mark>[.．、](?!\d)|[ \u3000](?=[\u4e00-\u9fff]))")),
+    (4, "arabic-paren", compile_regex(r"[（(](?P<num>\d{1,2})[）)](?P<mark>[、，,．.：:]?)")),
+    (5, "circled", compile_regex(rf"(?P<num>[{CIRCLED}])(?P<mark>[、，,．.]?)")),
 ]
 
 

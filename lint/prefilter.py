@@ -23,7 +23,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.9/3.10
     import sre_parse as _sre  # type: ignore[no-redef]
 
-from .cache import get_cache
+from .cache import compile_regex, get_cache
 
 _CATEGORIES = {
     _sre.CATEGORY_DIGIT: r"\d",
@@ -309,15 +309,15 @@ class FastPattern:
         if self._rx is None:
             self.validate()
             try:
-                self._rx = re.compile(self._source, self.flags)
+                self._rx = compile_regex(self._source, self.flags)
             except re.error:  # a global inline flag, which must stay at the start: no lookahead
-                self._rx = re.compile(self.pattern, self.flags)
+                self._rx = compile_regex(self.pattern, self.flags)
         return self._rx
 
     @property
     def first(self) -> re.Pattern | None:
         if self._first is None and self.validate()._first_src is not None:
-            self._first = re.compile(self._first_src, self.rx.flags & re.ASCII)
+            self._first = compile_regex(self._first_src, self.rx.flags & re.ASCII)
         return self._first
 
     @property
@@ -325,7 +325,7 @@ class FastPattern:
         if self._required is None:
             self.validate()
             ascii_flag = self.flags & re.ASCII
-            self._required = tuple(_literals(c) or re.compile(c, ascii_flag).search
+            self._required = tuple(_literals(c) or compile_regex(c, ascii_flag).search
                                    for c in self._required_src)
         return self._required
 

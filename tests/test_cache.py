@@ -184,3 +184,69 @@ def test_config_show_names_the_cache_file(cache_dir, monkeypatch):
     assert f"# 启动缓存：{cache_dir / 'startup-'}" in out
     monkeypatch.setenv("GWLINT_NO_CACHE", "1")
     assert run("config", "--show").out.splitlines()[-1] == "# 启动缓存：已关闭（GWLINT_NO_CACHE）"
+
+
+# --- compiled expressions ----------------------------------------------------------------------
+
+_EXPRESSIONS = [
+    (r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", 0),
+    (r"(?<![一二三四五六七八九十])(?P<num>[一二三四五六七八九十]{1,3})(?P<mark>[、，])", 0),
+    (r"(?i)abc[d-f]+(?=\d)", 0),
+    (r"^第(?P<n>[一二三]+)条$", re.M),
+    (r"(\d+)(?:%|个百分点)\1?", 0),
+    (r" a  b # comment", re.X),
+    (r"\w+", re.A),
+    (r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*", 0),
+]
+_SAMPLE = "第一条\n第二条 一是，二、ABCDEF9 达90%以上，3个百分点3。ab……”\n㐀丽句子ab"
+
+
+def _behaviour(rx: re.Pattern) -> tuple:
+    return (rx.pattern, rx.flags, rx.groups, dict(rx.groupindex),
+            [(m.span(), m.groups()) for m in rx.finditer(_SAMPLE)])
+
+
+@pytest.mark.skipif(not cache_mod._FAST_COMPILE, reason="the compiled-program cache needs CPython 3.11+")
+def test_a_compiled_expression_from_the_cache_behaves_as_re_compile(cache_dir, monkeypatch):
+    for p, f in _EXPRESSIONS:
+        assert _behaviour(cache_mod.compile_regex(p, f)) == _behaviour(re.compile(p, f))
+    cache_mod.get_cache().save()
+    cache_mod._CACHES.clear()  # as a new process would
+
+    def refuse(*a, **k):
+        raise AssertionError("compiled although the cache holds the program")
+    monkeypatch.setattr(cache_mod, "_program", refuse)
+    for p, f in _EXPRESSIONS:
+        assert cache_mod.get_cache().get("regex", (p, int(f))) is not None
+        assert _behaviour(cache_mod.compile_regex(p, f)) == _behaviour(re.compile(p, f))
+
+
+@pytest.mark.skipif(not cache_mod._FAST_COMPILE, reason="the compiled-program cache needs CPython 3.11+")
+def test_a_damaged_program_is_compiled_afresh(cache_dir):
+    p = r"(?P<a>[\u4e00-\u9fff]{2})是"
+    cache_mod.compile_regex(p)
+    c = cache_mod.get_cache()
+    flags, code, groups, groupindex, indexgroup = c.get("regex", (p, 0))
+    c.tables["regex"][(p, 0)] = (flags, code[: len(code) // 2], groups, groupindex, indexgroup)
+    assert _behaviour(cache_mod.compile_regex(p)) == _behaviour(re.compile(p))
+    assert c.get("regex", (p, 0))[1] == code  # replaced by a sound one
+
+
+def test_a_bad_expression_raises_what_re_compile_raises(cache_dir):
+    for bad in ("[未闭合", "(?P<x>a)(?P<x>b)", "a{2,1}"):
+        with pytest.raises(re.error) as ours:
+            cache_mod.compile_regex(bad)
+        with pytest.raises(re.error) as theirs:
+            re.compile(bad)
+        assert str(ours.value) == str(theirs.value)
+    assert not cache_mod.get_cache().tables.get("regex")
+
+
+def test_compile_regex_without_a_cache(monkeypatch):
+    monkeypatch.setenv("GWLINT_NO_CACHE", "1")
+    cache_mod._CACHES.clear()
+    try:
+        for p, f in _EXPRESSIONS:
+            assert _behaviour(cache_mod.compile_regex(p, f)) == _behaviour(re.compile(p, f))
+    finally:
+        cache_mod._CACHES.clear()

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from ..cache import compile_regex
 from ..finding import Hit
 from ..prefilter import fast
 
@@ -197,7 +198,7 @@ def _t2s() -> dict[str, str]:
 
 def _run_regex() -> re.Pattern:
     chars = "".join(sorted(_t2s()))
-    return re.compile(f"[{re.escape(chars)}]+")
+    return compile_regex(f"[{re.escape(chars)}]+")
 
 
 _RUN = None
