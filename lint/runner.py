@@ -1,8 +1,10 @@
 """Collect the drafts named on the command line, find each one's configuration, read and check it.
 
 A file that cannot be read, or whose check fails, becomes a result with an ``error`` and the
-others are still checked. With ``jobs > 1`` files are checked in worker processes; on platforms
-that fork, the workers inherit the rules already loaded here, so starting one costs nothing.
+others are still checked. With ``jobs > 1`` files are checked in several processes: where
+processes fork, this one and ``jobs - 1`` copies of it, which inherit the rules already loaded
+here, so starting one costs a few milliseconds; elsewhere (Windows) a pool of workers that load
+the rules themselves.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import fnmatch
 import gc
 import os
 import pickle
+import signal
+import struct
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,18 +208,12 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
     if len(batches) > 1:
         import multiprocessing
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        ctx = multiprocessing.get_context(method)
-        done = 0
-        with ctx.Pool(min(jobs, len(batches)), initializer=_init_worker,
-                      initargs=(plan.config_paths, plan.overrides)) as pool:
-            work = _work_batch if keep_docs else _work_batch_without_doc
-            for batch in pool.imap_unordered(work, batches):
-                for i, r in batch:
-                    results[i] = pickle.loads(r) if isinstance(r, bytes) else r
-                    done += 1
-                    if progress:
-                        progress(done, len(tasks))
+        workers = min(jobs, len(batches))
+        if "fork" in multiprocessing.get_all_start_methods():
+            _run_forked(batches, workers, results, keep_docs, progress, len(tasks))
+        else:
+            _run_pool(multiprocessing.get_context("spawn"), batches, workers, results, plan, keep_docs,
+                      progress, len(tasks))
         for t in tasks:
             if results[t.index] is None:
                 results[t.index] = _work(t, stdin_data, timing)[1]
@@ -261,6 +259,152 @@ def _batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
     if batch:
         batches.append(batch)
     return batches
+
+
+def _run_pool(ctx, batches: list[list[Task]], workers: int, results: list, plan: Plan, keep_docs: bool,
+              progress, total: int) -> None:
+    """Where processes cannot fork (Windows): a pool whose workers load the rules themselves."""
+    done = 0
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(plan.config_paths, plan.overrides)) as pool:
+        work = _work_batch if keep_docs else _work_batch_without_doc
+        for batch in pool.imap_unordered(work, batches):
+            for i, r in batch:
+                results[i] = pickle.loads(r) if isinstance(r, bytes) else r
+                done += 1
+                if progress:
+                    progress(done, total)
+
+
+# A forked run: this process and ``workers - 1`` copies of it (which inherit the loaded rules) take
+# batches in turn from a shared counter until none is left; each copy writes its results to a
+# temporary file of its own, read here once it has exited. Checking here as well saves starting
+# one more process and the threads of a pool, and a copy that dies (killed, or crashed by a
+# draft) costs only the draft it was checking: its other drafts are checked here.
+
+_CLAIM, _RESULT = b"C", b"R"
+_RECORD = struct.Struct("<cIQ")  # kind, batch or draft index, length of the pickled result
+
+
+class _Shared:
+    """Counters in memory shared with forked processes: the next batch to take, drafts done."""
+
+    def __init__(self, ctx):
+        import mmap
+
+        self._mem = mmap.mmap(-1, 16)  # anonymous and shared: forked processes see one memory
+        self._lock = ctx.Lock()
+
+    def _add(self, slot: int, n: int) -> int:
+        with self._lock:
+            value = struct.unpack_from("<q", self._mem, slot * 8)[0]
+            struct.pack_into("<q", self._mem, slot * 8, value + n)
+        return value
+
+    def next_batch(self) -> int:
+        return self._add(0, 1)
+
+    def done(self, n: int = 1) -> int:
+        return self._add(1, n) + n
+
+
+def _run_forked(batches: list[list[Task]], workers: int, results: list, keep_docs: bool,
+                progress, total: int) -> None:
+    import multiprocessing
+    import tempfile
+
+    try:
+        shared = _Shared(multiprocessing.get_context("fork"))
+    except OSError:  # no shared memory or semaphores here: the caller checks the drafts itself
+        return
+    children: list[tuple[int, object]] = []
+    try:
+        for _ in range(workers - 1):
+            out = tempfile.TemporaryFile()
+            pid = os.fork()
+            if pid == 0:  # the copy: check batches, write the results, leave without clean-up
+                status = 1
+                try:
+                    _child(batches, shared, out, keep_docs)
+                    status = 0
+                finally:
+                    os._exit(status)
+            children.append((pid, out))
+        while (k := shared.next_batch()) < len(batches):
+            for task in batches[k]:
+                i, result = _work(task)
+                if not keep_docs:
+                    result.doc = None
+                results[i] = result
+                n = shared.done()
+                if progress:
+                    progress(n, total)
+        for pid, out in children:
+            status = _wait(pid, shared, progress, total)
+            _collect(out, batches, results, status)
+        children = []
+    finally:
+        for pid, _ in children:  # interrupted (Ctrl-C): the copies must not run on
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+
+
+def _child(batches: list[list[Task]], shared: _Shared, out, keep_docs: bool) -> None:
+    write = out.write
+    while (k := shared.next_batch()) < len(batches):
+        write(_RECORD.pack(_CLAIM, k, 0))
+        out.flush()
+        for task in batches[k]:
+            i, payload = _work_stripped(task, keep_docs)
+            if not isinstance(payload, bytes):
+                payload = pickle.dumps(payload)
+            write(_RECORD.pack(_RESULT, i, len(payload)))
+            write(payload)
+            out.flush()  # on disk before the next draft: a crash loses only that draft
+            shared.done()
+
+
+def _wait(pid: int, shared: _Shared, progress, total: int) -> int:
+    """The copy's exit status; the progress bar moves on while it runs."""
+    import time
+
+    while progress:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        progress(shared.done(0), total)
+        time.sleep(0.05)
+    return os.waitpid(pid, 0)[1]
+
+
+def _collect(out, batches: list[list[Task]], results: list, status: int) -> None:
+    """Read a copy's results; if it died, the draft it was checking gets an error (the drafts
+    it had not reached are left for this process)."""
+    claimed = None
+    out.seek(0)
+    with out:
+        while True:
+            head = out.read(_RECORD.size)
+            if len(head) < _RECORD.size:
+                break
+            kind, index, size = _RECORD.unpack(head)
+            if kind == _CLAIM:
+                claimed = index
+                continue
+            payload = out.read(size)
+            if len(payload) < size:
+                break
+            results[index] = pickle.loads(payload)
+    if status == 0 or claimed is None:
+        return
+    lost = next((t for t in batches[claimed] if results[t.index] is None), None)
+    if lost is not None:
+        why = (f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+               else f"退出码 {os.waitstatus_to_exitcode(status)}")
+        results[lost.index] = FileResult(
+            lost.display, error=f"检查此文稿的工作进程意外退出（{why}），请用 --jobs 1 单独检查此文稿")
 
 
 def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:

@@ -132,3 +132,121 @@ def test_one_batch_is_checked_without_starting_workers(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
     r = run("check", "-f", "json", "--jobs", "2", "--select", "FC001", str(tmp_path))
     assert r.code == 1 and len({f["path"] for f in r.json["findings"]}) == 2
+
+
+forking = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="processes fork only on POSIX")
+
+
+def _parent_waits_first(monkeypatch, seconds=0.5):
+    """This process takes its first batch only after a pause, so a forked copy takes batch 0."""
+    import os
+    import time
+
+    import lint.runner as runner
+
+    me = os.getpid()
+    real = runner._Shared.next_batch
+    first = []
+
+    def next_batch(self):
+        if os.getpid() == me and not first:
+            first.append(1)
+            time.sleep(seconds)
+        return real(self)
+
+    monkeypatch.setattr(runner._Shared, "next_batch", next_batch)
+
+
+@forking
+def test_a_copy_that_dies_costs_only_the_draft_it_was_checking(batch, monkeypatch):
+    """A worker killed while checking a draft (out of memory, a crash in a library) does not hang
+    or end the run: that draft gets an error, the others are checked."""
+    import os
+    import signal
+
+    import lint.runner as runner
+
+    big = batch / "大稿.txt"
+    big.write_text(DRAFT * 400, encoding="utf-8")  # the largest: batch 0, alone
+    real = runner._work_stripped
+
+    def deadly(task, keep_doc=True):  # runs only in the forked copies
+        if task.display.endswith("大稿.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(task, keep_doc)
+
+    monkeypatch.setattr(runner, "_work_stripped", deadly)
+    _parent_waits_first(monkeypatch)
+    r = run("check", "-f", "json", "--jobs", "2", "--select", "FC001", str(batch))
+    assert r.code == 2
+    assert [e["path"].rsplit("/", 1)[-1] for e in r.json["errors"]] == ["大稿.txt"]
+    assert "工作进程意外退出（信号 9）" in r.err and "--jobs 1" in r.err
+    paths = {f["path"].rsplit("/", 1)[-1] for f in r.json["findings"]}
+    assert paths == {f"稿{i}.txt" for i in range(6)} | {"稿.docx"}
+
+
+@forking
+def test_forked_run_reports_progress_to_the_end(batch):
+    from lint.config import Overrides
+    from lint.runner import Plan
+    from lint.runner import run as run_plan
+
+    seen = []
+    plan = Plan([str(batch)], Overrides(select=["FC001"]))
+    results = run_plan(plan, jobs=2, progress=lambda done, total: seen.append((done, total)), keep_docs=False)
+    assert all(r is not None and r.error is None for r in results)
+    assert seen and seen == sorted(seen) and seen[-1] == (len(plan.tasks), len(plan.tasks))
+
+
+@forking
+def test_without_shared_memory_the_drafts_are_checked_here(batch, monkeypatch):
+    import lint.runner as runner
+
+    def unavailable(self, ctx):
+        raise OSError("no /dev/shm")
+
+    monkeypatch.setattr(runner._Shared, "__init__", unavailable)
+    one = run("check", "-f", "json", "--jobs", "1", "--select", "FC001,WD002", str(batch))
+    two = run("check", "-f", "json", "--jobs", "2", "--select", "FC001,WD002", str(batch))
+    assert one.code == two.code == 1 and one.out == two.out
+
+
+@forking
+def test_an_interrupted_run_leaves_no_copies_behind(batch, monkeypatch):
+    import os
+    import time
+
+    import lint.runner as runner
+    from lint.config import Overrides
+    from lint.runner import Plan
+    from lint.runner import run as run_plan
+
+    me = os.getpid()
+    real = runner._work
+
+    def work(task, *a, **k):
+        if os.getpid() == me:
+            raise KeyboardInterrupt
+        time.sleep(30)  # a copy still busy when the user presses Ctrl-C
+        return real(task, *a, **k)
+
+    forked = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(runner, "_work", work)
+    monkeypatch.setattr(os, "fork", fork)
+    plan = Plan([str(batch)], Overrides(select=["FC001"]))
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_plan(plan, jobs=3, keep_docs=False)
+    assert time.monotonic() - started < 10
+    assert forked
+    for pid in forked:  # every copy was stopped and reaped
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
