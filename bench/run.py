@@ -771,7 +771,8 @@ def machine() -> dict:
 
 
 def versions() -> dict:
-    v = {"gwlint": GWLINT_VERSION, "Python": platform.python_version()}
+    v = {"gwlint": GWLINT_VERSION, "Python": platform.python_version()
+         + (" (virtual environment)" if sys.prefix != sys.base_prefix else " (base installation)")}
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
                               text=True).stdout.strip()
