@@ -176,7 +176,10 @@ def _init_worker(config_paths: dict, overrides: Overrides) -> None:
 
 
 def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = None,
-          strip: bool = False) -> tuple[int, FileResult]:
+          strip: bool = False, drop_doc: bool = False) -> tuple[int, FileResult]:
+    """Check one draft. ``strip``: keep only a copy of the document fit to cross a process
+    boundary; ``drop_doc``: keep no document (the report does not print the drafts' text, and a
+    batch of thousands of drafts must not hold them all in memory)."""
     if task.error is not None:
         return task.index, FileResult(task.display, error=task.error)
     settings, rules = _STATE["contexts"][task.context]
@@ -184,7 +187,9 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
         result = check_one(task.display, task.path, rules, settings, stdin_data, timing)
     except Exception as exc:  # one broken file must not stop the batch
         return task.index, FileResult(task.display, error=f"检查时出现内部错误（{type(exc).__name__}: {exc}）")
-    if strip and result.doc is not None:
+    if drop_doc:
+        result.doc = None
+    elif strip and result.doc is not None:
         result.doc = result.doc_for_report()
     return task.index, result
 
@@ -216,10 +221,10 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
                       progress, len(tasks))
         for t in tasks:
             if results[t.index] is None:
-                results[t.index] = _work(t, stdin_data, timing)[1]
+                results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs)[1]
     else:
         for n, t in enumerate(tasks, start=1):
-            results[t.index] = _work(t, stdin_data, timing)[1]
+            results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs)[1]
             if progress:
                 progress(n, len(tasks))
     get_cache().save()  # patterns first analysed while checking
@@ -331,9 +336,7 @@ def _run_forked(batches: list[list[Task]], workers: int, results: list, keep_doc
             children.append((pid, out))
         while (k := shared.next_batch()) < len(batches):
             for task in batches[k]:
-                i, result = _work(task)
-                if not keep_docs:
-                    result.doc = None
+                i, result = _work(task, drop_doc=not keep_docs)
                 results[i] = result
                 n = shared.done()
                 if progress:
@@ -410,9 +413,7 @@ def _collect(out, batches: list[list[Task]], results: list, status: int) -> None
 def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
     """The result, pickled here once: one that cannot travel back would otherwise stop the
     whole pool, so it becomes an error for this file."""
-    i, result = _work(task, strip=keep_doc)
-    if not keep_doc:
-        result.doc = None
+    i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
     try:
         return i, pickle.dumps(result)
     except Exception as exc:

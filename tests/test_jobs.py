@@ -250,3 +250,16 @@ def test_an_interrupted_run_leaves_no_copies_behind(batch, monkeypatch):
     for pid in forked:  # every copy was stopped and reaped
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_are_kept_only_for_reports_that_print_them(batch, jobs):
+    """Text, JSON and the other formats without the drafts' text keep no document per draft, so
+    a batch of thousands of drafts does not hold them all in memory."""
+    from lint.config import Overrides
+    from lint.runner import Plan
+    from lint.runner import run as run_plan
+
+    plan = Plan([str(batch)], Overrides(select=["FC001"]))
+    assert all(r.doc is None for r in run_plan(plan, jobs=jobs, keep_docs=False))
+    assert all(r.doc is not None for r in run_plan(plan, jobs=jobs, keep_docs=True))
