@@ -76,7 +76,7 @@ def test_worker_failure_is_contained(batch, monkeypatch):
 
 
 def test_spawned_workers_rebuild_the_rules(batch, monkeypatch):
-    """Where processes cannot fork (Windows, macOS), each worker loads the configuration once."""
+    """Where processes cannot fork (Windows), each worker of a pool loads the configuration once."""
     import multiprocessing
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
