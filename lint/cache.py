@@ -234,7 +234,15 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
     try:
         program = _program(pattern, flags)
         rx = _sre.compile(pattern, *program)
-    except Exception:  # a bad pattern (re.compile raises the proper error) or unexpected internals
+    except re.error:  # a bad pattern: re.compile raises the proper error
+        return re.compile(pattern, flags)
+    except Exception:  # internals not as expected: compile as usual from now on
+        _disable_fast_compile()
         return re.compile(pattern, flags)
     cache.put("regex", key, program)
     return rx
+
+
+def _disable_fast_compile() -> None:
+    global _FAST_COMPILE
+    _FAST_COMPILE = False

@@ -324,8 +324,11 @@ def _run_forked(batches: list[list[Task]], workers: int, results: list, keep_doc
     children: list[tuple[int, object]] = []
     try:
         for _ in range(workers - 1):
-            out = tempfile.TemporaryFile()
-            pid = os.fork()
+            try:
+                out = tempfile.TemporaryFile()
+                pid = os.fork()
+            except OSError:  # no room for a temporary file, or for a process: fewer copies
+                break
             if pid == 0:  # the copy: check batches, write the results, leave without clean-up
                 status = 1
                 try:
@@ -341,10 +344,11 @@ def _run_forked(batches: list[list[Task]], workers: int, results: list, keep_doc
                 n = shared.done()
                 if progress:
                     progress(n, total)
-        for pid, out in children:
+        while children:
+            pid, out = children[0]
             status = _wait(pid, shared, progress, total)
+            children.pop(0)
             _collect(out, batches, results, status)
-        children = []
     finally:
         for pid, _ in children:  # interrupted (Ctrl-C): the copies must not run on
             try:

@@ -250,3 +250,15 @@ def test_compile_regex_without_a_cache(monkeypatch):
             assert _behaviour(cache_mod.compile_regex(p, f)) == _behaviour(re.compile(p, f))
     finally:
         cache_mod._CACHES.clear()
+
+
+@pytest.mark.skipif(not cache_mod._FAST_COMPILE, reason="the compiled-program cache needs CPython 3.11+")
+def test_unexpected_engine_internals_turn_the_program_cache_off(cache_dir, monkeypatch):
+    """A Python whose engine takes programs differently: expressions compile as usual (and the
+    program is not built twice for every one of them)."""
+    real = cache_mod._program
+    monkeypatch.setattr(cache_mod, "_program", lambda *a: (*real(*a), "one argument too many"))
+    monkeypatch.setattr(cache_mod, "_FAST_COMPILE", True)
+    p, f = _EXPRESSIONS[1]
+    assert _behaviour(cache_mod.compile_regex(p, f)) == _behaviour(re.compile(p, f))
+    assert cache_mod._FAST_COMPILE is False and not cache_mod.get_cache().tables.get("regex")

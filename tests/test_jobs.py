@@ -263,3 +263,16 @@ def test_documents_are_kept_only_for_reports_that_print_them(batch, jobs):
     plan = Plan([str(batch)], Overrides(select=["FC001"]))
     assert all(r.doc is None for r in run_plan(plan, jobs=jobs, keep_docs=False))
     assert all(r.doc is not None for r in run_plan(plan, jobs=jobs, keep_docs=True))
+
+
+@forking
+def test_no_room_for_a_copy_means_fewer_copies_not_an_error(batch, monkeypatch):
+    import tempfile
+
+    def full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    one = run("check", "-f", "json", "--jobs", "1", "--select", "FC001,WD002", str(batch))
+    two = run("check", "-f", "json", "--jobs", "2", "--select", "FC001,WD002", str(batch))
+    assert one.code == two.code == 1 and one.out == two.out and two.err == ""
