@@ -23,7 +23,6 @@ message and may carry the ``suggestion``. The ``series`` kind turns them into fi
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
@@ -206,6 +205,8 @@ def check_sibling_shape(doc: Document) -> Iterator[tuple[Item, dict]]:
         if len(heads) < 4:
             continue  # with three or fewer, "the others" are too few to set a norm
         lengths = [_heading_length(it.paragraph.text[it.marker.end:]) for it in heads]
+        import statistics  # here: only this preview check needs it, and it costs every start ~2 ms
+
         med = statistics.median(lengths)
         if med < 4:
             continue
