@@ -22,6 +22,7 @@ from .doctype import ALL_TYPES
 from .errors import RuleFileError
 from .finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
 from .kinds import Context, registry, validate_params
+from .matcher import new_document
 from .resources import rules_dir
 from .yamlload import load_rule_file
 
@@ -334,6 +335,7 @@ def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] 
     doctype = doc.meta.get("doctype")
     findings: list[Finding] = []
     seen = set()
+    new_document()
     for rule in rules:
         if rule.doctypes and doctype not in rule.doctypes:
             continue
@@ -347,6 +349,7 @@ def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] 
             findings.append(_finding(rule, doc, hit, severity))
         if timing is not None:
             timing[rule.code] = timing.get(rule.code, 0.0) + time.perf_counter() - t0
+    new_document()  # the document's texts are not kept after its check
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -63,10 +63,11 @@ class _Pool:
     variant-word, confused-word, redundancy and stock-phrase lists each cost a full pass over
     the document when run apart, and little more than one when run together. Results are
     cached per text (the paragraph strings the rules pass in), so the first matcher to look at
-    a paragraph scans it for all of them.
+    a paragraph scans it for all of them; the cache holds one document's texts
+    (:func:`new_document`), so a batch of drafts does not keep every paragraph it has seen.
     """
 
-    _CACHE_LIMIT = 50_000  # texts; a new document's paragraphs replace an old one's
+    _CACHE_LIMIT = 50_000  # texts: a bound for one very long document
 
     def __init__(self) -> None:
         self._members: "weakref.WeakValueDictionary[int, PhraseMatcher]" = weakref.WeakValueDictionary()
@@ -112,6 +113,11 @@ class _Pool:
 
 
 _POOL = _Pool()
+
+
+def new_document() -> None:
+    """Forget the texts of the document checked before (the engine calls this for each one)."""
+    _POOL._cache.clear()
 
 
 class PhraseMatcher:

@@ -130,3 +130,28 @@ def test_with_options_recompiles(tmp_path):
     assert shorter.compiled["max"] == 10 and rule.compiled["max"] == 150
     with pytest.raises(RuleFileError, match="没有可设置的选项"):
         rule.with_options({"colour": 1})
+
+
+def test_a_document_leaves_nothing_behind_for_the_next():
+    """The phrase lists' shared scan is cached per paragraph text for one document only: a batch
+    does not keep every paragraph it has seen, and a draft's check never depends on the drafts
+    checked before it in the same process."""
+    from lint import matcher
+    from lint.document import Document, Paragraph
+    from lint.engine import check_document
+
+    rules = select_rules(load_rules())
+
+    def doc(lines):
+        return Document(path="稿.txt", paragraphs=[Paragraph(text=t, line=i + 1, location=f"第{i + 1}行", scope="body")
+                                                   for i, t in enumerate(lines)], source_format="txt",
+                        meta={"doctype": None, "public": False})
+
+    first = ["会议决定，此项工作涉及到全县各乡镇，必须要认真落实。", "全年完成投资120亿元。"]
+    second = ["此项工作涉及到全县各乡镇，必须要认真落实。"]
+    alone = [(f.code, f.column, f.text) for f in check_document(doc(second), rules)]
+    assert not matcher._POOL._cache
+    check_document(doc(first), rules)
+    assert not matcher._POOL._cache
+    after = [(f.code, f.column, f.text) for f in check_document(doc(second), rules)]
+    assert alone == after and alone
