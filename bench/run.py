@@ -877,8 +877,11 @@ def render_speed(report: dict, args) -> list[str]:
     L = ["## Speed\n"]
     inputs = report["inputs"]
     L.append("Inputs, generated from `shared/corpus/gov-reports` (whole paragraphs, in file order; the 2 MB "
-             "draft is the corpus repeated). `.md` copies (paragraphs separated by blank lines) are given to the "
-             f"Markdown-only peers. `.docx` written with {inputs['docx_writer']}.\n")
+             "draft is the corpus repeated; the 200 notices cover the corpus once, and the 200 drafts of ~10,000 "
+             "characters start where the notices do, so each paragraph is in about five of them: gwlint keeps "
+             "nothing from one draft to the next, so the repeats favour neither `--jobs` row). `.md` copies "
+             "(paragraphs separated by blank lines) are given to the Markdown-only peers. `.docx` written with "
+             f"{inputs['docx_writer']}.\n")
     rows = [[label, f"{d['han']:,}", f"{d['chars']:,}", f"{d['bytes'] / 1e6:.2f} MB", d["paragraphs"]]
             for label, d in inputs["drafts"].items()]
     pd = inputs["pages_docx"]
