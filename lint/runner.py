@@ -165,12 +165,11 @@ class Plan:
         return [seen[c] for c in sorted(seen)]
 
 
-_STATE: dict = {}  # the plan's contexts, in the main process and (inherited or rebuilt) in workers
+_STATE: dict = {}  # the plan's contexts: here, inherited by forked copies, rebuilt by pool workers
 
 
 def _init_worker(config_paths: dict, overrides: Overrides) -> None:
-    if _STATE.get("contexts"):
-        return  # forked: already here
+    """A spawned pool worker starts empty: it loads the configuration and rules itself."""
     cache: dict = {}
     _STATE["contexts"] = {k: resolve(load_config(p), overrides, cache) for k, p in config_paths.items()}
 
@@ -415,8 +414,8 @@ def _collect(out, batches: list[list[Task]], results: list, status: int) -> None
 
 
 def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
-    """The result, pickled here once: one that cannot travel back would otherwise stop the
-    whole pool, so it becomes an error for this file."""
+    """The result, pickled here once: one that cannot travel back (to this process's parent,
+    or out of a pool worker) becomes an error for this file instead of stopping the run."""
     i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
     try:
         return i, pickle.dumps(result)
