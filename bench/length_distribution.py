@@ -2,7 +2,7 @@
 
 The length rules (rules/length/) take their default thresholds from these numbers: a threshold
 sits above the 99th percentile of the corpus (or its maximum), so that well-edited reports draw
-very few findings. Lengths are Chinese characters (lint.document.han_count), units are those the
+very few findings. Lengths are Chinese characters (lint.model.document.han_count), units are those the
 linter itself sees (sentences split on 。！？；……, paragraphs, headings by scope and level).
 
     python bench/length_distribution.py [CORPUS_DIR]
@@ -20,8 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from lint.document import han_count  # noqa: E402
-from lint.doctype import infer  # noqa: E402
+from lint.model.document import han_count  # noqa: E402
+from lint.analysis.document_type import infer  # noqa: E402
 from lint.readers import read_path  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"

@@ -47,7 +47,7 @@ def write_draft_docx(paragraphs: list[str], path) -> Path:
 
 def gov_paragraphs(pages: int = 30, source: str = "gwr_2024.txt") -> list[str]:
     """Paragraphs of a gov-reports text (continuing into the next files) filling ``pages``."""
-    from lint.document import han_count
+    from lint.model.document import han_count
 
     files = sorted(GOV.glob("gwr_*.txt"))
     names = [f.name for f in files]

@@ -43,7 +43,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from lint import __version__ as GWLINT_VERSION  # noqa: E402
-from lint.document import han_count  # noqa: E402
+from lint.model.document import han_count  # noqa: E402
 
 # Pinned peers: the versions the numbers in RESULTS.md were taken with.
 NPM_PEERS = {
@@ -491,8 +491,8 @@ def speed(out: Path, args, report: dict) -> None:
 
 def inprocess(inputs: dict, args) -> dict:
     """Characters per second inside one process, per rule and per rule kind."""
-    from lint.config import Settings
-    from lint.doctype import infer
+    from lint.config.settings import Settings
+    from lint.analysis.document_type import infer
     from lint.engine import check_document
     from lint.readers import read_path
 
@@ -536,7 +536,7 @@ from lint.engine import load_rules, select_rules, check_document
 rules = select_rules(load_rules())
 t2 = time.perf_counter()
 from lint.readers import read_path
-from lint.doctype import infer
+from lint.analysis.document_type import infer
 doc = read_path(__import__('pathlib').Path(sys.argv[1]))
 doc.meta['doctype'] = infer(doc); doc.meta['public'] = False
 t3 = time.perf_counter()
@@ -551,8 +551,8 @@ print(json.dumps({'import': t1 - t0, 'load_rules': t2 - t1, 'read': t3 - t2, 'ch
 # has compiled what the checks need, starting at an agreed moment (argv[3], time.time()).
 _HALF = r"""
 import gc, sys, time
-from lint.config import Overrides
-from lint.runner import Plan, check_one
+from lint.config.settings import Overrides
+from lint.app.runner import Plan, check_one
 gc.set_threshold(100_000, 50, 100)  # as the command does
 plan = Plan([sys.argv[1]], Overrides())
 settings, rules = next(iter(plan.contexts.values()))
@@ -653,8 +653,8 @@ def load_reviews() -> dict:
 
 
 def gov_reports(out: Path, args, rules) -> dict:
-    from lint.config import Settings
-    from lint.runner import check_one
+    from lint.config.settings import Settings
+    from lint.app.runner import check_one
 
     files = sorted(GOV.glob("*.txt"))
     if args.smoke:
@@ -719,7 +719,7 @@ LOCATE_MAX = 4  # characters: a finding pointing at more than a word does not lo
 
 def eval_typos(sets: dict, rules) -> dict:
     """Per set and rule family: sentence- and character-level precision and recall."""
-    from lint.doctype import infer
+    from lint.analysis.document_type import infer
     from lint.engine import check_document
     from lint.readers.text import read_text_bytes
 

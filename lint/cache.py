@@ -1,5 +1,5 @@
 """A cache of start-up work that depends only on text: rule files as parsed YAML, each
-pattern's analysis (see :mod:`lint.prefilter`) and each regular expression's compiled program
+pattern's analysis (see :mod:`lint.text.fastregex`) and each regular expression's compiled program
 (see :func:`compile_regex`). Parsing 80-odd rule files, analysing their expressions and
 compiling them is over a third of a short draft's whole run; with the cache warm, the results
 are read back in a few milliseconds.
@@ -69,7 +69,7 @@ def _stamp() -> str:
     import importlib.util
 
     here = Path(__file__).parent
-    files = [here / name for name in ("yamlload.py", "prefilter.py", "cache.py")]
+    files = [here / name for name in ("yamlsafe.py", "text/fastregex.py", "cache.py")]
     try:  # PyYAML's own code (how it reads scalars), found without importing it
         spec = importlib.util.find_spec("yaml")
         if spec is not None and spec.origin:

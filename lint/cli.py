@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .doctype import ALL_TYPES
+from .analysis.document_type import ALL_TYPES
 from .errors import GwlintError, UsageError
-from .finding import SEVERITIES
+from .model.finding import SEVERITIES
 from .formats import DOC_FORMATS, FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -49,7 +49,7 @@ def _selection_options(f):
 
 
 def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing=False):
-    from .config import Overrides
+    from .config.settings import Overrides
 
     return Overrides(select=_split(select) or None, ignore=_split(ignore), preview=preview,
                      fail_level=fail_level, doctype=doctype, public=public, timing=timing)
@@ -58,9 +58,9 @@ def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing
 def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
     """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
     drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
-    from .report import Report
-    from .runner import Plan, ProgressBar, default_jobs, run
-    from .waivers import apply, load_waivers
+    from .model.report import Report
+    from .app.runner import Plan, ProgressBar, default_jobs, run
+    from .policy.waivers import apply, load_waivers
 
     plan = Plan(list(paths), overrides, config)
     timing_data: dict[str, float] | None = {} if overrides.timing else None
@@ -104,7 +104,7 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误。
     """
-    from .engine import at_or_above
+    from .engine.rules import at_or_above
 
     if output:
         _refuse_overwrite(output, paths)
@@ -142,7 +142,7 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
 
 
 def _annotate(plan, report, out: str) -> None:
-    from .annotate import annotate
+    from .formats.docx_comments import annotate
 
     tasks = [t for t in plan.tasks if t.error is None]
     if len(tasks) != 1:
@@ -167,8 +167,8 @@ def _refuse_overwrite(output: str, paths) -> None:
 @click.argument("path", required=False)
 def config_cmd(show, config, path):
     """查看配置：gwlint config --show [文稿或文件夹]。"""
-    from .config import resolve
-    from .configfile import find_config, load_config
+    from .config.settings import resolve
+    from .config.file import find_config, load_config
 
     cfg_path = Path(config) if config else find_config(Path(path) if path else Path.cwd())
     cfg = load_config(cfg_path)
@@ -177,7 +177,7 @@ def config_cmd(show, config, path):
     data["fail-level"] = settings.fail_level
     data["rules-run"] = [r.code for r in rules]
     if cfg.reference_dirs:  # which word lists the folders replace or extend, from which files
-        from .reference import list_origins
+        from .engine.wordlists import list_origins
 
         data["word-lists"] = list_origins(cfg.reference_dirs)
     import yaml
@@ -218,7 +218,7 @@ def baseline(paths, config, select, ignore, preview, doctype, public, jobs, reas
 
 
 def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline):
-    from .waivers import Waiver, load_waivers, relative
+    from .policy.waivers import Waiver, load_waivers, relative
 
     if not reason.strip():
         raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
@@ -279,8 +279,8 @@ def _print_timing(timing: dict[str, float], report) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_cmd(fmt):
     """列出所有规则：代码、名称、类别、级别、状态、依据。"""
-    from .engine import CATEGORIES, load_rules
-    from .ruledocs import STATUS_LABEL
+    from .engine.rules import CATEGORIES, load_rules
+    from .formats.ruledocs import STATUS_LABEL
 
     ruleset = load_rules()
     if fmt == "json":
@@ -299,8 +299,8 @@ def rules_cmd(fmt):
 @click.argument("code")
 def explain(code):
     """说明一条规则：为什么、依据、应报与不应报的例子。"""
-    from .engine import load_rules
-    from .ruledocs import explain as explain_rule
+    from .engine.rules import load_rules
+    from .formats.ruledocs import explain as explain_rule
 
     rule = load_rules().get(code)
     if rule is None:
@@ -313,8 +313,8 @@ def explain(code):
 @click.option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
 def docs(output, check_only):
     """从规则文件生成规则文档（docs/rules.md）。"""
-    from .engine import load_rules
-    from .ruledocs import markdown
+    from .engine.rules import load_rules
+    from .formats.ruledocs import markdown
 
     text = markdown(load_rules())
     path = Path(output)

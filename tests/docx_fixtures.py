@@ -181,11 +181,11 @@ def _paragraph(d, spec, base: str) -> None:
     p = d.add_paragraph(style=style) if style else d.add_paragraph()
     runs = spec.get("runs") or [{"text": spec.get("text", "")}]
     if base == "gbt9704" and "font" not in spec and "runs" not in spec and not style:
-        from lint.numbering import parse_marker
+        from lint.text.numbering import parse_marker
 
         text = spec.get("text", "")
         m = parse_marker(text)
-        # the test of lint.document.classify for a heading line (not a run-in item)
+        # the test of lint.model.document.classify for a heading line (not a run-in item)
         rest = text[m.end:].strip().rstrip("。") if m is not None else ""
         if (m is not None and m.level in _HEADING_FONTS and len(rest) <= 40
                 and not re.search(r"[。！？；]", rest)):

@@ -9,11 +9,11 @@ import shutil
 
 import pytest
 
-import lint.yamlload as yamlload
+import lint.yamlsafe as yamlload
 from lint import cache as cache_mod
 from lint.engine import load_rules
 from lint.errors import RuleFileError
-from lint.prefilter import FastPattern
+from lint.text.fastregex import FastPattern
 from lint.resources import rules_dir
 from tests.helpers import run
 

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 import yaml
 
-from lint.config import resolve
-from lint.configfile import load_config, preset_names
+from lint.config.settings import resolve
+from lint.config.file import load_config, preset_names
 from tests.helpers import REPO, run
 
 SNAP_RULES = REPO / "tests" / "snapshots" / "rules"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from lint.config import Settings
+from lint.config.settings import Settings
 from lint.engine import load_rules, select_rules
-from lint.runner import check_one
+from lint.app.runner import check_one
 from tests.helpers import CORPUS
 
 GOV = CORPUS / "gov-reports"

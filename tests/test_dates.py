@@ -57,7 +57,7 @@ def test_report_delivered_at_a_meeting_is_a_speech():
 
 def test_corpus_doctypes_keep_reports_quiet():
     from tests.helpers import CORPUS
-    from lint.doctype import infer
+    from lint.analysis.document_type import infer
     from lint.readers import read_path
 
     path = CORPUS / "gov-reports" / "gwr_2024.txt"

@@ -87,10 +87,10 @@ def test_duplicate_code_is_an_error(tmp_path):
 
 def test_broken_rule_file_exits_2_with_one_line(tmp_path, monkeypatch):
     d = write_rule(tmp_path, GOOD.format(name="test-rule").replace("kind: phrase", "kind: magic"))
-    import lint.engine
+    import lint.engine.rules
 
-    original = lint.engine.load_rules
-    monkeypatch.setattr(lint.engine, "load_rules", lambda *a, **k: original([d], builtin=False))
+    original = lint.engine.rules.load_rules
+    monkeypatch.setattr(lint.engine.rules, "load_rules", lambda *a, **k: original([d], builtin=False))
     draft = tmp_path / "a.txt"
     draft.write_text("正文。", encoding="utf-8")
     r = run("check", str(draft))
@@ -136,8 +136,8 @@ def test_a_document_leaves_nothing_behind_for_the_next():
     """The phrase lists' shared scan is cached per paragraph text for one document only: a batch
     does not keep every paragraph it has seen, and a draft's check never depends on the drafts
     checked before it in the same process."""
-    from lint import matcher
-    from lint.document import Document, Paragraph
+    from lint.engine import matcher
+    from lint.model.document import Document, Paragraph
     from lint.engine import check_document
 
     rules = select_rules(load_rules())

@@ -51,7 +51,7 @@ def test_empty_sentence_needs_no_jieba():
     import subprocess
     import sys
 
-    code = ("from tests.test_facts import findings; from lint import segment; "
+    code = ("from tests.test_facts import findings; from lint.text import segment; "
             "assert findings('HL003', '要进一步提高思想认识，切实增强责任意识，不断提升工作水平。'); "
             "assert not segment.loaded()")
     done = subprocess.run([sys.executable, "-c", code], cwd=str(REPO), capture_output=True, text=True)

@@ -7,7 +7,7 @@ import pytest
 
 from lint.engine import check_document, load_rules
 from lint.readers import read_path, read_stdin
-from lint.styles import Styles, canonical, family, styles_of
+from lint.readers.docx_styles import Styles, canonical, family, styles_of
 from tests.docx_fixtures import build
 from tests.helpers import run
 

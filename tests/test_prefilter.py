@@ -1,4 +1,4 @@
-"""lint.prefilter: the first-character analysis must never change what a pattern matches."""
+"""lint.text.fastregex: the first-character analysis must never change what a pattern matches."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from lint import series
+from lint.analysis import series
 from lint.engine import load_rules
-from lint.prefilter import FastPattern, first_class, with_lead
+from lint.text.fastregex import FastPattern, first_class, with_lead
 from tests.helpers import CORPUS
 
 

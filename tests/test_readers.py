@@ -62,7 +62,7 @@ def test_speech_subtitle_is_part_of_the_title(tmp_path):
     p.write_text("在全县办公室工作会议上的讲话\n——县委副书记　张三\n同志们：\n", encoding="utf-8")
     doc = read_path(p)
     assert [x.scope for x in doc.paragraphs] == ["title", "title", "body"]
-    from lint.doctype import infer
+    from lint.analysis.document_type import infer
 
     assert infer(doc) == "讲话稿"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.doctype import infer
+from lint.analysis.document_type import infer
 from lint.engine import check_document, example_text, load_rules
 from lint.readers import read_stdin
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lint import basis
+from lint.engine import basis
 from lint.engine import load_rules, rule_files
-from lint.reference import load_list
+from lint.engine.wordlists import load_list
 from lint.resources import reference_dir, rules_dir
-from lint.ruledocs import markdown
+from lint.formats.ruledocs import markdown
 from tests.helpers import REPO
 
 RULESET = load_rules()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from lint.checks.secrecy import id_check_digit_ok, luhn_ok, mask
-from lint.config import Settings
+from lint.config.settings import Settings
 from lint.engine import load_rules
-from lint.runner import check_one
+from lint.app.runner import check_one
 from tests.helpers import CORPUS, run
 
 RULES = load_rules()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from lint.readers import read_stdin
-from lint.series import (CHECKS, announcements, heading_items, inline_series,
+from lint.analysis.series import (CHECKS, announcements, heading_items, inline_series,
                          iter_inline_markers)
 from tests.helpers import make_docx, run
 

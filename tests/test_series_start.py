@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lint.readers import read_stdin
-from lint.series import CHECKS, inline_series
+from lint.analysis.series import CHECKS, inline_series
 from tests.helpers import make_docx, run
 
 

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 import yaml
 
-from lint.reference import find_list, load_list
+from lint.engine.wordlists import find_list, load_list
 from tests.helpers import run
 
 WRONG_COLS = "wrong\tright\tbefore\tnot_before\tafter\tnot_after\tnot_within\tnote\tsource"

@@ -15,7 +15,7 @@ import pytest
 
 from lint.engine import check_document, load_rules, select_rules
 from lint.readers.text import read_text_bytes
-from lint.reference import find_list, load_list
+from lint.engine.wordlists import find_list, load_list
 from tests.helpers import CORPUS, REPO
 
 GOV = CORPUS / "gov-reports"
@@ -39,7 +39,7 @@ def _fresh(code: str) -> str:
 def test_rules_without_segmentation_never_load_jieba_or_typo_data():
     code = (
         "from tests.test_wording import findings\n"
-        "from lint import segment\n"
+        "from lint.text import segment\n"
         "from lint.checks import typo\n"
         "findings('县委对工作作出安排布署，爲群众办事，截止2024年底。', 'WD001,WD003,WD004,WD007')\n"
         "print(segment.loaded(), typo.load_model.cache_info().currsize)\n"
@@ -50,7 +50,7 @@ def test_rules_without_segmentation_never_load_jieba_or_typo_data():
 def test_jieba_is_loaded_only_for_a_candidate_and_only_once():
     code = (
         "from tests.test_wording import findings\n"
-        "from lint import segment\n"
+        "from lint.text import segment\n"
         "import jieba\n"
         "calls = []\n"
         "orig = jieba.Tokenizer.initialize\n"

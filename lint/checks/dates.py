@@ -6,9 +6,9 @@ import calendar
 import re
 from typing import Iterator
 
-from ..finding import Hit
-from ..numbering import cn_to_int
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..text.numbering import cn_to_int
+from ..text.fastregex import fast
 
 _CN = "[〇零一二三四五六七八九十]"
 # Arabic or Chinese numerals, optional year; not preceded by a digit (the 12 of 112月 is no month).

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..doctype import DOCUMENT_WORDS, LEGAL_TYPES, OTHER_TYPES, infer, normalise_title, title_type
-from ..finding import Hit
-from ..prefilter import fast
+from ..analysis.document_type import DOCUMENT_WORDS, LEGAL_TYPES, OTHER_TYPES, infer, normalise_title, title_type
+from ..model.finding import Hit
+from ..text.fastregex import fast
 
 
 def _title(doc):
@@ -181,7 +181,7 @@ request_one_matter.FIELDS = frozenset({"text", "count"})
 
 
 def _max_requests():
-    from ..kinds import Param
+    from ..engine.kinds import Param
 
     return Param("int", default=1, tunable=True, doc="一份请示中允许的请求句数")
 

@@ -15,9 +15,9 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..finding import Hit
-from ..kinds import Param
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..engine.kinds import Param
+from ..text.fastregex import fast
 
 # A figure: an Arabic number that is not a date (2024年, 3月, 5日 are times, not measures), a
 # percentage, or a Chinese numeral with a counting unit (三个, 两千户, 百分之五).
@@ -51,7 +51,7 @@ def has_source(text: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _list_regex(path) -> tuple[re.Pattern, dict]:
-    from ..reference import load_list
+    from ..engine.wordlists import load_list
 
     rows = load_list(path)
     key = rows.columns[0]
@@ -69,7 +69,7 @@ def _claims_regex(path):
 def list_path(rule, name: str):
     """The path of word list ``name`` for ``rule``; a missing list is a configuration error."""
     from ..errors import RuleFileError
-    from ..reference import find_list
+    from ..engine.wordlists import find_list
 
     path = find_list(name, rule.reference_dirs)
     if path is None:

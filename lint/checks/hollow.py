@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..finding import Hit
-from ..kinds import Param
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..engine.kinds import Param
+from ..text.fastregex import fast
 from .facts import list_path
 
 
@@ -44,7 +44,7 @@ def _modifier_spans(m: re.Match, words: tuple[str, ...]) -> list[tuple[int, int]
 
 
 def stacked_modifiers(doc, rule, options) -> Iterator[Hit]:
-    from ..reference import load_list
+    from ..engine.wordlists import load_list
 
     rows = load_list(list_path(rule, options["list"]))
     words = tuple(r[rows.columns[0]] for r in rows)

@@ -2,7 +2,7 @@
 成文日期 line) and the lines whose form the standard fixes (主送机关, 附件说明, 抄送).
 
 The layout checks read the python-docx Document (``doc.docx``) and resolve each run's effective
-formatting with :mod:`lint.styles`; on a text draft (no layout) they yield nothing. Faults are
+formatting with :mod:`lint.readers.docx_styles`; on a text draft (no layout) they yield nothing. Faults are
 reported once per cause: runs whose wrong value comes from the same style (or the same direct
 value) make one finding, placed on the first of them, with the number of places affected.
 """
@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..document import han_count
-from ..finding import Hit
-from ..kinds import Param
-from ..styles import Source, Value, W, family, styles_of
-from ..prefilter import fast
+from ..model.document import han_count
+from ..model.finding import Hit
+from ..engine.kinds import Param
+from ..readers.docx_styles import Source, Value, W, family, styles_of
+from ..text.fastregex import fast
 
 EMU_PER_MM = 36000
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..finding import Hit
-from ..numbering import CN_DIGITS
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..text.numbering import CN_DIGITS
+from ..text.fastregex import fast
 
 # --- NM001 概数 with a 顿号 (三、四天) -------------------------------------------------------------
 
@@ -147,7 +147,7 @@ _TO_ARABIC = str.maketrans("〇零○OＯ0０一二三四五六七八九", "0000
 
 
 def _cn_date_to_arabic(s: str) -> str | None:
-    from ..numbering import cn_to_int
+    from ..text.numbering import cn_to_int
 
     m = re.match(rf"({_CN_D}{{4}})年({_CN_MD}{{1,2}})月(?:({_CN_MD}{{1,3}})日)?$", s)
     if not m:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..finding import Hit
-from ..kinds import Param
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..engine.kinds import Param
+from ..text.fastregex import fast
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RX = fast(f"[{HAN}]")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..finding import Hit
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..text.fastregex import fast
 
 # --- classification marks ------------------------------------------------------------------------
 

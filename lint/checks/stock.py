@@ -11,15 +11,15 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
-from ..document import TEXT_SCOPES
-from ..finding import Hit
-from ..kinds import Param
+from ..model.document import TEXT_SCOPES
+from ..model.finding import Hit
+from ..engine.kinds import Param
 
 
 @lru_cache(maxsize=8)
 def _matcher(path):
-    from ..matcher import Entry, PhraseMatcher
-    from ..reference import load_list
+    from ..engine.matcher import Entry, PhraseMatcher
+    from ..engine.wordlists import load_list
 
     rows = load_list(path)
     key = rows.columns[0]

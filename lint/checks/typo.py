@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from ..finding import Hit
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..text.fastregex import fast
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "typo-bigrams.txt"
 _HAN = fast(r"[\u4e00-\u9fff]{3,}")

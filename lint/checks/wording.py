@@ -1,7 +1,7 @@
 """Wording checks that a word list cannot express: doubled words, 的/地/得, variant characters.
 
 Each check first looks for cheap candidates with a regular expression and only then asks jieba
-(:mod:`lint.segment`) about the few sentences that have one, so that jieba is loaded only when a
+(:mod:`lint.text.segment`) about the few sentences that have one, so that jieba is loaded only when a
 selected rule meets a candidate. Precision comes first: a pattern is reported only where it is
 reliably wrong.
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..cache import compile_regex
-from ..finding import Hit
-from ..prefilter import fast
+from ..model.finding import Hit
+from ..text.fastregex import fast
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,7 +40,7 @@ _DOUBLE = fast(rf"(?=([{HAN}]{{1,4}}?)\1)")
 
 def _token_spans(text: str) -> dict[int, str]:
     """Start offset -> word, by jieba."""
-    from .. import segment
+    from ..text import segment
 
     out, off = {}, 0
     for w in segment.words(text):
@@ -123,7 +123,7 @@ _DE_ADVERBIAL = fast(rf"(?P<adv>[{HAN}]{{2,4}})的(?=[{HAN}])")
 
 
 def de_di_de(doc, rule, options) -> Iterator[Hit]:
-    from .. import segment
+    from ..text import segment
 
     for p in doc.iter(rule.scope):
         text = p.text

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..engine import CATEGORIES
-from ..finding import SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK
+from ..engine.rules import CATEGORIES
+from ..model.finding import SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK
 
 CONTEXT = 14  # characters shown on each side of a finding in a quote
 

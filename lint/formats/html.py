@@ -13,8 +13,8 @@ from __future__ import annotations
 from html import escape
 
 from .. import __version__
-from ..finding import SEVERITIES, SEVERITY_RANK
-from ..ruledocs import STATUS_LABEL
+from ..model.finding import SEVERITIES, SEVERITY_RANK
+from .ruledocs import STATUS_LABEL
 from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
                      severity_counts, suggestion_text)
 
@@ -323,7 +323,7 @@ def _rules(report) -> list[str]:
     rules = rules_shown(report)
     if not rules:
         return []
-    from ..ruledocs import _example_text
+    from .ruledocs import _example_text
 
     out = ['<h2>规则说明</h2>']
     for r in rules:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..finding import SEVERITIES
+from ..model.finding import SEVERITIES
 from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
                      severity_counts, suggestion_text)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..engine import CATEGORIES
+from ..engine.rules import CATEGORIES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}

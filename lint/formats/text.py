@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from ..finding import SEVERITY_LABEL
+from ..model.finding import SEVERITY_LABEL
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 _MAX_QUOTE = 40

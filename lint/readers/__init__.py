@@ -1,4 +1,4 @@
-"""Readers turn a path (or standard input) into a :class:`lint.document.Document`.
+"""Readers turn a path (or standard input) into a :class:`lint.model.document.Document`.
 
 Each failure is an :class:`lint.errors.InputError` with a one-line Chinese reason; a reader
 never writes to the file it reads.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..document import Document
+from ..model.document import Document
 from ..errors import InputError
 from .text import read_text_bytes
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..document import Document, Paragraph, Run, classify
+from ..model.document import Document, Paragraph, Run, classify
 from ..errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..document import Document, Paragraph, classify
+from ..model.document import Document, Paragraph, classify
 from ..errors import InputError
 
 _BOMS = [

@@ -20,15 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .cache import get_cache
-from .config import Overrides, Settings, resolve
-from .configfile import find_config, load_config
-from .doctype import infer
-from .engine import check_document
-from .errors import InputError
-from .readers import DRAFT_SUFFIXES, read_path, read_stdin
-from .report import FileResult
-from .waivers import fingerprints
+from ..cache import get_cache
+from ..config.settings import Overrides, Settings, resolve
+from ..config.file import find_config, load_config
+from ..analysis.document_type import infer
+from ..engine.rules import check_document
+from ..errors import InputError
+from ..readers import DRAFT_SUFFIXES, read_path, read_stdin
+from ..model.report import FileResult
+from ..policy.waivers import fingerprints
 
 STDIN = "-"
 

@@ -2,7 +2,7 @@
 
 Phrases come from the rule (``phrases``) or from a reference word list (``list``); all are
 matched in one pass. An entry may carry a ``suggestion`` and the context conditions of
-:mod:`lint.matcher`; conditions given on the rule apply to every entry.
+:mod:`lint.engine.matcher`; conditions given on the rule apply to every entry.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..finding import Hit
+from ...model.finding import Hit
 from ..matcher import CONDITIONS, Entry, PhraseMatcher, anchor_before
 from . import Context, Param
 

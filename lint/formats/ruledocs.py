@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .engine import CATEGORIES
-from .finding import SEVERITY_LABEL
+from ..engine.rules import CATEGORIES
+from ..model.finding import SEVERITY_LABEL
 
 STATUS_LABEL = {"stable": "默认启用", "preview": "预览（默认不启用）", "deprecated": "已弃用"}
 

@@ -71,7 +71,7 @@ class Report:
     fail_level: str = "warning"
     rules: list = field(default_factory=list)
     timing: dict[str, float] | None = None
-    stale_waivers: list = field(default_factory=list)  # lint.waivers.Waiver entries matching nothing
+    stale_waivers: list = field(default_factory=list)  # lint.policy.waivers.Waiver entries matching nothing
     waivers_path: str | None = None
     excluded: list[str] = field(default_factory=list)  # files skipped by the configuration's exclude
 

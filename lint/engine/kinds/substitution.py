@@ -1,7 +1,7 @@
 """kind: substitution: a wrong form and the right one, with context conditions.
 
 ``pairs`` on the rule ({wrong, right, note, <conditions>}) or a reference ``list`` whose columns
-are ``wrong``, ``right`` and optionally the condition columns of :mod:`lint.matcher` and ``note``.
+are ``wrong``, ``right`` and optionally the condition columns of :mod:`lint.engine.matcher` and ``note``.
 The finding's suggestion is the right form.
 """
 

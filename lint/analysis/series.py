@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
-from .document import Document, Paragraph, han_count
-from .numbering import Marker, cn_to_int, int_to_cn, parse_marker
-from .prefilter import fast
+from ..model.document import Document, Paragraph, han_count
+from ..text.numbering import Marker, cn_to_int, int_to_cn, parse_marker
+from ..text.fastregex import fast
 
 # An attachment restarts the numbering (附件, 附件1, 附件：).
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?\s*$")

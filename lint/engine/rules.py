@@ -16,15 +16,15 @@ from types import ModuleType
 from typing import Any, Iterable
 
 from . import basis as basis_mod
-from .cache import get_cache
-from .document import SCOPES, TEXT_SCOPES, Document
-from .doctype import ALL_TYPES
-from .errors import RuleFileError
-from .finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
+from ..cache import get_cache
+from ..model.document import SCOPES, TEXT_SCOPES, Document
+from ..analysis.document_type import ALL_TYPES
+from ..errors import RuleFileError
+from ..model.finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
-from .resources import rules_dir
-from .yamlload import load_rule_file
+from ..resources import rules_dir
+from ..yamlsafe import load_rule_file
 
 CATEGORIES = {
     # category: (code prefix, Chinese label)

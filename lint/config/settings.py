@@ -1,6 +1,6 @@
 """Run settings: what to check and how strictly.
 
-The project file (lint/configfile.py) gives the defaults, the command line overrides them, and
+The project file (lint/config/file.py) gives the defaults, the command line overrides them, and
 :func:`resolve` turns both into Settings plus the list of rules to run. Everything a worker
 process needs is in Settings and the rules, so a batch run can share them with its workers.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .configfile import Config
-from .errors import ConfigError, UsageError
+from .file import Config
+from ..errors import ConfigError, UsageError
 
 
 @dataclass
@@ -50,13 +50,13 @@ class Overrides:
 def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None):
     """(Settings, rules to run) for one configuration and the command-line overrides. ``cache``
     (one per run) shares the loaded rules between configurations with the same rule folders."""
-    from .engine import known_selector, load_rules, select_rules
+    from ..engine.rules import known_selector, load_rules, select_rules
 
     cli = cli or Overrides()
     key = (tuple(cfg.rule_dirs), tuple(cfg.reference_dirs))
     cache = {} if cache is None else cache
     if key not in cache:
-        from .reference import check_dirs
+        from ..engine.wordlists import check_dirs
 
         check_dirs(cfg.reference_dirs)  # additions to word lists: checked on every run
         cache[key] = load_rules(*key)

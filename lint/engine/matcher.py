@@ -51,7 +51,7 @@ class Entry:
 
 def anchor_before(rx: str):
     """A ``before``/``not_before`` condition must touch the match: anchor it at the window end."""
-    from .prefilter import fast
+    from ..text.fastregex import fast
 
     return fast(f"(?:{rx})$")
 

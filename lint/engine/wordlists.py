@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import RuleFileError
-from .resources import reference_dir
+from ..errors import RuleFileError
+from ..resources import reference_dir
 
 ADD_SUFFIX = ".add.tsv"
 # Columns that do not make two rows different: the same term may appear again with other

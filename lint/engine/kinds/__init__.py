@@ -1,5 +1,5 @@
 """The fixed set of rule kinds. Each kind validates and compiles its parameters at load time and
-yields bare :class:`lint.finding.Hit` objects at check time.
+yields bare :class:`lint.model.finding.Hit` objects at check time.
 
 A kind module defines ``PARAMS`` (its keys), ``FIELDS`` (the names its hits put into a message
 template), ``compile(params, ctx) -> object`` and ``check(compiled, doc, rule) -> Iterator[Hit]``.
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from ..cache import compile_regex
-from ..errors import RuleFileError
+from ...cache import compile_regex
+from ...errors import RuleFileError
 
 # \b next to a Chinese character in a rule's expression: it never matches there.
 _B_BESIDE_HAN = compile_regex(r"\\b(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\\b")
@@ -42,7 +42,7 @@ class Context:
         return RuleFileError(self.path, message, line)
 
     def regex(self, pattern: str, key: str, lazy: bool = False):
-        """``pattern`` checked and compiled; with ``lazy``, a :class:`lint.prefilter.FastPattern`
+        """``pattern`` checked and compiled; with ``lazy``, a :class:`lint.text.fastregex.FastPattern`
         (checked now, compiled when a document first needs it)."""
         if not isinstance(pattern, str):
             raise self.error(f"“{key}”必须是正则表达式字符串", key)
@@ -50,7 +50,7 @@ class Context:
             raise self.error(f"“{key}”中的 \\b 紧挨着汉字：\\b 在汉字之间永远不匹配，请去掉或改用前后文条件", key)
         try:
             if lazy:
-                from ..prefilter import fast
+                from ...text.fastregex import fast
 
                 return fast(pattern).validate()
             return compile_regex(pattern)
@@ -58,7 +58,7 @@ class Context:
             raise self.error(f"“{key}”的正则表达式无法编译：{exc}", key) from None
 
     def word_list(self, name: str, key: str, columns: tuple[str, ...] = ()):
-        from ..reference import find_list, load_list
+        from ..wordlists import find_list, load_list
 
         path = find_list(name, self.reference_dirs)
         if path is None:

@@ -2,7 +2,7 @@
 
 Found by walking up from the checked file (``--config`` overrides). One file, no nesting: the
 nearest file wins and is never merged with a file further up (yamllint's model; sqlfluff's nested
-files confuse users). ``extends`` names built-in presets (``lint/presets/<name>.yaml``). Every
+files confuse users). ``extends`` names built-in presets (``lint/config/presets/<name>.yaml``). Every
 unknown key, unknown rule code or bad value is an error naming the file and line.
 """
 
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .doctype import ALL_TYPES
-from .errors import ConfigError
-from .finding import SEVERITIES
-from .yamlload import LDict, LList, load
+from ..analysis.document_type import ALL_TYPES
+from ..errors import ConfigError
+from ..model.finding import SEVERITIES
+from ..yamlsafe import LDict, LList, load
 
 CONFIG_NAMES = ("gwlint.yaml", ".gwlint.yaml")
 PYPROJECT = "pyproject.toml"

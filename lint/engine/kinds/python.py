@@ -2,8 +2,8 @@
 
 ``function: lint.checks.<module>:<name>`` is resolved only inside ``lint.checks`` (a rule file
 can never load code from elsewhere). The function is called as ``fn(doc, rule, options)`` and
-yields :class:`lint.finding.Hit`. It may declare ``FIELDS`` (message template names) and
-``OPTIONS`` (a dict of option name to :class:`lint.kinds.Param`) for validation at load time.
+yields :class:`lint.model.finding.Hit`. It may declare ``FIELDS`` (message template names) and
+``OPTIONS`` (a dict of option name to :class:`lint.engine.kinds.Param`) for validation at load time.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.9/3.10
     import sre_parse as _sre  # type: ignore[no-redef]
 
-from .cache import compile_regex, get_cache
+from ..cache import compile_regex, get_cache
 
 _CATEGORIES = {
     _sre.CATEGORY_DIGIT: r"\d",

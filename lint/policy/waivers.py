@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError
-from .yamlload import LDict, LList, load
+from ..errors import ConfigError
+from ..yamlsafe import LDict, LList, load
 
 VERSION = 1
 CONTEXT = 8  # characters of context on each side that go into the hash

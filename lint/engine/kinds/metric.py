@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import han_count
-from ..finding import Hit
+from ...model.document import han_count
+from ...model.finding import Hit
 from . import Context, Param
 
 NAME = "metric"

@@ -14,7 +14,7 @@ import copy
 import io
 from pathlib import Path
 
-from .errors import UsageError
+from ..errors import UsageError
 
 AUTHOR = "gwlint"
 INITIALS = "GW"
@@ -27,8 +27,8 @@ _COMMENT_SCOPES = ("title", "heading", "body", "table")
 def annotate(result, source: Path | None, out: Path) -> int:
     """Write ``out``: the draft of ``result`` (read again from ``source``) with its comments.
     Returns the number of comments."""
-    from .readers import read_path
-    from .readers.docx import read_docx_bytes
+    from ..readers import read_path
+    from ..readers.docx import read_docx_bytes
 
     if source is not None and out.resolve() == Path(source).resolve():
         raise UsageError(f"输出文件 {out} 就是被检查的文件：gwlint 不会覆盖原稿，请换一个文件名")

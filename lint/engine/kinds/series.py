@@ -1,6 +1,6 @@
 """kind: series: numbered points (序次语) and their order.
 
-``check`` names one of the checks in :mod:`lint.series`: for headings ``continuity``,
+``check`` names one of the checks in :mod:`lint.analysis.series`: for headings ``continuity``,
 ``level-order``, ``heading-layout``, ``sibling-shape``; for in-line series (一是/二是, 一要/二要,
 第一/第二, 其一/其二, 首先/其次) ``inline-continuity``, ``inline-start``, ``family-mix``,
 ``inline-layout``; and ``announced-count`` for both. Each reports the marker (or announcement) it
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..finding import Hit
-from ..series import CHECKS
+from ...model.finding import Hit
+from ...analysis.series import CHECKS
 from . import Context, Param
 
 NAME = "series"

@@ -3,7 +3,7 @@
 ``pattern`` (or several ``patterns``) is matched in every paragraph in scope. ``suggestion`` is
 an expansion template (``\\1``, ``\\g<name>``); ``group`` picks the group whose span is reported
 (default: the whole match). Named groups are available to the message template. Context
-conditions (:mod:`lint.matcher`) can exclude matches by what stands around them.
+conditions (:mod:`lint.engine.matcher`) can exclude matches by what stands around them.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..finding import Hit
+from ...model.finding import Hit
 from ..matcher import CONDITIONS, Entry
-from ..prefilter import FastPattern, fast
+from ...text.fastregex import FastPattern, fast
 from . import Context, Param
 from .phrase import compile_conditions
 

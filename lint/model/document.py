@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
-from .numbering import Marker, parse_marker
-from .cache import compile_regex
-from .prefilter import fast
+from ..text.numbering import Marker, parse_marker
+from ..cache import compile_regex
+from ..text.fastregex import fast
 
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
 TEXT_SCOPES = ("title", "heading", "body", "table")
