@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
+from ..text.chinese import han_count  # noqa: F401 - part of the model's interface
 from ..text.numbering import Marker, parse_marker
 from ..cache import compile_regex
 from ..text.fastregex import fast
@@ -20,17 +21,10 @@ from ..text.fastregex import fast
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
 TEXT_SCOPES = ("title", "heading", "body", "table")
 
-_HAN_RUNS = compile_regex(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
 # A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
 # closing quotes and brackets that follow (…。” belongs to the sentence before).
 _SENTENCE_END = fast(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
-
-
-def han_count(text: str) -> int:
-    """Number of Chinese characters (CJK unified ideographs) in ``text``."""
-    # Runs, not single characters: a few strings per sentence instead of one per character
-    # (three times faster on long text).
-    return sum(map(len, _HAN_RUNS.findall(text)))
 
 
 @dataclass

@@ -11,37 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..cache import compile_regex
+from .chinese import CN_DIGITS, cn_to_int, int_to_cn  # noqa: F401 - re-exported for the rules
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def cn_to_int(text: str) -> int | None:
-    """Value of a Chinese numeral up to 九十九 (一, 十, 十二, 二十, 二十三); None if not one."""
-    if not text:
-        return None
-    if "十" not in text:
-        if len(text) == 1 and text in CN_DIGITS:
-            return CN_DIGITS[text]
-        return None
-    tens, _, units = text.partition("十")
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
-        return None
-    t = CN_DIGITS.get(tens, None) if tens else 1
-    u = CN_DIGITS.get(units, None) if units else 0
-    if t is None or u is None or t == 0:
-        return None
-    return t * 10 + u
-
-
-def int_to_cn(n: int) -> str:
-    digits = "〇一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
 
 _CN = "[一二三四五六七八九十]{1,3}"

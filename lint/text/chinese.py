@@ -1,0 +1,70 @@
+"""Chinese character classes and numerals: the one place every rule takes them from.
+
+``HAN`` is the class body of CJK ideographs (Extension A, the unified block and the compatibility
+block), ready to put inside ``[...]`` of a regular expression; ``is_han`` tests one character.
+Numerals: ``CN_DIGITS`` maps 〇零一…九两 to values, ``cn_to_int`` reads 一 to 九十九 (and the
+four-digit year form 二〇二四), ``int_to_cn`` writes 0–99.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Class bodies for regular expressions (without the brackets).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_BASIC = "\u4e00-\u9fff"  # the unified block only: what most word rules mean by "a Chinese character"
+CN_DIGIT_CHARS = "〇零一二三四五六七八九"
+CN_NUMERAL_CHARS = "〇零一二三四五六七八九十百千万亿两"
+# A numeral in a 序次语 or an ordinal: 一 … 九十九.
+CN_ORDINAL = "[一二三四五六七八九十]"
+
+# 〇 and 零 are zero; ○ (a circle, often typed for 〇) is not a digit here: NM rules report it.
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_RUNS = re.compile(f"[{HAN}]+")
+
+
+def is_han(ch: str) -> bool:
+    """Whether ``ch`` (one character) is a CJK ideograph."""
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
+
+
+def han_count(text: str) -> int:
+    """Number of Chinese characters (CJK ideographs) in ``text``."""
+    # Runs, not single characters: a few strings per sentence instead of one per character.
+    return sum(map(len, _HAN_RUNS.findall(text)))
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral 一 … 九十九 (一, 十, 十二, 二十, 二十三); None if not one."""
+    if not text:
+        return None
+    if "十" not in text:
+        if len(text) == 1 and text in CN_DIGITS:
+            return CN_DIGITS[text]
+        return None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    t = CN_DIGITS.get(tens, None) if tens else 1
+    u = CN_DIGITS.get(units, None) if units else 0
+    if t is None or u is None or t == 0:
+        return None
+    return t * 10 + u
+
+
+def cn_digits_to_int(text: str) -> int | None:
+    """Value of a digit-by-digit numeral (二〇二四, 二○二五); None if ``text`` is not one."""
+    if not text or not all(c in CN_DIGITS and c != "两" for c in text):
+        return None
+    return int("".join(str(CN_DIGITS[c]) for c in text))
+
+
+def int_to_cn(n: int) -> str:
+    """0–99 as Chinese numerals (十二, 二十, 九十九)."""
+    digits = "〇一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
