@@ -552,7 +552,8 @@ print(json.dumps({'import': t1 - t0, 'load_rules': t2 - t1, 'read': t3 - t2, 'ch
 _HALF = r"""
 import gc, sys, time
 from lint.config.settings import Overrides
-from lint.app.runner import Plan, check_one
+from lint.app.checking import check_one
+from lint.app.collect import Plan
 gc.set_threshold(100_000, 50, 100)  # as the command does
 plan = Plan([sys.argv[1]], Overrides())
 settings, rules = next(iter(plan.contexts.values()))
@@ -654,7 +655,7 @@ def load_reviews() -> dict:
 
 def gov_reports(out: Path, args, rules) -> dict:
     from lint.config.settings import Settings
-    from lint.app.runner import check_one
+    from lint.app.checking import check_one
 
     files = sorted(GOV.glob("*.txt"))
     if args.smoke:

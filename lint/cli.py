@@ -59,7 +59,8 @@ def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
     """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
     drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
     from .model.report import Report
-    from .app.runner import Plan, ProgressBar, default_jobs, run
+    from .app.collect import Plan
+    from .app.jobs import ProgressBar, default_jobs, run
     from .policy.waivers import apply, load_waivers
 
     plan = Plan(list(paths), overrides, config)

@@ -11,7 +11,7 @@ import pytest
 
 from lint.config.settings import Settings
 from lint.engine import load_rules, select_rules
-from lint.app.runner import check_one
+from lint.app.checking import check_one
 from tests.helpers import CORPUS
 
 GOV = CORPUS / "gov-reports"

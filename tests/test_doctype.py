@@ -8,7 +8,7 @@ from lint.config.settings import Settings
 from lint.analysis.document_type import infer, title_type
 from lint.engine import check_document, load_rules
 from lint.readers import read_stdin
-from lint.app.runner import check_one
+from lint.app.checking import check_one
 from tests.helpers import CORPUS, run
 
 RULES = load_rules()

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from lint.app.runner import ProgressBar
+from lint.app.jobs import ProgressBar
 from tests.helpers import make_docx, run
 
 DRAFT = "关于召开会议的通知\n各乡镇：\n会议定于X月X日召开，此项工作涉及到全县。\n"
@@ -60,7 +60,7 @@ def test_progress_bar_only_on_a_terminal(batch):
 
 def test_worker_failure_is_contained(batch, monkeypatch):
     """An exception inside a check becomes an error for that file only."""
-    import lint.app.runner as runner
+    import lint.app.jobs as runner
 
     real = runner.check_one
 
@@ -87,7 +87,7 @@ def test_spawned_workers_rebuild_the_rules(batch, monkeypatch):
 
 
 def _tasks(tmp_path, sizes):
-    from lint.app.runner import Task
+    from lint.app.collect import Task
 
     tasks = []
     for i, n in enumerate(sizes):
@@ -100,7 +100,7 @@ def _tasks(tmp_path, sizes):
 def test_batches_hand_out_the_largest_drafts_first(tmp_path):
     """Workers get the large drafts first and the batches shrink as the work left shrinks, so the
     last ones handed out are quick and the workers finish together."""
-    from lint.app.runner import BATCH_BYTES, _batches
+    from lint.app.jobs import BATCH_BYTES, _batches
 
     sizes = [1_000] * 150 + [200_000, 5_000, 90_000]
     batches = _batches(_tasks(tmp_path, sizes), 2)
@@ -114,7 +114,7 @@ def test_batches_hand_out_the_largest_drafts_first(tmp_path):
 
 
 def test_a_few_small_drafts_still_go_to_every_worker(tmp_path):
-    from lint.app.runner import _batches
+    from lint.app.jobs import _batches
 
     batches = _batches(_tasks(tmp_path, [300] * 16), 2)
     assert len(batches) >= 4 and max(len(b) for b in batches) <= 4
@@ -124,7 +124,7 @@ def test_one_batch_is_checked_without_starting_workers(tmp_path, monkeypatch):
     """When every draft fits one batch, they are checked here: no pool is started for nothing."""
     import multiprocessing
 
-    import lint.app.runner as runner
+    import lint.app.jobs as runner
 
     monkeypatch.setattr(runner, "_batches", lambda tasks, jobs: [tasks])
     monkeypatch.setattr(multiprocessing, "get_context", lambda *a: (_ for _ in ()).throw(AssertionError("pool started")))
@@ -142,7 +142,7 @@ def _parent_waits_first(monkeypatch, seconds=0.5):
     import os
     import time
 
-    import lint.app.runner as runner
+    import lint.app.jobs as runner
 
     me = os.getpid()
     real = runner._Shared.next_batch
@@ -164,7 +164,7 @@ def test_a_copy_that_dies_costs_only_the_draft_it_was_checking(batch, monkeypatc
     import os
     import signal
 
-    import lint.app.runner as runner
+    import lint.app.jobs as runner
 
     big = batch / "大稿.txt"
     big.write_text(DRAFT * 400, encoding="utf-8")  # the largest: batch 0, alone
@@ -188,8 +188,8 @@ def test_a_copy_that_dies_costs_only_the_draft_it_was_checking(batch, monkeypatc
 @forking
 def test_forked_run_reports_progress_to_the_end(batch):
     from lint.config.settings import Overrides
-    from lint.app.runner import Plan
-    from lint.app.runner import run as run_plan
+    from lint.app.collect import Plan
+    from lint.app.jobs import run as run_plan
 
     seen = []
     plan = Plan([str(batch)], Overrides(select=["FC001"]))
@@ -200,7 +200,7 @@ def test_forked_run_reports_progress_to_the_end(batch):
 
 @forking
 def test_without_shared_memory_the_drafts_are_checked_here(batch, monkeypatch):
-    import lint.app.runner as runner
+    import lint.app.jobs as runner
 
     def unavailable(self, ctx):
         raise OSError("no /dev/shm")
@@ -216,10 +216,10 @@ def test_an_interrupted_run_leaves_no_copies_behind(batch, monkeypatch):
     import os
     import time
 
-    import lint.app.runner as runner
+    import lint.app.jobs as runner
     from lint.config.settings import Overrides
-    from lint.app.runner import Plan
-    from lint.app.runner import run as run_plan
+    from lint.app.collect import Plan
+    from lint.app.jobs import run as run_plan
 
     me = os.getpid()
     real = runner._work
@@ -257,8 +257,8 @@ def test_documents_are_kept_only_for_reports_that_print_them(batch, jobs):
     """Text, JSON and the other formats without the drafts' text keep no document per draft, so
     a batch of thousands of drafts does not hold them all in memory."""
     from lint.config.settings import Overrides
-    from lint.app.runner import Plan
-    from lint.app.runner import run as run_plan
+    from lint.app.collect import Plan
+    from lint.app.jobs import run as run_plan
 
     plan = Plan([str(batch)], Overrides(select=["FC001"]))
     assert all(r.doc is None for r in run_plan(plan, jobs=jobs, keep_docs=False))

@@ -7,7 +7,7 @@ import pytest
 from lint.checks.secrecy import id_check_digit_ok, luhn_ok, mask
 from lint.config.settings import Settings
 from lint.engine import load_rules
-from lint.app.runner import check_one
+from lint.app.checking import check_one
 from tests.helpers import CORPUS, run
 
 RULES = load_rules()

@@ -1,4 +1,4 @@
-"""Collect the drafts named on the command line, find each one's configuration, read and check it.
+"""Check the drafts of a plan, in this process or in several.
 
 A file that cannot be read, or whose check fails, becomes a result with an ``error`` and the
 others are still checked. With ``jobs > 1`` files are checked in several processes: where
@@ -9,160 +9,20 @@ the rules themselves.
 
 from __future__ import annotations
 
-import fnmatch
 import gc
 import os
 import pickle
 import signal
 import struct
 import sys
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..cache import get_cache
-from ..config.settings import Overrides, Settings, resolve
-from ..config.file import find_config, load_config
-from ..analysis.document_type import infer
-from ..engine.rules import check_document
-from ..errors import InputError
-from ..readers import DRAFT_SUFFIXES, read_path, read_stdin
+from ..config.file import load_config
+from ..config.settings import Overrides, resolve
 from ..model.report import FileResult
-from ..policy.waivers import fingerprints
-
-STDIN = "-"
-
-
-def collect(paths: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
-    """(display name, path or None for stdin, error) for every draft the arguments name."""
-    for raw in paths:
-        if raw == STDIN:
-            yield "<stdin>", None, None
-            continue
-        p = Path(raw)
-        if not p.exists():
-            yield raw, p, "文件或文件夹不存在"
-        elif p.is_dir():
-            found = list(_walk(p))
-            if not found:
-                yield raw, p, f"文件夹中没有可检查的文稿（{'、'.join(DRAFT_SUFFIXES)}）"
-            for f in found:
-                yield str(f), f, None
-        else:
-            yield raw, p, None
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            # ~$draft.docx is Word's lock file, not a draft.
-            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in DRAFT_SUFFIXES:
-                continue
-            yield Path(dirpath) / name
-
-
-# --- one file -------------------------------------------------------------------------------------
-
-def _allowed(finding, paragraph, terms: list[str]) -> bool:
-    """True when the finding's text is an allowed term or lies inside one in its paragraph."""
-    if not finding.text or paragraph is None:
-        return False
-    if finding.text in terms:
-        return True
-    s, e = finding.column - 1, finding.end_column - 1
-    text = paragraph.text
-    for term in terms:
-        i = text.find(term, max(0, e - len(term)))
-        while i != -1 and i <= s:
-            if i + len(term) >= e:
-                return True
-            i = text.find(term, i + 1)
-    return False
-
-
-def check_one(display: str, path: Path | None, rules, settings: Settings,
-              stdin_data: bytes | None = None, timing: dict | None = None) -> FileResult:
-    try:
-        doc = read_stdin(stdin_data or b"", display) if path is None else read_path(path, display)
-    except InputError as exc:
-        return FileResult(display, error=exc.reason)
-    doc.meta["doctype"] = settings.doctype or infer(doc)
-    doc.meta["public"] = settings.public
-    findings = check_document(doc, rules, settings.severities, timing)
-    if settings.allow:
-        by_line = {p.line: p for p in doc.paragraphs}
-        findings = [f for f in findings if not _allowed(f, by_line.get(f.line), settings.allow)]
-    return FileResult(display, findings, encoding=doc.encoding, doctype=doc.meta["doctype"],
-                      chars=doc.text_chars, doc=doc, fingerprints=fingerprints(findings, doc),
-                      config=str(settings.config_path) if settings.config_path else None)
-
-
-# --- a whole run ----------------------------------------------------------------------------------
-
-@dataclass
-class Task:
-    index: int
-    display: str
-    path: Path | None
-    error: str | None
-    context: str  # key of the configuration that applies ("" = none)
-
-
-class Plan:
-    """The files of a run with the configuration (settings and rules) of each."""
-
-    def __init__(self, paths: list[str], overrides: Overrides, config: str | None = None):
-        self.overrides = overrides
-        self.contexts: dict[str, tuple[Settings, list]] = {}
-        self.config_paths: dict[str, Path | None] = {}
-        self.tasks: list[Task] = []
-        self.excluded: list[str] = []
-        found: dict[Path, Path | None] = {}
-        rulesets: dict = {}
-
-        def context_for(start: Path) -> str:
-            if config is not None:
-                cfg_path: Path | None = Path(config)
-            else:
-                d = start.resolve()
-                d = d if d.is_dir() else d.parent
-                if d not in found:
-                    found[d] = find_config(d)
-                cfg_path = found[d]
-            key = str(cfg_path.resolve()) if cfg_path else ""
-            if key not in self.contexts:
-                self.contexts[key] = resolve(load_config(cfg_path), overrides, rulesets)
-                self.config_paths[key] = cfg_path
-            return key
-
-        for display, path, err in collect(paths):
-            key = context_for(Path.cwd() if path is None or err else path)
-            if path is not None and err is None and self._excluded(path, self.contexts[key][0]):
-                self.excluded.append(display)
-                continue
-            self.tasks.append(Task(len(self.tasks), display, path, err, key))
-
-    @staticmethod
-    def _excluded(path: Path, settings: Settings) -> bool:
-        if not settings.exclude:
-            return False
-        p = path.resolve()
-        try:
-            rel = p.relative_to(settings.root).as_posix()
-        except (ValueError, TypeError):
-            rel = p.as_posix()
-        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(p.name, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*")
-                   for g in settings.exclude)
-
-    @property
-    def rules(self) -> list:
-        """Every rule that runs on some file, once (for reports that explain rules)."""
-        seen = {}
-        for _, rules in self.contexts.values():
-            for r in rules:
-                seen.setdefault(r.code, r)
-        return [seen[c] for c in sorted(seen)]
+from .checking import check_one
+from .collect import Plan, Task
 
 
 _STATE: dict = {}  # the plan's contexts: here, inherited by forked copies, rebuilt by pool workers

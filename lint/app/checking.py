@@ -1,0 +1,49 @@
+"""Check one draft: read it, decide its document type, run its rules, drop allowed terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..analysis.document_type import infer
+from ..config.settings import Settings
+from ..engine.rules import check_document
+from ..errors import InputError
+from ..model.report import FileResult
+from ..policy.waivers import fingerprints
+from ..readers import read_path, read_stdin
+
+
+def _allowed(finding, paragraph, terms: list[str]) -> bool:
+    """True when the finding's text is an allowed term or lies inside one in its paragraph."""
+    if not finding.text or paragraph is None:
+        return False
+    if finding.text in terms:
+        return True
+    s, e = finding.column - 1, finding.end_column - 1
+    text = paragraph.text
+    for term in terms:
+        i = text.find(term, max(0, e - len(term)))
+        while i != -1 and i <= s:
+            if i + len(term) >= e:
+                return True
+            i = text.find(term, i + 1)
+    return False
+
+
+def check_one(display: str, path: Path | None, rules, settings: Settings,
+              stdin_data: bytes | None = None, timing: dict | None = None) -> FileResult:
+    try:
+        doc = read_stdin(stdin_data or b"", display) if path is None else read_path(path, display)
+    except InputError as exc:
+        return FileResult(display, error=exc.reason)
+    doc.meta["doctype"] = settings.doctype or infer(doc)
+    doc.meta["public"] = settings.public
+    findings = check_document(doc, rules, settings.severities, timing)
+    if settings.allow:
+        by_line = {p.line: p for p in doc.paragraphs}
+        findings = [f for f in findings if not _allowed(f, by_line.get(f.line), settings.allow)]
+    return FileResult(display, findings, encoding=doc.encoding, doctype=doc.meta["doctype"],
+                      chars=doc.text_chars, doc=doc, fingerprints=fingerprints(findings, doc),
+                      config=str(settings.config_path) if settings.config_path else None)
+
+
