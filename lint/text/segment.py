@@ -1,17 +1,53 @@
-"""Word segmentation and part-of-speech tags (jieba), loaded once and only when a rule asks.
+"""Words of Chinese text: jieba (segmentation and part-of-speech tags) and a fast lexicon.
 
-Loading jieba's dictionary takes most of a second and about 90 MB, its part-of-speech tagger
-0.3 s and 100 MB more; rules that do not segment never pay for either, and a rule that only
-needs words never loads the tagger.
+Two ways to the same words, both loaded once and only when a rule asks:
+
+- :func:`words` and :func:`pos_tags` run jieba itself (its HMM finds unknown words, its tagger
+  gives parts of speech). Loading jieba's dictionary takes most of a second and about 90 MB, the
+  tagger 0.3 s and 100 MB more, so only rules that need tags use them, and only on paragraphs
+  where they have a candidate.
+- :func:`lexicon` is jieba's dictionary (word frequencies, MIT) plus gwlint's own vocabulary, kept
+  as a compact prebuilt table in gwlint's cache folder (:mod:`lint.cache`): it loads in a fraction
+  of jieba's time. :meth:`Lexicon.cut` is jieba's maximum-probability segmentation without the
+  HMM; :meth:`Lexicon.aligned` says whether a span of text starts and ends at word boundaries,
+  which is what word-aware rules ask.
+
+jieba keeps its own cache of the dictionary; it is written to gwlint's cache folder (or a private
+temporary folder when the cache is off), never to the shared system temporary folder, where
+another user could plant a file that jieba would load.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import math
+import os
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 _tokenizer = None
 _pos = None
+_lexicon = None
+
+LEXICON_VERSION = 3
+MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
+INDEX_MIN_FREQ = 20   # words at least this frequent are indexed by their sound (for suggestions)
+
+
+def _private_dir() -> Path:
+    from .. import cache
+
+    d = cache.directory()
+    if d is not None:
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            return d
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix="gwlint-"))
 
 
 def _load_tokenizer():
@@ -21,6 +57,7 @@ def _load_tokenizer():
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
+        tok.tmp_dir = str(_private_dir())
         tok.initialize()
         _tokenizer = tok
     return _tokenizer
@@ -55,3 +92,206 @@ def pos_tags(text: str) -> tuple[tuple[str, str, int], ...]:
 def loaded() -> bool:
     """Whether jieba has been loaded in this process (for tests of lazy loading)."""
     return _tokenizer is not None
+
+
+# --- the lexicon -----------------------------------------------------------------------------
+
+
+class Lexicon:
+    """Word frequencies (jieba's dictionary plus gwlint's vocabulary) and a sound index.
+
+    ``freq`` maps a word to its count; ``logtotal`` is the log of the sum of counts. The sound
+    index is loaded apart, on first use (word-aware matching never needs it): ``by_sound`` maps
+    the toneless readings of a word of 2-4 characters (``"zhi du"``) to the frequent words that
+    sound so; ``readings`` maps a character to its toneless readings.
+    """
+
+    def __init__(self, freq: dict, logtotal: float, sound=None):
+        self.freq = freq
+        self.logtotal = logtotal
+        self._sound = sound  # (by_sound, readings), or a function that returns them
+
+    def _sound_tables(self):
+        if callable(self._sound):
+            self._sound = self._sound()
+        return self._sound
+
+    @property
+    def by_sound(self) -> dict:
+        return self._sound_tables()[0]
+
+    @property
+    def readings(self) -> dict:
+        return self._sound_tables()[1]
+
+    def logp(self, word: str) -> float:
+        return math.log(self.freq.get(word) or 1) - self.logtotal
+
+    def best(self, text: str, extra: dict | None = None) -> tuple[float, list[int]]:
+        """jieba's maximum-probability segmentation of ``text`` (no HMM): its log probability
+        and the end offsets of its words. ``extra`` adds words (with counts) for this call."""
+        n = len(text)
+        freq, lt = self.freq, self.logtotal
+        score = [0.0] * (n + 1)
+        nxt = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            best_s, best_j = -1e18, i + 1
+            for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+                frag = text[i:j]
+                f = freq.get(frag)
+                if extra and frag in extra:
+                    f = max(f or 0, extra[frag])
+                if f is None and j > i + 1:
+                    continue
+                s = math.log(f or 1) - lt + score[j]
+                if s > best_s:
+                    best_s, best_j = s, j
+            score[i], nxt[i] = best_s, best_j
+        ends = []
+        i = 0
+        while i < n:
+            i = nxt[i]
+            ends.append(i)
+        return score[0], ends
+
+    def cut(self, text: str) -> list[str]:
+        _, ends = self.best(text)
+        out, start = [], 0
+        for e in ends:
+            out.append(text[start:e])
+            start = e
+        return out
+
+    def aligned(self, text: str, start: int, end: int, window: int = 8) -> bool:
+        """Whether ``text[start:end]`` starts and ends at word boundaries of the segmentation of
+        its neighbourhood (``window`` characters either side): no word crosses either edge. The
+        span itself may be one word or several (a misspelt word often falls apart into single
+        characters). ``工作好`` does not hold ``作好``, nor ``绿色采购`` ``色采``."""
+        lo, hi = max(0, start - window), min(len(text), end + window)
+        _, ends = self.best(text[lo:hi])
+        cuts = {0, *ends}
+        return (start - lo) in cuts and (end - lo) in cuts
+
+
+def _jieba_dict_path() -> Path:
+    """jieba's dictionary, found without importing jieba (which costs a tenth of a second)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba is not installed")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _vocabulary() -> dict[str, int]:
+    """gwlint's own words: the right forms and phrases of the reference lists."""
+    from ..resources import reference_dir
+
+    out: dict[str, int] = {}
+    for path in sorted(reference_dir().glob("*.tsv")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
+        if not rows:
+            continue
+        header = rows[0]
+        cols = [i for i, h in enumerate(header) if h in ("right", "preferred", "phrase", "word")]
+        for r in rows[1:]:
+            for i in cols:
+                w = r[i].strip() if i < len(r) else ""
+                if 2 <= len(w) <= MAX_WORD and all("\u4e00" <= c <= "\u9fff" for c in w):
+                    out[w] = 50
+    return out
+
+
+def _readings() -> dict[str, tuple[str, ...]]:
+    from ..resources import reference_dir
+
+    out: dict[str, tuple[str, ...]] = {}
+    for line in (reference_dir() / "sound-alike-chars.tsv").read_text(encoding="utf-8").splitlines()[3:]:
+        p, chars, _ = line.split("\t")
+        for c in chars:
+            out[c] = out.get(c, ()) + (p,)
+    return out
+
+
+def _sound_keys(word: str, readings: dict, limit: int = 8) -> list[str]:
+    keys = [""]
+    for c in word:
+        rs = readings.get(c)
+        if not rs:
+            return []
+        keys = [f"{k} {r}" if k else r for k in keys for r in rs][:limit]
+    return keys
+
+
+def _build_words() -> tuple[dict, float]:
+    freq: dict[str, int] = {}
+    with open(_jieba_dict_path(), encoding="utf-8") as f:
+        for line in f:
+            w, n, _ = line.split(" ")
+            if len(w) <= MAX_WORD:
+                freq[w] = int(n)
+    for w, n in _vocabulary().items():
+        if freq.get(w, 0) < n:
+            freq[w] = n
+    return freq, math.log(sum(freq.values()))
+
+
+def _build_sound(freq: dict) -> tuple[dict, dict]:
+    readings = _readings()
+    by_sound: dict[str, list[str]] = {}
+    for w, n in freq.items():
+        if 2 <= len(w) <= 4 and n >= INDEX_MIN_FREQ:
+            for k in _sound_keys(w, readings):
+                by_sound.setdefault(k, []).append(w)
+    return by_sound, readings
+
+
+def _cache_stamp() -> str | None:
+    from .. import cache
+    from ..resources import reference_dir
+
+    if cache.directory() is None:
+        return None
+    h = hashlib.sha1()
+    for p in [_jieba_dict_path(), *sorted(reference_dir().glob("*.tsv"))]:
+        try:
+            st = p.stat()
+            h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        except OSError:
+            pass
+    return f"{LEXICON_VERSION}-{h.hexdigest()[:16]}"
+
+
+def _cached(name: str, stamp: str | None, build):
+    """``build()``, kept in gwlint's cache folder as ``lexicon-<name>-<stamp>.marshal``."""
+    from .. import cache
+
+    path = cache.directory() / f"lexicon-{name}-{stamp}.marshal" if stamp else None
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                return marshal.loads(f.read())  # load(f) reads in small pieces: five times slower
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    value = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                marshal.dump(value, f)
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            pass
+    return value
+
+
+def lexicon() -> Lexicon:
+    """The lexicon, read from gwlint's cache folder or built (under a second) and saved there."""
+    global _lexicon
+    if _lexicon is None:
+        stamp = _cache_stamp()
+        freq, logtotal = _cached("words", stamp, _build_words)
+        _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, lambda: _build_sound(freq)))
+    return _lexicon

@@ -1,0 +1,115 @@
+"""WD009 idiom-near-miss: four Han characters one slip away from a listed idiom or fixed phrase.
+
+A slip is one character replaced by a sound-alike (the same toneless reading) or shape-alike one
+(reference/sound-alike-chars.tsv, reference/shape-alike-chars.tsv), or two neighbouring
+characters swapped. The span must not itself be a word of the dictionary, and a replacement must
+leave the other three characters in place, so 迫不急待 (迫不及待), 一愁莫展 (一筹莫展) and
+再接再励 (再接再厉) are found, while a phrase that merely shares three characters with an idiom
+and differs by an unrelated one is not. The idioms are reference/idioms.tsv (an office may add
+its own phrases in idioms.add.tsv).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from ..model.finding import Hit
+from ..text.fastregex import fast
+
+_HAN_RUN = fast(r"[\u4e00-\u9fff]{4,}")
+# A four-character word the dictionary counts this often is a word in its own right; below it,
+# jieba's dictionary also lists some common misspellings (迫不急待, count 3).
+KNOWN_WORD_FREQ = 10
+
+
+class IdiomIndex:
+    def __init__(self, idioms: list[str]):
+        self.idioms = frozenset(idioms)
+        self.masked: dict[str, list[str]] = {}
+        for w in self.idioms:
+            for k in range(4):
+                self.masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
+
+
+@lru_cache(maxsize=8)
+def load_index(source) -> IdiomIndex:
+    from ..engine.wordlists import load_list
+
+    rows = load_list(source)
+    return IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
+
+
+def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:
+    if set(readings.get(a, ())) & set(readings.get(b, ())):
+        return "sound"
+    if b in shapes.get(a, "") or a in shapes.get(b, ""):
+        return "shape"
+    return None
+
+
+def near_misses(text: str, index: IdiomIndex, lex) -> Iterator[tuple[int, str, str]]:
+    """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom."""
+    from .spelling_lm import shape_alike
+
+    shapes = shape_alike()
+    freq = lex.freq
+    for m in _HAN_RUN.finditer(text):
+        run, base = m.group(), m.start()
+        i = 0
+        while i + 4 <= len(run):
+            span = run[i:i + 4]
+            found = None
+            if span not in index.idioms and freq.get(span, 0) < KNOWN_WORD_FREQ:
+                for k in range(4):
+                    for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
+                        how = _alike(span[k], w[k], lex.readings, shapes)
+                        if how and not _inside_word(run, i, k, freq):
+                            found = (w, how)
+                            break
+                    if found:
+                        break
+                if not found:
+                    for k in range(3):
+                        swapped = span[:k] + span[k + 1] + span[k] + span[k + 2:]
+                        if swapped != span and swapped in index.idioms:
+                            found = (swapped, "order")
+                            break
+            if found:
+                yield base + i, found[0], found[1]
+                i += 4
+            else:
+                i += 1
+
+
+def _inside_word(run: str, i: int, k: int, freq: dict) -> bool:
+    """Whether the changed character is the edge of a dictionary word that reaches outside the
+    span (``再接`` + ``再励`` no; ``中国`` in ``…不中国…`` yes): then the span is not an idiom slip."""
+    pos = i + k
+    if k == 0 and pos > 0 and freq.get(run[pos - 1:pos + 1], 0) >= 100:
+        return True
+    if k == 3 and pos + 1 < len(run) and freq.get(run[pos:pos + 2], 0) >= 100:
+        return True
+    return False
+
+
+HOW = {"sound": "音近字", "shape": "形近字", "order": "字序颠倒"}
+
+
+def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
+    from ..text.segment import lexicon
+
+    index = None
+    lex = None
+    for p in doc.iter(rule.scope):
+        if not _HAN_RUN.search(p.text):
+            continue
+        if index is None:
+            from ..engine.wordlists import find_list
+
+            index, lex = load_index(find_list("idioms", rule.reference_dirs)), lexicon()
+        for i, idiom, how in near_misses(p.text, index, lex):
+            yield Hit(p, i, i + 4, idiom, {"idiom": idiom, "how": HOW[how]})
+
+
+idiom_near_miss.FIELDS = frozenset({"text", "suggestion", "idiom", "how"})
