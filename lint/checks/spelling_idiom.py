@@ -48,24 +48,36 @@ def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:
     return None
 
 
-def near_misses(text: str, index: IdiomIndex, lex) -> Iterator[tuple[int, str, str]]:
-    """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom."""
-    from .spelling_lm import shape_alike
+def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, str, str]]:
+    """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom.
+
+    The sound and shape tables are small; the lexicon (word counts, a tenth of a second to load)
+    is asked only about a span that is already one slip from an idiom."""
+    from .spelling_lm import char_readings, shape_alike
 
     shapes = shape_alike()
-    freq = lex.freq
+    readings = char_readings()
+
+    def freq():
+        nonlocal lex
+        if lex is None:
+            from ..text.segment import lexicon
+
+            lex = lexicon()
+        return lex.freq
+
     for m in _HAN_RUN.finditer(text):
         run, base = m.group(), m.start()
         i = 0
         while i + 4 <= len(run):
             span = run[i:i + 4]
             found = None
-            if span not in index.idioms and freq.get(span, 0) < KNOWN_WORD_FREQ:
+            if span not in index.idioms:
                 for k in range(4):
                     for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
-                        how = _alike(span[k], w[k], lex.readings, shapes)
-                        if how and not _inside_word(run, i, k, freq):
-                            found = (w, how)
+                        how = _alike(span[k], w[k], readings, shapes)
+                        if how:
+                            found = (w, how, k)
                             break
                     if found:
                         break
@@ -73,8 +85,11 @@ def near_misses(text: str, index: IdiomIndex, lex) -> Iterator[tuple[int, str, s
                     for k in range(3):
                         swapped = span[:k] + span[k + 1] + span[k] + span[k + 2:]
                         if swapped != span and swapped in index.idioms:
-                            found = (swapped, "order")
+                            found = (swapped, "order", None)
                             break
+            if found and (freq().get(span, 0) >= KNOWN_WORD_FREQ
+                          or (found[2] is not None and _inside_word(run, i, found[2], freq()))):
+                found = None
             if found:
                 yield base + i, found[0], found[1]
                 i += 4
@@ -97,18 +112,15 @@ HOW = {"sound": "音近字", "shape": "形近字", "order": "字序颠倒"}
 
 
 def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
-    from ..text.segment import lexicon
-
     index = None
-    lex = None
     for p in doc.iter(rule.scope):
         if not _HAN_RUN.search(p.text):
             continue
         if index is None:
             from ..engine.wordlists import find_list
 
-            index, lex = load_index(find_list("idioms", rule.reference_dirs)), lexicon()
-        for i, idiom, how in near_misses(p.text, index, lex):
+            index = load_index(find_list("idioms", rule.reference_dirs))
+        for i, idiom, how in near_misses(p.text, index):
             yield Hit(p, i, i + 4, idiom, {"idiom": idiom, "how": HOW[how]})
 
 

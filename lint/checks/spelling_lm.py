@@ -62,6 +62,15 @@ def shape_alike() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def char_readings() -> dict[str, tuple[str, ...]]:
+    """Each character's toneless readings, straight from reference/sound-alike-chars.tsv (a few
+    milliseconds; the lexicon's copy comes with its sound index)."""
+    from ..text.segment import _readings
+
+    return _readings()
+
+
 def _sound_keys(span: str, readings: dict, limit: int = 8) -> list[str]:
     keys = [""]
     for c in span:

@@ -32,7 +32,7 @@ _tokenizer = None
 _pos = None
 _lexicon = None
 
-LEXICON_VERSION = 3
+LEXICON_VERSION = 4
 MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
 INDEX_MIN_FREQ = 20   # words at least this frequent are indexed by their sound (for suggestions)
 
@@ -103,7 +103,7 @@ class Lexicon:
     ``freq`` maps a word to its count; ``logtotal`` is the log of the sum of counts. The sound
     index is loaded apart, on first use (word-aware matching never needs it): ``by_sound`` maps
     the toneless readings of a word of 2-4 characters (``"zhi du"``) to the frequent words that
-    sound so; ``readings`` maps a character to its toneless readings.
+    sound so; ``readings`` maps a character to its toneless readings, ``char_freq`` to its count.
     """
 
     def __init__(self, freq: dict, logtotal: float, sound=None):
@@ -123,6 +123,11 @@ class Lexicon:
     @property
     def readings(self) -> dict:
         return self._sound_tables()[1]
+
+    @property
+    def char_freq(self) -> dict:
+        """How often each character occurs: the counts of the words it is part of."""
+        return self._sound_tables()[2]
 
     def logp(self, word: str) -> float:
         return math.log(self.freq.get(word) or 1) - self.logtotal
@@ -237,14 +242,17 @@ def _build_words() -> tuple[dict, float]:
     return freq, math.log(sum(freq.values()))
 
 
-def _build_sound(freq: dict) -> tuple[dict, dict]:
+def _build_sound(freq: dict) -> tuple[dict, dict, dict]:
     readings = _readings()
     by_sound: dict[str, list[str]] = {}
+    chars: dict[str, int] = {}
     for w, n in freq.items():
         if 2 <= len(w) <= 4 and n >= INDEX_MIN_FREQ:
             for k in _sound_keys(w, readings):
                 by_sound.setdefault(k, []).append(w)
-    return by_sound, readings
+        for c in set(w):
+            chars[c] = chars.get(c, 0) + n
+    return by_sound, readings, chars
 
 
 def _cache_stamp() -> str | None:
