@@ -126,7 +126,8 @@ def render(results: dict, real: dict, rules, which: str, seconds: float) -> str:
         cells = []
         for r in results.values():
             s = r["stats"].get(c, Counter())
-            cells += [pct(s["tp"], s["tp"] + s["fp"]), pct(s["tp"], r["positives"])]
+            flagged = s["tp"] + s["fp"]
+            cells += [f"{pct(s['tp'], flagged)} ({s['tp']}/{flagged})" if flagged else "–", pct(s["tp"], r["positives"])]
         label = f"{c} {names.get(c, '')}".strip() if c != "all" else "**all wording rules**"
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "Sentences with errors: " + ", ".join(f"{k} {r['positives']} of {r['n']}" for k, r in results.items()), ""]

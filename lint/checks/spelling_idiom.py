@@ -24,12 +24,41 @@ KNOWN_WORD_FREQ = 10
 
 
 class IdiomIndex:
+    """The idioms, each also under its four masked forms (``迫不?待``), and an automaton of the
+    character pairs a near-miss must keep: a slip in the last two characters keeps the first two,
+    one in the first two keeps the last two, and a swap of the middle two keeps the first
+    character before the third. Only windows where one of those pairs stands are looked at."""
+
     def __init__(self, idioms: list[str]):
+        import ahocorasick
+
         self.idioms = frozenset(idioms)
         self.masked: dict[str, list[str]] = {}
+        pairs: dict[str, set[int]] = {}
         for w in self.idioms:
             for k in range(4):
                 self.masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
+            pairs.setdefault(w[:2], set()).add(0)
+            pairs.setdefault(w[2:], set()).add(2)
+            pairs.setdefault(w[0] + w[2], set()).add(0)
+        self.pairs = ahocorasick.Automaton()
+        for pair, offsets in pairs.items():
+            self.pairs.add_word(pair, tuple(sorted(offsets)))
+        if pairs:
+            self.pairs.make_automaton()
+
+    def windows(self, run: str) -> list[int]:
+        """Starts of the four-character windows of ``run`` that may hold a near-miss."""
+        if not self.idioms:
+            return []
+        n = len(run)
+        starts = set()
+        for end, offsets in self.pairs.iter(run):
+            for off in offsets:
+                i = end - 1 - off
+                if 0 <= i and i + 4 <= n:
+                    starts.add(i)
+        return sorted(starts)
 
 
 @lru_cache(maxsize=8)
@@ -68,8 +97,10 @@ def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, s
 
     for m in _HAN_RUN.finditer(text):
         run, base = m.group(), m.start()
-        i = 0
-        while i + 4 <= len(run):
+        taken_to = 0
+        for i in index.windows(run):
+            if i < taken_to:
+                continue
             span = run[i:i + 4]
             found = None
             if span not in index.idioms:
@@ -92,9 +123,7 @@ def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, s
                 found = None
             if found:
                 yield base + i, found[0], found[1]
-                i += 4
-            else:
-                i += 1
+                taken_to = i + 4
 
 
 def _inside_word(run: str, i: int, k: int, freq: dict) -> bool:
