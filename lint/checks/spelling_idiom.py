@@ -18,6 +18,10 @@ from ..model.finding import Hit
 from ..text.fastregex import fast
 
 _HAN_RUN = fast(r"[\u4e00-\u9fff]{4,}")
+_HAN4 = fast(r"[\u4e00-\u9fff]{4}")
+_HEAD, _TAIL, _MIDDLE = 1, 2, 4  # which character pair of an idiom a window keeps
+# the slips each kept pair allows: (substituted positions, swapped positions)
+_SLIPS = {_HEAD: ((2, 3), (2,)), _TAIL: ((0, 1), (0,)), _MIDDLE: ((), (1,))}
 # A four-character word the dictionary counts this often is a word in its own right; below it,
 # jieba's dictionary also lists some common misspellings (迫不急待, count 3).
 KNOWN_WORD_FREQ = 10
@@ -38,27 +42,28 @@ class IdiomIndex:
         for w in self.idioms:
             for k in range(4):
                 self.masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
-            pairs.setdefault(w[:2], set()).add(0)
-            pairs.setdefault(w[2:], set()).add(2)
-            pairs.setdefault(w[0] + w[2], set()).add(0)
+            pairs.setdefault(w[:2], set()).add(_HEAD)
+            pairs.setdefault(w[2:], set()).add(_TAIL)
+            pairs.setdefault(w[0] + w[2], set()).add(_MIDDLE)
         self.pairs = ahocorasick.Automaton()
         for pair, offsets in pairs.items():
             self.pairs.add_word(pair, tuple(sorted(offsets)))
         if pairs:
             self.pairs.make_automaton()
 
-    def windows(self, run: str) -> list[int]:
-        """Starts of the four-character windows of ``run`` that may hold a near-miss."""
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """(start, kinds) of the windows of four Han characters of ``text`` that may hold a
+        near-miss; ``kinds`` says which pairs it keeps (:data:`_HEAD`, :data:`_TAIL`,
+        :data:`_MIDDLE` bits)."""
         if not self.idioms:
             return []
-        n = len(run)
-        starts = set()
-        for end, offsets in self.pairs.iter(run):
-            for off in offsets:
-                i = end - 1 - off
-                if 0 <= i and i + 4 <= n:
-                    starts.add(i)
-        return sorted(starts)
+        starts: dict[int, int] = {}
+        for end, kinds in self.pairs.iter(text):
+            for kind in kinds:
+                i = end - 1 - (2 if kind == _TAIL else 0)
+                if i >= 0:
+                    starts[i] = starts.get(i, 0) | kind
+        return [(i, k) for i, k in sorted(starts.items()) if _HAN4.match(text, i)]
 
 
 @lru_cache(maxsize=8)
@@ -95,44 +100,44 @@ def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, s
             lex = lexicon()
         return lex.freq
 
-    for m in _HAN_RUN.finditer(text):
-        run, base = m.group(), m.start()
-        taken_to = 0
-        for i in index.windows(run):
-            if i < taken_to:
-                continue
-            span = run[i:i + 4]
-            found = None
-            if span not in index.idioms:
-                for k in range(4):
-                    for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
-                        how = _alike(span[k], w[k], readings, shapes)
-                        if how:
-                            found = (w, how, k)
-                            break
-                    if found:
+    taken_to = 0
+    for i, kinds in index.windows(text):
+        if i < taken_to:
+            continue
+        span = text[i:i + 4]
+        found = None
+        if span not in index.idioms:
+            subs = {k for kind, (ks, _) in _SLIPS.items() if kinds & kind for k in ks}
+            swaps = {k for kind, (_, ks) in _SLIPS.items() if kinds & kind for k in ks}
+            for k in sorted(subs):
+                for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
+                    how = _alike(span[k], w[k], readings, shapes)
+                    if how:
+                        found = (w, how, k)
                         break
-                if not found:
-                    for k in range(3):
-                        swapped = span[:k] + span[k + 1] + span[k] + span[k + 2:]
-                        if swapped != span and swapped in index.idioms:
-                            found = (swapped, "order", None)
-                            break
-            if found and (freq().get(span, 0) >= KNOWN_WORD_FREQ
-                          or (found[2] is not None and _inside_word(run, i, found[2], freq()))):
-                found = None
-            if found:
-                yield base + i, found[0], found[1]
-                taken_to = i + 4
+                if found:
+                    break
+            if not found:
+                for k in sorted(swaps):
+                    swapped = span[:k] + span[k + 1] + span[k] + span[k + 2:]
+                    if swapped != span and swapped in index.idioms:
+                        found = (swapped, "order", None)
+                        break
+        if found and (freq().get(span, 0) >= KNOWN_WORD_FREQ
+                      or (found[2] is not None and _inside_word(text, i, found[2], freq()))):
+            found = None
+        if found:
+            yield i, found[0], found[1]
+            taken_to = i + 4
 
 
-def _inside_word(run: str, i: int, k: int, freq: dict) -> bool:
+def _inside_word(text: str, i: int, k: int, freq: dict) -> bool:
     """Whether the changed character is the edge of a dictionary word that reaches outside the
     span (``再接`` + ``再励`` no; ``中国`` in ``…不中国…`` yes): then the span is not an idiom slip."""
     pos = i + k
-    if k == 0 and pos > 0 and freq.get(run[pos - 1:pos + 1], 0) >= 100:
+    if k == 0 and pos > 0 and freq.get(text[pos - 1:pos + 1], 0) >= 100:
         return True
-    if k == 3 and pos + 1 < len(run) and freq.get(run[pos:pos + 2], 0) >= 100:
+    if k == 3 and pos + 1 < len(text) and freq.get(text[pos:pos + 2], 0) >= 100:
         return True
     return False
 
@@ -144,7 +149,7 @@ def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
     index = None
     for p in doc.iter(rule.scope):
         if not _HAN_RUN.search(p.text):
-            continue
+            continue  # no four Han characters in a row
         if index is None:
             from ..engine.wordlists import find_list
 
