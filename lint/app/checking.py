@@ -36,6 +36,11 @@ def check_one(display: str, path: Path | None, rules, settings: Settings,
         doc = read_stdin(stdin_data or b"", display) if path is None else read_path(path, display)
     except InputError as exc:
         return FileResult(display, error=exc.reason)
+    return check_read(display, doc, rules, settings, timing)
+
+
+def check_read(display: str, doc, rules, settings: Settings, timing: dict | None = None) -> FileResult:
+    """Check a document already read (also how lint.app.fixing re-checks a fixed text)."""
     doc.meta["doctype"] = settings.doctype or infer(doc)
     doc.meta["public"] = settings.public
     findings = check_document(doc, rules, settings.severities, timing)

@@ -16,7 +16,7 @@ from .. import __version__
 from ..model.finding import SEVERITIES, SEVERITY_RANK
 from .ruledocs import STATUS_LABEL
 from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
-                     severity_counts, suggestion_text)
+                     severity_counts, suggestion_text, FIX_HELP, fix_label)
 
 _OPEN_LIMIT = 10  # a rule group with more findings than this starts folded
 _LONG_SPAN = 30  # a finding longer than this (a whole sentence) is underlined, not filled
@@ -60,6 +60,8 @@ mark{background:none;color:inherit;padding:0 1px;border-radius:2px}
 mark.error{background:var(--err-bg);box-shadow:inset 0 -2px 0 var(--err)}
 mark.warning{background:var(--warn-bg);box-shadow:inset 0 -2px 0 var(--warn)}
 mark.suggestion{box-shadow:inset 0 -2px 0 var(--sug)}
+.fix{font-size:.8em;border-radius:3px;padding:0 .3em;margin-left:.3em;white-space:nowrap}
+.fix.safe{background:#e8f5e9;color:#2e7d32;border:1px solid #a5d6a7}.fix.unsafe{background:#fff8e1;color:#8d6e00;border:1px solid #ffe082}
 mark.long{background:none;box-shadow:none;text-decoration:underline dotted var(--muted)}
 sup.ref{font-size:10px;font-family:sans-serif;margin-left:1px}
 sup.ref a{text-decoration:none;color:#fff;border-radius:7px;padding:0 4px}
@@ -204,7 +206,7 @@ def _file(fi: int, r) -> list[str]:
                 sug = suggestion_text(f)
                 out.append(f'<li class="{f.severity}"><a href="#{_fid(fi, number[id(f)])}">{_e(f.location)}</a> '
                            f'{quote} — {_e(f.message)}' + (f' <span class="sugg">{_e(sug)}</span>' if sug else '')
-                           + '</li>')
+                           + _fix_badge(f) + '</li>')
             out.append('</ol></details>')
     if r.doc is not None:
         out.append('<h3>原文与批注</h3>')
@@ -299,11 +301,11 @@ def _notes(fi: int, fs, number) -> str:
                f'<a class="code" href="#rule-{code}">{code}</a> '
         if len(group) == 1:
             sug = suggestion_text(f)
-            body = _e(f.message) + (f'<br><span class="sugg">{_e(sug)}</span>' if sug else '')
+            body = _e(f.message) + (f'<br><span class="sugg">{_e(sug)}</span>' if sug else '') + _fix_badge(f)
         else:
             distinct = list(dict.fromkeys(g.text for g in group))
             texts = "、".join(f"“{t}”" for t in distinct[:8]) + ("等" if len(distinct) > 8 else "")
-            body = f'本段 {len(group)} 处：{_e(texts)}。{_e(f.message)}'
+            body = f'本段 {len(group)} 处：{_e(texts)}。{_e(f.message)}' + _fix_badge(f)
         out.append(f'<div class="note {f.severity}">{head}{body}'
                    f'<br><span class="basis">依据：{_e(f.basis)}</span></div>')
     return "".join(out)
@@ -335,3 +337,12 @@ def _rules(report) -> list[str]:
         out += [f'<li class="pass">✓ {_e(_example_text(e))}</li>' for e in r.examples["pass"][:3]]
         out.append('</ul></article>')
     return out
+
+
+def _fix_badge(f) -> str:
+    """Which findings ``--fix`` (or ``--unsafe-fixes``) would change."""
+    label = fix_label(f)
+    if not label:
+        return ""
+    kind = f.fix.applicability
+    return f' <span class="fix {kind}" title="{_e(FIX_HELP[kind])}">{label}</span>'

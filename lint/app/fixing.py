@@ -1,0 +1,396 @@
+"""Apply the fixes of findings to a draft's text: ``--fix``, ``--diff`` and the tracked copy.
+
+A finding whose rule declares ``fix:`` carries a :class:`lint.model.finding.Fix`: characters
+``start``..``end`` of its paragraph become ``content``. Applying them:
+
+* Only safe fixes, unless ``unsafe``; never a waived finding's.
+* Overlapping fixes are resolved in a fixed order (line, start, end, rule code, content): the
+  first wins, the others wait for the next pass. Two insertions at one place, or an insertion at
+  the start of a replacement, count as overlapping (their order would be a guess).
+* The fixed text is read and checked again, and fixed again, until no fix applies (at most
+  ``MAX_PASSES`` passes; a text that comes back to an earlier state stops the loop). So fixing
+  twice gives the text fixing once gives, and the last check is the report of what is left.
+
+A text draft keeps its bytes' encoding (with or without a BOM) and every line ending; a file
+whose text would not encode back to exactly its bytes (a damaged UTF-8 file read with
+replacement characters) is not fixed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import difflib
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import InputError
+from ..model.document import Document, Paragraph
+
+MAX_PASSES = 10
+_SAFETY = {"safe": "可靠改法", "unsafe": "改法需确认"}
+FIX_SCOPES = ("title", "heading", "body", "table")  # where a .docx copy can carry revisions
+
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    line: int
+    start: int
+    end: int
+    code: str
+    content: str
+
+
+@dataclass
+class Outcome:
+    """What fixing one draft did. ``texts``/``fixed``: each line's (paragraph's) text before and
+    after; ``applied``: the edits of each pass; ``first``: the findings of the first check (with
+    ``waived`` set); ``remaining``: the findings of the last check."""
+
+    path: str
+    texts: dict[int, str]
+    fixed: dict[int, str]
+    applied: list[list[Edit]] = field(default_factory=list)
+    first: list = field(default_factory=list)
+    remaining: list = field(default_factory=list)
+    stable: bool = True
+    data: bytes | None = None  # a text draft: the fixed file's bytes
+    original: bytes | None = None
+    last: object = None  # the FileResult of the last check
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.texts
+
+    def counts(self) -> Counter:
+        return Counter(e.code for edits in self.applied for e in edits)
+
+
+# --- choosing and applying edits -------------------------------------------------------------
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    return a.line == b.line and (a.start < b.end and b.start < a.end or a.start == b.start)
+
+
+def select_edits(findings: Iterable, unsafe: bool = False, lines: set[int] | None = None,
+                 protected: set | None = None) -> list[Edit]:
+    """The edits one pass applies: fixable findings (on ``lines`` when given), overlaps
+    resolved in a fixed order. ``protected``: (code, line, text) of waived findings."""
+    cands = sorted(Edit(f.line, f.fix.start, f.fix.end, f.code, f.fix.content)
+                   for f in findings if f.fixable(unsafe) and (lines is None or f.line in lines)
+                   and not (protected and (f.code, f.line, f.text) in protected))
+    chosen: list[Edit] = []
+    for e in cands:
+        if not any(_overlap(e, c) for c in chosen if c.line == e.line):
+            chosen.append(e)
+    return chosen
+
+
+def apply_edits(texts: dict[int, str], edits: list[Edit]) -> dict[int, str]:
+    out = dict(texts)
+    for e in sorted(edits, key=lambda e: (e.line, -e.start, -e.end)):
+        t = out[e.line]
+        out[e.line] = t[:e.start] + e.content + t[e.end:]
+    return out
+
+
+def iterate(texts: dict[int, str], check: Callable[[dict[int, str]], object], unsafe: bool,
+            first, lines: set[int] | None = None) -> Outcome:
+    """Fix ``texts`` until stable. ``check`` returns the FileResult of a state (waivers
+    applied); ``first`` is the one of ``texts``."""
+    findings = first.findings
+    out = Outcome("", dict(texts), dict(texts), first=findings, last=first)
+    protected = {(f.code, f.line, f.text) for f in findings if f.waived}
+    seen = {tuple(sorted(texts.items()))}
+    state = texts
+    for _ in range(MAX_PASSES):
+        edits = select_edits(findings, unsafe, lines, protected)
+        if not edits:
+            break
+        state = apply_edits(state, edits)
+        out.applied.append(edits)
+        key = tuple(sorted(state.items()))
+        out.last = check(state)
+        findings = out.last.findings
+        if key in seen:  # a cycle: two fixes undo each other
+            out.stable = False
+            break
+        seen.add(key)
+    else:
+        out.stable = not select_edits(findings, unsafe, lines, protected)
+    out.fixed, out.remaining = state, findings
+    return out
+
+
+# --- text drafts -------------------------------------------------------------------------------
+
+def text_codec(data: bytes, name: str) -> tuple[bytes, str]:
+    """(BOM, codec) that turn the draft's text back into exactly ``data``; an InputError when
+    there is none (gwlint would not write a file whose bytes it cannot keep)."""
+    from ..readers.text import decode
+
+    text, label = decode(data, name)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            break
+    else:
+        bom = b""
+        codec = "utf-8" if label == "UTF-8" else "gb18030" if label in ("GBK", "GB18030") else label.lower()
+    try:
+        if bom + text.encode(codec) == data:
+            return bom, codec
+    except (LookupError, UnicodeError):
+        pass
+    raise InputError(name, f"无法按原编码（{label}）原样写回，未作修改：请先另存为 UTF-8")
+
+
+def _split_lines(text: str) -> tuple[dict[int, str], list[str]]:
+    """Line texts as the text reader numbers them, and each line's ending (kept on writing)."""
+    texts, ends = {}, []
+    raw = text.split("\n")
+    for i, line in enumerate(raw, start=1):
+        end = "\n" if i < len(raw) else ""
+        if line.endswith("\r"):
+            line, end = line[:-1], "\r" + end
+        texts[i] = line
+        ends.append(end)
+    return texts, ends
+
+
+def fix_text(data: bytes, name: str, fmt: str, rules, settings, unsafe: bool = False,
+             first=None, waivers=None) -> Outcome:
+    """Fix a .txt/.md draft's bytes. ``first``: the FileResult of its first check, if made
+    (its findings' ``waived`` set); the re-checks keep its document type."""
+    from ..readers.text import read_text_bytes
+
+    bom, codec = text_codec(data, name)
+    texts, ends = _split_lines(data[len(bom):].decode(codec))
+
+    def encode(state: dict[int, str]) -> bytes:
+        return bom + "".join(state[i] + ends[i - 1] for i in sorted(state)).encode(codec)
+
+    if first is None:
+        first = _check(read_text_bytes(data, name, fmt), name, rules, settings, waivers)
+    settings = dataclasses.replace(settings, doctype=first.doctype)
+
+    def check(state: dict[int, str]) -> list:
+        return _check(read_text_bytes(encode(state), name, fmt), name, rules, settings, waivers)
+
+    out = iterate(texts, check, unsafe, first)
+    out.path, out.original = name, data
+    try:
+        out.data = encode(out.fixed)
+    except UnicodeEncodeError:  # a fix brought a character the file's encoding lacks (GBK)
+        raise InputError(name, f"修改后的文字无法用原编码 {codec} 保存，未作修改") from None
+    return out
+
+
+def _check(doc: Document, name: str, rules, settings, waivers):
+    from ..policy.waivers import apply
+    from .checking import check_read
+
+    result = check_read(name, doc, rules, settings)
+    if waivers is not None and waivers.entries:
+        apply(waivers, [result], {r.code for r in rules})
+    return result
+
+
+# --- .docx drafts: the paragraphs' text only (the tracked copy writes it back) ----------------
+
+def fix_docx(doc: Document, rules, settings, unsafe: bool = False, waivers=None) -> Outcome:
+    """Fix the paragraph texts of a .docx draft read by lint.readers.docx. Only paragraphs of
+    the main text that a revision can hold (``FIX_SCOPES``) are changed."""
+    paras = {p.line: p for p in doc.paragraphs}
+    texts = {line: p.text for line, p in paras.items()}
+    lines = {line for line, p in paras.items() if p.scope in FIX_SCOPES and p.element is not None}
+
+    def check(state: dict[int, str]) -> list:
+        copies = [Paragraph(text=state[p.line], line=p.line, location=p.location, scope=p.scope,
+                            level=p.level, style=p.style, alignment=p.alignment, table=p.table)
+                  for p in doc.paragraphs]
+        return _check(Document(path=doc.path, paragraphs=copies, source_format="docx"),
+                      doc.path, rules, settings, waivers)
+
+    first = _check(doc, doc.path, rules, settings, waivers)
+    settings = dataclasses.replace(settings, doctype=first.doctype)
+    out = iterate(texts, check, unsafe, first, lines)
+    out.path = doc.path
+    return out
+
+
+# --- output: diff, files, summary ----------------------------------------------------------------
+
+def unified_diff(out: Outcome) -> str:
+    def lines(state):
+        return [state[i] + "\n" for i in sorted(state)]
+
+    return "".join(difflib.unified_diff(lines(out.texts), lines(out.fixed), out.path, out.path))
+
+
+def write_atomic(path: Path, data: bytes, mode_from: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace:
+    a reader never sees half a file. (To be pointed at lint.app.outputs' writer once it lands.)"""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if mode_from is not None:
+            os.chmod(tmp, os.stat(mode_from).st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_back(path: Path, out: Outcome, backup: bool = True) -> Path | None:
+    """Replace the draft with its fixed bytes (first copying it to ``<name>.bak``); returns the
+    backup's path. Nothing is written when nothing changed."""
+    if not out.changed:
+        return None
+    if not os.access(path, os.W_OK):
+        raise InputError(str(path), "文件是只读的，未作修改（可用 -o 把修改后的文稿写到别处）")
+    bak = None
+    if backup:
+        bak = path.with_name(path.name + ".bak")
+        write_atomic(bak, out.original, mode_from=path)
+    write_atomic(path, out.data, mode_from=path)
+    return bak
+
+
+def summary(outcomes: list[Outcome], rules_by_code: dict, unsafe: bool) -> str:
+    """Per rule: fixes applied, findings left for a person (--statistics style)."""
+    applied: Counter = Counter()
+    left: Counter = Counter()
+    unsafe_left = 0
+    for out in outcomes:
+        applied.update(out.counts())
+        for f in out.remaining:
+            if not f.waived:
+                left[f.code] += 1
+                unsafe_left += bool(f.fix is not None and not f.fixable(unsafe))
+    codes = sorted(set(applied) | set(left))
+    rows = []
+    for code in codes:
+        r = rules_by_code.get(code)
+        rows.append(f"{applied[code]:6d} {left[code]:6d}  {code}  {r.name if r else ''}"
+                    + (f"（{_SAFETY[r.fix]}）" if r is not None and r.fix else ""))
+    head = "已修改   待处理  规则"
+    total = f"共修改 {sum(applied.values())} 处，{sum(left.values())} 处需人工处理"
+    if unsafe_left:
+        total += f"（其中 {unsafe_left} 处有不保证正确的改法，可加 --unsafe-fixes 一并修改）"
+    return "\n".join([head, *rows, total]) + "\n"
+
+
+# --- the command: gwlint check --fix / --diff / --tracked ----------------------------------------
+
+def run_cli(plan, report, opts: dict, output: str | None, echo) -> tuple[str | None, int | None]:
+    """Fix the drafts of a checked ``plan``. ``opts``: fix, diff, unsafe_fixes, no_backup,
+    tracked. Returns (where the report goes now, an exit code when the run ends here)."""
+    from ..errors import UsageError
+
+    fix, diff, unsafe, tracked = opts.get("fix"), opts.get("diff"), opts.get("unsafe_fixes"), opts.get("tracked")
+    if not (fix or diff or tracked):
+        if unsafe or opts.get("no_backup"):
+            raise UsageError("--unsafe-fixes、--no-backup 需与 --fix、--diff 或 --tracked 同用")
+        return output, None
+    if diff and (fix or tracked):
+        raise UsageError("--diff 只显示改动、不写文件，不能与 --fix 或 --tracked 同用")
+    tasks = [t for t in plan.tasks if t.error is None and not report.results[t.index].error]
+    if any(t.path is None for t in tasks):
+        raise UsageError("标准输入的文稿无法修改：请指定文件")
+    if (tracked or fix and output) and len(tasks) != 1:
+        raise UsageError(f"{'--tracked' if tracked else '--fix 与 -o'} 只能用于一个文稿（这次有 {len(tasks)} 个）")
+    if tracked:
+        _refuse_input(Path(tracked), tasks)
+    outcomes, changed = [], 0
+    for t in tasks:
+        result = report.results[t.index]
+        try:
+            out = _fix_one(plan, t, opts, output, echo, tasks)
+        except InputError as exc:  # read-only, encoding that cannot be kept: the others go on
+            result.error = exc.reason
+            continue
+        if out is None:
+            continue
+        outcomes.append(out)
+        changed += out.changed
+        if not out.stable:
+            echo(f"gwlint: {t.display}: 修改没有收敛（{MAX_PASSES} 轮后仍有可修改处或改动互相抵消），请检查结果", err=True)
+        if diff:
+            echo(unified_diff(out), nl=False)
+        elif fix and not tracked:
+            result.findings, result.fingerprints = out.remaining, out.last.fingerprints
+    codes = {r.code: r for _, rules in plan.contexts.values() for r in rules}
+    echo(summary(outcomes, codes, bool(unsafe)), err=True, nl=False)
+    if diff:
+        for r in report.errors:
+            echo(f"gwlint: {r.path}: {r.error}", err=True)
+        return output, 2 if report.errors else 1 if changed else 0
+    return (None if fix and not tracked else output), None
+
+
+def _fix_one(plan, t, opts: dict, output: str | None, echo, tasks) -> Outcome | None:
+    """Fix one draft as ``opts`` say: a tracked copy, a diff, or the file (or -o) rewritten;
+    None for a .docx in a batch --fix (Word drafts change only in a tracked copy)."""
+    from ..errors import UsageError
+    from ..policy.waivers import load_waivers
+    from ..readers import read_path
+
+    settings, rules = plan.contexts[t.context]
+    waivers = load_waivers(settings.waivers_path, settings.root) if settings.waivers_path else None
+    unsafe, tracked = bool(opts.get("unsafe_fixes")), opts.get("tracked")
+    docx = t.path.suffix.lower() == ".docx"
+    if tracked:
+        doc = read_path(t.path, t.display)
+        if not docx:
+            from ..formats.docx_comments import _text_to_docx
+            from ..readers.docx import read_docx_bytes
+
+            doc = read_docx_bytes(_text_to_docx(doc), t.display)
+        out = fix_docx(doc, rules, settings, unsafe, waivers)
+        from ..formats.docx_tracked import write_tracked
+
+        n = write_tracked(doc, out, Path(tracked), unsafe)
+        left = f"；{n['left']} 段的改动涉及域、超链接边界或特殊内容，改为批注" if n["left"] else ""
+        echo(f"已写入带修订的文稿 {tracked}（{n['revisions']} 处修订，{n['comments']} 条批注{left}）", err=True)
+        return out
+    if docx:
+        if opts.get("fix"):
+            message = f"{t.display}：Word 文稿不就地修改，请用 --tracked 输出.docx 另存一份带修订的副本"
+            if len(tasks) == 1:
+                raise UsageError(message)
+            echo(f"gwlint: {message}（已跳过）", err=True)
+            return None
+        return fix_docx(read_path(t.path, t.display), rules, settings, unsafe, waivers)
+    fmt = "md" if t.path.suffix.lower() == ".md" else "txt"
+    try:
+        data = t.path.read_bytes()
+    except OSError as exc:
+        raise InputError(t.display, f"无法读取文件（{exc.strerror or exc}）") from None
+    out = fix_text(data, t.display, fmt, rules, settings, unsafe, None, waivers)
+    if opts.get("fix"):
+        if output:
+            _refuse_input(Path(output), tasks)
+            write_atomic(Path(output), out.data)
+            echo(f"已把修改后的文稿写入 {output}", err=True)
+        elif out.changed:
+            bak = write_back(t.path, out, backup=not opts.get("no_backup"))
+            echo(f"已修改 {t.display}" + (f"（原稿备份为 {bak}）" if bak else ""), err=True)
+    return out
+
+
+def _refuse_input(out: Path, tasks) -> None:
+    from ..errors import UsageError
+
+    for t in tasks:
+        if t.path is not None and out.exists() and out.resolve() == t.path.resolve():
+            raise UsageError(f"输出文件 {out} 就是被检查的文件：gwlint 不会覆盖原稿，请换一个文件名")
