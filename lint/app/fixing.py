@@ -180,8 +180,14 @@ def fix_text(data: bytes, name: str, fmt: str, rules, settings, unsafe: bool = F
         first = _check(read_text_bytes(data, name, fmt), name, rules, settings, waivers)
     settings = dataclasses.replace(settings, doctype=first.doctype)
 
-    def check(state: dict[int, str]) -> list:
-        return _check(read_text_bytes(encode(state), name, fmt), name, rules, settings, waivers)
+    def check(state: dict[int, str]):
+        try:
+            doc = read_text_bytes(encode(state), name, fmt)
+        except InputError:  # every line fixed away (a deleted 密级 line): nothing left to check
+            from ..model.report import FileResult
+
+            return FileResult(name, [], doctype=settings.doctype)
+        return _check(doc, name, rules, settings, waivers)
 
     out = iterate(texts, check, unsafe, first)
     out.path, out.original = name, data
