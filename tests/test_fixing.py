@@ -290,3 +290,32 @@ def test_json_carries_the_exact_fix(draft):
 def test_unified_diff_is_empty_when_nothing_changes():
     out = _fix("关于值班的通知\n请加强值班。\n".encode("utf-8"))
     assert not out.changed and unified_diff(out) == ""
+
+
+# --- one hit's fix can need a reader even when its rule's fixes are safe --------------------------
+
+def _fixes(text: str, code: str):
+    from lint.engine.rules import check_document
+    from lint.readers.text import read_text_bytes
+
+    doc = read_text_bytes(text.encode("utf-8"), "x.txt")
+    doc.meta["doctype"] = None
+    return [(f.text, f.fix.content, f.fix.applicability) for f in check_document(doc, [load_rules().get(code)]) if f.fix]
+
+
+def test_stray_space_between_joint_organs_or_before_a_list_item_is_unsafe():
+    got = _fixes("关于印发的通知\n根据《中共中央办公厅 国务院办公厅关于加强管理的意见》，为了实施 《条例》，"
+                 "1．背叛国家罪（第102条） 2．分裂国家罪。\n", "PN012")
+    assert [a for _, _, a in got] == ["unsafe", "safe", "unsafe"]
+
+
+def test_straight_quotes_are_unsafe_but_other_half_width_marks_safe():
+    got = _fixes("关于值班的通知\n他说\"好\",大家同意。\n", "PN001")
+    assert got == [('"', "“", "unsafe"), ('"', "”", "unsafe"), (",", "，", "safe")]
+
+
+def test_deleting_a_closing_clause_takes_its_comma():
+    data = "关于工作的报告\n我们要继续走在前列，为全国改革发展作出更大贡献。\n".encode("utf-8")
+    out = _fix(data, unsafe=True)
+    assert out.data.decode("utf-8").splitlines()[1] == "我们要继续走在前列。"
+    assert not (_keys(out.remaining) - _keys(out.first))

@@ -18,8 +18,8 @@ class Hit:
 
     ``paragraph`` None means the whole document. ``data`` fills the rule's message template;
     ``suggestion`` is the text to write instead, if there is one; when the rule declares
-    ``fix:``, it replaces exactly ``start``..``end`` (``unsafe`` marks one hit's replacement as
-    needing a reader). ``shown`` replaces the matched
+    ``fix:``, it replaces exactly ``start``..``end``, or the span ``replace`` (``unsafe`` marks one
+    hit's replacement as needing a reader). ``shown`` replaces the matched
     text in the finding (``Finding.text`` and the message's ``{text}``): the secrecy rules set it
     to the masked value so that a report never repeats personal data.
     """
@@ -31,6 +31,7 @@ class Hit:
     data: dict[str, Any] = field(default_factory=dict)
     shown: str | None = None
     unsafe: bool = False  # this hit's suggestion needs a reader even when the rule's fix is safe
+    replace: tuple[int, int] | None = None  # the span the suggestion replaces, when not start..end
 
 
 FIX_SAFETY = ("safe", "unsafe")
