@@ -78,7 +78,9 @@ def tracked(src: Path, out: Path, unsafe: bool = False):
     return outcome, counts
 
 
-@pytest.mark.parametrize("path", REAL[:12] + REAL[12:][::2], ids=lambda p: p.name[:24])
+# The drafts under 12 000 bytes (all but the 31 000-character 决定): the longest adds seconds,
+# not cases.
+@pytest.mark.parametrize("path", [p for p in REAL if p.stat().st_size < 12_000] or REAL[:1], ids=lambda p: p.name[:24])
 def test_real_drafts_accept_gives_the_fix_and_reject_gives_the_original(path, tmp_path):
     src = to_docx(path.read_text(encoding="utf-8"), tmp_path / "in.docx")
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
