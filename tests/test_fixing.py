@@ -224,6 +224,8 @@ def test_fix_with_output_writes_elsewhere_and_no_backup(draft, tmp_path):
     assert draft.read_bytes() == before and not draft.with_name("通知.txt.bak").exists()
     assert "部署" in out.read_bytes().decode("gb18030")
     assert run("check", "--fix", "-o", str(draft), str(draft)).code == 2
+    r = run("check", "--fix", "-f", "json", "-o", str(tmp_path / "report.json"), str(draft))
+    assert r.code == 2 and "扩展名" in r.err and not (tmp_path / "report.json").exists()
 
 
 def test_no_backup(draft):

@@ -317,6 +317,12 @@ def run_cli(plan, report, opts: dict, output: str | None, echo) -> tuple[str | N
         raise UsageError(f"{'--tracked' if tracked else '--fix 与 -o'} 只能用于一个文稿（这次有 {len(tasks)} 个）")
     if tracked:
         _refuse_input(Path(tracked), tasks)
+        if output and Path(output).resolve() == Path(tracked).resolve():
+            raise UsageError("--tracked 与 -o 不能是同一个文件")
+    elif fix and output and tasks and Path(output).suffix.lower() != tasks[0].path.suffix.lower():
+        # With --fix, -o receives the corrected draft, not the report: a .json or .html there
+        # is almost surely a report path, which the corrected text must not fill.
+        raise UsageError(f"--fix 时 -o 是修改后文稿的保存位置，扩展名应与原稿（{tasks[0].path.suffix}）一致：{output}")
     outcomes, changed = [], 0
     for t in tasks:
         result = report.results[t.index]
