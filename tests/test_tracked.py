@@ -258,3 +258,13 @@ def test_libreoffice_opens_the_tracked_copy_and_lists_gwlints_changes(tmp_path):
     assert kinds == {"insertion", "deletion"}
     assert len(regions) >= counts["revisions"]
     assert all("<dc:creator>gwlint</dc:creator>" in r for r in regions)
+    # the copy with a hyperlink, a field, someone else's revision and a table opens too, and
+    # keeps both authors' changes
+    hard = tmp_path / "hard-out.docx"
+    tracked(_hard_draft(tmp_path / "hard.docx"), hard)
+    proc = subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
+                           "--convert-to", "odt", "--outdir", str(conv), str(hard)], capture_output=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    content = zipfile.ZipFile(conv / "hard-out.odt").read("content.xml").decode("utf-8")
+    authors = re.findall(r"<dc:creator>(.*?)</dc:creator>", content)
+    assert authors.count("gwlint") >= 4 and "张三" in authors

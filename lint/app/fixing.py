@@ -228,6 +228,9 @@ def fix_docx(doc: Document, rules, settings, unsafe: bool = False, waivers=None)
     settings = dataclasses.replace(settings, doctype=first.doctype)
     out = iterate(texts, check, unsafe, first, lines)
     out.path = doc.path
+    if out.applied:  # the re-checks read text only: keep the first check's layout findings
+        layout = {f.code for f in first.findings} - {f.code for f in check(texts).findings}
+        out.remaining = out.remaining + [f for f in first.findings if f.code in layout]
     return out
 
 
