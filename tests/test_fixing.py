@@ -242,7 +242,9 @@ def test_unsafe_fixes_only_with_the_flag(tmp_path):
     assert "值班等工作" in p.read_text(encoding="utf-8")
 
 
-def test_waived_findings_are_not_fixed(tmp_path):
+def test_waived_findings_are_not_fixed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the waiver file goes beside the draft, not into the repository
+    (tmp_path / "gwlint.yaml").write_text("select: [ALL]\n", encoding="utf-8")
     p = tmp_path / "d.txt"
     p.write_text("关于值班的通知\n已经布署到位,请知悉。\n", encoding="utf-8")
     assert run("waive", str(p), "--rule", "WD001", "--reason", "引用原文").code == 0
