@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -323,3 +321,11 @@ def test_deleting_a_closing_clause_takes_its_comma():
     out = _fix(data, unsafe=True)
     assert out.data.decode("utf-8").splitlines()[1] == "我们要继续走在前列。"
     assert not (_keys(out.remaining) - _keys(out.first))
+
+
+def test_code_in_a_markdown_draft_is_never_changed():
+    md = "# 关于值班的通知\n\n请使用`a, b`参数,并运行 `x (测试)` 。\n\n```\n代码,不改;布署\n```\n\n已经布署到位,请知悉。\n"
+    out = fix_text(md.encode("utf-8"), "d.md", "md", RULES, SETTINGS)
+    assert out.data.decode("utf-8") == (
+        "# 关于值班的通知\n\n请使用`a, b`参数，并运行 `x (测试)`。\n\n```\n代码,不改;布署\n```\n\n已经部署到位，请知悉。\n")
+    assert out.stable and fix_text(out.data, "d.md", "md", RULES, SETTINGS).data == out.data

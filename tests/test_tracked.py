@@ -4,7 +4,6 @@ the original; fields, hyperlinks and earlier revisions are left alone (comments 
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import io
 import re
@@ -24,7 +23,7 @@ from lint.config.file import load_config
 from lint.config.settings import Overrides, resolve
 from lint.formats.docx_tracked import write_tracked
 from lint.readers.docx import read_docx_bytes
-from tests.helpers import CORPUS, REPO, run
+from tests.helpers import CORPUS, run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SETTINGS, RULES = resolve(load_config(None), Overrides())

@@ -22,6 +22,7 @@ import codecs
 import dataclasses
 import difflib
 import os
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,9 +103,10 @@ def apply_edits(texts: dict[int, str], edits: list[Edit]) -> dict[int, str]:
 
 
 def iterate(texts: dict[int, str], check: Callable[[dict[int, str]], object], unsafe: bool,
-            first, lines: set[int] | None = None) -> Outcome:
+            first, lines: set[int] | None = None, frozen: Callable | None = None) -> Outcome:
     """Fix ``texts`` until stable. ``check`` returns the FileResult of a state (waivers
-    applied); ``first`` is the one of ``texts``."""
+    applied); ``first`` is the one of ``texts``; ``frozen(state)`` gives spans no edit may
+    touch ({line: [(start, end)]}: code in a Markdown draft)."""
     findings = first.findings
     out = Outcome("", dict(texts), dict(texts), first=findings, last=first)
     protected = {(f.code, f.line, f.text) for f in findings if f.waived}
@@ -112,6 +114,8 @@ def iterate(texts: dict[int, str], check: Callable[[dict[int, str]], object], un
     state = texts
     for _ in range(MAX_PASSES):
         edits = select_edits(findings, unsafe, lines, protected)
+        if frozen is not None:
+            edits = _thaw(edits, frozen(state))
         if not edits:
             break
         state = apply_edits(state, edits)
@@ -124,9 +128,17 @@ def iterate(texts: dict[int, str], check: Callable[[dict[int, str]], object], un
             break
         seen.add(key)
     else:
-        out.stable = not select_edits(findings, unsafe, lines, protected)
+        out.stable = not _thaw(select_edits(findings, unsafe, lines, protected), frozen(state) if frozen else {})
     out.fixed, out.remaining = state, findings
     return out
+
+
+def _thaw(edits: list[Edit], spans: dict[int, list[tuple[int, int]]]) -> list[Edit]:
+    """The edits that change nothing inside a frozen span (one may end or start at its edge)."""
+    def inside(e: Edit, a: int, b: int) -> bool:
+        return a < e.start < b if e.start == e.end else a < e.end and e.start < b
+
+    return [e for e in edits if not any(inside(e, a, b) for a, b in spans.get(e.line, ()))]
 
 
 # --- text drafts -------------------------------------------------------------------------------
@@ -189,12 +201,34 @@ def fix_text(data: bytes, name: str, fmt: str, rules, settings, unsafe: bool = F
             return FileResult(name, [], doctype=settings.doctype)
         return _check(doc, name, rules, settings, waivers)
 
-    out = iterate(texts, check, unsafe, first)
+    out = iterate(texts, check, unsafe, first, frozen=markdown_code if fmt == "md" else None)
     out.path, out.original = name, data
     try:
         out.data = encode(out.fixed)
     except UnicodeEncodeError:  # a fix brought a character the file's encoding lacks (GBK)
         raise InputError(name, f"修改后的文字无法用原编码 {codec} 保存，未作修改") from None
+    return out
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def markdown_code(state: dict[int, str]) -> dict[int, list[tuple[int, int]]]:
+    """Code in a Markdown draft (fenced blocks, `inline code`): what --fix never changes."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    fence = None
+    for line in sorted(state):
+        text = state[line]
+        m = _FENCE.match(text)
+        if fence is not None or m:
+            out[line] = [(0, len(text))]
+            if m and (fence is None or m.group(1) == fence):
+                fence = m.group(1) if fence is None else None
+            continue
+        spans = [m.span() for m in _CODE_SPAN.finditer(text)]
+        if spans:
+            out[line] = spans
     return out
 
 
