@@ -87,7 +87,7 @@ def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
 
 
 def _fix_options(f):
-    """--fix, --diff, --unsafe-fixes, --no-backup, --tracked: the work is in lint/app/fixing.py."""
+    """--fix, --diff, --unsafe-fixes, --no-backup, --tracked: the work is in lint/app/fix_command.py."""
     for opt in reversed([
         click.option("--fix", is_flag=True, help="按可靠的改法直接修改文稿（.txt、.md；原稿另存为 .bak）；与 -o 同用时把修改后的文稿写到 -o。"),
         click.option("--diff", is_flag=True, help="只显示将作的修改（unified diff），不写任何文件。"),
@@ -134,8 +134,8 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
                         keep_docs=bool(annotate) or fmt in DOC_FORMATS)
     if annotate:
         _annotate(plan, report, annotate)
-    if any(fix_opts.values()):  # --fix, --diff, --tracked (lint/app/fixing.py)
-        from .app.fixing import run_cli
+    if any(fix_opts.values()):  # --fix, --diff, --tracked (lint/app/fix_command.py)
+        from .app.fix_command import run_cli
 
         output, code = run_cli(plan, report, fix_opts, output, click.echo)
         if code is not None:
