@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -329,3 +330,14 @@ def test_code_in_a_markdown_draft_is_never_changed():
     assert out.data.decode("utf-8") == (
         "# 关于值班的通知\n\n请使用`a, b`参数，并运行 `x (测试)`。\n\n```\n代码,不改;布署\n```\n\n已经部署到位，请知悉。\n")
     assert out.stable and fix_text(out.data, "d.md", "md", RULES, SETTINGS).data == out.data
+
+
+@pytest.mark.parametrize("name", ["gov-reports/gwr_2024.txt", "real-drafts/16_banfa_tousujubao-zhang-tiao_2022.txt"])
+def test_a_draft_typed_with_half_width_marks_is_restored(name):
+    """A real text with its ，；： typed half-width (over 600 marks in the report): --fix gives
+    back exactly what fixing the published text gives."""
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    typed = text.replace("，", ",").replace("；", ";").replace("：", ":")
+    out = _fix(typed.encode("utf-8"), Path(name).name)
+    assert out.counts()["PN001"] >= typed.count(",") * 0.9
+    assert out.data == _fix(text.encode("utf-8"), Path(name).name).data
