@@ -177,9 +177,9 @@ def test_a_file_whose_bytes_cannot_be_kept_is_not_fixed():
         text_codec(damaged, "bad.txt")
 
 
-def test_a_fix_the_files_encoding_cannot_hold_is_refused():
-    # GBK holds “，” but a draft in GBK that needs a character outside it cannot take the fix.
-    assert text_codec("通知,请".encode("gbk"), "x.txt") == (b"", "gb18030")
+def test_gbk_stays_gbk_and_gb18030_stays_gb18030():
+    assert text_codec("通知,请".encode("gbk"), "x.txt") == (b"", "gbk")
+    assert text_codec("通知,请𠀀".encode("gb18030"), "x.txt") == (b"", "gb18030")
 
 
 # --- the command ---------------------------------------------------------------------------------

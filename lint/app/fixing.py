@@ -153,7 +153,9 @@ def text_codec(data: bytes, name: str) -> tuple[bytes, str]:
             break
     else:
         bom = b""
-        codec = "utf-8" if label == "UTF-8" else "gb18030" if label in ("GBK", "GB18030") else label.lower()
+        # A GBK draft stays GBK: a fix that brought a character outside GBK is refused below
+        # rather than written as GB18030's four-byte form, which a GBK reader cannot read.
+        codec = {"UTF-8": "utf-8", "GBK": "gbk", "GB18030": "gb18030"}.get(label, label.lower())
     try:
         if bom + text.encode(codec) == data:
             return bom, codec
