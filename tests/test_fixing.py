@@ -286,7 +286,7 @@ def test_html_report_marks_the_findings_with_fixes(draft):
 def test_json_carries_the_exact_fix(draft):
     data = run("check", "-f", "json", str(draft)).json
     wd = next(f for f in data["findings"] if f["code"] == "WD001")
-    assert wd["fix"] == {"start": 15, "end": 17, "content": "部署", "applicability": "safe"}
+    assert wd["fix"] == {"start": 15, "end": 17, "content": "部署", "applicability": "safe", "word": True}
     assert next(f for f in data["findings"] if f["code"] == "FC001")["fix"] is None
 
 
@@ -341,3 +341,8 @@ def test_a_draft_typed_with_half_width_marks_is_restored(name):
     out = _fix(typed.encode("utf-8"), Path(name).name)
     assert out.counts()["PN001"] >= typed.count(",") * 0.9
     assert out.data == _fix(text.encode("utf-8"), Path(name).name).data
+
+
+def test_a_listed_word_is_fixed_only_where_it_is_a_whole_word():
+    out = _fix("关于工作的通知\n这一笔划掉不要了,笔划要清楚。\n".encode("utf-8"))
+    assert out.data.decode("utf-8") == "关于工作的通知\n这一笔划掉不要了，笔画要清楚。\n"

@@ -80,17 +80,31 @@ def _overlap(a: Edit, b: Edit) -> bool:
 
 
 def select_edits(findings: Iterable, unsafe: bool = False, lines: set[int] | None = None,
-                 protected: set | None = None) -> list[Edit]:
+                 protected: set | None = None, texts: dict[int, str] | None = None) -> list[Edit]:
     """The edits one pass applies: fixable findings (on ``lines`` when given), overlaps
-    resolved in a fixed order. ``protected``: (code, line, text) of waived findings."""
+    resolved in a fixed order. ``protected``: (code, line, text) of waived findings. With
+    ``texts`` (each line's text), a safe fix of a listed word applies only where the word is
+    whole in the line's segmentation (这一笔划掉 holds 笔划 across two words: not 笔画)."""
     cands = sorted(Edit(f.line, f.fix.start, f.fix.end, f.code, f.fix.content)
                    for f in findings if f.fixable(unsafe) and (lines is None or f.line in lines)
-                   and not (protected and (f.code, f.line, f.text) in protected))
+                   and not (protected and (f.code, f.line, f.text) in protected)
+                   and (unsafe or texts is None or not f.fix.word or _whole_word(texts[f.line], f.fix)))
     chosen: list[Edit] = []
     for e in cands:
         if not any(_overlap(e, c) for c in chosen if c.line == e.line):
             chosen.append(e)
     return chosen
+
+
+def _whole_word(text: str, fix) -> bool:
+    """Does ``fix``'s span start and end where words do (jieba; a wrong word may be cut inside)?"""
+    from ..text.segment import words
+
+    bounds, pos = {0}, 0
+    for w in words(text):
+        pos += len(w)
+        bounds.add(pos)
+    return fix.start in bounds and fix.end in bounds
 
 
 def apply_edits(texts: dict[int, str], edits: list[Edit]) -> dict[int, str]:
@@ -112,7 +126,7 @@ def iterate(texts: dict[int, str], check: Callable[[dict[int, str]], object], un
     seen = {tuple(sorted(texts.items()))}
     state = texts
     for _ in range(MAX_PASSES):
-        edits = select_edits(findings, unsafe, lines, protected)
+        edits = select_edits(findings, unsafe, lines, protected, state)
         if frozen is not None:
             edits = _thaw(edits, frozen(state))
         if not edits:
@@ -127,7 +141,7 @@ def iterate(texts: dict[int, str], check: Callable[[dict[int, str]], object], un
             break
         seen.add(key)
     else:
-        out.stable = not _thaw(select_edits(findings, unsafe, lines, protected), frozen(state) if frozen else {})
+        out.stable = not _thaw(select_edits(findings, unsafe, lines, protected, state), frozen(state) if frozen else {})
     out.fixed, out.remaining = state, findings
     return out
 

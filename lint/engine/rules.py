@@ -347,7 +347,8 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
     s, e = hit.replace or (hit.start, hit.end)
     if (rule.fix and p is not None and hit.suggestion is not None and hit.shown is None
             and "\n" not in hit.suggestion and hit.suggestion != p.text[s:e]):
-        fix = Fix(s, e, hit.suggestion, "unsafe" if hit.unsafe else rule.fix)
+        fix = Fix(s, e, hit.suggestion, "unsafe" if hit.unsafe else rule.fix,
+                  word=rule.kind in ("substitution", "phrase"))
     return Finding(path=doc.path, line=line, column=column, end_line=line, end_column=end_column,
                    location=location, code=rule.code, name=rule.name, category=rule.category,
                    severity=severity, message=message, text=text, suggestion=hit.suggestion,

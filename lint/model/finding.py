@@ -47,6 +47,7 @@ class Fix:
     end: int
     content: str
     applicability: str = "safe"
+    word: bool = False  # a listed word: safe only where the text's word segmentation agrees
 
 
 @dataclass
