@@ -306,10 +306,10 @@ def _fixes(text: str, code: str):
     return [(f.text, f.fix.content, f.fix.applicability) for f in check_document(doc, [load_rules().get(code)]) if f.fix]
 
 
-def test_stray_space_between_joint_organs_or_before_a_list_item_is_unsafe():
+def test_stray_space_between_chinese_characters_or_before_a_list_item_is_unsafe():
     got = _fixes("关于印发的通知\n根据《中共中央办公厅 国务院办公厅关于加强管理的意见》，为了实施 《条例》，"
-                 "1．背叛国家罪（第102条） 2．分裂国家罪。\n", "PN012")
-    assert [a for _, _, a in got] == ["unsafe", "safe", "unsafe"]
+                 "1．背叛国家罪（第102条） 2．分裂国家罪，参加的有张三 李四，共 3人。\n", "PN012")
+    assert [a for _, _, a in got] == ["unsafe", "safe", "unsafe", "unsafe", "safe"]
 
 
 def test_straight_quotes_are_unsafe_but_other_half_width_marks_safe():

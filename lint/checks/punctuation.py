@@ -309,7 +309,6 @@ def _number_is_latin_bound_right(text: str, start: int) -> bool:
     return after in _LATIN or after in "-/_:"
 
 
-_ORGAN_BEFORE = re.compile(r"(?:中央|国务院|办公厅|办公室|委员会|政府|党委|人大|政协|[部局厅委署院会办])$")
 _ITEM_AHEAD = re.compile(r"\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -353,9 +352,9 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
                 continue
             # A space before a list marker (（第102条） 2．分裂……) separates items run together on
             # one line: whether to delete it or break the line needs a reader.
-            # 中共中央办公厅 国务院办公厅: joint issuing organs are written with a space between.
-            unsafe = _ITEM_AHEAD.match(text, e) is not None or (
-                is_han(right) and _ORGAN_BEFORE.search(text, 0, s) is not None)
+            # Between two Chinese characters a space may stand for a mark (张三 李四 for 张三、李四)
+            # or separate joint issuing organs (中共中央办公厅 国务院办公厅): deleting it needs a reader.
+            unsafe = _ITEM_AHEAD.match(text, e) is not None or (is_han(left) and is_han(right))
             yield Hit(p, s, e, "", {"before": text[max(0, s - 4):s], "after": text[e:e + 4]}, unsafe=unsafe)
 
 
