@@ -197,7 +197,7 @@ def test_diff_prints_a_unified_diff_and_changes_nothing(draft):
     assert r.code == 1
     assert r.out.startswith(f"--- {draft}\n+++ {draft}\n@@")
     assert "-请加强值班,确保信息畅通;已经布署到位。" in r.out and "+请加强值班，确保信息畅通；已经部署到位。" in r.out
-    assert "共修改" in r.err and "PN001" in r.err
+    assert "共可修改 5 处" in r.err and "可修改   待处理" in r.err and "PN001" in r.err
     assert draft.read_bytes() == before and sorted(p.name for p in draft.parent.iterdir()) == ["通知.txt"]
 
 

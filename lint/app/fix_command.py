@@ -57,7 +57,7 @@ def run_cli(plan, report, opts: dict, output: str | None, echo) -> tuple[str | N
         elif fix and not tracked:
             result.findings, result.fingerprints = out.remaining, out.last.fingerprints
     codes = {r.code: r for _, rules in plan.contexts.values() for r in rules}
-    echo(summary(outcomes, codes, bool(unsafe)), err=True, nl=False)
+    echo(summary(outcomes, codes, bool(unsafe), dry=bool(diff)), err=True, nl=False)
     if diff:
         for r in report.errors:
             echo(f"gwlint: {r.path}: {r.error}", err=True)
@@ -123,8 +123,9 @@ def _refuse_input(out: Path, tasks) -> None:
             raise UsageError(f"输出文件 {out} 就是被检查的文件：gwlint 不会覆盖原稿，请换一个文件名")
 
 
-def summary(outcomes: list[Outcome], rules_by_code: dict, unsafe: bool) -> str:
-    """Per rule: fixes applied, findings left for a person (--statistics style)."""
+def summary(outcomes: list[Outcome], rules_by_code: dict, unsafe: bool, dry: bool = False) -> str:
+    """Per rule: fixes applied (``dry``: that --fix would apply), findings left for a person
+    (--statistics style)."""
     applied: Counter = Counter()
     left: Counter = Counter()
     unsafe_left = 0
@@ -140,8 +141,9 @@ def summary(outcomes: list[Outcome], rules_by_code: dict, unsafe: bool) -> str:
         r = rules_by_code.get(code)
         rows.append(f"{applied[code]:6d} {left[code]:6d}  {code}  {r.name if r else ''}"
                     + (f"（{_SAFETY[r.fix]}）" if r is not None and r.fix else ""))
-    head = "已修改   待处理  规则"
-    total = f"共修改 {sum(applied.values())} 处，{sum(left.values())} 处需人工处理"
+    verb = "可修改" if dry else "已修改"
+    head = f"{verb}   待处理  规则"
+    total = f"{'共可修改' if dry else '共修改'} {sum(applied.values())} 处，{sum(left.values())} 处需人工处理"
     if unsafe_left:
         total += f"（其中 {unsafe_left} 处有不保证正确的改法，可加 --unsafe-fixes 一并修改）"
     return "\n".join([head, *rows, total]) + "\n"
