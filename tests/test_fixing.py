@@ -281,6 +281,7 @@ def test_stdin_and_word_drafts_are_not_fixed_in_place(tmp_path, draft):
 def test_html_report_marks_the_findings_with_fixes(draft):
     html = run("check", "-f", "html", str(draft)).out
     assert '<span class="fix safe"' in html and "可自动修改" in html
+    assert "其中 5 处可自动修改（gwlint check --fix）" in html
 
 
 def test_json_carries_the_exact_fix(draft):

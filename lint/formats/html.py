@@ -191,7 +191,7 @@ def _file(fi: int, r) -> list[str]:
         meta.append(f"编码 {r.encoding}")
     out = [f'<section class="file"><h2>{_e(r.path)}</h2><p class="meta">{_e("，".join(meta))}；'
            f'{len(active)} 处问题' + (f'，{len(r.findings) - len(active)} 处已豁免' if len(active) < len(r.findings) else '')
-           + '</p>']
+           + _fix_counts(active) + '</p>']
     if active:
         out.append('<h3>问题一览（按规则）</h3>')
         for code, fs in groups(active):
@@ -346,3 +346,11 @@ def _fix_badge(f) -> str:
         return ""
     kind = f.fix.applicability
     return f' <span class="fix {kind}" title="{_e(FIX_HELP[kind])}">{label}</span>'
+
+
+def _fix_counts(findings) -> str:
+    """“，其中 N 处可自动修改、M 处改法需确认” for the file's line, or ""."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    parts = ([f"{safe} 处可自动修改（gwlint check --fix）"] if safe else []) + ([f"{unsafe} 处改法需确认"] if unsafe else [])
+    return "，其中 " + "、".join(parts) if parts else ""
