@@ -179,7 +179,7 @@ def _hard_draft(path: Path) -> Path:
     tab.add_run(" 值班表。")
     table = d.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "工作:要求"
-    table.cell(0, 1).text = "加强 管理。"
+    table.cell(0, 1).text = "加强管理 。"
     d.save(str(path))
     return path
 
