@@ -314,6 +314,22 @@ def docs(output, check_only):
     click.echo(f"已写入 {output}")
 
 
+@cli.command("new-rule")
+@click.argument("category")
+@click.argument("name")
+@click.option("--kind", default="pattern", show_default=True,
+              type=click.Choice(["pattern", "phrase", "substitution", "metric", "python"]), help="规则种类。")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), default=None,
+              help="规则文件夹（默认 rules/；单位自己的规则放在配置的 rule-dirs 中）。")
+def new_rule_cmd(category, name, kind, folder):
+    """新建一条规则的骨架：gwlint new-rule 类别 名称（代码自动编号，状态为 preview）。"""
+    from .app.scaffold import new_rule
+
+    path = new_rule(category, name, kind, Path(folder) if folder else None)
+    click.echo(f"已新建 {path}：请填写 message、why、basis 和规则内容，并把例句换成真实的句子"
+               f"（fail 应报告，pass 不应报告），再运行 python -m pytest tests/test_rule_examples.py。")
+
+
 def main(argv=None) -> None:
     # A run is short and keeps nearly all it allocates (rules, documents) to the end: collect
     # cycles less often than Python's default of every 700 new objects (2-3% faster, same peak
