@@ -19,6 +19,7 @@ from ..analysis.document_type import normalise_title
 from ..model.document import TEXT_SCOPES
 from ..model.finding import Hit
 from ..engine.kinds import Param
+from ..text.chinese import han_count
 from ..text.fastregex import fast
 
 
@@ -128,9 +129,16 @@ def applies(doc, doctypes) -> bool:
 def stock_phrases(doc, rule, options) -> Iterator[Hit]:
     if not applies(doc, options["doctypes"]):
         return
-    for p in doc.iter(rule.scope):
-        got = stock_hits(doc, rule, options["list"], p)
-        if not got:
+    found = [(p, got) for p in doc.iter(rule.scope) if (got := stock_hits(doc, rule, options["list"], p))]
+    if not found:
+        return
+    chars = doc.text_chars
+    padded = chars and sum(len(g) for _, g in found) * 1000 / chars > options["dense_per_1000"]
+    for p, got in found:
+        # In a text no more padded than a carefully edited report, one stock phrase in a long
+        # paragraph is the register, not padding: name a paragraph's phrases when there are
+        # several, or when the paragraph is short enough for one to stand out.
+        if not padded and len(got) < options["min_in_paragraph"] and han_count(p.text) > options["short_paragraph"]:
             continue
         counts = Counter(e.term for _, _, e in got)
         notes = {e.term: e.note for _, _, e in got}
@@ -147,6 +155,12 @@ def stock_phrases(doc, rule, options) -> Iterator[Hit]:
 stock_phrases.FIELDS = frozenset({"text", "count", "phrases", "advice", "note"})
 stock_phrases.OPTIONS = {
     "list": Param("str", default="stock-phrases", doc="reference list of stock phrases"),
+    "dense_per_1000": Param("number", default=1.5, tunable=True,
+                            doc="above this many stock phrases per 1,000 characters every paragraph with one is named"),
+    "min_in_paragraph": Param("int", default=2, tunable=True,
+                              doc="below the density above: stock phrases that make a long paragraph's finding"),
+    "short_paragraph": Param("int", default=120, tunable=True,
+                             doc="below the density above: a paragraph of at most this many characters is named for one phrase"),
     "doctypes": Param("str-list", default=["讲话稿", "总结", "报告", "汇报"], tunable=True,
                       doc="document types whose stock phrases are named (汇报 is told by the title); [] for every type"),
 }
