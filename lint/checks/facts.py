@@ -49,7 +49,7 @@ def has_evidence(text: str, skip: tuple[int, int] | None = None) -> bool:
 
 
 # A target or an instruction, not a claim about what was done.
-_GOAL = fast(r"确保|力争|争取|务必|必须|力求|计划|预计|以期|目标是|目标为|努力(?=[使让把将争实推做提抓])|预期|希望|"
+_GOAL = fast(r"确保|力争|号召|切实使|争取|务必|必须|力求|计划|预计|以期|目标是|目标为|努力(?=[使让把将争实推做提抓])|预期|希望|"
                    r"(?<![主重需只必纲提])要(?![素点害闻求])|将(?=[^来军领士])|应当|应(?=[^对用急])|需要")
 # 前所未有 of a difficulty (挑战前所未有) describes the problem, not an achievement.
 _HARDSHIP = fast(r"困难|挑战|风险|压力|复杂|严峻|冲击|考验|难度|艰巨|变局|危机|不确定|之变|前景")
@@ -170,7 +170,8 @@ _RANK_SCOPE = fast(r"(?:全国|全省|全市|全县|全区|全镇|历史|同类|
 
 
 def absolute_claim(doc, rule, options) -> Iterator[Hit]:
-    rx, notes = _claims_regex(list_path(rule, options["list"]))
+    path = list_path(rule, options["list"])
+    rx, notes = _claims_regex(path) if options["ranks"] else _list_regex(path)
     for p, i, s, m in _sentence_hits(doc, rule, rx):
         sentence = p.text[s.start:s.end]
         before = p.text[s.start:m.start()]
@@ -181,6 +182,8 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
             continue
         if word in _SUPERLATIVES and not _RANK_SCOPE.search(before):
             continue
+        if options["claims_only"] and not _CLAUSE_END.match(p.text, m.end()):
+            continue  # 全面实现农村免费义务教育: a policy carried out, not a verdict on it
         if word in ("前所未有", "史无前例", "空前") and _HARDSHIP.search(sentence):
             continue
         skip = (m.start() - s.start, m.end() - s.start)
@@ -199,6 +202,10 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
 absolute_claim.FIELDS = frozenset({"text", "note", "where"})
 absolute_claim.OPTIONS = {
     "list": Param("str", default="absolute-claims", doc="reference list of absolute words"),
+    "ranks": Param("bool", default=True,
+                   doc="also look for ranks over an area (全省第一, 居全市首位) and 100% rates (满意率100%, 100%满意)"),
+    "claims_only": Param("bool", default=False,
+                         doc="only a word that ends its clause or takes 了 (任务全面完成。 圆满完成了), not one with an object"),
     "window": Param("str", default="next", choices=WINDOWS, tunable=True,
                     doc="where a figure, named source or comparison counts as evidence besides the sentence"),
 }
@@ -212,8 +219,40 @@ def _claims_regex(path):
 
 # --- achievements without substance --------------------------------------------------------
 
-# A paragraph that sets out targets (主要目标任务是：……；到2035年……) makes no claims.
-_TARGETS = fast(r"目标(?:任务)?(?:是|为)|预期目标|到\d{4}年|到本世纪|奋斗目标")
+# A paragraph that sets out targets (主要目标任务是：……；到2035年……) makes no claims, nor do the
+# ——bullets under a lead-in that announces them (……实现新的要求：⏎——经济持续健康发展。).
+_TARGETS = fast(r"目标(?:任务)?(?:是|为)|预期目标|到\d{4}年|到(?:二〇|二○|二0)[〇○0一二三四五六七八九]{2}年|到本世纪|奋斗目标|到那时|届时|"
+                r"(?:目标|要求|任务)[：:。]?$")
+# A section about what is to be done: its claims are targets (三、全面建成小康社会的目标, 二、今年工作任务).
+_PLAN_HEADING = fast(r"目标|任务|部署|安排|展望|思路|要求|打算|计划")
+# A change for the worse is a difficulty described, not an achievement claimed.
+_TROUBLE = fast(r"问题|矛盾|隐患|因素|风险|困难|压力|冲击|危机|下滑|出口|不确定|不稳定|两难")
+
+
+def _heading_above(doc, p):
+    j = p.index - 1
+    while j >= 0:
+        q = doc.paragraphs[j]
+        if q.scope in ("heading", "title"):
+            return q
+        j -= 1
+    return None
+
+
+def _in_targets(doc, p, pos: int) -> bool:
+    if _TARGETS.search(p.text[:pos]):
+        return True
+    h = _heading_above(doc, p)
+    if h is not None and h.scope == "heading" and _PLAN_HEADING.search(h.text):
+        return True
+    q = p
+    while q.text.lstrip().startswith("——"):
+        q = _adjacent(doc, q, -1)
+        if q is None:
+            return False
+        if not q.text.lstrip().startswith("——"):
+            return bool(_TARGETS.search(q.text))
+    return False
 # A claim ends its clause (收入明显提升。) or says it is done (大幅提升了通行能力);
 # 大幅提升宽带速率 is an action with an object.
 _CLAUSE_END = fast(r"了|(?:[，。；！、：）”]|$)")
@@ -226,7 +265,10 @@ def unquantified_achievement(doc, rule, options) -> Iterator[Hit]:
         sentence = p.text[s.start:s.end]
         if not _CLAUSE_END.match(p.text, m.end()):
             continue
-        if _GOAL.search(p.text[s.start:m.start()]) or _TARGETS.search(p.text[:m.start()]):
+        if _GOAL.search(p.text[s.start:m.start()]) or _in_targets(doc, p, m.start()):
+            continue
+        clause = re.split(r"[，；：]", p.text[s.start:m.start()])[-1]
+        if m.group().endswith(("增加", "下降", "减少", "增长", "降低")) and _TROUBLE.search(clause):
             continue
         if has_evidence(sentence):
             continue
