@@ -36,7 +36,7 @@ _COMPARISON = fast(
     r"比(?:上|去|前)?年|同比|环比|较(?:上|去)年|较(?![快大好多高为明显强低少慢早晚差])[^，。；]{1,12}(?:增长|增加|提高|提升|下降|减少|上升|缩小)|"
     r"比(?![较如例重率拼武赛试])[^，。；]{1,12}(?:增长|增加|提高|提升|下降|减少|上升|缩小|多|少|高|低)|"
     r"由[^，。；]{1,24}(?:提高|提升|增加|增长|上升|下降|减少|降低|缩小|扩大)?(?:到|至)|从[^，。；]{1,24}(?:到|至)|"
-    r"翻(?:了)?[一两三四\d]?番|首次|首个|首家|第[一二三四五六七八九十\d]+位|排名第|位居|位列|居全[国省市县区]")
+    r"翻(?:了)?[一两三四\d]?番|首次|首个|首家|(?:位居|位列|居|排名|排在)[^，。；]{0,8}第[一二三四五六七八九十\d]+[位名]")
 # An example: 例如, 比如, 以……为例, 其中, a named project in quotation marks or a title.
 _EXAMPLE = fast(r"例如|比如|譬如|诸如|以[^，。；]{1,20}为例|其中[，,]?|如[^，。；]{2,20}等|“[^”]{2,30}”|《[^》]{2,40}》"
                 r"|[^，。；、]{2,12}(?:、[^，。；、]{2,12})+等")
@@ -187,7 +187,8 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
         if word in ("前所未有", "史无前例", "空前") and _HARDSHIP.search(sentence):
             continue
         skip = (m.start() - s.start, m.end() - s.start)
-        if has_figure(sentence, skip) or has_source(sentence) or _COMPARISON.search(sentence):
+        rest = sentence[:skip[0]] + "\u3000" * (skip[1] - skip[0]) + sentence[skip[1]:]
+        if has_figure(sentence, skip) or has_source(sentence) or _COMPARISON.search(rest):
             continue
         if any(has_figure(t) or has_source(t) or _COMPARISON.search(t)
                for t in window_texts(doc, p, i, options["window"])):
