@@ -44,21 +44,27 @@ def findings(codes: list[str]) -> None:
 
 
 def density() -> None:
-    rule = load_rules().get("SP001")
+    registry = load_rules()
+    rule = registry.get("SP001")
+    sp002 = select_rules(registry, select=["SP002"])
     by_type = defaultdict(list)
     for doc in documents():
         chars = doc.text_chars
         if not chars:
             continue
         n = sum(count_phrases(doc, rule, "stock-phrases").values())
-        by_type[doc.meta["doctype"] or "（未识别）"].append((n * 1000 / chars, n, chars, doc.path))
-    print("| 文种 | 篇数 | 汉字 | 套话 | 每千字（全体） | 每千字中位数 | 每千字最高 |")
-    print("|---|---|---|---|---|---|---|")
-    for t, rows in sorted(by_type.items(), key=lambda kv: -sum(r[2] for r in kv[1])):
+        named = len(check_document(doc, sp002))
+        kind = doc.meta["doctype"] or "（未识别）"
+        by_type[(doc.path.split("/")[0], kind)].append((n * 1000 / chars, n, chars, named))
+    print("| 语料 | 文种 | 篇数 | 汉字 | 套话 | 每千字（全体） | 每千字中位数 | 每千字最高 | SP002 建议条数 | SP002 每万字 |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for (corpus, t), rows in sorted(by_type.items(), key=lambda kv: -sum(r[2] for r in kv[1])):
         chars = sum(r[2] for r in rows)
         n = sum(r[1] for r in rows)
-        print(f"| {t} | {len(rows)} | {chars} | {n} | {n * 1000 / chars:.2f} | "
-              f"{statistics.median(r[0] for r in rows):.2f} | {max(r[0] for r in rows):.2f} |")
+        named = sum(r[3] for r in rows)
+        print(f"| {corpus} | {t} | {len(rows)} | {chars} | {n} | {n * 1000 / chars:.2f} | "
+              f"{statistics.median(r[0] for r in rows):.2f} | {max(r[0] for r in rows):.2f} | {named} | "
+              f"{named * 10000 / chars:.1f} |")
 
 
 if __name__ == "__main__":

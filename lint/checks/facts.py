@@ -197,7 +197,10 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
         if note is None:
             note = ("百分之百的说法须写出统计口径和来源" if "100" in word or "百" in word
                     else "排名须写明是谁排的、在什么范围、按什么指标")
-        yield Hit(p, m.start(), m.end(), None, {"note": note, "where": _WHERE[options["window"]]})
+        start = m.start()
+        if word[0] in "率度面":  # 满意度达到100%: quote the whole measure, not from its last character
+            start = max(s.start, start - len(re.match(r"[\u4e00-\u9fff]{0,2}", before[::-1]).group()))
+        yield Hit(p, start, m.end(), None, {"note": note, "where": _WHERE[options["window"]]})
 
 
 absolute_claim.FIELDS = frozenset({"text", "note", "where"})
