@@ -230,7 +230,7 @@ _TARGETS = fast(r"目标(?:任务)?(?:是|为)|预期目标|到\d{4}年|到(?:�
 # A section about what is to be done: its claims are targets (三、全面建成小康社会的目标, 二、今年工作任务).
 _PLAN_HEADING = fast(r"目标|任务|部署|安排|展望|思路|要求|打算|计划")
 # A change for the worse is a difficulty described, not an achievement claimed.
-_TROUBLE = fast(r"问题|矛盾|隐患|因素|风险|困难|压力|冲击|危机|下滑|出口|不确定|不稳定|两难")
+_TROUBLE = fast(r"问题|矛盾|隐患|因素|风险|困难|压力|冲击|危机|下滑|出口|不确定|不稳定|两难|价格|物价|房价|成本|负担|债务|亏损")
 
 
 def _heading_above(doc, p):
@@ -272,7 +272,7 @@ def unquantified_achievement(doc, rule, options) -> Iterator[Hit]:
         if _GOAL.search(p.text[s.start:m.start()]) or _in_targets(doc, p, m.start()):
             continue
         clause = re.split(r"[，；：]", p.text[s.start:m.start()])[-1]
-        if m.group().endswith(("增加", "下降", "减少", "增长", "降低")) and _TROUBLE.search(clause):
+        if m.group().endswith(("增加", "下降", "减少", "增长", "降低", "上升")) and _TROUBLE.search(clause):
             continue
         if has_evidence(sentence):
             continue
