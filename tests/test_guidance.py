@@ -119,7 +119,7 @@ def test_a_bracket_left_open_across_lines():
 
 def test_run_in_heading_after_a_single_standalone_sibling():
     (f,) = findings("ST007", "一、主要成效\n全年完成投资120亿元，新开工项目46个。二、存在问题\n部分项目进度偏慢。\n")
-    assert f.text == "二、" and "另起一段" in f.message
+    assert f.text == "二、" and "前换行" in f.message
 
 
 def test_run_in_heading_that_does_not_follow_on_needs_two_standalone_siblings():

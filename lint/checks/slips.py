@@ -131,7 +131,7 @@ def heading_run_in(doc, rule, options) -> Iterator[Hit]:
             found = it.marker.text.strip()
             yield Hit(it.paragraph, it.start, it.end, None,
                       {"found": found, "layout": "同一组的其他序号各自另起一段",
-                       "advice": f"在“{found}”前另起一段"})
+                       "advice": f"在“{found}”前换行，让这一项单独成段"})
 
 
 heading_run_in.FIELDS = frozenset({"text", "found", "layout", "advice"})
