@@ -275,7 +275,7 @@ class FastPattern:
                 (self._groups, groupindex, self._first_src, required, literal_sets, self._source) = hit
                 self._groupindex = dict(groupindex)
                 self._required_src = list(required)
-                self._literal_sets = literal_sets
+                self._literal_sets = tuple(literal_sets)
                 return self
             parsed = _sre.parse(self.pattern, self.flags)
             _check_lookbehinds(parsed.data)
