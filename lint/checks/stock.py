@@ -157,7 +157,7 @@ def stock_phrases(doc, rule, options) -> Iterator[Hit]:
 stock_phrases.FIELDS = frozenset({"text", "count", "phrases", "advice", "note"})
 stock_phrases.OPTIONS = {
     "list": Param("str", default="stock-phrases", doc="reference list of stock phrases"),
-    "dense_per_1000": Param("number", default=1.5, tunable=True,
+    "dense_per_1000": Param("number", default=2.0, tunable=True,
                             doc="above this many stock phrases per 1,000 characters every paragraph with one is named"),
     "min_in_paragraph": Param("int", default=2, tunable=True,
                               doc="below the density above: stock phrases that make a long paragraph's finding"),
