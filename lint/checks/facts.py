@@ -278,6 +278,8 @@ def unquantified_achievement(doc, rule, options) -> Iterator[Hit]:
             continue
         if _GOAL.search(p.text[s.start:m.start()]) or _in_targets(doc, p, m.start()):
             continue
+        if _NEGATED.search(p.text[max(s.start, m.start() - 6):m.start()]):
+            continue  # 没有明显变化, 尚未得到明显改善: a shortfall, not a claim
         clause = re.split(r"[，；：]", p.text[s.start:m.start()])[-1]
         if m.group().endswith(("增加", "下降", "减少", "增长", "降低", "上升")) and _TROUBLE.search(clause):
             continue
