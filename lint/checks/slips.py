@@ -1,11 +1,12 @@
 """Layout slips in a draft's text: a paragraph broken in the middle of a sentence, and a heading
 run into the end of the paragraph before it.
 
-In a text draft (.txt, .md) each physical line is a paragraph, so a line that stops without a
+In a text draft (.txt) each physical line is a paragraph, so a line that stops without a
 closing mark while the next line carries on is a paragraph broken by a stray line break (a
 draft pasted from a PDF or a web page, an Enter pressed by mistake). Titles, the subtitle, the
 addressee line, headings, signatures, dates and the cells of a flattened table end without a
-closing mark by nature and are left alone. A .docx has real paragraphs and is not judged here.
+closing mark by nature and are left alone. A .docx has real paragraphs, and in Markdown a single
+line break is only a wrap (a paragraph ends at a blank line): neither is judged here.
 
 A heading marker (三、 （三） 3.) that opens a sentence in the middle of a paragraph is a heading
 run into it (……完成。三、加强……) when its siblings of the same series open paragraphs of their
@@ -67,7 +68,8 @@ def _closes_first(text: str) -> bool:
 
 
 def broken_paragraph(doc, rule, options) -> Iterator[Hit]:
-    if doc.source_format not in ("txt", "md"):
+    # In Markdown a paragraph ends at a blank line and a single line break is only a wrap.
+    if doc.source_format != "txt":
         return
     min_chars = options["min_chars"]
     for p in doc.iter(("body", "heading")):
