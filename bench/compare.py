@@ -52,6 +52,8 @@ def main(argv=None) -> int:
         log(f"{label}: {args.runs} runs each, interleaved")
         got = cold_interleaved(cmds, args.runs, warmup=1)
         b, a = got["before"], got["after"]
+        if b.get("error"):
+            log(f"{label}: {b['error']}")
         change = (a["median"] / b["median"] - 1) * 100 if b.get("median") and a.get("median") else None
         rows.append([label, fmt_s(b.get("median")), fmt_s(a.get("median")),
                      f"{change:+.1f} %" if change is not None else "-",
