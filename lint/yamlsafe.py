@@ -88,7 +88,30 @@ def load_text(text: str, path: str) -> Any:
         raise RuleFileError(path, f"YAML 语法错误：{exc}") from None
     if node is None:
         return None
+    _reject_aliases(node, path)
     return _convert(node, path)
+
+
+def _reject_aliases(root, path: str) -> None:
+    """Aliases (``*a``) of mappings and lists are refused: a few hundred bytes of nested aliases
+    expand to gigabytes, and an alias inside its own anchor never ends. A node reached twice in
+    the composed graph is an alias; the walk visits each node once, so it always ends. An alias
+    of a single value (a string repeated in examples) costs no more than writing it out."""
+    yaml = _yaml
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen:
+            raise RuleFileError(path, "不支持映射或列表的 YAML 别名（*），请把内容直接写出", node.start_mark.line + 1)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def load(path: Path, display: str | None = None) -> Any:

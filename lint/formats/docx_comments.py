@@ -40,10 +40,12 @@ def annotate(result, source: Path | None, out: Path) -> int:
         text_doc = result.doc if source is None else read_path(source, result.path)
         doc = read_docx_bytes(_text_to_docx(text_doc), result.path)
     n = add_comments(doc, [f for f in result.findings if not f.waived])
-    try:
-        doc.docx.save(str(out))
-    except OSError as exc:
-        raise UsageError(f"无法写入 {out}（{exc.strerror or exc}）") from None
+    from ..app.outputs import mark_docx, write_atomic
+
+    mark_docx(doc.docx)  # so that a later run of the folder does not check the copy as a draft
+    buf = io.BytesIO()
+    doc.docx.save(buf)
+    write_atomic(out, buf.getvalue())
     return n
 
 
