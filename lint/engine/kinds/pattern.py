@@ -40,7 +40,8 @@ def compile(params: dict, ctx: Context) -> Compiled:
     sources = ([params["pattern"]] if params.get("pattern") else []) + list(params.get("patterns") or [])
     if not sources:
         raise ctx.error("kind: pattern 需要“pattern”或“patterns”")
-    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns", lazy=True) for s in sources]
+    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns", lazy=True, engine=True)
+               for s in sources]
     group = params["group"]
     for rx in regexes:
         if isinstance(group, int) and not 0 <= group <= rx.groups or \
