@@ -62,7 +62,7 @@ def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, ou
     ``outputs``: (what, path) of the files the command will write, refused before any check when
     one is a file the run reads (lint/app/outputs.py); ``before(plan)``: more such checks."""
     from .model.report import Report
-    from .app.collect import Plan
+    from .app.collect import Plan, cap_jobs
     from .app.jobs import ProgressBar, default_jobs, run
     from .app.outputs import guard
     from .policy.waivers import apply, load_waivers
@@ -79,7 +79,7 @@ def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, ou
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
     try:
-        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar, keep_docs=keep_docs)
+        results = run(plan, cap_jobs(jobs, default_jobs()), stdin_data, timing_data, bar, keep_docs=keep_docs)
     finally:
         if bar:
             bar.close()

@@ -120,6 +120,13 @@ def _walk(root: Path) -> Iterator[Entry]:
             yield Entry(str(full), full)
 
 
+def cap_jobs(requested: int | None, cores: int) -> int:
+    """Worker processes for ``--jobs``: the core count by default, and never more than it (each
+    process holds the rules and a draft: ``--jobs 10000`` must not start ten thousand)."""
+    cores = max(1, cores)
+    return cores if requested is None else max(1, min(requested, cores))
+
+
 @dataclass
 class Task:
     index: int

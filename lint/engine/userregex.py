@@ -62,10 +62,10 @@ def _walk(items, under_repeat: bool) -> None:
             if under_repeat and (lo != hi):
                 raise Unsafe("含有嵌套的量词（如 (a+)+）：这类表达式在某些文本上耗时呈指数增长，请改写为不嵌套的形式")
             if unbounded or hi > 1:
-                if _variable(sub) and unbounded:
-                    raise Unsafe("含有嵌套的量词（如 (a+)+、(a*b?)*）：这类表达式在某些文本上耗时呈指数增长，请改写为不嵌套的形式")
                 if unbounded:
                     _check_alternatives(sub)
+                if _variable(sub) and unbounded:
+                    raise Unsafe("含有嵌套的量词（如 (a+)+、(a*b?)*）：这类表达式在某些文本上耗时呈指数增长，请改写为不嵌套的形式")
                 _walk(sub, under_repeat or unbounded)
             else:
                 _walk(sub, under_repeat)

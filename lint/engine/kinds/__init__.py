@@ -27,6 +27,7 @@ class Param:
     choices: tuple = ()
     tunable: bool = False  # may be changed per project in the configuration
     doc: str = ""
+    engine: bool = False  # a regex the kind searches the text with (user rules: on RE2 if possible)
 
 
 class Context:
@@ -122,10 +123,10 @@ def check_type(name: str, value: Any, p: Param, ctx: Context) -> Any:
     if p.choices and value not in p.choices:
         raise ctx.error(f"“{name}”的值“{value}”无效，可选：{'、'.join(map(str, p.choices))}", name)
     if p.type == "regex":
-        ctx.regex(value, name, lazy=True)
+        ctx.regex(value, name, lazy=True, engine=p.engine)
     elif p.type == "regex-list":
         for v in value:
-            ctx.regex(v, name, lazy=True)
+            ctx.regex(v, name, lazy=True, engine=p.engine)
     return value
 
 

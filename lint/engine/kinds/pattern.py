@@ -19,8 +19,8 @@ from .phrase import compile_conditions
 
 NAME = "pattern"
 PARAMS = {
-    "pattern": Param("regex", doc="the regular expression"),
-    "patterns": Param("regex-list", doc="several regular expressions, each reported alike"),
+    "pattern": Param("regex", doc="the regular expression", engine=True),
+    "patterns": Param("regex-list", doc="several regular expressions, each reported alike", engine=True),
     "suggestion": Param("str", doc="replacement template (\\1, \\g<name>)"),
     "group": Param("any", default=0, doc="group whose span is the finding (number or name)"),
     **{c: Param("regex", doc=f"context condition ({c})") for c in CONDITIONS},
