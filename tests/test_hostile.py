@@ -419,12 +419,15 @@ def test_interrupt_of_a_real_process_is_130(proj):
     import subprocess
 
     slow = proj / "slow.py"
+    ready = proj / "ready"
     slow.write_text("import sys, time\nimport lint.app.collect as c\n"
-                    "def wait(*a, **k):\n    time.sleep(30)\n"
+                    f"def wait(*a, **k):\n    open({str(ready)!r}, 'w').close()\n    time.sleep(30)\n"
                     "c.Plan.__init__ = wait\nfrom lint.cli import main\nmain(sys.argv[1:])\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(slow), "check", str(proj / "a.txt")], stderr=subprocess.PIPE,
                             cwd=str(REPO))
-    time.sleep(2)
+    deadline = time.monotonic() + 60
+    while not ready.exists() and time.monotonic() < deadline:  # the run is under way
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == 130, err.decode()
@@ -450,3 +453,26 @@ def test_python_kind_refuses_a_function_that_is_not_a_check(proj, function):
     r = run("check", str(proj / "a.txt"))
     assert r.code == 2
     one_line(r, "snap-placeholder.yml:9", "lint.checks.dates")
+
+
+# --- printed names are escaped ------------------------------------------------------------------------------
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names")
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "sarif", "github", "markdown"])
+def test_file_names_cannot_forge_output(tmp_path, fmt):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "x\n::error file=forged.txt::pwned\n.txt").write_text(DRAFT, encoding="utf-8")
+    (folder / "esc\x1b]0;title\x07.txt").write_text(DRAFT, encoding="utf-8")
+    os.close(os.open(os.fsencode(folder) + b"/bad\xff\xfe.txt", os.O_WRONLY | os.O_CREAT, 0o644))
+    with open(os.fsencode(folder) + b"/bad\xff\xfe.txt", "w", encoding="utf-8") as fh:
+        fh.write(DRAFT)
+    r = run("check", "-f", fmt, str(folder))
+    assert r.code == 1, r
+    assert "内部错误" not in r.err and "Traceback" not in r.err
+    assert "\x1b" not in r.out and "\x07" not in r.out
+    assert not any(line.startswith("::error file=forged") for line in r.out.splitlines())
+    if fmt == "json":
+        data = r.json
+        assert len({f["path"] for f in data["findings"]}) == 3
+        assert any("\\xff" in f["path"] for f in data["findings"])
