@@ -9,6 +9,7 @@ layout rules can resolve the effective format later.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 from ..model.document import Document, Paragraph, Run, classify
@@ -86,6 +87,14 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
         return _read_docx_bytes(data, name)
     except Damaged as exc:
         raise InputError(name, f".docx 文件已损坏（{exc.part}：{exc.what}），请用 Word 或 WPS 修复后另存") from None
+    except InputError:
+        raise
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError, LookupError) as exc:
+        # A part python-docx parsed but whose structure is not Word's (a foreign root element,
+        # a missing body): damaged, not an internal error. GWLINT_DEBUG=1 shows where.
+        if os.environ.get("GWLINT_DEBUG"):
+            raise
+        raise InputError(name, f".docx 文件已损坏，结构不完整（{type(exc).__name__}），请用 Word 或 WPS 修复后另存") from None
 
 
 def _read_docx_bytes(data: bytes, name: str) -> Document:
@@ -96,6 +105,8 @@ def _read_docx_bytes(data: bytes, name: str) -> Document:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises assorted errors on malformed parts
         raise InputError(name, f".docx 文件已损坏，无法解析（{type(exc).__name__}），请用 Word 或 WPS 修复后另存") from None
+    if d.element.tag != W + "document" or d.element.find(W + "body") is None:
+        raise Damaged("word/document.xml", "根元素不是 w:document，或缺少 w:body")
 
     from docx.styles import BabelFish
 
