@@ -315,6 +315,7 @@ def test_config_in_a_world_writable_parent_does_not_apply(tmp_path):
     (shared / "me" / "a.txt").write_text(DRAFT, encoding="utf-8")
     r = run("check", "-f", "json", str(shared / "me" / "a.txt"))
     assert {f["code"] for f in r.json["findings"]} != {"WD002"}  # the planted selection is ignored
+    assert "gwlint.yaml" in r.err and "未采用" in r.err
 
 
 def test_config_lookup_stops_at_the_repository_root(tmp_path):

@@ -179,6 +179,7 @@ class Plan:
         self.tasks: list[Task] = []
         self.excluded: list[str] = []
         found: dict[Path, Path | None] = {}
+        untrusted: list = []  # configurations found where anyone could have put them
         rulesets: dict = {}
 
         def context_for(start: Path) -> str:
@@ -188,7 +189,7 @@ class Plan:
                 d = start.resolve()
                 d = d if d.is_dir() else d.parent
                 if d not in found:
-                    found[d] = find_config(d)
+                    found[d] = find_config(d, untrusted)
                 cfg_path = found[d]
             key = str(cfg_path.resolve()) if cfg_path else ""
             if key not in self.contexts:
@@ -224,6 +225,8 @@ class Plan:
                     self.skipped.append((e.display, "配置的 exclude 排除了此文件，未检查"))
                 continue
             self.tasks.append(Task(len(self.tasks), e.display, e.path, e.error, key))
+        for cfg_path, why in dict(untrusted).items():
+            self.skipped.append((str(cfg_path), why))
         for key, (settings, _) in self.contexts.items():
             if self.config_paths.get(key) is not None:
                 self.protected.append(Path(self.config_paths[key]))

@@ -24,6 +24,7 @@ from ..model.finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
+from ..config.schema import Field, validate
 from ..yamlsafe import load_rule_file
 
 CATEGORIES = {
@@ -45,6 +46,8 @@ COMMON_KEYS = {"code", "name", "category", "severity", "status", "since", "scope
                "why", "basis", "kind", "examples", "aliases", "doctypes", "note"}
 REQUIRED = ("code", "name", "category", "severity", "message", "why", "basis", "kind", "examples")
 EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx", "body", "repeat"}
+RULE_FIELDS = {key: Field("text", required=True) for key in REQUIRED if key not in ("kind", "examples")}
+RULE_FIELDS.update({"kind": Field("str", required=True), "examples": Field("any", required=True)})
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -134,9 +137,9 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     if not isinstance(spec, dict):
         raise RuleFileError(display, "规则文件的顶层必须是映射（键: 值）", getattr(spec, "line", 1))
     ctx = Context(display, spec, reference_dirs, user=user)
-    for key in REQUIRED:
-        if key not in spec:
-            raise RuleFileError(display, f"缺少必需的键“{key}”", 1)
+    # Required keys and their types (lint/config/schema.py); the kind's own keys are checked below.
+    validate(spec, RULE_FIELDS, display, error=RuleFileError, shape="规则文件的顶层必须是映射（键: 值）",
+             extra=set(spec))
     kind = spec["kind"]
     if kind not in kinds:
         raise ctx.error(f"未知的 kind“{kind}”，可选：{'、'.join(kinds)}", "kind")
@@ -144,9 +147,6 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     for key in spec:
         if key not in COMMON_KEYS and key not in module.PARAMS:
             raise ctx.error(f"未知的键“{key}”（kind: {kind} 可用的键：{'、'.join(module.PARAMS)}）", key)
-    for key in ("code", "name", "category", "severity", "message", "why", "basis"):
-        if not isinstance(spec[key], str) or not spec[key].strip():
-            raise ctx.error(f"“{key}”必须是非空字符串", key)
     code, name, category = spec["code"], spec["name"], spec["category"]
     if not _CODE.match(code):
         raise ctx.error(f"代码“{code}”应为两个大写字母加三位数字，如 PN001", "code")

@@ -17,11 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..yamlsafe import LDict, LList, load_text
+from ..config.schema import Field, validate
+from ..yamlsafe import LList, load_text
 
 VERSION = 1
 CONTEXT = 8  # characters of context on each side that go into the hash
-_KEYS = ("rule", "file", "hash", "text", "reason")
+# The schema (lint/config/schema.py): the file, and each entry.
+FILE_FIELDS = {"version": Field("int", doc="豁免文件格式的版本"), "waivers": Field("any", doc="豁免的列表")}
+ENTRY_FIELDS = {"rule": Field("text", True, "规则代码"), "file": Field("text", True, "文件（相对于配置所在文件夹）"),
+                "hash": Field("text", True, "原文及前后文的散列（数字请加引号）"), "text": Field("any", doc="原文"),
+                "reason": Field("text", True, "为什么可以保留")}
 _SPACE = re.compile(r"[\s\u3000]+")
 
 
@@ -191,11 +196,7 @@ def load_waivers(path: Path, root: Path | None = None) -> Waivers:
     if data is None:
         ws.source = _Source(comments=[ln for ln in text.splitlines(keepends=True) if ln.lstrip().startswith("#")])
         return ws
-    if not isinstance(data, LDict):
-        raise ConfigError(name, "豁免文件的顶层必须是映射（version、waivers）", getattr(data, "line", 1))
-    for key in data:
-        if key not in ("version", "waivers"):
-            raise ConfigError(name, f"未知的键“{key}”（可用：version、waivers）", data.line_of(key))
+    validate(data, FILE_FIELDS, name, shape="豁免文件的顶层必须是映射（version、waivers）")
     if data.get("version", VERSION) != VERSION:
         raise ConfigError(name, f"不支持的版本 {data.get('version')}（应为 {VERSION}）", data.line_of("version"))
     items = data.get("waivers")
@@ -206,14 +207,9 @@ def load_waivers(path: Path, root: Path | None = None) -> Waivers:
         raise ConfigError(name, "“waivers”应为列表", data.line_of("waivers"))
     for i, item in enumerate(items):
         line = items.line_of(i)
-        if not isinstance(item, dict):
-            raise ConfigError(name, "每条豁免应为含 rule、file、hash、reason 的映射", line)
-        for key in item:
-            if key not in _KEYS:
-                raise ConfigError(name, f"未知的键“{key}”（可用：{'、'.join(_KEYS)}）", item.line_of(key))
-        for key in ("rule", "file", "hash", "reason"):
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise ConfigError(name, f"这条豁免的“{key}”缺失或不是字符串（数字请加引号；reason 写明为什么可以保留）", line)
+        if isinstance(item, dict):
+            item.line = line  # a missing key is reported at the entry's "-"
+        validate(item, ENTRY_FIELDS, name, shape="每条豁免应为含 rule、file、hash、reason 的映射")
         ws.entries.append(Waiver(item["rule"], item["file"], item["hash"], item["reason"],
                                  str(item.get("text", "")), line, origin=name))
     ws.source = _source(text, items, ws.entries)
