@@ -105,7 +105,7 @@ def _reject_aliases(root, path: str) -> None:
         if isinstance(node, yaml.ScalarNode):
             continue
         if id(node) in seen:
-            raise RuleFileError(path, "不支持映射或列表的 YAML 别名（*），请把内容直接写出", node.start_mark.line + 1)
+            raise RuleFileError(path, "此处定义的映射或列表被 YAML 别名（*）引用：gwlint 不支持这类别名，请把内容直接写出", node.start_mark.line + 1)
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
