@@ -57,44 +57,31 @@ def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing
 
 
 def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, outputs=(), before=None):
-    """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers.
-    ``outputs``: (what, path) of the files the command will write, refused before any check when
-    one is a file the run reads (lint/app/outputs.py); ``before(plan)``: more such checks."""
-    from .model.report import Report
-    from .app.collect import Plan, cap_jobs
-    from .app.jobs import ProgressBar, default_jobs, run
+    """Check through the library's entry point, with a progress bar on a terminal. ``outputs``:
+    (what, path) of the files the command will write, refused before any check when one is a
+    file the run reads (lint/app/outputs.py); ``before(plan)``: more such checks."""
+    from .app.api import run_check
+    from .app.collect import cap_jobs
+    from .app.jobs import ProgressBar, default_jobs
     from .app.outputs import guard
-    from .policy.waivers import apply, load_waivers
 
-    plan = Plan(list(paths), overrides, config)
-    guard(outputs, plan.inputs(), plan.protected + plan.waiver_files)
-    if before is not None:
-        before(plan)
-    for name, why in plan.skipped:
-        click.echo(f"gwlint: 跳过 {name}：{why}", err=True)
-    if plan.nothing_checked:
-        click.echo("gwlint: 所有文件都被排除或跳过，没有检查任何文稿", err=True)
-    timing_data: dict[str, float] | None = {} if overrides.timing else None
+    def ready(plan):
+        guard(outputs, plan.inputs(), plan.protected + plan.waiver_files, stdin_filename=plan.stdin_name)
+        if before is not None:
+            before(plan)
+        for name, why in plan.skipped:
+            click.echo(f"gwlint: 跳过 {name}：{why}", err=True)
+        if plan.nothing_checked:
+            click.echo("gwlint: 所有文件都被排除或跳过，没有检查任何文稿", err=True)
+
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
     try:
-        results = run(plan, cap_jobs(jobs, default_jobs()), stdin_data, timing_data, bar, keep_docs=keep_docs)
+        return run_check(list(paths), overrides, config, cap_jobs(jobs, default_jobs()), stdin_data,
+                         progress=bar, keep_docs=keep_docs, before=ready)
     finally:
         if bar:
             bar.close()
-    fail_levels = {s.fail_level for s, _ in plan.contexts.values()}
-    report = Report(results, fail_level=min(fail_levels, key=SEVERITIES.index) if fail_levels else "warning",
-                    rules=plan.rules, timing=timing_data, excluded=plan.excluded)
-    for key, (settings, rules) in plan.contexts.items():
-        mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
-        if settings.waivers_path is None or not mine:
-            continue
-        waivers = load_waivers(settings.waivers_path, settings.root)
-        if waivers.entries:
-            report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
-            report.waivers_path = str(settings.waivers_path)
-    return report, plan
 
 
 @cli.command()
@@ -154,6 +141,7 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
 
 
 def _annotate(plan, report, out: str) -> None:
+    from .app.outputs import mark_docx, write_atomic
     from .formats.docx_comments import annotate
 
     tasks = [t for t in plan.tasks if t.error is None]
@@ -162,7 +150,8 @@ def _annotate(plan, report, out: str) -> None:
     result = report.results[tasks[0].index]
     if result.error:
         return
-    annotate(result, tasks[0].path, Path(out))
+    data, _ = annotate(result, tasks[0].path, Path(out), mark=mark_docx)  # marked: not a draft next time
+    write_atomic(out, data)
     click.echo(f"已写入带批注的文稿 {out}（{sum(1 for f in result.findings if not f.waived)} 条批注）", err=True)
 
 
@@ -274,7 +263,9 @@ def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, te
     elif not added:
         click.echo("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动", err=True)
         sys.exit(EXIT_FINDINGS)
-    waivers.save()
+    from .app.outputs import write_atomic
+
+    write_atomic(path, waivers.dump())
     extra = f"，删去 {removed} 条已失效的豁免" if removed else ""
     click.echo(f"已写入 {path}：新增 {added} 条豁免{extra}，共 {len(waivers.entries)} 条。")
 
@@ -351,6 +342,22 @@ def docs(output, check_only, force):
     if write_atomic(path, text):
         click.echo(f"已新建文件夹 {path.parent}")
     click.echo(f"已写入 {output}")
+
+
+@cli.command("new-rule")
+@click.argument("category")
+@click.argument("name")
+@click.option("--kind", default="pattern", show_default=True,
+              type=click.Choice(["pattern", "phrase", "substitution", "metric", "python"]), help="规则种类。")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), default=None,
+              help="规则文件夹（默认 rules/；单位自己的规则放在配置的 rule-dirs 中）。")
+def new_rule_cmd(category, name, kind, folder):
+    """新建一条规则的骨架：gwlint new-rule 类别 名称（代码自动编号，状态为 preview）。"""
+    from .app.scaffold import new_rule
+
+    path = new_rule(category, name, kind, Path(folder) if folder else None)
+    click.echo(f"已新建 {path}：请填写 message、why、basis 和规则内容，并把例句换成真实的句子"
+               f"（fail 应报告，pass 不应报告），再运行 python -m pytest tests/test_rule_examples.py。")
 
 
 def main(argv=None) -> None:

@@ -178,6 +178,7 @@ class Plan:
         self.config_paths: dict[str, Path | None] = {}
         self.tasks: list[Task] = []
         self.excluded: list[str] = []
+        self.stdin_name: str | None = None  # --stdin-filename: the file standard input stands for
         found: dict[Path, Path | None] = {}
         untrusted: list = []  # configurations found where anyone could have put them
         rulesets: dict = {}

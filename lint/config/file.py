@@ -17,8 +17,7 @@ from typing import Any
 from ..analysis.document_type import ALL_TYPES
 from ..errors import ConfigError
 from ..model.finding import SEVERITIES
-from ..yamlsafe import LDict, LList, load
-from .schema import Field, validate
+from ..yamlsafe import Field, LDict, LList, load, validate
 
 CONFIG_NAMES = ("gwlint.yaml", ".gwlint.yaml")
 PYPROJECT = "pyproject.toml"
@@ -42,7 +41,7 @@ KEYS = {
     "waivers": "豁免文件（默认为配置文件旁的 gwlint-waivers.yaml）",
     "max-file-size": "文本文稿（.txt、.md）大小的上限，单位 MB（默认 20）",
 }
-# The schema of the file (lint/config/schema.py): type of each key, with KEYS as its meaning.
+# The schema of the file (lint/yamlsafe.py): type of each key, with KEYS as its meaning.
 _TYPES = {"extends": "str-or-list", "select": "str-or-list", "ignore": "str-or-list", "preview": "bool",
           "rules": "mapping", "exclude": "str-or-list", "doctype": "str", "public": "bool", "fail-level": "str",
           "rule-dirs": "str-or-list", "reference-dirs": "str-or-list", "allow": "str-or-list",

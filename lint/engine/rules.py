@@ -24,8 +24,7 @@ from ..model.finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
-from ..config.schema import Field, validate
-from ..yamlsafe import load_rule_file
+from ..yamlsafe import Field, load_rule_file, validate
 
 CATEGORIES = {
     # category: (code prefix, Chinese label)
@@ -137,7 +136,7 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     if not isinstance(spec, dict):
         raise RuleFileError(display, "规则文件的顶层必须是映射（键: 值）", getattr(spec, "line", 1))
     ctx = Context(display, spec, reference_dirs, user=user)
-    # Required keys and their types (lint/config/schema.py); the kind's own keys are checked below.
+    # Required keys and their types (lint/yamlsafe.py); the kind's own keys are checked below.
     validate(spec, RULE_FIELDS, display, error=RuleFileError, shape="规则文件的顶层必须是映射（键: 值）",
              extra=set(spec))
     kind = spec["kind"]

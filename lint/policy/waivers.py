@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..config.schema import Field, validate
-from ..yamlsafe import LList, load_text
+from ..yamlsafe import Field, LList, load_text, validate
 
 VERSION = 1
 CONTEXT = 8  # characters of context on each side that go into the hash
-# The schema (lint/config/schema.py): the file, and each entry.
+# The schema (lint/yamlsafe.py): the file, and each entry.
 FILE_FIELDS = {"version": Field("int", doc="豁免文件格式的版本"), "waivers": Field("any", doc="豁免的列表")}
 ENTRY_FIELDS = {"rule": Field("text", True, "规则代码"), "file": Field("text", True, "文件（相对于配置所在文件夹）"),
                 "hash": Field("text", True, "原文及前后文的散列（数字请加引号）"), "text": Field("any", doc="原文"),
@@ -104,12 +103,11 @@ class Waivers:
         self.entries.append(w)
         return True
 
-    def save(self) -> None:
-        """Write the file atomically (never through a symbolic link). Entries read from the file
-        are written back as they were written, comments included; new entries are appended."""
+    def dump(self) -> str:
+        """The file's new text: entries read from the file come back as they were written,
+        comments included; new entries are appended. (The command writes it, atomically and
+        never through a link: lint/app/outputs.py.)"""
         import yaml
-
-        from ..app.outputs import write_atomic
 
         header = ("# gwlint 豁免文件：已确认可以保留的问题。由 gwlint waive / gwlint baseline 生成，可手工编辑 reason。\n"
                   "# 每条按规则代码、文件和“原文及前后文”的散列匹配；原文改动后豁免自动失效，并在检查时报告。\n")
@@ -128,7 +126,7 @@ class Waivers:
             parts.append(block if block.endswith("\n") else block + "\n")
         if self.source is not None and self.source.tail:
             parts.append(self.source.tail)
-        write_atomic(self.path, "".join(parts))
+        return "".join(parts)
 
 
 @dataclass
