@@ -173,7 +173,7 @@ def _fails(r, file: str, line: int, words: str):
 
 @pytest.mark.parametrize("text, line, words", [
     ("wrong\tright\tnote\tsource\n岳阳搂\t岳阳楼\t误写\t地名录\n", 1, "缺少 before、not_before"),
-    (f"# 注释\n{WRONG_COLS}\tcolour\n", 2, "多出 colour"),
+    (f"# 注释\n{WRONG_COLS}\tcolour\n", 2, "另有 1 个多余或重复的列"),
     (f"{WRONG_COLS}\n{wrong_row('岳阳搂', '岳阳楼', source='')}\n", 2, "source 列为空"),
     (f"{WRONG_COLS}\n{wrong_row('', '岳阳楼')}\n", 2, "第一列（wrong）为空"),
     (f"{WRONG_COLS}\n岳阳搂\t岳阳楼\t地名录\n", 2, "这一行有 3 列"),
