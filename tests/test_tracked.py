@@ -73,7 +73,8 @@ def texts(data: bytes) -> dict[int, str]:
 def tracked(src: Path, out: Path, unsafe: bool = False):
     doc = read_docx_bytes(src.read_bytes(), src.name)
     outcome = fix_docx(doc, RULES, SETTINGS, unsafe)
-    counts = write_tracked(doc, outcome, out, unsafe)
+    data, counts = write_tracked(doc, outcome, out, unsafe)
+    out.write_bytes(data)
     return outcome, counts
 
 

@@ -86,7 +86,10 @@ def _fix_one(plan, t, opts: dict, output: str | None, echo, tasks) -> Outcome | 
         out = fix_docx(doc, rules, settings, unsafe, waivers)
         from ..formats.docx_tracked import write_tracked
 
-        n = write_tracked(doc, out, Path(tracked), unsafe)
+        from .outputs import mark_docx
+
+        data, n = write_tracked(doc, out, Path(tracked), unsafe, mark=mark_docx)  # marked: not a draft next time
+        write_atomic(tracked, data)
         left = f"；{n['left']} 段的改动涉及域、超链接边界或特殊内容，改为批注" if n["left"] else ""
         echo(f"已写入带修订的文稿 {tracked}（{n['revisions']} 处修订，{n['comments']} 条批注{left}）", err=True)
         return out

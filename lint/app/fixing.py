@@ -23,7 +23,6 @@ import dataclasses
 import difflib
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,21 +291,11 @@ def unified_diff(out: Outcome) -> str:
     return "".join(difflib.unified_diff(lines(out.texts), lines(out.fixed), out.path, out.path))
 
 
-def write_atomic(path: Path, data: bytes, mode_from: Path | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and os.replace:
-    a reader never sees half a file. (To be pointed at lint.app.outputs' writer once it lands.)"""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        if mode_from is not None:
-            os.chmod(tmp, os.stat(mode_from).st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write through a temporary file in the same folder and a rename (lint/app/outputs.py)."""
+    from .outputs import write_atomic as atomic
+
+    atomic(path, data, mode)
 
 
 def write_back(path: Path, out: Outcome, backup: bool = True) -> Path | None:
@@ -319,6 +308,6 @@ def write_back(path: Path, out: Outcome, backup: bool = True) -> Path | None:
     bak = None
     if backup:
         bak = path.with_name(path.name + ".bak")
-        write_atomic(bak, out.original, mode_from=path)
-    write_atomic(path, out.data, mode_from=path)
+        write_atomic(bak, out.original, mode=os.stat(path).st_mode & 0o7777)
+    write_atomic(path, out.data)  # keeps the draft's permission bits
     return bak

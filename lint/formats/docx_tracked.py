@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import io
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,11 +28,13 @@ _PLAIN_PARENTS = (_W + "p", _W + "hyperlink")
 _TEXT_ONLY = {_W + "rPr", _W + "t", _W + "lastRenderedPageBreak"}
 
 
-def write_tracked(doc, outcome, out: Path, unsafe: bool = False, date: datetime | None = None) -> dict:
-    """Write ``out``: ``doc`` (read by lint.readers.docx, not yet changed) with the revisions of
-    ``outcome`` and comments for the findings left. ``outcome`` is updated to what the copy
+def write_tracked(doc, outcome, out: Path, unsafe: bool = False, date: datetime | None = None,
+                  mark=None) -> tuple[bytes, dict]:
+    """The bytes of ``out``: ``doc`` (read by lint.readers.docx, not yet changed) with the
+    revisions of ``outcome`` and comments for the findings left; ``mark(document)`` stamps the
+    copy before it is saved, and the caller writes the bytes (lint/app/outputs.py). ``outcome`` is updated to what the copy
     holds: ``fixed`` is its text with every revision accepted, ``applied`` the fixes written,
-    ``remaining`` the findings that became comments. Returns counts: revisions (differences
+    ``remaining`` the findings that became comments. The counts: revisions (differences
     written), paragraphs (changed), comments, left (paragraphs whose fixes became comments)."""
     if out.suffix.lower() != ".docx":
         raise UsageError(f"--tracked 的输出文件应以 .docx 结尾：{out}")
@@ -74,11 +77,11 @@ def write_tracked(doc, outcome, out: Path, unsafe: bool = False, date: datetime 
         for i1, i2, text in reversed(ops):
             _revise(segs, i1, i2, text, ids, stamp)
             revisions += 1
-    try:
-        doc.docx.save(str(out))
-    except OSError as exc:
-        raise UsageError(f"无法写入 {out}（{exc.strerror or exc}）") from None
-    return {"revisions": revisions, "paragraphs": len(plans), "comments": comments, "left": len(left)}
+    if mark is not None:
+        mark(doc.docx)
+    buf = io.BytesIO()
+    doc.docx.save(buf)
+    return buf.getvalue(), {"revisions": revisions, "paragraphs": len(plans), "comments": comments, "left": len(left)}
 
 
 def _field_runs(p_el) -> set[int]:
