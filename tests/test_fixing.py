@@ -347,3 +347,10 @@ def test_a_draft_typed_with_half_width_marks_is_restored(name):
 def test_a_listed_word_is_fixed_only_where_it_is_a_whole_word():
     out = _fix("关于工作的通知\n这一笔划掉不要了,笔划要清楚。\n".encode("utf-8"))
     assert out.data.decode("utf-8") == "关于工作的通知\n这一笔划掉不要了，笔画要清楚。\n"
+
+
+def test_fix_output_never_replaces_a_draft_gwlint_did_not_write(draft, tmp_path):
+    other = tmp_path / "别的文稿.txt"
+    other.write_text("关于另一件事的通知\n", encoding="utf-8")
+    r = run("check", "--fix", "-o", str(other), str(draft))
+    assert r.code == 2 and other.read_text(encoding="utf-8") == "关于另一件事的通知\n"

@@ -268,3 +268,17 @@ def test_libreoffice_opens_the_tracked_copy_and_lists_gwlints_changes(tmp_path):
     content = zipfile.ZipFile(conv / "hard-out.odt").read("content.xml").decode("utf-8")
     authors = re.findall(r"<dc:creator>(.*?)</dc:creator>", content)
     assert authors.count("gwlint") >= 4 and "张三" in authors
+
+
+def test_the_tracked_copy_never_replaces_a_file_gwlint_did_not_write(tmp_path):
+    src = to_docx("关于做好值班工作的通知\n请加强值班,确保信息畅通。", tmp_path / "通知.docx")
+    other = to_docx("另一份文稿", tmp_path / "另一份.docx")
+    before = other.read_bytes()
+    r = run("check", "--tracked", str(other), str(src))
+    assert r.code == 2 and "不是 gwlint 生成的文件" in r.err and other.read_bytes() == before
+    out = tmp_path / "修订稿.docx"
+    assert run("check", "--tracked", str(out), str(src)).code == 1
+    assert run("check", "--tracked", str(out), str(src)).code == 1  # its own copy may be replaced
+    # a folder run does not check the copy as a draft
+    r = run("check", "-f", "json", str(tmp_path))
+    assert {Path(f["path"]).name for f in r.json["findings"]} == {"通知.docx", "另一份.docx"}
