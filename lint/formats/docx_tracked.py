@@ -32,9 +32,9 @@ def write_tracked(doc, outcome, out: Path, unsafe: bool = False, date: datetime 
                   mark=None) -> tuple[bytes, dict]:
     """The bytes of ``out``: ``doc`` (read by lint.readers.docx, not yet changed) with the
     revisions of ``outcome`` and comments for the findings left; ``mark(document)`` stamps the
-    copy before it is saved, and the caller writes the bytes (lint/app/outputs.py). ``outcome`` is updated to what the copy
-    holds: ``fixed`` is its text with every revision accepted, ``applied`` the fixes written,
-    ``remaining`` the findings that became comments. The counts: revisions (differences
+    copy before it is saved, and the caller writes the bytes (lint/app/outputs.py).
+    ``outcome`` is updated to what the copy holds: ``fixed`` is its text with every revision
+    accepted, ``applied`` the fixes written, ``remaining`` the findings that became comments. The counts: revisions (differences
     written), paragraphs (changed), comments, left (paragraphs whose fixes became comments)."""
     if out.suffix.lower() != ".docx":
         raise UsageError(f"--tracked 的输出文件应以 .docx 结尾：{out}")
@@ -84,8 +84,9 @@ def write_tracked(doc, outcome, out: Path, unsafe: bool = False, date: datetime 
     return buf.getvalue(), {"revisions": revisions, "paragraphs": len(plans), "comments": comments, "left": len(left)}
 
 
-def _field_runs(p_el) -> set[int]:
-    """ids of the w:r elements inside a complex field (between fldChar begin and end)."""
+def _field_runs(p_el) -> set:
+    """The w:r elements inside a complex field (between fldChar begin and end); kept in the set,
+    their lxml proxies stay the ones the paragraph's runs hold."""
     inside, depth = set(), 0
     for el in p_el.iter(_W + "r"):
         for fc in el.iter(_W + "fldChar"):
@@ -93,17 +94,17 @@ def _field_runs(p_el) -> set[int]:
             depth += kind == "begin"
             depth -= kind == "end" and depth > 0
         if depth or el.find(_W + "fldChar") is not None or el.find(_W + "instrText") is not None:
-            inside.add(id(el))
+            inside.add(el)
     return inside
 
 
-def _plain(run, field: set[int]) -> bool:
+def _plain(run, field: set) -> bool:
     el = run.element
-    return (el.getparent() is not None and el.getparent().tag in _PLAIN_PARENTS and id(el) not in field
+    return (el.getparent() is not None and el.getparent().tag in _PLAIN_PARENTS and el not in field
             and all(c.tag in _TEXT_ONLY for c in el))
 
 
-def _writable(p, i1: int, i2: int, field: set[int]) -> bool:
+def _writable(p, i1: int, i2: int, field: set) -> bool:
     """Can the difference old[i1:i2] -> new be written as revisions of ``p``'s runs?"""
     if p.element is None or not p.runs:
         return False
