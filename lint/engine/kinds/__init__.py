@@ -13,10 +13,11 @@ from types import ModuleType
 from typing import Any
 
 from ...cache import compile_regex
+from ...text.chinese import HAN_BASIC
 from ...errors import RuleFileError
 
 # \b next to a Chinese character in a rule's expression: it never matches there.
-_B_BESIDE_HAN = compile_regex(r"\\b(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\\b")
+_B_BESIDE_HAN = compile_regex(rf"\\b(?=[{HAN_BASIC}])|(?<=[{HAN_BASIC}])\\b")
 
 
 @dataclass(frozen=True)
