@@ -154,6 +154,8 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
         click.echo(text, nl=False, color=use_color)
     if report.timing is not None:
         _print_timing(report.timing, report)
+    if report.internal_errors:  # a check crashed: gwlint's fault, whatever else happened
+        sys.exit(EXIT_INTERNAL)
     if report.errors:
         sys.exit(EXIT_ERROR)
     levels = {t.display: plan.contexts[t.context][0].fail_level for t in plan.tasks}
