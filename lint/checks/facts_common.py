@@ -1,0 +1,137 @@
+"""Shared pieces of the fact checks (FC008–FC029): the document's date, reference tables,
+word edges and a small edit distance.
+
+The document date is looked up in one function, :func:`document_date`, so that it can later be
+pointed at the structure analysis without touching the checks.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from ..text.chinese import is_han
+from ..text.fastregex import fast
+from .dates import _document_date
+
+_SUBTITLE_DATE = fast(r"^[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
+
+
+def document_date(doc) -> tuple[tuple[int, int, int], str] | None:
+    """The date the draft speaks from and where it was found: the 成文日期 (the last full date
+    in the last paragraphs), else the date under the title of a speech (——2024年3月5日在……).
+    None when the draft carries neither."""
+    cached = doc.meta.get("_facts_date", False)
+    if cached is not False:
+        return cached
+    found = None
+    signed = _document_date(doc)
+    if signed:
+        found = (signed, "成文日期")
+    else:
+        for p in list(doc.iter(("title", "body", "heading")))[:4]:
+            m = _SUBTITLE_DATE.search(p.text.strip())
+            if m:
+                found = (tuple(int(x) for x in m.groups()), "标题下的日期")
+                break
+    doc.meta["_facts_date"] = found
+    return found
+
+
+def effective_date(doc) -> _dt.date:
+    """The document date, or today for an undated draft (it is being written now)."""
+    found = document_date(doc)
+    if found:
+        y, m, d = found[0]
+        try:
+            return _dt.date(y, m, d)
+        except ValueError:
+            return _dt.date(y, 12, 31)
+    return _dt.date.today()
+
+
+def date_words(doc) -> str:
+    found = document_date(doc)
+    if not found:
+        return "文稿未写成文日期，按今天"
+    (y, m, d), where = found
+    return f"{where}{y}年{m}月{d}日"
+
+
+def parse_date(text: str) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=32)
+def table(source) -> list[dict]:
+    """The rows of a reference list (a :class:`ListSource`)."""
+    from ..engine.wordlists import load_list
+
+    return list(load_list(source))
+
+
+def rows(rule, name: str) -> list[dict]:
+    from .facts import list_path
+
+    return table(list_path(rule, name))
+
+
+@lru_cache(maxsize=32)
+def _keyed(source, key: str):
+    by_key = {}
+    for r in table(source):
+        by_key.setdefault(r[key], r)
+    alt = "|".join(re.escape(w) for w in sorted(by_key, key=len, reverse=True))
+    return fast(alt), by_key
+
+
+def keyed(rule, name: str, key: str):
+    """(one regex matching every ``key`` of list ``name``, {key: row})."""
+    from .facts import list_path
+
+    return _keyed(list_path(rule, name), key)
+
+
+# Characters after which an organisation or place name starts a new word: not a Han character,
+# an administrative unit (县农业局, 杭州市工商局) or a function word (由环保局, 和工商局).
+_LEFT_OK = set("省市县区州旗盟委府原和与及同由向经对在将会报请据按为是把被给到从至于的、，。；：“”（）《》")
+
+
+def left_edge(text: str, start: int) -> bool:
+    return start == 0 or not is_han(text[start - 1]) or text[start - 1] in _LEFT_OK
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def sentence_at(p, pos: int) -> tuple[int, int]:
+    for s in p.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return 0, len(p.text)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
