@@ -1,0 +1,137 @@
+"""Places (FC015, FC016): a prefecture or county named under the wrong province or prefecture,
+and places renamed or abolished.
+
+reference/places.tsv holds every division at county level and above in use (民政部 code lists,
+as collected by the CC0 areacodes project) and the names given up since 1990 with the year and
+what took their place. Two names written next to each other (江苏省苏州市, 苏州市姑苏区, 浙江省
+安吉县) are checked against the hierarchy.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from ..text.fastregex import fast
+from .facts import list_path
+from .facts_common import date_words, effective_date, left_edge, sentence_at, table, years_in
+from .facts_orgs import _HISTORY
+
+# County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
+_GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新区", "市区", "城中区",
+            "城东区", "城西区", "城南区", "城北区"}
+
+
+class _Places:
+    def __init__(self, rows):
+        self.province = {}   # prefecture name -> {province}
+        self.county = {}     # county name -> {(province, prefecture)}
+        self.provinces = set()
+        self.old = {}
+        for r in rows:
+            name, level = r["name"], r["level"]
+            if r["status"] != "在用":
+                self.old.setdefault(name, r)
+            elif level == "省级":
+                self.provinces.add(name)
+            elif level == "地级":
+                self.province.setdefault(name, set()).add(r["province"])
+            else:
+                self.county.setdefault(name, set()).add((r["province"], r["prefecture"]))
+        names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
+        self.rx = fast("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        old = [n for n in self.old if n not in names]
+        self.old_rx = fast("|".join(re.escape(n) for n in sorted(old, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def _places(source) -> _Places:
+    return _Places(table(source))
+
+
+def _level(pl: _Places, name: str) -> str:
+    if name in pl.provinces:
+        return "province"
+    if name in pl.province:
+        return "prefecture"
+    return "county"
+
+
+def place_hierarchy(doc, rule, options) -> Iterator[Hit]:
+    pl = _places(list_path(rule, options["list"]))
+    for p in doc.iter(rule.scope):
+        text = p.text
+        prev = None
+        for m in pl.rx.finditer(text):
+            if prev is not None and prev.end() == m.start() and left_edge(text, prev.start()):
+                hit = _pair(pl, prev.group(), m.group())
+                if hit:
+                    yield Hit(p, prev.start(), m.end(), hit[1], {"problem": hit[0]})
+            prev = m
+
+
+def _pair(pl, a, b):
+    la, lb = _level(pl, a), _level(pl, b)
+    if la == "province" and lb == "prefecture":
+        if a in pl.province[b] or a in pl.province:  # 吉林省吉林市 / a prefecture-level name
+            return None
+        right = "、".join(sorted(pl.province[b]))
+        return f"{b}属于{right}，不属于{a}", right + b
+    if lb != "county" or b not in pl.county:
+        return None
+    homes = pl.county[b]
+    if la == "province":
+        if any(prov == a for prov, _ in homes):
+            return None
+        if len(homes) > 1:
+            return None  # a name several places share: leave it
+        prov, pref = next(iter(homes))
+        return f"{b}属于{prov}{pref}，不属于{a}", prov + pref + b
+    if la == "prefecture":
+        if any(pref == a for _, pref in homes):
+            return None
+        if any(prov == a for prov, _ in homes):
+            return None
+        if len(homes) > 1:
+            names = "、".join(sorted(prov + pref for prov, pref in homes))
+            return f"{a}没有{b}（名为{b}的有：{names}）", None
+        prov, pref = next(iter(homes))
+        return f"{b}属于{prov}{pref}，不属于{a}", (pref or prov) + b
+    return None
+
+
+place_hierarchy.FIELDS = frozenset({"text", "suggestion", "problem"})
+place_hierarchy.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
+
+
+def place_renamed(doc, rule, options) -> Iterator[Hit]:
+    pl = _places(list_path(rule, options["list"]))
+    today = effective_date(doc)
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for m in pl.old_rx.finditer(text):
+            r = pl.old[m.group()]
+            year = int(r["year"])
+            if today < _dt.date(year, 12, 31) or not left_edge(text, m.start()):
+                continue
+            lead = re.split(r"[，。；：！？]", text[max(0, m.start() - 12):m.start()])[-1]
+            if "原" in lead:
+                continue
+            s0, s1 = sentence_at(p, m.start())
+            sentence = text[s0:s1]
+            if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
+                continue
+            now = r["now"]
+            what = "更名为" if r["status"] == "更名" else "撤销"
+            change = f"{year}年{what}" + (f"“{now}”" if now and what == "更名为" else "")
+            advice = f"现为“{now}”" if now else "请核对现行名称"
+            yield Hit(p, m.start(), m.end(), now if now and "、" not in now else None,
+                      {"change": change, "advice": advice, "when": date_words(doc)})
+
+
+place_renamed.FIELDS = frozenset({"text", "suggestion", "change", "advice", "when"})
+place_renamed.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
