@@ -1,0 +1,205 @@
+"""Figures that must agree within a document (FC020–FC022): a total and its parts, a share and
+the two figures it is computed from, a growth rate and its two figures.
+
+Only Arabic figures with the same unit are compared (32个, 1.5万人, 3.2亿元, 45%); 万 and 亿 are
+multiplied out. A rate is compared with the range the rounded figures allow, so 3.2万 to 4.1万
+may be called 增长28.1% or 28%, and the check never argues about rounding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model.finding import Hit
+from ..text.fastregex import fast
+
+_UNITS = ("万元|亿元|元|个|项|人次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
+          "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
+_NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![\u4e00-\u9fff]*?[率比])"
+_QTY = fast(_NUM)
+_TOTAL = fast(rf"(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?{_NUM}")
+_SUB = re.compile(r"其中")
+_BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
+_SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
+
+
+def _value(num: str, mult: str | None) -> tuple[float, float]:
+    """The value and half the unit of its last digit (the rounding it may carry)."""
+    v = float(num)
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    half = 0.5 * 10 ** -decimals if (decimals or mult) else 0.0
+    scale = _SCALE[mult]
+    return v * scale, half * scale
+
+
+def _unit(mult: str | None, unit: str) -> str:
+    if unit in ("万元", "亿元"):
+        return "元"
+    return unit
+
+
+def _scaled(num, mult, unit):
+    v, h = _value(num, mult)
+    if unit == "万元":
+        v, h = v * 10_000, h * 10_000
+    elif unit == "亿元":
+        v, h = v * 100_000_000, h * 100_000_000
+    return v, h
+
+
+def _parts_after(text: str, start: int, end: int, unit: str):
+    """Figures with ``unit`` after 其中 up to the end of the sentence (brackets and a second
+    其中 excluded), with whether each carries a share (占X%)."""
+    seg = text[start:end]
+    second = seg.find("其中", 2)
+    if second != -1:
+        seg = seg[:second]
+    masked = _BRACKETS.sub(lambda m: " " * len(m.group()), seg)
+    out = []
+    for m in _QTY.finditer(masked):
+        if _unit(m.group(2), m.group(3)) != unit:
+            continue
+        before = masked[max(0, m.start() - 4):m.start()]
+        if re.search(r"增长|增加|减少|下降|提高|超过|达到|同比|比|占|近|约|余", before):
+            return None  # a comparison or an estimate: not a clean breakdown
+        out.append((m, start))
+    return out
+
+
+def total_parts(doc, rule, options) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        if "其中" not in text:
+            continue
+        for t in _TOTAL.finditer(text):
+            unit = _unit(t.group(2), t.group(3))
+            total, half = _scaled(t.group(1), t.group(2), t.group(3))
+            k = text.find("其中", t.end())
+            end = _sentence_end(text, t.end())
+            if k == -1 or k > end + 2:
+                continue
+            stop = _sentence_end(text, k)
+            parts = _parts_after(text, k, stop, unit)
+            if not parts or len(parts) < 2:
+                continue
+            vals = [_scaled(m.group(1), m.group(2), m.group(3)) for m, _ in parts]
+            low = sum(v - h for v, h in vals)
+            if low > total + half + 1e-9:
+                first, base = parts[0]
+                last, _ = parts[-1]
+                listed = "、".join(m.group() for m, _ in parts)
+                yield Hit(p, base + first.start(), base + last.end(), None,
+                          {"total": t.group(1) + (t.group(2) or "") + t.group(3), "parts": listed,
+                           "sum": _fmt(sum(v for v, _ in vals), t.group(2), t.group(3))})
+
+
+total_parts.FIELDS = frozenset({"text", "total", "parts", "sum"})
+
+
+def _fmt(v: float, mult, unit) -> str:
+    scale = _SCALE[mult] * (10_000 if unit == "万元" else 100_000_000 if unit == "亿元" else 1)
+    x = v / scale
+    s = f"{x:.2f}".rstrip("0").rstrip(".")
+    return s + (mult or "") + unit
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。！？]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+_SHARE = fast(rf"{_NUM}[^，。；\d]{{0,6}}?[，,]?(?:占|约占)[^\d，。；]{{0,10}}?(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def share_of_total(doc, rule, options) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        if "占" not in text:
+            continue
+        totals = []
+        for t in _TOTAL.finditer(text):
+            totals.append((t, _unit(t.group(2), t.group(3)), _scaled(t.group(1), t.group(2), t.group(3))))
+        if not totals:
+            continue
+        for m in _SHARE.finditer(text):
+            unit = _unit(m.group(2), m.group(3))
+            before = [t for t in totals if t[0].end() <= m.start() and t[1] == unit]
+            if not before:
+                continue
+            t, _, (total, th) = before[-1]
+            if "其中" not in text[t.end():m.start()] or total <= 0:
+                continue
+            part, ph = _scaled(m.group(1), m.group(2), m.group(3))
+            stated = float(m.group(4))
+            dec = len(m.group(4).split(".")[1]) if "." in m.group(4) else 0
+            lo = (part - ph) / (total + th) * 100
+            hi = (part + ph) / max(total - th, 1e-9) * 100
+            slack = 0.5 * 10 ** -dec
+            if lo - slack <= stated <= hi + slack:
+                continue
+            right = part / total * 100
+            yield Hit(p, m.start(), m.end(), None, {
+                "part": m.group(1) + (m.group(2) or "") + m.group(3),
+                "total": t.group(1) + (t.group(2) or "") + t.group(3),
+                "stated": m.group(4) + "%", "computed": f"{right:.{max(dec, 1)}f}%"})
+
+
+share_of_total.FIELDS = frozenset({"text", "part", "total", "stated", "computed"})
+
+
+_GROWTH = fast(
+    rf"(?:由|从)(?:[^\d，。；]{{0,12}}?)(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])"
+    rf"(?P<verb>增加|增长|提高|上升|提升|扩大|下降|减少|降低|缩小|降)(?:到|至)"
+    rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?"
+    rf"(?P<kind>增长|增加|提高|上升|下降|减少|降低|增幅为|降幅为|年均增长)?(?:了)?"
+    rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
+
+
+def growth_rate(doc, rule, options) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        if "到" not in text and "至" not in text:
+            continue
+        for m in _GROWTH.finditer(text):
+            if m.group("kind") == "年均增长":
+                continue  # an average over years needs the number of years
+            u1, u2 = m.group(3), m.group(7)
+            if _unit(m.group(2), u1) != _unit(m.group(6), u2) and not (u1 in "%％" and u2 in "%％"):
+                continue
+            a, ah = _scaled(m.group(1), m.group(2), u1)
+            b, bh = _scaled(m.group(5), m.group(6), u2)
+            rate = float(m.group("rate"))
+            dec = len(m.group("rate").split(".")[1]) if "." in m.group("rate") else 0
+            slack = 0.5 * 10 ** -dec
+            down = m.group("verb") in ("下降", "减少", "降低", "缩小", "降")
+            percent_pair = u1 in "%％" and u2 in "%％"
+            if (b < a) != down and a != b:
+                yield Hit(p, m.start(), m.end(), None, {
+                    "problem": f"从{m.group(1)}到{m.group(5)}是{'减少' if b < a else '增加'}，不是“{m.group('verb')}”"})
+                continue
+            if m.group("rate_unit") == "个百分点":
+                if not percent_pair:
+                    continue
+                diff = abs(b - a)
+                if abs(diff - rate) > bh + ah + slack:
+                    yield Hit(p, m.start(), m.end(), None, {
+                        "problem": f"从{m.group(1)}%到{m.group(5)}%相差{diff:.{max(dec, 1)}f}个百分点，不是{m.group('rate')}个百分点"})
+                continue
+            if a <= 0:
+                continue
+            corners = [abs(y - x) / x * 100 for x in (a - ah, a + ah) for y in (b - bh, b + bh) if x > 0]
+            lo, hi = min(corners), max(corners)
+            if lo - slack <= rate <= hi + slack:
+                continue
+            if percent_pair and abs(abs(b - a) - rate) <= ah + bh + slack:
+                yield Hit(p, m.start(), m.end(), None, {
+                    "problem": f"两个百分比之差应写作“{m.group('rate')}个百分点”，写成“{m.group('rate')}%”就成了相对增幅"})
+                continue
+            computed = abs(b - a) / a * 100
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"按{m.group(1)}{m.group(2) or ''}{u1}和{m.group(5)}{m.group(6) or ''}{u2}计算，"
+                           f"{'降幅' if down else '增幅'}约为{computed:.1f}%，不是{m.group('rate')}%"})
+
+
+growth_rate.FIELDS = frozenset({"text", "problem"})
