@@ -29,7 +29,7 @@ _COMPOUND = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长�
 _TITLES = ("常务副县长|常务副市长|常务副区长|副县长|副市长|副区长|副镇长|副乡长|副省长|县长|市长|区长|镇长|乡长|省长|"
            "副书记|书记|副主任|主任|副局长|局长|副部长|部长|副主席|主席|副秘书长|秘书长|副院长|院长|检察长|副厅长|厅长|"
            "副处长|处长|副科长|科长|副所长|所长|副站长|站长|副校长|校长|副队长|队长|副主任委员|主任委员")
-_NAME_END = r"(?=同志|[、，。；：（）”\s]|$|[就对在到向和与及将也还]|主持|出席|讲话|强调|指出|参加|带队|表示|要求|介绍|汇报|作了|宣读|一行|等同志|率队|陪同|调研|检查|督导)"
+_NAME_END = r"(?=同志|[、，。；：（）”\s]|$|[就对在到向和与及将也还]|主持|出席|讲话|强调|指出|参加|带队|牵头|负责|分管|主管|担任|兼任|同志|批示|签发|表示|要求|介绍|汇报|作了|宣读|一行|等同志|率队|陪同|调研|检查|督导)"
 _PAIR = fast(rf"(?P<org>[\u4e00-\u9fff]{{0,8}}?(?:省|市|县|区|镇|乡|委|府|局|办|部|院|会|所|站|校|队|[、]))?"
              rf"(?P<title>{_TITLES})(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?){_NAME_END}")
 # titles one place has one holder of at a time
@@ -120,6 +120,15 @@ _PEOPLE = Param("list", default=[], tunable=True,
                 doc="本单位领导名单，按排序先后：[{name: 姓名, title: 职务（几个职务用顿号分隔）}]")
 
 
+def _same_title(a: str, b: str) -> bool:
+    """One title is the other with a place or body before it (县长 / 甲县县长), not a deputy."""
+    long, short = (a, b) if len(a) >= len(b) else (b, a)
+    if not long.endswith(short):
+        return False
+    rest = long[: len(long) - len(short)]
+    return not rest.endswith(("副", "常务"))
+
+
 def people_title(doc, rule, options) -> Iterator[Hit]:
     people = _people(rule, options)
     if not people:
@@ -132,7 +141,7 @@ def people_title(doc, rule, options) -> Iterator[Hit]:
         start, end = m.start("title"), m.end("name")
         if name in titles:
             mine = titles[name]
-            if mine and not any(t.endswith(full) or full.endswith(t) or t.endswith(title) for t in mine):
+            if mine and not any(_same_title(t, full) or _same_title(t, title) for t in mine):
                 yield Hit(p, start, end, None, {"problem": f"名单中{name}的职务是“{'、'.join(mine)}”，这里写作“{full}”",
                                                 "ask": "请核对职务"})
             continue

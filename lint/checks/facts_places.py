@@ -18,7 +18,7 @@ from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts import list_path
-from .facts_common import date_words, effective_date, left_edge, sentence_at, table, years_in
+from .facts_common import date_words, effective_date, left_edge, sentence_at, table, years_in  # noqa: F401
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -67,7 +67,7 @@ def place_hierarchy(doc, rule, options) -> Iterator[Hit]:
         text = p.text
         prev = None
         for m in pl.rx.finditer(text):
-            if prev is not None and prev.end() == m.start() and left_edge(text, prev.start()):
+            if prev is not None and prev.end() == m.start():
                 hit = _pair(pl, prev.group(), m.group())
                 if hit:
                     yield Hit(p, prev.start(), m.end(), hit[1], {"problem": hit[0]})
@@ -126,12 +126,13 @@ def place_renamed(doc, rule, options) -> Iterator[Hit]:
             if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
                 continue
             now = r["now"]
-            what = "更名为" if r["status"] == "更名" else "撤销"
-            change = f"{year}年{what}" + (f"“{now}”" if now and what == "更名为" else "")
-            advice = f"现为“{now}”" if now else "请核对现行名称"
+            if r["status"] == "更名" and now:
+                change = f"{year}年更名为“{now}”"
+            else:
+                change = f"{year}年撤销" + (f"，现为“{now}”" if now else "（请核对现在所属的行政区划）")
             yield Hit(p, m.start(), m.end(), now if now and "、" not in now else None,
-                      {"change": change, "advice": advice, "when": date_words(doc)})
+                      {"change": change, "when": date_words(doc)})
 
 
-place_renamed.FIELDS = frozenset({"text", "suggestion", "change", "advice", "when"})
+place_renamed.FIELDS = frozenset({"text", "suggestion", "change", "when"})
 place_renamed.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
