@@ -36,8 +36,13 @@ _PAIR = fast(rf"(?P<org>[\u4e00-\u9fff]{{0,8}}?(?:省|市|县|区|镇|乡|委|�
 _SINGLE = re.compile(r"^(?:县委书记|市委书记|区委书记|省委书记|镇党委书记|乡党委书记|县长|市长|区长|镇长|乡长|省长)$")
 
 
+_ANY_TITLE = fast(rf"(?:{_TITLES})(?:{_COMPOUND}|[{_SURNAMES}])")
+
+
 def _pairs(doc, rule):
     for p in doc.iter(rule.scope):
+        if not _ANY_TITLE.search(p.text):
+            continue
         for m in _PAIR.finditer(p.text):
             org = m.group("org") or ""
             title = m.group("title")

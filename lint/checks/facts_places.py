@@ -16,9 +16,8 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from ..text.fastregex import fast
 from .facts import list_path
-from .facts_common import date_words, effective_date, left_edge, sentence_at, table, years_in  # noqa: F401
+from .facts_common import date_words, effective_date, left_edge, sentence_at, table, years_in
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -27,7 +26,11 @@ _GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区"
 
 
 class _Places:
-    def __init__(self, rows):
+    def __init__(self, rows=None, parts=None):
+        if parts is not None:
+            self.province, self.county, self.provinces, self.old = parts
+            self._index()
+            return
         self.province = {}   # prefecture name -> {province}
         self.county = {}     # county name -> {(province, prefecture)}
         self.provinces = set()
@@ -42,15 +45,54 @@ class _Places:
                 self.province.setdefault(name, set()).add(r["province"])
             else:
                 self.county.setdefault(name, set()).add((r["province"], r["prefecture"]))
-        names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
-        self.rx = fast("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        old = [n for n in self.old if n not in names]
-        self.old_rx = fast("|".join(re.escape(n) for n in sorted(old, key=len, reverse=True)))
+        self._index()
+
+    def parts(self):
+        return self.province, self.county, self.provinces, self.old
+
+    def _index(self):
+        self.names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
+        self.old_names = {n for n in self.old if n not in self.names}
+        every = self.names | self.old_names
+        self.ends = {n[-1] for n in every}
+        self.longest = max(map(len, every))
+
+    def find(self, text: str, names) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every name of ``names`` in ``text``, the longest at each end."""
+        out = []
+        for i, ch in enumerate(text):
+            if ch not in self.ends:
+                continue
+            for n in range(min(self.longest, i + 1), 1, -1):
+                w = text[i + 1 - n:i + 1]
+                if w in names:
+                    out.append((i + 1 - n, i + 1, w))
+                    break
+        return out
 
 
 @lru_cache(maxsize=4)
 def _places(source) -> _Places:
-    return _Places(table(source))
+    """The places of list ``source``; the digested tables are kept in the start-up cache (keyed
+    by the files' content), which saves reading four thousand rows in every process."""
+    import hashlib
+
+    from ..cache import get_cache
+
+    try:
+        digest = hashlib.sha1(b"places-v1")
+        for path in (source.base, *source.additions):
+            digest.update(path.read_bytes())
+        key = digest.hexdigest()
+    except (OSError, AttributeError):
+        return _Places(table(source))
+    cache = get_cache()
+    parts = cache.get("facts-places", key)
+    if parts is not None:
+        return _Places(parts=parts)
+    places = _Places(table(source))
+    cache.put("facts-places", key, places.parts())
+    return places
 
 
 def _level(pl: _Places, name: str) -> str:
@@ -64,14 +106,17 @@ def _level(pl: _Places, name: str) -> str:
 def place_hierarchy(doc, rule, options) -> Iterator[Hit]:
     pl = _places(list_path(rule, options["list"]))
     for p in doc.iter(rule.scope):
-        text = p.text
-        prev = None
-        for m in pl.rx.finditer(text):
-            if prev is not None and prev.end() == m.start():
-                hit = _pair(pl, prev.group(), m.group())
+        found = pl.find(p.text, pl.names)
+        starts = {}
+        for s, e, w in found:
+            if len(w) > len(starts.get(s, "")):
+                starts[s] = w
+        for s, e, w in found:
+            b = starts.get(e)
+            if b is not None:
+                hit = _pair(pl, w, b)
                 if hit:
-                    yield Hit(p, prev.start(), m.end(), hit[1], {"problem": hit[0]})
-            prev = m
+                    yield Hit(p, s, e + len(b), hit[1], {"problem": hit[0]})
 
 
 def _pair(pl, a, b):
@@ -113,15 +158,15 @@ def place_renamed(doc, rule, options) -> Iterator[Hit]:
     today = effective_date(doc)
     for p in doc.iter(rule.scope):
         text = p.text
-        for m in pl.old_rx.finditer(text):
-            r = pl.old[m.group()]
+        for start, end, name in pl.find(text, pl.old_names):
+            r = pl.old[name]
             year = int(r["year"])
-            if today < _dt.date(year, 12, 31) or not left_edge(text, m.start()):
+            if today < _dt.date(year, 12, 31) or not left_edge(text, start):
                 continue
-            lead = re.split(r"[，。；：！？]", text[max(0, m.start() - 12):m.start()])[-1]
+            lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
             if "原" in lead:
                 continue
-            s0, s1 = sentence_at(p, m.start())
+            s0, s1 = sentence_at(p, start)
             sentence = text[s0:s1]
             if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
                 continue
@@ -130,7 +175,7 @@ def place_renamed(doc, rule, options) -> Iterator[Hit]:
                 change = f"{year}年更名为“{now}”"
             else:
                 change = f"{year}年撤销" + (f"，现为“{now}”" if now else "（请核对现在所属的行政区划）")
-            yield Hit(p, m.start(), m.end(), now if now and "、" not in now else None,
+            yield Hit(p, start, end, now if now and "、" not in now else None,
                       {"change": change, "when": date_words(doc)})
 
 
