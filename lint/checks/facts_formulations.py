@@ -34,9 +34,11 @@ def _data(source):
                 fixed.append(dict(r, text=alt, right=r["text"].split("|")[0]))
         for w in filter(None, r.get("wrong", "").split("|")):
             wrong[w] = r
+    every = {a for items, _, _ in enums for it in items for a in it}
+    items_rx = fast("|".join(re.escape(a) for a in sorted(every, key=len, reverse=True)))
     wrong_rx = fast("|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))) if wrong else None
     texts = {r["text"] for r in fixed}
-    return fixed, enums, wrong, wrong_rx, texts
+    return fixed, enums, wrong, wrong_rx, texts, items_rx
 
 
 def _right(r) -> str:
@@ -44,7 +46,7 @@ def _right(r) -> str:
 
 
 def formulation_variant(doc, rule, options) -> Iterator[Hit]:
-    fixed, _, wrong, wrong_rx, texts = _data(list_path(rule, options["list"]))
+    fixed, _, wrong, wrong_rx, texts, _ = _data(list_path(rule, options["list"]))
     for p in doc.iter(rule.scope):
         text = p.text
         taken = []
@@ -86,18 +88,14 @@ formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source",
 formulation_variant.OPTIONS = {"list": Param("str", default="formulations", doc="reference list of formulations")}
 
 
-_CUT = fast(r"[，。；：！？“”（）\n]")
+_CUTS = "，。；：！？（）\n"
 _LAST_JOIN = re.compile(r"(?<=.)(?:和|及|以及|与)(?=.)")
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The 、-separated segments of the clause around ``start``..``end``."""
-    left = start
-    while left > 0 and not _CUT.match(text, left - 1):
-        left -= 1
-    right = end
-    while right < len(text) and not _CUT.match(text, right):
-        right += 1
+    left = max(text.rfind(c, 0, start) for c in _CUTS) + 1
+    right = min((i for i in (text.find(c, end) for c in _CUTS) if i != -1), default=len(text))
     out, pos = [], left
     for m in re.finditer("、", text[left:right]):
         out.append((pos, left + m.start()))
@@ -107,13 +105,18 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def formulation_enumeration(doc, rule, options) -> Iterator[Hit]:
-    _, enums, _, _, _ = _data(list_path(rule, options["list"]))
+    _, enums, _, _, _, items_rx = _data(list_path(rule, options["list"]))
     for p in doc.iter(rule.scope):
         text = p.text
         if "、" not in text:
             continue
+        present = {m.group() for m in items_rx.finditer(text)}
+        if len(present) < 2:
+            continue
         done = set()
         for items, anchors, r in enums:
+            if sum(1 for it in items if any(a in present for a in it)) < max(2, len(items) - 1):
+                continue
             hit = _check_enum(text, items, anchors)
             if hit and hit[0] not in done:
                 done.add(hit[0])
@@ -124,8 +127,8 @@ def formulation_enumeration(doc, rule, options) -> Iterator[Hit]:
 
 def _check_enum(text, items, anchors):
     n = len(items)
-    first = next((text.find(a) for it in items for a in it if a in text), -1)
-    if first == -1:
+    present = sum(1 for it in items if any(a in text for a in it))
+    if present < max(2, n - 1):
         return None
     index = {a: i for i, it in enumerate(items) for a in it}
     seen_spans = set()

@@ -68,9 +68,10 @@ def _titles(doc, rule):
 
 
 def law_repealed(doc, rule, options) -> Iterator[Hit]:
-    laws = _laws(list_path(rule, options["list"]))
-    today = effective_date(doc)
+    laws = today = None
     for p, m, title in _titles(doc, rule):
+        if laws is None:
+            laws, today = _laws(list_path(rule, options["list"])), effective_date(doc)
         full = title if title in laws.repealed else laws.repealed_short.get(title)
         if not full:
             continue
@@ -100,8 +101,9 @@ def _kind(title: str) -> str:
 
 
 def law_title(doc, rule, options) -> Iterator[Hit]:
-    laws = _laws(list_path(rule, options["list"]))
+    laws = None
     for p, m, title in _titles(doc, rule):
+        laws = laws or _laws(list_path(rule, options["list"]))
         if not _LAW_END.search(title) or title in laws.current or title in laws.short \
                 or any(c in title for c in "〈<《"):
             continue
