@@ -113,3 +113,14 @@ def test_places_cover_every_prefecture():
     current = [r for r in rows if r["status"] == "在用"]
     assert sum(r["level"] == "省级" for r in current) == 34
     assert sum(r["level"] == "地级" for r in current) >= 333
+
+
+def test_planted_faults_in_a_work_plan_are_all_found():
+    assert _found(DATA / "workplan_faulty.txt") == {
+        (3, "FC013"), (3, "FC014"), (4, "FC011"), (4, "FC010"), (5, "FC008"), (6, "FC015"),
+        (6, "FC016"), (7, "FC020"), (8, "FC022"), (9, "FC022")}
+
+
+def test_law_title_suggests_the_law_that_shares_its_name():
+    found = _run("FC011", "严格执行《中华人民共和国环保法》。")
+    assert found[0].suggestion == "《中华人民共和国环境保护法》"

@@ -190,11 +190,11 @@ def growth_rate(doc, rule, options) -> Iterator[Hit]:
                 continue
             corners = [abs(y - x) / x * 100 for x in (a - ah, a + ah) for y in (b - bh, b + bh) if x > 0]
             lo, hi = min(corners), max(corners)
-            if lo - slack <= rate <= hi + slack:
-                continue
             if percent_pair and abs(abs(b - a) - rate) <= ah + bh + slack:
                 yield Hit(p, m.start(), m.end(), None, {
                     "problem": f"两个百分比之差应写作“{m.group('rate')}个百分点”，写成“{m.group('rate')}%”就成了相对增幅"})
+                continue
+            if lo - slack <= rate <= hi + slack:
                 continue
             computed = abs(b - a) / a * 100
             yield Hit(p, m.start(), m.end(), None, {

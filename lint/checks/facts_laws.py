@@ -42,15 +42,25 @@ class _Laws:
             self.by_len.setdefault(len(t), []).append(t)
 
     def nearest(self, title: str, limit: int) -> str | None:
-        best, best_d = None, limit + 1
+        """The title in force nearest to ``title``: at most ``limit`` edits away, and holding
+        most of the characters of its name (环保法 is near 环境保护法, not 刑法)."""
+        core = title[len(PRC):] if title.startswith(PRC) else title
+        best, best_key = None, None
         for n in range(len(title) - limit, len(title) + limit + 1):
             for t in self.by_len.get(n, ()):
                 if t[:1] != title[:1] and t[-1:] != title[-1:]:
                     continue
                 d = edit_distance(title, t, limit)
-                if d < best_d:
-                    best, best_d = t, d
-        return best if best_d <= limit else None
+                if d > limit:
+                    continue
+                other = t[len(PRC):] if t.startswith(PRC) else t
+                shared = sum(1 for c in set(core) if c in other)
+                if shared < 0.6 * len(set(core)):
+                    continue
+                key = (d, -shared)
+                if best_key is None or key < best_key:
+                    best, best_key = t, key
+        return best
 
 
 @lru_cache(maxsize=8)
