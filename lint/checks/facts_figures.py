@@ -139,13 +139,43 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
             if lo - slack <= stated <= hi + slack:
                 continue
             right = part / total * 100
+            what = m.group(1) + (m.group(2) or "") + m.group(3)
+            whole = t.group(1) + (t.group(2) or "") + t.group(3)
             yield Hit(p, m.start(), m.end(), None, {
-                "part": m.group(1) + (m.group(2) or "") + m.group(3),
-                "total": t.group(1) + (t.group(2) or "") + t.group(3),
-                "stated": m.group(4) + "%", "computed": f"{right:.{max(dec, 1)}f}%"})
+                "problem": f"{what}占总数{whole}（见本段前文）应为{right:.{max(dec, 1)}f}%左右，文中写作{m.group(4)}%"})
 
 
-share_of_total.FIELDS = frozenset({"text", "part", "total", "stated", "computed"})
+    yield from _shares_over_100(doc, rule)
+
+
+_PART_SHARE = fast(r"(?:占|约占)[^\d，。；]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _shares_over_100(doc, rule) -> Iterator[Hit]:
+    """其中A占45%，B占35%，C占30%: the shares of one whole adding up to more than 100%."""
+    for p in doc.iter(rule.scope):
+        text = p.text
+        k = text.find("其中")
+        while k != -1:
+            stop = _sentence_end(text, k)
+            seg = text[k:stop]
+            nxt = seg.find("其中", 2)
+            if nxt != -1:
+                seg, stop = seg[:nxt], k + nxt
+            shares = list(_PART_SHARE.finditer(text, k, stop))
+            if len(shares) >= 2 and not re.search(r"增长|提高|下降|同比|比上年", seg):
+                values = [float(m.group(1)) for m in shares]
+                slack = sum(0.5 * 10 ** -(len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
+                            for m in shares)
+                if sum(values) > 100 + slack:
+                    total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
+                    listed = "、".join(m.group(1) + "%" for m in shares)
+                    yield Hit(p, shares[0].start(), shares[-1].end(), None, {
+                        "problem": f"“其中”各项所占比例{listed}合计{total}%，超过了100%"})
+            k = text.find("其中", stop)
+
+
+share_of_total.FIELDS = frozenset({"text", "problem"})
 
 
 _GROWTH = fast(
