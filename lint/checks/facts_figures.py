@@ -233,3 +233,42 @@ def growth_rate(doc, rule, options) -> Iterator[Hit]:
 
 
 growth_rate.FIELDS = frozenset({"text", "problem"})
+
+
+# --- the same quantity stated twice ---------------------------------------------------------
+
+_INDICATORS = ("地区生产总值|国内生产总值|生产总值|总产值|一般公共预算收入|财政总收入|财政收入|可支配收入|固定资产投资|"
+               "社会消费品零售总额|进出口总额|外贸进出口|实际利用外资|常住人口|户籍人口|总人口|粮食总产量|粮食产量|"
+               "森林覆盖率|城镇化率|城镇登记失业率|规上工业增加值|工业增加值|税收收入|存款余额|贷款余额|市场主体")
+_STATED = fast(rf"(?P<subject>[\u4e00-\u9fff]{{0,8}}?(?P<ind>{_INDICATORS}))(?:总量|规模)?"
+               rf"(?:完成|达到|达|实现|为|是|共有|有|突破)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
+               rf"(?P<unit>万元|亿元|元|人|户|吨|万吨|[%％])")
+_NOT_A_STATEMENT = fast(r"比上年|同比|增长|下降|提高|目标|预计|力争|计划|争取|预期|到(?:19|20)\d{2}年|左右|以上|以内")
+
+
+def restated_figure(doc, rule, options) -> Iterator[Hit]:
+    from .facts_common import sentence_at, years_in
+
+    seen: dict[tuple, tuple] = {}
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for m in _STATED.finditer(text):
+            s0, s1 = sentence_at(p, m.start())
+            sentence = text[s0:s1]
+            before = text[s0:m.start()]
+            if _NOT_A_STATEMENT.search(sentence):
+                continue
+            subject = m.group("subject")
+            years = tuple(sorted(set(years_in(before))))
+            unit = m.group("unit").replace("％", "%")
+            value, half = _scaled(m.group("num"), m.group("mult"), unit)
+            key = (subject, years, _unit(m.group("mult"), unit))
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (value, half, m.group(0), p)
+                continue
+            if abs(first[0] - value) > first[1] + half + 1e-9:
+                yield Hit(p, m.start(), m.end(), None, {"first": first[2], "where": f"第{first[3].line}行"})
+
+
+restated_figure.FIELDS = frozenset({"text", "first", "where"})
