@@ -56,34 +56,18 @@ def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing
 
 
 def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
-    """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
-    from .model.report import Report
-    from .app.collect import Plan
-    from .app.jobs import ProgressBar, default_jobs, run
-    from .policy.waivers import apply, load_waivers
+    """Check through the library's entry point, with a progress bar on a terminal."""
+    from .app.api import run_check
+    from .app.jobs import ProgressBar, default_jobs
 
-    plan = Plan(list(paths), overrides, config)
-    timing_data: dict[str, float] | None = {} if overrides.timing else None
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
     try:
-        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar, keep_docs=keep_docs)
+        return run_check(list(paths), overrides, config, jobs or default_jobs(), stdin_data,
+                         progress=bar, keep_docs=keep_docs)
     finally:
         if bar:
             bar.close()
-    fail_levels = {s.fail_level for s, _ in plan.contexts.values()}
-    report = Report(results, fail_level=min(fail_levels, key=SEVERITIES.index) if fail_levels else "warning",
-                    rules=plan.rules, timing=timing_data, excluded=plan.excluded)
-    for key, (settings, rules) in plan.contexts.items():
-        mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
-        if settings.waivers_path is None or not mine:
-            continue
-        waivers = load_waivers(settings.waivers_path, settings.root)
-        if waivers.entries:
-            report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
-            report.waivers_path = str(settings.waivers_path)
-    return report, plan
 
 
 @cli.command()
