@@ -17,15 +17,41 @@ _BACK = fast(r"总结|工作情况|情况的报告|述职|执行情况|完成情
 _AHEAD = fast(r"计划|要点|安排|方案|预算")
 
 
+_FRAMING = fast(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d{2})年(?:，|以来|是|全年|上半年|下半年|度|我|全县|全市|全区|全省|全镇)")
+
+
+def _body_year(doc, title, year: int):
+    """The first year that frames a body paragraph (2024年，…  2024年以来…), if the title's
+    year appears nowhere in the body."""
+    body = [p for p in doc.iter(("heading", "body")) if p is not title]
+    if any(str(year) + "年" in p.text for p in body):
+        return None
+    for p in body:
+        m = _FRAMING.match(p.text.strip())
+        if m:
+            offset = len(p.text) - len(p.text.lstrip())
+            return p, m.start(1) + offset, m.end(1) + offset + 1, int(m.group(1))
+    return None
+
+
 def title_year(doc, rule, options) -> Iterator[Hit]:
     title = doc.title
-    found = document_date(doc)
-    if title is None or not found or found[1] != "成文日期":
+    if title is None:
         return
     m = _TITLE_YEAR.search(title.text)
     if not m:
         return
-    year, signed = int(m.group(1)), found[0][0]
+    year = int(m.group(1))
+    framed = _body_year(doc, title, year)
+    if framed and framed[3] != year:
+        p, start, end, other = framed
+        yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年",
+                                        "what": f"正文中没有出现{year}年"})
+        return
+    found = document_date(doc)
+    if not found or found[1] != "成文日期":
+        return
+    signed = found[0][0]
     text = title.text
     if _BACK.search(text, m.end()) and not _AHEAD.search(text, m.end()):
         allowed, what = (year, year + 1), "回顾这一年工作的文稿，成文日期应在当年或次年"
@@ -35,7 +61,8 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         return
     if signed in allowed:
         return
-    yield Hit(title, m.start(), m.end(), None, {"year": f"{year}年", "signed": f"{signed}年", "what": what})
+    yield Hit(title, m.start(), m.end(), None, {"year": f"{year}年", "signed": f"成文日期却在{signed}年",
+                                                "what": what})
 
 
 title_year.FIELDS = frozenset({"text", "year", "signed", "what"})

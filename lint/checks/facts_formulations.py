@@ -147,7 +147,12 @@ def _check_enum(text, items, anchors):
     return None
 
 
+_LEAD = re.compile(r"^(?:必须坚持|坚持|倡导|坚定|增强|树立|做到|推进|推动|加强|实现)")
+
+
 def _item_in(seg: str, index: dict, where: str):
+    if where != "first":
+        seg = _LEAD.sub("", seg, count=1) if not any(seg.startswith(a) for a in index) else seg
     for a in sorted(index, key=len, reverse=True):
         if (where == "first" and seg.endswith(a)) or (where == "last" and seg.startswith(a)) or seg == a:
             return a

@@ -51,10 +51,16 @@ class _Places:
         return self.province, self.county, self.provinces, self.old
 
     def _index(self):
+        # 江苏嘉兴市, 广西桂林市: a province by its short name before a full prefecture name
+        self.short = {}
+        for prov in self.provinces:
+            short = re.sub(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", prov)
+            if len(short) >= 2:
+                self.short[short] = prov
         self.names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
         self.old_names = {n for n in self.old if n not in self.names}
         every = self.names | self.old_names
-        self.ends = {n[-1] for n in every}
+        self.ends = {n[-1] for n in every} | {n[-1] for n in self.short}
         self.longest = max(map(len, every))
 
     def find(self, text: str, names) -> list[tuple[int, int, str]]:
@@ -107,6 +113,8 @@ def place_hierarchy(doc, rule, options) -> Iterator[Hit]:
     pl = _places(list_path(rule, options["list"]))
     for p in doc.iter(rule.scope):
         found = pl.find(p.text, pl.names)
+        found += [(s, e, w) for s, e, w in pl.find(p.text, pl.short) if not any(
+            s >= s2 and e <= e2 and (s, e) != (s2, e2) for s2, e2, _ in found)]
         starts = {}
         for s, e, w in found:
             if len(w) > len(starts.get(s, "")):
@@ -120,6 +128,7 @@ def place_hierarchy(doc, rule, options) -> Iterator[Hit]:
 
 
 def _pair(pl, a, b):
+    a = pl.short.get(a, a)
     la, lb = _level(pl, a), _level(pl, b)
     if la == "province" and lb == "prefecture":
         if a in pl.province[b] or a in pl.province:  # 吉林省吉林市 / a prefecture-level name
