@@ -141,3 +141,27 @@ def test_quiet_on_published_reports_and_real_drafts():
         chars += len(doc.joined_text)
         found += [f for f in check_document(doc, FACTS) if f.severity in ("error", "warning")]
     assert len(found) <= 0.2 * chars / 10_000, [(f.path, f.line, f.code) for f in found]
+
+
+def test_an_office_adds_its_own_renamed_body(tmp_path):
+    (tmp_path / "org-renames.add.tsv").write_text(
+        "old\tnew\tdate\tlevel\tnote\tsource\n"
+        "城关镇综合执法队\t城关镇综合行政执法队\t2022-01-01\t地方\t镇机构改革\t县委编办2021年12月文件\n",
+        encoding="utf-8")
+    rules = load_rules(reference_dirs=[tmp_path])
+    rule = next(r for r in rules if r.code == "FC008")
+    doc = read_stdin("请城关镇综合执法队配合。\n县政府办公室\n2024年1月5日".encode("utf-8"), "t.txt")
+    doc.meta["doctype"] = None
+    assert [f.suggestion for f in check_document(doc, [rule])] == ["城关镇综合行政执法队"]
+
+
+def test_an_office_adds_its_own_formulation(tmp_path):
+    (tmp_path / "formulations.add.tsv").write_text(
+        "text\tkind\tanchor\twrong\tnote\tsource\n"
+        "产业强县、生态立县、文化兴县、开放活县\t列举\t四县战略\t\t本县发展战略\t县第十五次党代会报告（2021年）\n",
+        encoding="utf-8")
+    rules = load_rules(reference_dirs=[tmp_path])
+    rule = next(r for r in rules if r.code == "FC014")
+    doc = read_stdin("深入实施产业强县、文化兴县、生态立县、开放活县的四县战略。".encode("utf-8"), "t.txt")
+    doc.meta["doctype"] = None
+    assert len(check_document(doc, [rule])) == 1

@@ -200,9 +200,9 @@ def _judge(text, segs, items, index, anchors):
     if found != sorted(found) and not unknown:
         return start, end, "项目的顺序与规范表述不同"
     if len(distinct) == n - 1 and len(unknown) == 1 and len(pieces) in (n, n + 1) and (n >= 4 or anchored):
-        return start, end, f"“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
+        return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n and unknown and len(unknown[0]) <= 8:
-        return start, end, f"多出了“{unknown[0]}”"
+        return start, end, f"多出了“{unknown[0]}”这一项"
     if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
         return start, end, f"缺少“{missing[0]}”"
     return None

@@ -169,7 +169,10 @@ def place_renamed(doc, rule, options) -> Iterator[Hit]:
         text = p.text
         for start, end, name in pl.find(text, pl.old_names):
             r = pl.old[name]
-            year = int(r["year"])
+            try:
+                year = int(r["year"])
+            except ValueError:
+                continue  # a row without a year (an office's addition) says nothing about when
             if today < _dt.date(year, 12, 31) or not left_edge(text, start):
                 continue
             lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
