@@ -165,3 +165,18 @@ def test_an_office_adds_its_own_formulation(tmp_path):
     doc = read_stdin("深入实施产业强县、文化兴县、生态立县、开放活县的四县战略。".encode("utf-8"), "t.txt")
     doc.meta["doctype"] = None
     assert len(check_document(doc, [rule])) == 1
+
+
+def test_people_key_in_gwlint_yaml_sets_the_list_of_fc017_and_fc018(tmp_path):
+    from lint.config.file import load_config
+    from lint.errors import ConfigError
+
+    cfg_path = tmp_path / "gwlint.yaml"
+    cfg_path.write_text("people:\n  - {name: 张明, title: 县委书记}\n  - {name: 李强, title: 县长}\n",
+                        encoding="utf-8")
+    cfg = load_config(cfg_path)
+    for code in ("FC017", "FC018"):
+        assert cfg.rules[code].options["people"][1] == {"name": "李强", "title": "县长"}
+    cfg_path.write_text("people: [张明]\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_config(cfg_path)

@@ -1,12 +1,12 @@
 """People (FC017–FC019): names with the wrong title, leaders listed out of order, and, without a
 list, names and titles that disagree within the document.
 
-The office's own list is the ``people`` option of FC017/FC018 in gwlint.yaml, in order of
-precedence::
+The office's own list is the ``people`` key of gwlint.yaml (lint/config/file.py passes it to
+FC017 and FC018 as their ``people`` option), in order of precedence::
 
-    rules:
-      FC017: {people: [{name: 张三, title: 县委书记}, {name: 李四, title: 县委副书记、县长}]}
-      FC018: {people: [...the same list...]}
+    people:
+      - {name: 张三, title: 县委书记}
+      - {name: 李四, title: 县委副书记、县长}
 """
 
 from __future__ import annotations

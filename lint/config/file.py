@@ -38,6 +38,7 @@ KEYS = {
     "reference-dirs": "额外的词表文件夹：<词表名>.tsv 取代同名词表，<词表名>.add.tsv 为其补充词条",
     "allow": "允许的词语（本单位的规范提法、机构名称等）：落在这些词语之内的问题不报",
     "waivers": "豁免文件（默认为配置文件旁的 gwlint-waivers.yaml）",
+    "people": "本单位领导名单，按排序先后：[{name: 姓名, title: 职务}]（供 FC017、FC018 核对职务和排序）",
 }
 _LIST_KEYS = ("select", "ignore", "exclude", "rule-dirs", "reference-dirs", "allow")
 WAIVERS_NAME = "gwlint-waivers.yaml"
@@ -270,6 +271,15 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
         if not isinstance(data["waivers"], str) or not data["waivers"].strip():
             raise err("“waivers”应为文件路径", "waivers")
         cfg.waivers = (root / data["waivers"]).resolve()
+    if "people" in data:  # the leaders' list: the people option of FC017 and FC018
+        people = data["people"]
+        if not isinstance(people, list) or not all(
+                isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("title", ""), str)
+                and set(p) <= {"name", "title"} for p in people):
+            raise err("“people”应为列表，每项形如 {name: 姓名, title: 职务}", "people")
+        for code in ("FC017", "FC018"):
+            cfg.rules[code] = _rule_setting(cfg.rules.get(code), {"people": [dict(p) for p in people]},
+                                            file, line("people"))
     if "rules" in data:
         rules = data["rules"]
         if not isinstance(rules, dict):
