@@ -112,8 +112,16 @@ def _kind(title: str) -> str:
 
 def law_title(doc, rule, options) -> Iterator[Hit]:
     laws = None
+    shortened: set[str] = set()
     for p, m, title in _titles(doc, rule):
         laws = laws or _laws(list_path(rule, options["list"]))
+        if title in laws.short and title not in shortened:
+            shortened.add(title)
+            full = laws.short[title]
+            if options["full_first"] and full not in _whole_text(doc):
+                yield Hit(p, m.start(), m.end(), f"《{full}》", {
+                    "problem": "法律第一次引用时应写全称（全文都没有写全称），此后可用简称", "right": f"《{full}》"})
+            continue
         if not _LAW_END.search(title) or title in laws.current or title in laws.short \
                 or any(c in title for c in "〈<《"):
             continue
@@ -141,7 +149,18 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
 
 
 law_title.FIELDS = frozenset({"text", "suggestion", "problem", "right"})
-law_title.OPTIONS = {"list": Param("str", default="laws", doc="reference list of laws")}
+law_title.OPTIONS = {
+    "list": Param("str", default="laws", doc="reference list of laws"),
+    "full_first": Param("bool", default=True, tunable=True,
+                        doc="a law cited only by its short title (《劳动法》) without the full title anywhere"),
+}
+
+
+def _whole_text(doc) -> str:
+    got = doc.meta.get("_facts_text")
+    if got is None:
+        got = doc.meta["_facts_text"] = "\n".join(p.text for p in doc.paragraphs)
+    return got
 
 
 def cn_number(n: int) -> str:
