@@ -67,6 +67,9 @@ def _parts_after(text: str, start: int, end: int, unit: str):
     return out
 
 
+_OVERLAPPING = fast(r"女|男|少数民族|党员|团员|岁|学历|大专|本科|研究生|硕士|博士|以上|以下|以内|超过|不足|重点|新增|同时|兼")
+
+
 def total_parts(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
@@ -80,6 +83,8 @@ def total_parts(doc, rule, options) -> Iterator[Hit]:
             if k == -1 or k > end + 2:
                 continue
             stop = _sentence_end(text, k)
+            if _OVERLAPPING.search(text, k, stop):
+                continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
             parts = _parts_after(text, k, stop, unit)
             if not parts or len(parts) < 2:
                 continue

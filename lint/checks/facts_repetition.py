@@ -12,10 +12,12 @@ from ..model.finding import Hit
 from ..text.chinese import han_count
 
 _NORM = re.compile(r"[\s\u3000]+|[。！？；，、：]+$")
+# Lines that repeat by design in task lists: 责任单位：县发展改革局、县财政局 and its bracketed form.
+_ASSIGNMENT = re.compile(r"[（(]?(?:牵头|责任|配合|负责|参与|主办|协办|实施)单位[：:][^）)]*[）)]?|(?:完成|办结)时限[：:][^）)。；]*")
 
 
 def _norm(text: str) -> str:
-    return _NORM.sub("", text)
+    return _NORM.sub("", _ASSIGNMENT.sub("", text))
 
 
 def repeated_text(doc, rule, options) -> Iterator[Hit]:
