@@ -191,50 +191,62 @@ _GROWTH = fast(
     rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
 
 
+_VERSUS = fast(
+    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?比(?:上年|去年|上年同期|去年同期)(?:的)?"
+    rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])(?P<verb>增长|增加|提高|上升|下降|减少|降低)(?:了)?"
+    rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
+_DOWN = ("下降", "减少", "降低", "缩小", "降")
+
+
 def growth_rate(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
-        if "到" not in text and "至" not in text:
-            continue
-        for m in _GROWTH.finditer(text):
-            if m.group("kind") == "年均增长":
-                continue  # an average over years needs the number of years
-            u1, u2 = m.group(3), m.group(7)
-            if _unit(m.group(2), u1) != _unit(m.group(6), u2) and not (u1 in "%％" and u2 in "%％"):
-                continue
-            a, ah = _scaled(m.group(1), m.group(2), u1)
-            b, bh = _scaled(m.group(5), m.group(6), u2)
-            rate = float(m.group("rate"))
-            dec = len(m.group("rate").split(".")[1]) if "." in m.group("rate") else 0
-            slack = 0.5 * 10 ** -dec
-            down = m.group("verb") in ("下降", "减少", "降低", "缩小", "降")
-            percent_pair = u1 in "%％" and u2 in "%％"
-            if (b < a) != down and a != b:
-                yield Hit(p, m.start(), m.end(), None, {
-                    "problem": f"从{m.group(1)}到{m.group(5)}是{'减少' if b < a else '增加'}，不是“{m.group('verb')}”"})
-                continue
-            if m.group("rate_unit") == "个百分点":
-                if not percent_pair:
-                    continue
-                diff = abs(b - a)
-                if abs(diff - rate) > bh + ah + slack:
-                    yield Hit(p, m.start(), m.end(), None, {
-                        "problem": f"从{m.group(1)}%到{m.group(5)}%相差{diff:.{max(dec, 1)}f}个百分点，不是{m.group('rate')}个百分点"})
-                continue
-            if a <= 0:
-                continue
-            corners = [abs(y - x) / x * 100 for x in (a - ah, a + ah) for y in (b - bh, b + bh) if x > 0]
-            lo, hi = min(corners), max(corners)
-            if percent_pair and abs(abs(b - a) - rate) <= ah + bh + slack:
-                yield Hit(p, m.start(), m.end(), None, {
-                    "problem": f"两个百分比之差应写作“{m.group('rate')}个百分点”，写成“{m.group('rate')}%”就成了相对增幅"})
-                continue
-            if lo - slack <= rate <= hi + slack:
-                continue
-            computed = abs(b - a) / a * 100
-            yield Hit(p, m.start(), m.end(), None, {
-                "problem": f"按{m.group(1)}{m.group(2) or ''}{u1}和{m.group(5)}{m.group(6) or ''}{u2}计算，"
-                           f"{'降幅' if down else '增幅'}约为{computed:.1f}%，不是{m.group('rate')}%"})
+        if "到" in text or "至" in text:
+            for m in _GROWTH.finditer(text):
+                if m.group("kind") == "年均增长":
+                    continue  # an average over years needs the number of years
+                problem = _judge_growth(m.group(1, 2, 3), m.group(5, 6, 7), m.group("verb"),
+                                        m.group("rate"), m.group("rate_unit"))
+                if problem:
+                    yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        if "比" in text:
+            # 完成286亿元，比上年的260亿元增长12%: the earlier figure comes second
+            for m in _VERSUS.finditer(text):
+                problem = _judge_growth(m.group(4, 5, 6), m.group(1, 2, 3), m.group("verb"),
+                                        m.group("rate"), m.group("rate_unit"))
+                if problem:
+                    yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+
+
+def _judge_growth(first, second, verb: str, rate_text: str, rate_unit: str) -> str | None:
+    """What is wrong with “from ``first`` to ``second``, ``verb`` ``rate_text``”, if anything."""
+    (n1, m1, u1), (n2, m2, u2) = first, second
+    percent_pair = u1 in "%％" and u2 in "%％"
+    if _unit(m1, u1) != _unit(m2, u2) and not percent_pair:
+        return None
+    a, ah = _scaled(n1, m1, u1)
+    b, bh = _scaled(n2, m2, u2)
+    rate = float(rate_text)
+    dec = len(rate_text.split(".")[1]) if "." in rate_text else 0
+    slack = 0.5 * 10 ** -dec
+    down = verb in _DOWN
+    if (b < a) != down and a != b:
+        return f"从{n1}到{n2}是{'减少' if b < a else '增加'}，不是“{verb}”"
+    if rate_unit == "个百分点":
+        diff = abs(b - a)
+        if percent_pair and abs(diff - rate) > bh + ah + slack:
+            return f"从{n1}%到{n2}%相差{diff:.{max(dec, 1)}f}个百分点，不是{rate_text}个百分点"
+        return None
+    if a <= 0:
+        return None
+    if percent_pair and abs(abs(b - a) - rate) <= ah + bh + slack:
+        return f"两个百分比之差应写作“{rate_text}个百分点”，写成“{rate_text}%”就成了相对增幅"
+    corners = [abs(y - x) / x * 100 for x in (a - ah, a + ah) for y in (b - bh, b + bh) if x > 0]
+    if min(corners) - slack <= rate <= max(corners) + slack:
+        return None
+    computed = abs(b - a) / a * 100
+    return (f"按{n1}{m1 or ''}{u1}和{n2}{m2 or ''}{u2}计算，"
+            f"{'降幅' if down else '增幅'}约为{computed:.1f}%，不是{rate_text}%")
 
 
 growth_rate.FIELDS = frozenset({"text", "problem"})
