@@ -97,7 +97,7 @@ def title_holders(doc, rule, options) -> Iterator[Hit]:
         if not _SINGLE.match(full):
             continue
         before = p.text[max(0, m.start() - 3):m.start()]
-        if "原" in before or "前任" in before:
+        if "原" in before or "前任" in before or "时任" in before or "新任" in before:
             continue
         holder = holders.get(full)
         if holder and holder[0] != name and sum(a != b for a, b in zip(holder[0], name)) > 1:
