@@ -71,7 +71,7 @@ title_year.FIELDS = frozenset({"text", "year", "signed", "what"})
 _OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1, "下一年": 1,
            "前年": -2, "后年": 2}
 _RELATIVE_YEAR = fast(r"(今年|本年度|本年|去年|上一年|上年|明年|下一年|前年|后年)"
-                      r"(?:[（(](?:即)?((?:19|20)\d{2})年?[)）]|，即((?:19|20)\d{2})年)"
+                      r"(?:[（(](?:即)?((?:19|20)\d{2})年?[)）]|，即((?:19|20)\d{2})年|是((?:19|20)\d{2})年)"
                       r"|((?:19|20)\d{2})年[（(](今年|去年|明年|前年|后年)[)）]")
 
 
@@ -83,8 +83,8 @@ def relative_year(doc, rule, options) -> Iterator[Hit]:
     where = found[1]
     for p in doc.iter(rule.scope):
         for m in _RELATIVE_YEAR.finditer(p.text):
-            word = m.group(1) or m.group(5)
-            year = int(m.group(2) or m.group(3) or m.group(4))
+            word = m.group(1) or m.group(6)
+            year = int(m.group(2) or m.group(3) or m.group(4) or m.group(5))
             right = signed + _OFFSET[word]
             if year == right:
                 continue
