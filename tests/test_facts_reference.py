@@ -180,3 +180,11 @@ def test_people_key_in_gwlint_yaml_sets_the_list_of_fc017_and_fc018(tmp_path):
     cfg_path.write_text("people: [张明]\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         load_config(cfg_path)
+
+
+@pytest.mark.parametrize("name", ["org-renames", "laws", "places", "formulations", "org-abbreviations"])
+def test_the_quick_reader_gives_the_validated_rows(name):
+    from lint.checks.facts_common import _plain_rows
+
+    source = find_list(name)
+    assert _plain_rows(source.base) == list(load_list(source))

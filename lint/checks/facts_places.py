@@ -26,11 +26,7 @@ _GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区"
 
 
 class _Places:
-    def __init__(self, rows=None, parts=None):
-        if parts is not None:
-            self.province, self.county, self.provinces, self.old = parts
-            self._index()
-            return
+    def __init__(self, rows):
         self.province = {}   # prefecture name -> {province}
         self.county = {}     # county name -> {(province, prefecture)}
         self.provinces = set()
@@ -46,9 +42,6 @@ class _Places:
             else:
                 self.county.setdefault(name, set()).add((r["province"], r["prefecture"]))
         self._index()
-
-    def parts(self):
-        return self.province, self.county, self.provinces, self.old
 
     def _index(self):
         # 江苏嘉兴市, 广西桂林市: a province by its short name before a full prefecture name
@@ -79,26 +72,7 @@ class _Places:
 
 @lru_cache(maxsize=4)
 def _places(source) -> _Places:
-    """The places of list ``source``; the digested tables are kept in the start-up cache (keyed
-    by the files' content), which saves reading four thousand rows in every process."""
-    import hashlib
-
-    from ..cache import get_cache
-
-    try:
-        digest = hashlib.sha1(b"places-v1")
-        for path in (source.base, *source.additions):
-            digest.update(path.read_bytes())
-        key = digest.hexdigest()
-    except (OSError, AttributeError):
-        return _Places(table(source))
-    cache = get_cache()
-    parts = cache.get("facts-places", key)
-    if parts is not None:
-        return _Places(parts=parts)
-    places = _Places(table(source))
-    cache.put("facts-places", key, places.parts())
-    return places
+    return _Places(table(source))
 
 
 def _level(pl: _Places, name: str) -> str:
