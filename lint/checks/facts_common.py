@@ -69,7 +69,12 @@ def parse_date(text: str) -> _dt.date | None:
 
 @lru_cache(maxsize=32)
 def table(source) -> list[dict]:
-    """The rows of a reference list (a :class:`ListSource`).
+    """The rows of a reference list (a :class:`ListSource`), kept for the process."""
+    return read_rows(source)
+
+
+def read_rows(source) -> list[dict]:
+    """The rows of a reference list (a :class:`ListSource`), read afresh.
 
     The base file is read with a plain split, a few times faster than the validating loader on
     the four thousand rows of places.tsv: the built-in files are validated by the tests, and an

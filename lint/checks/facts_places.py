@@ -17,7 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts import list_path
-from .facts_common import date_words, effective_date, left_edge, sentence_at, table, years_in
+from .facts_common import date_words, effective_date, left_edge, read_rows, sentence_at, years_in
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -34,7 +34,8 @@ class _Places:
         for r in rows:
             name, level = r["name"], r["level"]
             if r["status"] != "在用":
-                self.old.setdefault(name, r)
+                self.old.setdefault(name, {"year": r.get("year", ""), "now": r.get("now", ""),
+                                           "status": r["status"]})
             elif level == "省级":
                 self.provinces.add(name)
             elif level == "地级":
@@ -72,7 +73,7 @@ class _Places:
 
 @lru_cache(maxsize=4)
 def _places(source) -> _Places:
-    return _Places(table(source))
+    return _Places(read_rows(source))  # the digest is kept, not the rows
 
 
 def _level(pl: _Places, name: str) -> str:
