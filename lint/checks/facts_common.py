@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
+from ..model.finding import Hit
 from ..text.chinese import is_han
 from ..text.fastregex import fast
 from .dates import _document_date
@@ -100,10 +101,59 @@ def _plain_rows(path) -> list[dict]:
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln.strip()]
 
 
-def rows(rule, name: str) -> list[dict]:
-    from .facts import list_path
+_SOURCES: dict = {}
 
-    return table(list_path(rule, name))
+
+def source(rule, name: str):
+    """Where list ``name`` comes from for ``rule`` (a missing list is a configuration error),
+    looked up once per set of reference folders: the per-paragraph checks ask for every
+    paragraph."""
+    key = (rule.reference_dirs, name)
+    got = _SOURCES.get(key)
+    if got is None:
+        from .facts import list_path
+
+        got = _SOURCES[key] = list_path(rule, name)
+    return got
+
+
+def rows(rule, name: str) -> list[dict]:
+    return table(source(rule, name))
+
+
+class Words:
+    """Many words found in one pass (Aho-Corasick, C speed): :meth:`finditer` gives
+    (start, end, word) for every occurrence, overlapping ones included, in order of their end."""
+
+    def __init__(self, words):
+        import ahocorasick
+
+        self.auto = ahocorasick.Automaton()
+        for w in words:
+            if w:
+                self.auto.add_word(w, w)
+        self.empty = len(self.auto) == 0
+        if not self.empty:
+            self.auto.make_automaton()
+
+    def finditer(self, text: str):
+        if self.empty or not text:
+            return
+        for end, w in self.auto.iter(text):
+            yield end + 1 - len(w), end + 1, w
+
+    def longest(self, text: str):
+        """Occurrences not inside a longer one (the longest at each place, left to right)."""
+        found = sorted(self.finditer(text), key=lambda t: (t[0], -t[1]))
+        out, reach = [], -1
+        for s, e, w in found:
+            if e <= reach:
+                continue
+            if out and s < out[-1][1]:
+                continue
+            out.append((s, e, w))
+            reach = e
+        return out
 
 
 @lru_cache(maxsize=32)
@@ -111,15 +161,12 @@ def _keyed(source, key: str):
     by_key = {}
     for r in table(source):
         by_key.setdefault(r[key], r)
-    alt = "|".join(re.escape(w) for w in sorted(by_key, key=len, reverse=True))
-    return fast(alt), by_key
+    return Words(by_key), by_key
 
 
 def keyed(rule, name: str, key: str):
-    """(one regex matching every ``key`` of list ``name``, {key: row})."""
-    from .facts import list_path
-
-    return _keyed(list_path(rule, name), key)
+    """(a :class:`Words` of every ``key`` of list ``name``, {key: row})."""
+    return _keyed(source(rule, name), key)
 
 
 # Characters after which an organisation or place name starts a new word: not a Han character,
@@ -160,3 +207,25 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 def years_in(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
+
+
+def per_paragraph(check):
+    """A check of one paragraph at a time, ``check(doc, rule, options, p)`` yielding hits in
+    ``p``, run once per distinct paragraph text of a document: a repeated paragraph (a 2 MB draft
+    that repeats its sections, a boilerplate line) reuses the first one's findings. Checks that
+    depend on the document (its date) are the same for every paragraph of it."""
+
+    def run(doc, rule, options):
+        memo = doc.meta.setdefault("_facts_memo", {})
+        for p in doc.iter(rule.scope):
+            key = (rule.code, p.text)
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = [(h.start, h.end, h.suggestion, h.data, h.shown)
+                                   for h in check(doc, rule, options, p)]
+            for start, end, suggestion, data, shown in got:
+                yield Hit(p, start, end, suggestion, dict(data), shown)
+
+    run.__name__ = check.__name__
+    run.__doc__ = check.__doc__
+    return run

@@ -4,7 +4,6 @@ the 成文日期, and a relative date (去年, 今年, 明年) given with an exp
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..model.finding import Hit

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from ..model.finding import Hit
 from ..text.fastregex import fast
+from .facts_common import per_paragraph
 
 _UNITS = ("万元|亿元|元|个|项|人次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
@@ -70,33 +71,33 @@ def _parts_after(text: str, start: int, end: int, unit: str):
 _OVERLAPPING = fast(r"女|男|少数民族|党员|团员|岁|学历|大专|本科|研究生|硕士|博士|以上|以下|以内|超过|不足|重点|新增|同时|兼")
 
 
-def total_parts(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        text = p.text
-        if "其中" not in text:
+@per_paragraph
+def total_parts(doc, rule, options, p) -> Iterator[Hit]:
+    text = p.text
+    if "其中" not in text:
+        return
+    for t in _TOTAL.finditer(text):
+        unit = _unit(t.group(2), t.group(3))
+        total, half = _scaled(t.group(1), t.group(2), t.group(3))
+        k = text.find("其中", t.end())
+        end = _sentence_end(text, t.end())
+        if k == -1 or k > end + 2:
             continue
-        for t in _TOTAL.finditer(text):
-            unit = _unit(t.group(2), t.group(3))
-            total, half = _scaled(t.group(1), t.group(2), t.group(3))
-            k = text.find("其中", t.end())
-            end = _sentence_end(text, t.end())
-            if k == -1 or k > end + 2:
-                continue
-            stop = _sentence_end(text, k)
-            if _OVERLAPPING.search(text, k, stop):
-                continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
-            parts = _parts_after(text, k, stop, unit)
-            if not parts or len(parts) < 2:
-                continue
-            vals = [_scaled(m.group(1), m.group(2), m.group(3)) for m, _ in parts]
-            low = sum(v - h for v, h in vals)
-            if low > total + half + 1e-9:
-                first, base = parts[0]
-                last, _ = parts[-1]
-                listed = "、".join(m.group() for m, _ in parts)
-                yield Hit(p, base + first.start(), base + last.end(), None,
-                          {"total": t.group(1) + (t.group(2) or "") + t.group(3), "parts": listed,
-                           "sum": _fmt(sum(v for v, _ in vals), t.group(2), t.group(3))})
+        stop = _sentence_end(text, k)
+        if _OVERLAPPING.search(text, k, stop):
+            continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
+        parts = _parts_after(text, k, stop, unit)
+        if not parts or len(parts) < 2:
+            continue
+        vals = [_scaled(m.group(1), m.group(2), m.group(3)) for m, _ in parts]
+        low = sum(v - h for v, h in vals)
+        if low > total + half + 1e-9:
+            first, base = parts[0]
+            last, _ = parts[-1]
+            listed = "、".join(m.group() for m, _ in parts)
+            yield Hit(p, base + first.start(), base + last.end(), None,
+                      {"total": t.group(1) + (t.group(2) or "") + t.group(3), "parts": listed,
+                       "sum": _fmt(sum(v for v, _ in vals), t.group(2), t.group(3))})
 
 
 total_parts.FIELDS = frozenset({"text", "total", "parts", "sum"})
@@ -198,24 +199,24 @@ _VERSUS = fast(
 _DOWN = ("下降", "减少", "降低", "缩小", "降")
 
 
-def growth_rate(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        text = p.text
-        if "到" in text or "至" in text:
-            for m in _GROWTH.finditer(text):
-                if m.group("kind") == "年均增长":
-                    continue  # an average over years needs the number of years
-                problem = _judge_growth(m.group(1, 2, 3), m.group(5, 6, 7), m.group("verb"),
-                                        m.group("rate"), m.group("rate_unit"))
-                if problem:
-                    yield Hit(p, m.start(), m.end(), None, {"problem": problem})
-        if "比" in text:
-            # 完成286亿元，比上年的260亿元增长12%: the earlier figure comes second
-            for m in _VERSUS.finditer(text):
-                problem = _judge_growth(m.group(4, 5, 6), m.group(1, 2, 3), m.group("verb"),
-                                        m.group("rate"), m.group("rate_unit"))
-                if problem:
-                    yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+@per_paragraph
+def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
+    text = p.text
+    if "到" in text or "至" in text:
+        for m in _GROWTH.finditer(text):
+            if m.group("kind") == "年均增长":
+                continue  # an average over years needs the number of years
+            problem = _judge_growth(m.group(1, 2, 3), m.group(5, 6, 7), m.group("verb"),
+                                    m.group("rate"), m.group("rate_unit"))
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+    if "比" in text:
+        # 完成286亿元，比上年的260亿元增长12%: the earlier figure comes second
+        for m in _VERSUS.finditer(text):
+            problem = _judge_growth(m.group(4, 5, 6), m.group(1, 2, 3), m.group("verb"),
+                                    m.group("rate"), m.group("rate_unit"))
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
 
 
 def _judge_growth(first, second, verb: str, rate_text: str, rate_unit: str) -> str | None:

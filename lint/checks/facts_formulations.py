@@ -16,9 +16,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from ..text.fastregex import fast
-from .facts import list_path
-from .facts_common import edit_distance, sentence_at, table
+from .facts_common import Words, edit_distance, per_paragraph, source, table
 
 
 @lru_cache(maxsize=8)
@@ -35,53 +33,61 @@ def _data(source):
         for w in filter(None, r.get("wrong", "").split("|")):
             wrong[w] = r
     every = {a for items, _, _ in enums for it in items for a in it}
-    items_rx = fast("|".join(re.escape(a) for a in sorted(every, key=len, reverse=True)))
-    wrong_rx = fast("|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))) if wrong else None
+    heads: dict[str, list] = {}
+    for r in fixed:
+        if len(r["text"]) >= 6:
+            heads.setdefault(r["text"][:3], []).append(r)
     texts = {r["text"] for r in fixed}
-    return fixed, enums, wrong, wrong_rx, texts, items_rx
+    return {"fixed": fixed, "enums": enums, "wrong": wrong, "wrong_words": Words(wrong),
+            "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
+            "heads": heads, "head_words": Words(heads)}
+
+
+def _index_by(items, n: int) -> dict:
+    out: dict[str, list] = {}
+    for item in sorted(items, key=len, reverse=True):
+        out.setdefault(item[n:] if n < 0 else item[:n], []).append(item)
+    return out
 
 
 def _right(r) -> str:
     return r["text"].replace("|", "或")
 
 
-def formulation_variant(doc, rule, options) -> Iterator[Hit]:
-    fixed, _, wrong, wrong_rx, texts, _ = _data(list_path(rule, options["list"]))
-    for p in doc.iter(rule.scope):
-        text = p.text
-        taken = []
-        if wrong_rx is not None:
-            for m in wrong_rx.finditer(text):
-                r = wrong[m.group()]
-                taken.append(m.span())
-                right = r["text"].split("|")[0]
-                yield Hit(p, m.start(), m.end(), right, {"right": right, "source": r["source"],
-                                                          "how": "是常见的错误写法"})
-        for r in fixed:
+@per_paragraph
+def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
+    data = _data(source(rule, options["list"]))
+    wrong, texts = data["wrong"], data["texts"]
+    text = p.text
+    taken = []
+    for start, end, w in data["wrong_words"].longest(text):
+        r = wrong[w]
+        taken.append((start, end))
+        right = r["text"].split("|")[0]
+        yield Hit(p, start, end, right, {"right": right, "source": r["source"], "how": "是常见的错误写法"})
+    for pos, _, head in data["head_words"].finditer(text):
+        for r in data["heads"][head]:
             f = r["text"]
-            if len(f) < 6:
-                continue
-            head, tail = f[:3], f[-2:]
+            if text.startswith(f, pos):
+                break  # the formulation itself (or, for a shorter one, the start of a longer one)
+            tail = f[-2:]
             limit = 1 if len(f) < 10 else 2
-            pos = text.find(head)
-            while pos != -1:
-                best = None
-                for n in range(len(f) - limit, len(f) + limit + 1):
-                    cand = text[pos:pos + n]
-                    if len(cand) < n or not cand.endswith(tail):
-                        continue
-                    if cand == f or cand in texts:
-                        best = None
-                        break
-                    d = edit_distance(cand, f, limit)
-                    if d <= limit and (best is None or d < best[0]):
-                        best = (d, n)
-                if best and not any(s < pos + best[1] and pos < e for s, e in taken):
-                    end = pos + best[1]
-                    taken.append((pos, end))
-                    yield Hit(p, pos, end, r["right"], {"right": r["right"], "source": r["source"],
-                                               "how": f"与规范表述相差{best[0]}个字"})
-                pos = text.find(head, pos + 1)
+            best = None
+            for n in range(len(f) - limit, len(f) + limit + 1):
+                cand = text[pos:pos + n]
+                if len(cand) < n or not cand.endswith(tail):
+                    continue
+                if cand == f or cand in texts:
+                    best = None
+                    break
+                d = edit_distance(cand, f, limit)
+                if d <= limit and (best is None or d < best[0]):
+                    best = (d, n)
+            if best and not any(s < pos + best[1] and pos < e for s, e in taken):
+                end = pos + best[1]
+                taken.append((pos, end))
+                yield Hit(p, pos, end, r["right"], {"right": r["right"], "source": r["source"],
+                                                    "how": f"与规范表述相差{best[0]}个字"})
 
 
 formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source", "how"})
@@ -90,6 +96,41 @@ formulation_variant.OPTIONS = {"list": Param("str", default="formulations", doc=
 
 _CUTS = "，。；：！？（）\n"
 _LAST_JOIN = re.compile(r"(?<=.)(?:和|及|以及|与)(?=.)")
+
+
+_CLAUSES = re.compile("[，。；：！？（）\n]")
+
+
+def _present(text: str, every: set, ends: dict, starts: dict) -> set:
+    """The enumeration items found in the 、-lists of ``text``: whole middle pieces, the end of
+    a list's first piece and the start of its last (贯彻创新、协调、……、共享的新发展理念).
+    ``ends`` and ``starts`` index the items by their last and first two characters."""
+    found = set()
+    for clause in _CLAUSES.split(text):
+        if "、" not in clause:
+            continue
+        pieces = clause.split("、")
+        last = len(pieces) - 1
+        for k, piece in enumerate(pieces):
+            if piece in every:
+                found.add(piece)
+                continue
+            if k == 0:
+                for item in ends.get(piece[-2:], ()):
+                    if piece.endswith(item):
+                        found.add(item)
+                        break
+            elif k == last or piece[:2] not in starts:
+                bare = _LEAD.sub("", piece, count=1)
+                if bare in every:
+                    found.add(bare)
+                elif k == last:
+                    for src in (piece, bare):
+                        for item in starts.get(src[:2], ()):
+                            if src.startswith(item):
+                                found.add(item)
+                                break
+    return found
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -104,25 +145,26 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def formulation_enumeration(doc, rule, options) -> Iterator[Hit]:
-    _, enums, _, _, _, items_rx = _data(list_path(rule, options["list"]))
-    for p in doc.iter(rule.scope):
-        text = p.text
-        if "、" not in text:
+@per_paragraph
+def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
+    data = _data(source(rule, options["list"]))
+    enums = data["enums"]
+    text = p.text
+    if "、" not in text:
+        return
+    present = _present(text, data["every"], data["ends"], data["starts"])
+    if len(present) < 2:
+        return
+    done = set()
+    for items, anchors, r in enums:
+        if sum(1 for it in items if any(a in present for a in it)) < max(2, len(items) - 1):
             continue
-        present = {m.group() for m in items_rx.finditer(text)}
-        if len(present) < 2:
-            continue
-        done = set()
-        for items, anchors, r in enums:
-            if sum(1 for it in items if any(a in present for a in it)) < max(2, len(items) - 1):
-                continue
-            hit = _check_enum(text, items, anchors)
-            if hit and hit[0] not in done:
-                done.add(hit[0])
-                start, end, problem = hit
-                yield Hit(p, start, end, None, {"problem": problem, "right": "、".join(i[0] for i in items)
-                                                if len(items[0]) == 1 else _right(r), "source": r["source"]})
+        hit = _check_enum(text, items, anchors)
+        if hit and hit[0] not in done:
+            done.add(hit[0])
+            start, end, problem = hit
+            yield Hit(p, start, end, None, {"problem": problem, "right": "、".join(i[0] for i in items)
+                                            if len(items[0]) == 1 else _right(r), "source": r["source"]})
 
 
 def _check_enum(text, items, anchors):

@@ -15,8 +15,7 @@ from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.chinese import int_to_cn
 from ..text.fastregex import fast
-from .facts import list_path
-from .facts_common import date_words, edit_distance, effective_date, parse_date, sentence_at, table, years_in
+from .facts_common import date_words, edit_distance, effective_date, parse_date, per_paragraph, sentence_at, source, table, years_in
 
 PRC = "中华人民共和国"
 _TITLE = fast(r"《([^《》\n]{2,80})》")
@@ -81,7 +80,7 @@ def law_repealed(doc, rule, options) -> Iterator[Hit]:
     laws = today = None
     for p, m, title in _titles(doc, rule):
         if laws is None:
-            laws, today = _laws(list_path(rule, options["list"])), effective_date(doc)
+            laws, today = _laws(source(rule, options["list"])), effective_date(doc)
         full = title if title in laws.repealed else laws.repealed_short.get(title)
         if not full:
             continue
@@ -114,7 +113,7 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
     laws = None
     shortened: set[str] = set()
     for p, m, title in _titles(doc, rule):
-        laws = laws or _laws(list_path(rule, options["list"]))
+        laws = laws or _laws(source(rule, options["list"]))
         if title in laws.short and title not in shortened:
             shortened.add(title)
             full = laws.short[title]
@@ -185,16 +184,16 @@ _ARTICLE = fast(r"(?:》|本法|本条例|本规定|本办法|本细则|该法|�
                 r"(第(\d{1,3})条)(?:第(\d{1,2})款)?(?:第(\d{1,2})项)?")
 
 
-def law_article(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        if "条" not in p.text:
-            continue
-        for m in _ARTICLE.finditer(p.text):
-            parts = [("条", m.group(2)), ("款", m.group(3)), ("项", m.group(4))]
-            right = "".join(f"第{cn_number(int(n))}{u}" if u != "项" else f"第（{cn_number(int(n))}）项"
-                            for u, n in parts if n)
-            start = m.start(1)
-            yield Hit(p, start, m.end(), right, {})
+@per_paragraph
+def law_article(doc, rule, options, p) -> Iterator[Hit]:
+    if "条" not in p.text:
+        return
+    for m in _ARTICLE.finditer(p.text):
+        parts = [("条", m.group(2)), ("款", m.group(3)), ("项", m.group(4))]
+        right = "".join(f"第{cn_number(int(n))}{u}" if u != "项" else f"第（{cn_number(int(n))}）项"
+                        for u, n in parts if n)
+        start = m.start(1)
+        yield Hit(p, start, m.end(), right, {})
 
 
 law_article.FIELDS = frozenset({"text", "suggestion"})

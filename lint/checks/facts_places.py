@@ -16,8 +16,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from .facts import list_path
-from .facts_common import date_words, effective_date, left_edge, read_rows, sentence_at, years_in
+from .facts_common import date_words, effective_date, left_edge, per_paragraph, read_rows, sentence_at, source, years_in
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -53,22 +52,60 @@ class _Places:
                 self.short[short] = prov
         self.names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
         self.old_names = {n for n in self.old if n not in self.names}
-        every = self.names | self.old_names
-        self.ends = {n[-1] for n in every} | {n[-1] for n in self.short}
-        self.longest = max(map(len, every))
+        self.firsts = self.provinces | set(self.province)
+        self.seconds = set(self.province) | {c for c in self.county if c not in _GENERIC}
+        self.short_rx = re.compile("|".join(sorted(self.short, key=len, reverse=True)))
+        # names indexed by their last two and first two characters: one lookup per position
+        self.first_ends = _index(self.firsts, -2)
+        self.old_ends = _index(self.old_names, -2)
+        self.second_starts = _index(self.seconds, 2)
 
-    def find(self, text: str, names) -> list[tuple[int, int, str]]:
-        """(start, end, name) of every name of ``names`` in ``text``, the longest at each end."""
-        out = []
-        for i, ch in enumerate(text):
-            if ch not in self.ends:
-                continue
-            for n in range(min(self.longest, i + 1), 1, -1):
-                w = text[i + 1 - n:i + 1]
-                if w in names:
-                    out.append((i + 1 - n, i + 1, w))
-                    break
-        return out
+    @staticmethod
+    def _ending(text: str, i: int, index: dict) -> str | None:
+        for w in index.get(text[i - 2:i], ()):
+            if text.endswith(w, 0, i):
+                return w
+        return None
+
+    def _starting(self, text: str, i: int) -> str | None:
+        for w in self.second_starts.get(text[i:i + 2], ()):
+            if text.startswith(w, i):
+                return w
+        return None
+
+    def pairs(self, text: str):
+        """(start, end, first name, second name) of two names written one after the other."""
+        for m in _FIRST_END.finditer(text):
+            i = m.end()
+            a = self._ending(text, i, self.first_ends)
+            if a:
+                b = self._starting(text, i)
+                if b:
+                    yield i - len(a), i + len(b), a, b
+        for m in self.short_rx.finditer(text):
+            if self._ending(text, m.end(), self.first_ends):
+                continue  # 海南 of 海南省 or of 海南藏族自治州
+            b = self._starting(text, m.end())
+            if b:
+                yield m.start(), m.end() + len(b), m.group(), b
+
+    def old_in(self, text: str):
+        for m in _OLD_END.finditer(text):
+            w = self._ending(text, m.end(), self.old_ends)
+            if w:
+                yield m.end() - len(w), m.end(), w
+
+
+def _index(names, n: int) -> dict:
+    """{last (n < 0) or first n characters: names, longest first}."""
+    out: dict[str, list] = {}
+    for w in sorted(names, key=len, reverse=True):
+        out.setdefault(w[n:] if n < 0 else w[:n], []).append(w)
+    return out
+
+
+_FIRST_END = re.compile("[省市州盟区]")
+_OLD_END = re.compile("[省市县区旗盟州]")
 
 
 @lru_cache(maxsize=4)
@@ -84,22 +121,13 @@ def _level(pl: _Places, name: str) -> str:
     return "county"
 
 
-def place_hierarchy(doc, rule, options) -> Iterator[Hit]:
-    pl = _places(list_path(rule, options["list"]))
-    for p in doc.iter(rule.scope):
-        found = pl.find(p.text, pl.names)
-        found += [(s, e, w) for s, e, w in pl.find(p.text, pl.short) if not any(
-            s >= s2 and e <= e2 and (s, e) != (s2, e2) for s2, e2, _ in found)]
-        starts = {}
-        for s, e, w in found:
-            if len(w) > len(starts.get(s, "")):
-                starts[s] = w
-        for s, e, w in found:
-            b = starts.get(e)
-            if b is not None:
-                hit = _pair(pl, w, b)
-                if hit:
-                    yield Hit(p, s, e + len(b), hit[1], {"problem": hit[0]})
+@per_paragraph
+def place_hierarchy(doc, rule, options, p) -> Iterator[Hit]:
+    pl = _places(source(rule, options["list"]))
+    for start, end, a, b in pl.pairs(p.text):
+        hit = _pair(pl, a, b)
+        if hit:
+            yield Hit(p, start, end, hit[1], {"problem": hit[0]})
 
 
 def _pair(pl, a, b):
@@ -137,33 +165,33 @@ place_hierarchy.FIELDS = frozenset({"text", "suggestion", "problem"})
 place_hierarchy.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
 
 
-def place_renamed(doc, rule, options) -> Iterator[Hit]:
-    pl = _places(list_path(rule, options["list"]))
+@per_paragraph
+def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
+    pl = _places(source(rule, options["list"]))
     today = effective_date(doc)
-    for p in doc.iter(rule.scope):
-        text = p.text
-        for start, end, name in pl.find(text, pl.old_names):
-            r = pl.old[name]
-            try:
-                year = int(r["year"])
-            except ValueError:
-                continue  # a row without a year (an office's addition) says nothing about when
-            if today < _dt.date(year, 12, 31) or not left_edge(text, start):
-                continue
-            lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
-            if "原" in lead:
-                continue
-            s0, s1 = sentence_at(p, start)
-            sentence = text[s0:s1]
-            if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
-                continue
-            now = r["now"]
-            if r["status"] == "更名" and now:
-                change = f"{year}年更名为“{now}”"
-            else:
-                change = f"{year}年撤销" + (f"，现为“{now}”" if now else "（请核对现在所属的行政区划）")
-            yield Hit(p, start, end, now if now and "、" not in now else None,
-                      {"change": change, "when": date_words(doc)})
+    text = p.text
+    for start, end, name in pl.old_in(text):
+        r = pl.old[name]
+        try:
+            year = int(r["year"])
+        except ValueError:
+            continue  # a row without a year (an office's addition) says nothing about when
+        if today < _dt.date(year, 12, 31) or not left_edge(text, start):
+            continue
+        lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
+        if "原" in lead:
+            continue
+        s0, s1 = sentence_at(p, start)
+        sentence = text[s0:s1]
+        if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
+            continue
+        now = r["now"]
+        if r["status"] == "更名" and now:
+            change = f"{year}年更名为“{now}”"
+        else:
+            change = f"{year}年撤销" + (f"，现为“{now}”" if now else "（请核对现在所属的行政区划）")
+        yield Hit(p, start, end, now if now and "、" not in now else None,
+                  {"change": change, "when": date_words(doc)})
 
 
 place_renamed.FIELDS = frozenset({"text", "suggestion", "change", "when"})

@@ -16,8 +16,16 @@ _NORM = re.compile(r"[\s\u3000]+|[。！？；，、：]+$")
 _ASSIGNMENT = re.compile(r"[（(]?(?:牵头|责任|配合|负责|参与|主办|协办|实施)单位[：:][^）)]*[）)]?|(?:完成|办结)时限[：:][^）)。；]*")
 
 
+_TRAILING = "。！？；，、：\u3000 \t"
+
+
 def _norm(text: str) -> str:
-    return _NORM.sub("", _ASSIGNMENT.sub("", text))
+    if "单位" in text or "时限" in text:
+        text = _ASSIGNMENT.sub("", text)
+    text = text.strip().rstrip(_TRAILING)
+    if " " in text or "\u3000" in text or "\t" in text:
+        text = _NORM.sub("", text)
+    return text
 
 
 def repeated_text(doc, rule, options) -> Iterator[Hit]:
@@ -26,22 +34,22 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
     sentences: dict[str, tuple] = {}
     for p in doc.iter(rule.scope):
         key = _norm(p.text)
-        if han_count(key) >= least:
+        if len(key) >= least:  # at least as many characters; Chinese ones counted on a repeat
             first = paragraphs.get(key)
-            if first is not None:
+            if first is not None and han_count(key) >= least:
                 yield Hit(p, 0, len(p.text), None, {"what": "这一段", "where": f"第{first.line}行"})
                 continue
-            paragraphs[key] = p
+            paragraphs.setdefault(key, p)
         repeats = []
         for s in p.sentences:
             sk = _norm(p.text[s.start:s.end])
-            if han_count(sk) < least:
+            if len(sk) < least:
                 continue
             first = sentences.get(sk)
-            if first is not None:
-                repeats.append((s, first))
-            else:
+            if first is None:
                 sentences[sk] = (p, s.start)
+            elif han_count(sk) >= least:
+                repeats.append((s, first))
         if repeats:
             s, first = repeats[0]
             where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
