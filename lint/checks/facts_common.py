@@ -43,6 +43,13 @@ def document_date(doc) -> tuple[tuple[int, int, int], str] | None:
 
 def effective_date(doc) -> _dt.date:
     """The document date, or today for an undated draft (it is being written now)."""
+    got = doc.meta.get("_facts_effective")
+    if got is None:
+        got = doc.meta["_facts_effective"] = _effective_date(doc)
+    return got
+
+
+def _effective_date(doc) -> _dt.date:
     found = document_date(doc)
     if found:
         y, m, d = found[0]

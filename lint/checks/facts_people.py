@@ -164,12 +164,16 @@ people_title.OPTIONS = {"people": _PEOPLE}
 _LIST_SEP = fast(r"[、，]")
 
 
+_ONE_NAME = rf"(?:{_COMPOUND}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
+_NAME_LIST = fast(rf"(?<![\u4e00-\u9fff])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=同志|等|[，。；：）\s]|$)")
+
+
 def _listed_names(doc, rule):
     """Runs of two or more person names joined by 、 (出席：张三、李四、王五)."""
-    name = rf"(?:{_COMPOUND}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
-    rx = fast(rf"(?<![\u4e00-\u9fff])({name}(?:、{name}){{2,}})(?=同志|等|[，。；：）\s]|$)")
     for p in doc.iter(rule.scope):
-        for m in rx.finditer(p.text):
+        if "、" not in p.text:
+            continue
+        for m in _NAME_LIST.finditer(p.text):
             names = m.group(1).split("、")
             if all(2 <= len(n) <= 3 for n in names) and len(set(names)) == len(names):
                 yield p, m, names
