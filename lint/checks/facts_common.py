@@ -233,6 +233,9 @@ def per_paragraph(check):
             for start, end, suggestion, data, shown in got:
                 yield Hit(p, start, end, suggestion, dict(data), shown)
 
-    run.__name__ = check.__name__
+    # the check belongs to the module that defines ``check`` (the engine only runs a module's own
+    # functions); no __wrapped__, so that its signature stays (doc, rule, options)
+    run.__name__ = run.__qualname__ = check.__name__
+    run.__module__ = check.__module__
     run.__doc__ = check.__doc__
     return run
