@@ -41,7 +41,7 @@ def test_json_format(draft):
     assert data["version"] == 1 and data["tool"]["name"] == "gwlint"
     f = data["findings"][0]
     assert set(f) == {"path", "line", "column", "end_line", "end_column", "location", "code", "name",
-                      "category", "severity", "message", "text", "suggestion", "basis", "scope"}
+                      "category", "severity", "message", "text", "suggestion", "basis", "scope", "fix"}
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (3, 5, 3, 9)
     assert f["text"] == "X月X日" and f["suggestion"] is None and f["code"] == "FC001"
     assert data["findings"][1]["suggestion"] == "涉及"
@@ -119,6 +119,12 @@ def test_docs_check(tmp_path):
     stale = tmp_path / "rules.md"
     stale.write_text("old", encoding="utf-8")
     assert run("docs", "--check", "-o", str(stale)).code == 1
+    assert run("docs", "-o", str(stale)).code == 2  # not a file gwlint docs wrote: --force
+    assert stale.read_text(encoding="utf-8") == "old"
+    assert run("docs", "--force", "-o", str(stale)).code == 0
+    assert run("docs", "--check", "-o", str(stale)).code == 0
+    # A rule list that gwlint docs wrote is replaced without --force when the rules change.
+    stale.write_text(stale.read_text(encoding="utf-8").replace("| 代码 |", "| 旧 |", 1), encoding="utf-8")
     assert run("docs", "-o", str(stale)).code == 0
     assert run("docs", "--check", "-o", str(stale)).code == 0
 

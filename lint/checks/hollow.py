@@ -80,7 +80,7 @@ BOOTS = [
     # (regex, what it is, what to write instead)
     (fast(rf"在(?:上级|各级|{_NOT_CLAUSE}{{1,40}}?的)(?:正确|坚强|英明|有力|亲切)(?:的)?领导(?:和{_NOT_END}{{0,12}}?(?:指导|关心|支持|帮助))?下"),
      "穿靴戴帽的开头套话", "可删去，直接写取得了什么成绩"),
-    (fast(rf"在{_NOT_CLAUSE}{{2,30}}?的(?:关心|支持|关怀|帮助)(?:和|、)?(?:关心|支持|关怀|帮助|指导)?下"),
+    (fast(rf"在{_NOT_CLAUSE}{{2,30}}?的(?:关心|支持|关怀|帮助|共同努力)(?:和|、)?(?:关心|支持|关怀|帮助|指导)?下"),
      "穿靴戴帽的开头套话", "可删去，直接写做了什么"),
     (fast(rf"经过(?:全体|广大|各级|同志们|全县|全市|全区|全镇|全局|{_NOT_END}{{0,12}}?干部){_NOT_END}{{0,16}}?的?共同努力"),
      "穿靴戴帽的开头套话", "可删去，直接写做成了什么"),
@@ -92,6 +92,11 @@ BOOTS = [
      "穿靴戴帽的结尾套话", "可删去，或改写为具体的目标和时限"),
     (fast(rf"(?:党委|党组|政府|县委|市委|省委|区委|镇党委|乡党委|领导|班子)(?:历来|一直|始终|十分|都)?(?:高度|十分|非常)重视{_NOT_END}{{0,20}}?工作"),
      "穿靴戴帽的开头套话", "可删去，直接写为此做了哪些事（开了什么会、定了什么措施、投入多少）"),
+    # Every result put down to the leadership: 离不开……的正确领导, 得益于……的关心支持, 是……坚强领导的结果.
+    (fast(rf"(?:离不开|得益于|归功于|得力于|源于){_NOT_CLAUSE}{{0,24}}?(?:正确|坚强|英明|有力)领导(?:和{_NOT_END}{{0,12}}?(?:关心|支持|指导|帮助))?(?:的结果)?"
+          rf"|(?:离不开|得益于|归功于|得力于){_NOT_CLAUSE}{{0,24}}?的(?:关心|支持|关怀|帮助|指导)(?:和(?:关心|支持|关怀|帮助|指导))?"
+          rf"|(?:是|为){_NOT_CLAUSE}{{1,24}}?(?:正确|坚强|英明)领导的(?:结果|成果)"),
+     "把成绩归功于领导的套话", "可删去，直接写做成这件事的具体做法"),
 ]
 _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
 
@@ -107,7 +112,11 @@ def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
                 if rx is _CONTRIBUTION and not _is_closing(p, m, doc):
                     continue
-                yield Hit(p, m.start(), m.end(), "", {"label": label, "advice": advice})
+                # Deleting a clause takes the comma before it when a sentence end follows
+                # (……走在前列，为……作出更大贡献。 -> ……走在前列。), or “，。” would be left.
+                s, e = m.start(), m.end()
+                widen = s > 0 and text[s - 1] in "，、；" and text[e:e + 1] in ("。", "！", "；", "")
+                yield Hit(p, s, e, "", {"label": label, "advice": advice}, replace=(s - 1, e) if widen else None)
 
 
 def _is_closing(p, m, doc) -> bool:

@@ -20,11 +20,11 @@ from ..cache import get_cache
 from ..model.document import SCOPES, TEXT_SCOPES, Document
 from ..analysis.document_type import ALL_TYPES
 from ..errors import RuleFileError
-from ..model.finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
+from ..model.finding import FIX_SAFETY, SEVERITIES, SEVERITY_RANK, Finding, Fix, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
-from ..yamlsafe import load_rule_file
+from ..yamlsafe import Field, load_rule_file, validate
 
 CATEGORIES = {
     # category: (code prefix, Chinese label)
@@ -42,9 +42,11 @@ CATEGORIES = {
 }
 STATUSES = ("stable", "preview", "deprecated")
 COMMON_KEYS = {"code", "name", "category", "severity", "status", "since", "scope", "message",
-               "why", "basis", "kind", "examples", "aliases", "doctypes", "note"}
+               "why", "basis", "kind", "examples", "aliases", "doctypes", "note", "fix"}
 REQUIRED = ("code", "name", "category", "severity", "message", "why", "basis", "kind", "examples")
 EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx", "body", "repeat"}
+RULE_FIELDS = {key: Field("text", required=True) for key in REQUIRED if key not in ("kind", "examples")}
+RULE_FIELDS.update({"kind": Field("str", required=True), "examples": Field("any", required=True)})
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -71,6 +73,8 @@ class Rule:
     compiled: Any = field(repr=False, default=None)
     spec: Any = field(repr=False, default=None)
     reference_dirs: tuple = ()
+    user: bool = False  # from a configuration's rule-dirs
+    fix: str | None = None  # "safe" or "unsafe": its suggestion is an exact replacement
 
     @property
     def default(self) -> bool:
@@ -95,7 +99,7 @@ class Rule:
             params["options"] = {**(params.get("options") or {}), **options}
         else:
             params.update(options)
-        ctx = Context(where or self.path, None, self.reference_dirs)
+        ctx = Context(where or self.path, None, self.reference_dirs, user=self.user)
         params = validate_params(self.module, ctx, params)
         return replace(self, params=params, compiled=self.module.compile(params, ctx))
 
@@ -126,14 +130,16 @@ def _message_fields(template: str) -> set[str]:
     return names
 
 
-def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_dirs=()) -> Rule:
+def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_dirs=(),
+              user: bool = False) -> Rule:
+    """One rule file; ``user``: from a configuration's rule-dirs, not shipped with gwlint."""
     spec = load_rule_file(path, display)
     if not isinstance(spec, dict):
         raise RuleFileError(display, "规则文件的顶层必须是映射（键: 值）", getattr(spec, "line", 1))
-    ctx = Context(display, spec, reference_dirs)
-    for key in REQUIRED:
-        if key not in spec:
-            raise RuleFileError(display, f"缺少必需的键“{key}”", 1)
+    ctx = Context(display, spec, reference_dirs, user=user)
+    # Required keys and their types (lint/yamlsafe.py); the kind's own keys are checked below.
+    validate(spec, RULE_FIELDS, display, error=RuleFileError, shape="规则文件的顶层必须是映射（键: 值）",
+             extra=set(spec))
     kind = spec["kind"]
     if kind not in kinds:
         raise ctx.error(f"未知的 kind“{kind}”，可选：{'、'.join(kinds)}", "kind")
@@ -141,9 +147,6 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     for key in spec:
         if key not in COMMON_KEYS and key not in module.PARAMS:
             raise ctx.error(f"未知的键“{key}”（kind: {kind} 可用的键：{'、'.join(module.PARAMS)}）", key)
-    for key in ("code", "name", "category", "severity", "message", "why", "basis"):
-        if not isinstance(spec[key], str) or not spec[key].strip():
-            raise ctx.error(f"“{key}”必须是非空字符串", key)
     code, name, category = spec["code"], spec["name"], spec["category"]
     if not _CODE.match(code):
         raise ctx.error(f"代码“{code}”应为两个大写字母加三位数字，如 PN001", "code")
@@ -185,11 +188,31 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
         if unknown:
             raise ctx.error(f"“message”引用了未知的字段：{'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(allowed))}）", "message")
     examples = _examples(spec, ctx)
+    fix = _fix_safety(spec, ctx, kind, params, compiled)
     return Rule(code=code, name=name, category=category, severity=spec["severity"], status=status,
                 since=str(spec.get("since", "0.1.0")), scope=tuple(scope), message=spec["message"].strip(),
                 why=spec["why"].strip(), basis=spec["basis"].strip(), kind=kind, params=params,
                 examples=examples, aliases=tuple(aliases), doctypes=tuple(doctypes), path=display,
-                module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs))
+                module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs), user=user,
+                fix=fix)
+
+
+def _fix_safety(spec, ctx: Context, kind: str, params: dict, compiled) -> str | None:
+    """The rule's ``fix:`` (safe or unsafe), allowed only on a rule whose findings carry a
+    replacement: a pattern with a ``suggestion``, a substitution, a phrase list with suggestions,
+    a python check or series that fills ``{suggestion}``."""
+    fix = spec.get("fix")
+    if fix is None:
+        return None
+    if fix not in FIX_SAFETY:
+        raise ctx.error(f"“fix”的值“{fix}”无效，可选：safe（总是正确，--fix 直接修改）、unsafe（通常正确，需人工确认）", "fix")
+    can = {"pattern": params.get("suggestion") is not None, "substitution": True,
+           "phrase": any(e.suggestion for e in getattr(compiled, "entries", ())),
+           "python": "suggestion" in (getattr(compiled[0], "FIELDS", None) or ()) if kind == "python" else False,
+           "series": True}.get(kind, False)
+    if not can:
+        raise ctx.error(f"“fix”只能用于给出改法（suggestion）的规则，kind: {kind} 的这条规则没有改法", "fix")
+    return fix
 
 
 def _examples(spec, ctx: Context) -> dict[str, list]:
@@ -249,7 +272,10 @@ def load_rules(extra_dirs: Iterable[Path] = (), reference_dirs: Iterable[Path] =
                 display = str(path.relative_to(base))
             except ValueError:
                 display = str(path)
-            rule = load_rule(path, display, kinds, tuple(reference_dirs))
+            user = builtin is False or d != dirs[0]
+            if user:
+                _check_user_file(path, d, display)
+            rule = load_rule(path, display, kinds, tuple(reference_dirs), user=user)
             for key in (rule.code, rule.name, *rule.aliases):
                 if key in seen:
                     raise RuleFileError(display, f"“{key}”已被 {seen[key]} 使用：规则代码、名称和别名必须唯一", rule.spec.line_of("code"))
@@ -257,6 +283,22 @@ def load_rules(extra_dirs: Iterable[Path] = (), reference_dirs: Iterable[Path] =
             rules.append(rule)
     get_cache().save()
     return RuleSet(rules)
+
+
+def _check_user_file(path: Path, folder: Path, display: str) -> None:
+    """A rule file of rule-dirs is a regular file inside its folder (never a link out of it)."""
+    import os
+    import stat
+
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, top]) != top:
+        raise RuleFileError(display, "规则文件是指向规则文件夹之外的符号链接：gwlint 只读取配置文件夹之内的规则")
+    try:
+        st = os.stat(path)
+    except OSError:
+        raise RuleFileError(display, "规则文件无法读取（符号链接指向的文件不存在或循环）") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise RuleFileError(display, "规则文件不是普通文件")
 
 
 # --- selection ---------------------------------------------------------------------------------
@@ -322,10 +364,16 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
     fields.setdefault("text", text)
     fields.setdefault("suggestion", hit.suggestion or "")
     message = rule.message.format_map(fields)
+    fix = None
+    s, e = hit.replace or (hit.start, hit.end)
+    if (rule.fix and p is not None and hit.suggestion is not None and hit.shown is None
+            and "\n" not in hit.suggestion and hit.suggestion != p.text[s:e]):
+        fix = Fix(s, e, hit.suggestion, "unsafe" if hit.unsafe else rule.fix,
+                  word=rule.kind in ("substitution", "phrase"))
     return Finding(path=doc.path, line=line, column=column, end_line=line, end_column=end_column,
                    location=location, code=rule.code, name=rule.name, category=rule.category,
                    severity=severity, message=message, text=text, suggestion=hit.suggestion,
-                   basis=rule.basis, scope=scope)
+                   basis=rule.basis, scope=scope, fix=fix)
 
 
 def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] | None = None,

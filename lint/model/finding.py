@@ -17,7 +17,9 @@ class Hit:
     """A bare finding from a rule: where (paragraph and character span) and the facts to report.
 
     ``paragraph`` None means the whole document. ``data`` fills the rule's message template;
-    ``suggestion`` is the text to write instead, if there is one. ``shown`` replaces the matched
+    ``suggestion`` is the text to write instead, if there is one; when the rule declares
+    ``fix:``, it replaces exactly ``start``..``end``, or the span ``replace`` (``unsafe`` marks one
+    hit's replacement as needing a reader). ``shown`` replaces the matched
     text in the finding (``Finding.text`` and the message's ``{text}``): the secrecy rules set it
     to the masked value so that a report never repeats personal data.
     """
@@ -28,6 +30,24 @@ class Hit:
     suggestion: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     shown: str | None = None
+    unsafe: bool = False  # this hit's suggestion needs a reader even when the rule's fix is safe
+    replace: tuple[int, int] | None = None  # the span the suggestion replaces, when not start..end
+
+
+FIX_SAFETY = ("safe", "unsafe")
+
+
+@dataclass
+class Fix:
+    """An exact replacement: characters ``start``..``end`` (0-based, end exclusive) of the
+    finding's paragraph become ``content``. ``applicability`` is ``safe`` (always right, applied
+    by ``--fix``) or ``unsafe`` (usually right, applied only with ``--unsafe-fixes``)."""
+
+    start: int
+    end: int
+    content: str
+    applicability: str = "safe"
+    word: bool = False  # a listed word: safe only where the text's word segmentation agrees
 
 
 @dataclass
@@ -48,6 +68,7 @@ class Finding:
     basis: str
     scope: str = ""
     waived: bool = False
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
@@ -56,3 +77,7 @@ class Finding:
         d = asdict(self)
         d.pop("waived")
         return d
+
+    def fixable(self, unsafe: bool = False) -> bool:
+        """The finding has a fix that ``--fix`` applies (with ``--unsafe-fixes``: any fix)."""
+        return self.fix is not None and not self.waived and (unsafe or self.fix.applicability == "safe")
