@@ -53,16 +53,22 @@ def test_word_rules_no_longer_match_across_words():
     assert [f.text for f in findings("要作好准备。", "WD003")] == ["作好"]
 
 
-def test_a_list_row_may_switch_whole_word_matching(tmp_path):
+@pytest.mark.parametrize("value,expected", [("no", 1), ("yes", 0), ("maybe", None)])
+def test_a_list_row_may_switch_whole_word_matching(tmp_path, value, expected):
     ref = tmp_path / "ref"
     ref.mkdir()
-    (ref / "confused-words.add.tsv").write_text(
+    # a replacement list may carry a whole_word column; the rule (WD003) says whole-words: true
+    (ref / "confused-words.tsv").write_text(
         "wrong\tright\tbefore\tnot_before\tafter\tnot_after\tnot_within\tnote\tsource\twhole_word\n"
-        "色采\t色彩\t\t\t\t\t\t测试\t测试\tmaybe\n", encoding="utf-8")
+        f"色采\t色彩\t\t\t\t\t\t测试\t测试\t{value}\n", encoding="utf-8")
     (tmp_path / "gwlint.yaml").write_text("reference-dirs: [ref]\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("绿色采购。\n", encoding="utf-8")
-    r = run("check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "gwlint.yaml"))
-    assert r.code == 2 and "whole_word" in (r.err + r.out)
+    (tmp_path / "a.txt").write_text("全面推行绿色采购。\n", encoding="utf-8")
+    r = run("check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "gwlint.yaml"),
+            "--select", "WD003", "--format", "json")
+    if expected is None:
+        assert r.code == 2 and "whole_word" in (r.err + r.out)
+    else:
+        assert len(r.json["findings"]) == expected
 
 
 def test_lexicon_and_jieba_caches_live_in_gwlint_cache_folder(tmp_path):
