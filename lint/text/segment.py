@@ -188,24 +188,34 @@ def _jieba_dict_path() -> Path:
     return Path(spec.origin).parent / "dict.txt"
 
 
+_VOCABULARY_COLUMNS = ("right", "preferred", "phrase", "word", "text", "name", "full", "short", "new")
+
+
 def _vocabulary() -> dict[str, int]:
-    """gwlint's own words: the right forms and phrases of the reference lists."""
+    """gwlint's own words: the right forms, phrases, fixed formulations, place names and names of
+    bodies of the reference lists (alternatives split at | and 、), each counted 50."""
     from ..resources import reference_dir
 
     out: dict[str, int] = {}
     for path in sorted(reference_dir().glob("*.tsv")):
         lines = path.read_text(encoding="utf-8").splitlines()
         rows = [l.split("\t") for l in lines if l and not l.startswith("#")]
-        if not rows:
+        if not rows or path.name in _NOT_VOCABULARY:
             continue
         header = rows[0]
-        cols = [i for i, h in enumerate(header) if h in ("right", "preferred", "phrase", "word")]
+        cols = [i for i, h in enumerate(header) if h in _VOCABULARY_COLUMNS]
         for r in rows[1:]:
             for i in cols:
-                w = r[i].strip() if i < len(r) else ""
-                if 2 <= len(w) <= MAX_WORD and all("\u4e00" <= c <= "\u9fff" for c in w):
-                    out[w] = 50
+                cell = r[i] if i < len(r) else ""
+                for w in cell.replace("、", "|").split("|"):
+                    w = w.strip()
+                    if 2 <= len(w) <= MAX_WORD and all("\u4e00" <= c <= "\u9fff" for c in w):
+                        out[w] = 50
     return out
+
+
+# tables of characters or of idioms, not of words a draft should be read with
+_NOT_VOCABULARY = ("sound-alike-chars.tsv", "shape-alike-chars.tsv", "idioms.tsv")
 
 
 def _readings() -> dict[str, tuple[str, ...]]:
