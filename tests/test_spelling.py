@@ -146,6 +146,10 @@ def test_idiom_rule_is_on_by_default_and_names_its_data():
     assert "reference/idioms.tsv" in r.out and "迫不急待" in r.out
 
 
+def test_a_longer_word_is_not_an_idiom_slip():
+    assert findings("人才是不可缺少的资源，也不可或缺。大有作为。", "WD009") == []
+
+
 def test_a_correct_idiom_written_with_the_standard_character_is_kept():
     assert findings("全体中华儿女勠力同心。", "WD009") == []
 
