@@ -28,7 +28,8 @@ MARGIN = {("sound", 1): 7.0, ("shape", 1): 8.0, ("sound", 2): 12.0}
 # A character this frequent as a word of its own (未 因 对 经 其 前 …) that stands alone in the
 # original reading is taken as meant: function characters meet every word.
 FUNCTION_FREQ = 15000
-ESTIMATE_SLACK = 3.0  # how far below the margin a quick estimate may be and still be computed
+ESTIMATE_SLACK = 3.0
+MAX_VOCABULARY = 6  # the longest word of gwlint's vocabulary looked for (segment.MAX_WORD)  # how far below the margin a quick estimate may be and still be computed
 # A span just before these is most likely part of a name (a village, a district, a person
 # addressed as 同志): names are not in the dictionary and sound like common words.
 NAME_AFTER = fast(r"[村镇乡区县市街社路]|同志")
@@ -108,6 +109,7 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
     shapes = shape_alike()
     freq = lex.freq
     logp = lex.logp
+    vocabulary = lex.vocabulary
     seen: dict[str, dict] = {}
 
     @lru_cache(maxsize=None)
@@ -146,6 +148,13 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
             for j in range(a, b):
                 word_at[j] = k
         run_cuts = set(starts) | {n}
+        # characters inside a word of gwlint's own lists (an idiom, a place, a right form) are meant
+        protected = [False] * n
+        for a in range(n):
+            for b in range(a + 2, min(n, a + MAX_VOCABULARY) + 1):
+                if run[a:b] in vocabulary:
+                    for j in range(a, b):
+                        protected[j] = True
         cache: dict[tuple[int, int], tuple] = {}
         for length in (2, 3, 4):
             for i in range(0, n - length + 1):
@@ -165,6 +174,8 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
                     if changed > 2:
                         continue
                     need = margin.get((how, changed), 99.0)
+                    if not all_candidates and any(span[j] != w[j] and protected[i + j] for j in range(length)):
+                        continue
                     if not all_candidates and any(
                             span[j] != w[j] and freq.get(span[j], 0) >= FUNCTION_FREQ
                             and (i + j) in run_cuts and (i + j + 1) in run_cuts for j in range(length)):

@@ -32,9 +32,10 @@ _tokenizer = None
 _pos = None
 _lexicon = None
 
-LEXICON_VERSION = 4
+LEXICON_VERSION = 6
 MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
 INDEX_MIN_FREQ = 20   # words at least this frequent are indexed by their sound (for suggestions)
+VOCABULARY_COUNT = 50  # a word of gwlint's own lists counts like a common word: it is read whole
 
 
 def _private_dir() -> Path:
@@ -106,10 +107,11 @@ class Lexicon:
     sound so; ``readings`` maps a character to its toneless readings, ``char_freq`` to its count.
     """
 
-    def __init__(self, freq: dict, logtotal: float, sound=None):
+    def __init__(self, freq: dict, logtotal: float, sound=None, vocabulary=()):
         self.freq = freq
         self.logtotal = logtotal
-        self._sound = sound  # (by_sound, readings), or a function that returns them
+        self._sound = sound  # (by_sound, readings, char counts), or a function that returns them
+        self.vocabulary = frozenset(vocabulary)  # gwlint's own words (reference/*.tsv)
 
     def _sound_tables(self):
         if callable(self._sound):
@@ -193,7 +195,7 @@ _VOCABULARY_COLUMNS = ("right", "preferred", "phrase", "word", "text", "name", "
 
 def _vocabulary() -> dict[str, int]:
     """gwlint's own words: the right forms, phrases, fixed formulations, place names and names of
-    bodies of the reference lists (alternatives split at | and 、), each counted 50."""
+    bodies of the reference lists (alternatives split at | and 、), each counted VOCABULARY_COUNT times."""
     from ..resources import reference_dir
 
     out: dict[str, int] = {}
@@ -210,12 +212,12 @@ def _vocabulary() -> dict[str, int]:
                 for w in cell.replace("、", "|").split("|"):
                     w = w.strip()
                     if 2 <= len(w) <= MAX_WORD and all("\u4e00" <= c <= "\u9fff" for c in w):
-                        out[w] = 50
+                        out[w] = VOCABULARY_COUNT
     return out
 
 
-# tables of characters or of idioms, not of words a draft should be read with
-_NOT_VOCABULARY = ("sound-alike-chars.tsv", "shape-alike-chars.tsv", "idioms.tsv")
+# tables of characters, not of words
+_NOT_VOCABULARY = ("sound-alike-chars.tsv", "shape-alike-chars.tsv")
 
 
 def _readings() -> dict[str, tuple[str, ...]]:
@@ -239,17 +241,18 @@ def _sound_keys(word: str, readings: dict, limit: int = 8) -> list[str]:
     return keys
 
 
-def _build_words() -> tuple[dict, float]:
+def _build_words() -> tuple[dict, float, list]:
     freq: dict[str, int] = {}
     with open(_jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
             w, n, _ = line.split(" ")
             if len(w) <= MAX_WORD:
                 freq[w] = int(n)
-    for w, n in _vocabulary().items():
+    vocabulary = _vocabulary()
+    for w, n in vocabulary.items():
         if freq.get(w, 0) < n:
             freq[w] = n
-    return freq, math.log(sum(freq.values()))
+    return freq, math.log(sum(freq.values())), sorted(vocabulary)
 
 
 def _build_sound(freq: dict) -> tuple[dict, dict, dict]:
@@ -272,7 +275,7 @@ def _cache_stamp() -> str | None:
     if cache.directory() is None:
         return None
     h = hashlib.sha1()
-    for p in [_jieba_dict_path(), *sorted(reference_dir().glob("*.tsv"))]:
+    for p in [Path(__file__), _jieba_dict_path(), *sorted(reference_dir().glob("*.tsv"))]:
         try:
             st = p.stat()
             h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
@@ -310,6 +313,6 @@ def lexicon() -> Lexicon:
     global _lexicon
     if _lexicon is None:
         stamp = _cache_stamp()
-        freq, logtotal = _cached("words", stamp, _build_words)
-        _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, lambda: _build_sound(freq)))
+        freq, logtotal, vocabulary = _cached("words", stamp, _build_words)
+        _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, lambda: _build_sound(freq)), vocabulary)
     return _lexicon
