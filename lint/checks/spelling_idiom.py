@@ -68,10 +68,44 @@ class IdiomIndex:
 
 @lru_cache(maxsize=8)
 def load_index(source) -> IdiomIndex:
+    """The index of the idiom list ``source`` (a :class:`lint.engine.wordlists.ListSource`),
+    kept in gwlint's cache folder under a hash of the list's files: built in about 30 ms, read
+    back in a few."""
+    import hashlib
+    import os
+    import pickle
+
+    from .. import cache
     from ..engine.wordlists import load_list
 
+    folder = cache.directory()
+    path = None
+    if folder is not None:
+        h = hashlib.sha1(b"idiom-index-1")
+        for f in (source.base, *source.additions):
+            try:
+                h.update(f.read_bytes())
+            except OSError:
+                h.update(str(f).encode())
+        path = folder / f"idioms-{h.hexdigest()[:16]}.pickle"
+        try:
+            with open(path, "rb") as fh:
+                index = pickle.loads(fh.read())
+            if isinstance(index, IdiomIndex):
+                return index
+        except Exception:  # a missing, partial or foreign file: build afresh
+            pass
     rows = load_list(source)
-    return IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
+    index = IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
+    if path is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(index))
+            os.replace(tmp, path)
+        except (OSError, pickle.PicklingError):
+            pass
+    return index
 
 
 def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:

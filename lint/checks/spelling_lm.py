@@ -104,7 +104,7 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
     (with ``all_candidates``, every scored replacement, for tuning)."""
     from ..text.segment import lexicon
 
-    lex = lex or lexicon()
+    lex = (lex or lexicon()).full()
     margin = margin or MARGIN
     shapes = shape_alike()
     freq = lex.freq

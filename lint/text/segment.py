@@ -32,10 +32,11 @@ _tokenizer = None
 _pos = None
 _lexicon = None
 
-LEXICON_VERSION = 6
+LEXICON_VERSION = 7
 MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
 INDEX_MIN_FREQ = 20   # words at least this frequent are indexed by their sound (for suggestions)
-VOCABULARY_COUNT = 50  # a word of gwlint's own lists counts like a common word: it is read whole
+VOCABULARY_COUNT = 50  # a word of gwlint's own lists counts like a word of the dictionary
+RARE_COUNT = 3        # words counted this seldom are left out of the table word-aware matching loads
 
 
 def _private_dir() -> Path:
@@ -112,6 +113,7 @@ class Lexicon:
         self.logtotal = logtotal
         self._sound = sound  # (by_sound, readings, char counts), or a function that returns them
         self.vocabulary = frozenset(vocabulary)  # gwlint's own words (reference/*.tsv)
+        self._full = None
 
     def _sound_tables(self):
         if callable(self._sound):
@@ -125,6 +127,14 @@ class Lexicon:
     @property
     def readings(self) -> dict:
         return self._sound_tables()[1]
+
+    def full(self) -> "Lexicon":
+        """This lexicon with the rare words too (loaded with the sound index)."""
+        if self._full is None:
+            self._full = Lexicon({**self.freq, **self._sound_tables()[3]}, self.logtotal, self._sound_tables,
+                                 self.vocabulary)
+            self._full._full = self._full
+        return self._full
 
     @property
     def char_freq(self) -> dict:
@@ -241,7 +251,7 @@ def _sound_keys(word: str, readings: dict, limit: int = 8) -> list[str]:
     return keys
 
 
-def _build_words() -> tuple[dict, float, list]:
+def _build_all() -> tuple[dict, float, list]:
     freq: dict[str, int] = {}
     with open(_jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
@@ -255,7 +265,16 @@ def _build_words() -> tuple[dict, float, list]:
     return freq, math.log(sum(freq.values())), sorted(vocabulary)
 
 
-def _build_sound(freq: dict) -> tuple[dict, dict, dict]:
+def _build_words() -> tuple[dict, float, list]:
+    """The words counted more than RARE_COUNT times (and every single character): the table
+    word-aware matching reads. The rare ones (most of them counted 3, the count jieba's
+    dictionary gives a word it has seldom seen) are kept apart for WD008."""
+    freq, logtotal, vocabulary = _build_all()
+    return {w: n for w, n in freq.items() if n > RARE_COUNT or len(w) == 1}, logtotal, vocabulary
+
+
+def _build_sound() -> tuple[dict, dict, dict, dict]:
+    freq = _build_all()[0]
     readings = _readings()
     by_sound: dict[str, list[str]] = {}
     chars: dict[str, int] = {}
@@ -265,7 +284,8 @@ def _build_sound(freq: dict) -> tuple[dict, dict, dict]:
                 by_sound.setdefault(k, []).append(w)
         for c in set(w):
             chars[c] = chars.get(c, 0) + n
-    return by_sound, readings, chars
+    rare = {w: n for w, n in freq.items() if n <= RARE_COUNT and len(w) > 1}
+    return by_sound, readings, chars, rare
 
 
 def _cache_stamp() -> str | None:
@@ -314,5 +334,5 @@ def lexicon() -> Lexicon:
     if _lexicon is None:
         stamp = _cache_stamp()
         freq, logtotal, vocabulary = _cached("words", stamp, _build_words)
-        _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, lambda: _build_sound(freq)), vocabulary)
+        _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, _build_sound), vocabulary)
     return _lexicon
