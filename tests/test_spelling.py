@@ -26,6 +26,10 @@ def test_lexicon_segments_like_jieba_without_hmm():
     assert segment.lexicon().cut(text) == expected
 
 
+def test_jieba_gets_gwlint_vocabulary_as_a_user_dictionary():
+    assert segment.words("砥砺前行，公布权力清单") == ("砥砺前行", "，", "公布", "权力清单")
+
+
 def test_gwlint_vocabulary_is_part_of_the_lexicon():
     # 砥砺前行 and 权力清单 are phrases of gwlint's own lists (reference/*.tsv), not of jieba's dictionary
     assert segment.lexicon().cut("砥砺前行，公布权力清单") == ["砥砺前行", "，", "公布", "权力清单"]

@@ -61,6 +61,9 @@ def _load_tokenizer():
         tok = jieba.Tokenizer()
         tok.tmp_dir = str(_private_dir())
         tok.initialize()
+        for w, n in _vocabulary().items():  # gwlint's own words as a user dictionary
+            if tok.FREQ.get(w, 0) < n:
+                tok.add_word(w, n)
         _tokenizer = tok
     return _tokenizer
 
