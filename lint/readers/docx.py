@@ -12,6 +12,7 @@ import io
 import zipfile
 
 from ..model.document import Document, Paragraph, Run, classify
+from ..analysis.structure import apply_structure
 from ..errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -143,7 +144,9 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
                 title_hint = i
             break
     classify(paragraphs, title_hint)
-    return Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
+    doc = Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
+    apply_structure(doc)
+    return doc
 
 
 def _count(paragraphs: list[Paragraph], prefix: str) -> int:

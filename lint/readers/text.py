@@ -6,6 +6,7 @@ import codecs
 import re
 
 from ..model.document import Document, Paragraph, classify
+from ..analysis.structure import apply_structure
 from ..errors import InputError
 
 _BOMS = [
@@ -110,6 +111,7 @@ def read_text_bytes(data: bytes, name: str, fmt: str = "txt") -> Document:
     if fmt == "md":
         _strip_markdown_headings(paragraphs)
     classify(paragraphs)
+    apply_structure(doc)
     return doc
 
 

@@ -1,9 +1,10 @@
 """kind: series: numbered points (序次语) and their order.
 
-``check`` names one of the checks in :mod:`lint.analysis.series`: for headings ``continuity``,
+``check`` names one of the checks in :mod:`lint.checks.series` (which read the outline and the
+in-line series analysis: this kind is only their configuration): for headings ``continuity``,
 ``level-order``, ``heading-layout``, ``sibling-shape``; for in-line series (一是/二是, 一要/二要,
 第一/第二, 其一/其二, 首先/其次) ``inline-continuity``, ``inline-start``, ``family-mix``,
-``inline-layout``; and ``announced-count`` for both. Each reports the marker (or announcement) it
+``item-form``, ``inline-layout``; and ``announced-count`` for both. Each reports the marker (or announcement) it
 concerns. ``levels`` restricts a heading check to some heading levels.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model.finding import Hit
-from ...analysis.series import CHECKS
+from ...checks.series import CHECKS
 from . import Context, Param
 
 NAME = "series"
@@ -22,7 +23,8 @@ PARAMS = {
 }
 FIELDS = frozenset({"text", "suggestion", "problem", "found", "expected", "outer", "order",
                     "previous", "first", "family", "layout", "advice", "announced", "actual",
-                    "items", "length", "median", "siblings"})
+                    "items", "length", "median", "siblings", "others", "convention", "norm",
+                    "here", "count"})
 
 
 def compile(params: dict, ctx: Context) -> dict:

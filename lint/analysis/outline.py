@@ -1,0 +1,268 @@
+"""The outline of a document: its headings as a tree, and the numbering convention it follows.
+
+Nodes are the numbered headings and run-in items (一、（一）1.（1）①, parsed by
+:mod:`lint.text.numbering`), the articles of a regulation (第一编/章/节/条) and the lead-in
+paragraphs that open a list (……如下：, 公告应包括以下内容：). Each node's parent is the nearest
+node above it of a higher level; a lead-in opens a list of its own, so (一)(二) after
+``公告应包括以下内容：`` and (一)…(四) after ``总平面图应包括：`` in the same article are two lists.
+
+Numbering is read in the document's own convention. For each level and form (e.g. （一） in the
+main text) the transitions from one parent to the next are counted: a list that starts again at
+one (restarting, as in each 第X条 of a 办法) or one that goes on from the last number of the
+previous parent (continuous, as the （一）…（十五） that run on across the 一、二、 sections of a
+国务院 document). The majority is the convention; only items that fit neither, or that break the
+convention the rest of the document keeps, are faults. Each attachment and the 附件说明 are
+numbered on their own; a list quoted in the text (“第三条 ……（一）……”, a revision quoting the new
+wording) belongs to the quoted text, not to the document's outline.
+
+Computed once per document (``outline(doc)``, kept in ``doc.meta["outline"]``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..text.chinese import cn_to_int
+from ..text.numbering import Marker, parse_marker
+from .structure import structure
+
+SCOPES = ("title", "heading", "body")
+_ARTICLE = re.compile(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十百零〇]+|\d{1,3})(?P<kind>[编章节条])"
+                      r"(?=[\s\u3000（(]|$|[\u4e00-\u9fff])")
+ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
+_ATTACH_NOTE = re.compile(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
+_SENTENCE_BREAK = re.compile(r"[。！？!?][”’」』）)]*[ \u3000]*|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=\d{1,3}[.．])")
+_EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
+_NUMERAL_AFTER = re.compile(r"[一二三四五六七八九十〇零两\d]")
+
+
+def _article_value(num: str) -> int | None:
+    if num.isdigit():
+        return int(num)
+    if "百" in num:
+        h, _, rest = num.partition("百")
+        hv = cn_to_int(h) if h else 1
+        rest = rest.lstrip("零〇")
+        rv = (cn_to_int(rest) if rest else 0) if rest != "十" else 10
+        if rest.startswith("十"):
+            rv = cn_to_int("一" + rest) if len(rest) > 1 else 10
+        return None if hv is None or rv is None else hv * 100 + rv
+    return cn_to_int(num)
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str  # "marker", "article", "lead", "root"
+    level: float
+    family: str  # numbering form: cn, cn-paren, arabic, arabic-paren, circled; 章, 条…; "" for a lead
+    value: int
+    paragraph: object = None
+    start: int = 0
+    end: int = 0
+    label: str = ""
+    embedded: bool = False  # run into a paragraph after a full stop
+    quoted: bool = False  # inside a quotation: not part of the document's own numbering
+    segment: int = 0  # 0 the main text, k the k-th attachment, -1 the 附件说明
+    parent: "Node | None" = None
+    prev: "Node | None" = None  # the numbered node just before, at any level
+    children: list = field(default_factory=list)
+    marker: Marker | None = None
+
+    @property
+    def line(self) -> int:
+        return self.paragraph.line if self.paragraph is not None else 0
+
+    @property
+    def key(self) -> tuple:
+        return (self.segment, self.level, self.family)
+
+
+@dataclass
+class Fault:
+    node: Node
+    expected: int
+    problem: str
+
+
+@dataclass
+class Outline:
+    root: Node
+    nodes: list[Node]  # numbered nodes (markers and articles) in reading order
+    conventions: dict[tuple, str]  # (segment, level, family) -> "restart" or "continuous"
+    faults: list[Fault]
+
+
+def embedded_markers(p) -> list[Marker]:
+    """Heading markers that open a sentence inside ``p`` (not at its start), offsets in ``p``."""
+    cached = p.__dict__.get("_gwlint_embedded")
+    if cached is not None:
+        return cached
+    text = p.text
+    out: list[Marker] = []
+    if any(c in text for c in "。！？!? \u3000"):
+        for m in _SENTENCE_BREAK.finditer(text):
+            pos = m.end()
+            if pos >= len(text):
+                continue
+            mk = parse_marker(text[pos:pos + 12])
+            if mk is None or mk.start != 0 or mk.family not in _EMBEDDED_FAMILIES:
+                continue
+            if not m.group(0).strip() and mk.family != "arabic":
+                continue  # after blanks only 1．2．3． items listed on one line
+            marks = _EMBEDDED_FAMILIES[mk.family]
+            if marks is not None and (not mk.mark or mk.mark not in marks):
+                continue
+            after = text[pos + mk.end:pos + mk.end + 1]
+            if not after or _NUMERAL_AFTER.match(after):  # 一、二季度, 1、2月份
+                continue
+            out.append(replace(mk, start=mk.start + pos, end=mk.end + pos))
+    p.__dict__["_gwlint_embedded"] = out
+    return out
+
+
+def _problem(value: int, expected: int) -> str:
+    if value == expected - 1:
+        return "序号重复"
+    if value < expected:
+        return "序号重新编号"
+    if expected == 1:
+        return "序号未从第一项开始"
+    return "序号跳号"
+
+
+def _quote_state(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open after this paragraph. A quotation over several
+    paragraphs opens each with “ and closes only the last (GB/T 15834-2011 4.1.3.3)."""
+    t = text.lstrip(" \u3000\t")
+    opens = t.count("“")
+    if open_before and t.startswith("“"):
+        opens -= 1
+    bal = (1 if open_before else 0) + opens - t.count("”")
+    return bal > 0
+
+
+def build(doc) -> Outline:
+    s = structure(doc)
+    note = s.part("附件说明")
+    root = Node("root", -10, "", 0)
+    nodes: list[Node] = []
+    stack: list[Node] = [root]
+    prev: Node | None = None
+    segment = 0
+    open_quote = False
+    lead = None
+    for p in doc.iter(SCOPES):
+        seg = s.segment_of(p.index)
+        in_note = note is not None and note.first <= p.index <= note.last
+        if in_note:
+            seg = -1
+        if seg != segment:
+            segment, stack, prev, lead = seg, [root], None, None
+        quoted = open_before = open_quote
+        open_quote = _quote_state(p.text, open_before)
+        if p.index in s.title or (s.attachments and any(p.index in a.title for a in s.attachments)):
+            continue
+        found: list[tuple[str, float, str, int, int, int, str, Marker | None, bool]] = []
+        am = _ARTICLE.match(p.text)
+        mk = p.marker
+        if in_note:
+            nm = _ATTACH_NOTE.match(p.text)
+            if nm:
+                mk = parse_marker(p.text[nm.end():])
+                if mk is not None:
+                    mk = replace(mk, start=mk.start + nm.end(), end=mk.end + nm.end())
+        if am:
+            v = _article_value(am.group("num"))
+            if v:
+                found.append(("article", ARTICLE_LEVELS[am.group("kind")], am.group("kind"), v,
+                              am.start(), am.end(), am.group(0).strip(), None, False))
+        elif mk is not None:
+            found.append(("marker", mk.level, mk.family, mk.value, mk.start, mk.end, mk.text.strip(), mk, False))
+        if p.scope == "body" and not in_note:
+            found += [("marker", e.level, e.family, e.value, e.start, e.end, e.text.strip(), e, True)
+                      for e in embedded_markers(p)]
+        if not found:
+            t = p.text.rstrip(" \u3000\t")
+            if t.endswith(("：", ":")) and p.scope == "body" and not quoted:
+                lead = p  # a lead-in: a list that starts at one after it is a list of its own
+            continue
+        for kind, level, family, value, a, b, label, marker, embedded in found:
+            q = quoted or (p.text[:a].count("“") > p.text[:a].count("”"))
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            if q:  # quoted wording: shown in the tree, no part of the document's numbering
+                node = Node(kind, level, family, value, p, a, b, label, embedded, True, segment, stack[-1])
+                stack[-1].children.append(node)
+                nodes.append(node)
+                continue
+            if lead is not None and value == 1:
+                ln = Node("lead", level - 0.5, "", 0, lead, 0, len(lead.text), lead.text.strip()[-12:],
+                          segment=segment, parent=stack[-1])
+                stack[-1].children.append(ln)
+                stack.append(ln)
+            lead = None
+            node = Node(kind, level, family, value, p, a, b, label, embedded, False, segment,
+                        stack[-1], prev, marker=marker)
+            stack[-1].children.append(node)
+            nodes.append(node)
+            stack.append(node)
+            prev = node
+    conventions, faults = _check(nodes)
+    return Outline(root, nodes, conventions, faults)
+
+
+def _groups(nodes: list[Node]) -> dict[tuple, list[list[Node]]]:
+    """Sibling lists by (segment, level, family), each list the children of one parent."""
+    out: dict[tuple, dict[int, list[Node]]] = {}
+    for n in nodes:
+        if n.quoted:
+            continue
+        out.setdefault(n.key, {}).setdefault(id(n.parent), []).append(n)
+    return {k: list(v.values()) for k, v in out.items()}
+
+
+def _check(nodes: list[Node]) -> tuple[dict, list[Fault]]:
+    conventions: dict[tuple, str] = {}
+    faults: list[Fault] = []
+    for key, groups in _groups(nodes).items():
+        restart = cont = 0
+        for g0, g1 in zip(groups, groups[1:]):
+            v = g1[0].value
+            if v == 1:
+                restart += 1
+            elif v == g0[-1].value + 1:
+                cont += 1
+        # articles (第X条) run on through the chapters unless the document restarts them
+        continuous = cont > restart or (cont == restart and cont > 0 and key[2] == "条")
+        conventions[key] = "continuous" if continuous else "restart"
+        last = 0
+        for k, g in enumerate(groups):
+            first = g[0]
+            lead = first.parent is not None and first.parent.kind == "lead"
+            if k == 0:
+                expected = 1
+            elif continuous and not (lead and first.value == 1):
+                expected = last + 1
+            else:
+                expected = 1
+            if first.value != expected:
+                # a restart where the document runs on (or the reverse) is the odd one out; a
+                # single list that starts past one is reported unless it is run into text
+                if not first.embedded or len(g) >= 3:
+                    faults.append(Fault(first, expected, _problem(first.value, expected)))
+            exp = first.value + 1
+            for n in g[1:]:
+                if n.value != exp and (not n.embedded or len(g) >= 3):
+                    faults.append(Fault(n, exp, _problem(n.value, exp)))
+                exp = n.value + 1
+            last = g[-1].value
+    faults.sort(key=lambda f: (f.node.paragraph.index, f.node.start))
+    return conventions, faults
+
+
+def outline(doc) -> Outline:
+    got = doc.meta.get("outline")
+    if got is None:
+        got = doc.meta["outline"] = build(doc)
+    return got
