@@ -184,7 +184,8 @@ def build(doc) -> Outline:
                       for e in embedded_markers(p)]
         if not found:
             t = p.text.rstrip(" \u3000\t")
-            if t.endswith(("：", ":")) and p.scope == "body" and not quoted:
+            if (t.endswith(("：", ":")) and p.scope == "body" and not quoted
+                    and s.name_of(p.index) in ("正文", "附件", None)):
                 lead = p  # a lead-in: a list that starts at one after it is a list of its own
             continue
         for kind, level, family, value, a, b, label, marker, embedded in found:
