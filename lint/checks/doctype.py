@@ -10,15 +10,29 @@ import re
 from typing import Iterator
 
 from ..analysis.document_type import DOCUMENT_WORDS, LEGAL_TYPES, OTHER_TYPES, infer, normalise_title, title_type
+from ..analysis.structure import structure
 from ..model.finding import Hit
 from ..text.fastregex import fast
 
 
 def _title(doc):
+    """The last line of the title (where its 文种 stands; a title may wrap over several lines)."""
+    lines = _title_lines(doc)
+    return lines[-1] if lines else None
+
+
+def _title_lines(doc):
+    out = []
     for p in doc.iter(("title",)):
-        if not p.text.strip().startswith(("—", "-")):
-            return p
-    return None
+        if p.text.strip().startswith(("—", "-")):
+            break
+        out.append(p)
+    return out
+
+
+def _title_text(doc) -> str:
+    """The title joined across its lines."""
+    return "".join(p.text.strip() for p in _title_lines(doc))
 
 
 def _span(p) -> tuple[int, int]:
@@ -36,7 +50,7 @@ def missing_doctype(doc, rule, options) -> Iterator[Hit]:
     configured = doc.meta.get("doctype")
     if configured in OTHER_TYPES or configured == "讲话稿" or infer(doc) is not None:
         return
-    t = normalise_title(p.text)
+    t = normalise_title(_title_text(doc))
     if t.endswith(DOCUMENT_WORDS) or title_type(t) is not None:
         return
     if configured in LEGAL_TYPES:
@@ -83,7 +97,7 @@ def title_elements(doc, rule, options) -> Iterator[Hit]:
     p = _title(doc)
     if p is None:
         return
-    if _BARE.match(normalise_title(p.text)):
+    if _BARE.match(normalise_title(_title_text(doc))):
         s, e = _span(p)
         yield Hit(p, s, e, None, {})
 
@@ -135,6 +149,9 @@ def request_ending(doc, rule, options) -> Iterator[Hit]:
     body = [p for p in doc.iter(("body", "heading")) if p.text.strip()]
     if not body:
         return
+    span = structure(doc).body  # the 正文 without 附件说明, 落款, 附注 and 版记
+    if span is not None:
+        body = [p for p in body if span[0] <= p.index <= span[1]] or body
     if any(_ENDING.search(p.text) for p in body[-6:]):
         return
     yield Hit(None, 0, 0, "妥否，请批示。", {})

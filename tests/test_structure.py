@@ -1,0 +1,150 @@
+"""The structure analysis (parts of a 公文), the outline (heading tree, numbering convention) and
+``gwlint outline``, on drafts written for the tests (tests/data/real, see its SOURCE.md) and on
+the real published documents of the shared corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lint.analysis.outline import outline
+from lint.analysis.structure import structure
+from lint.readers import read_path, read_stdin
+from tests.helpers import run
+
+HERE = Path(__file__).parent / "data" / "real"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+REAL = CORPUS / "real-drafts"
+
+
+def parts(doc) -> dict[str, tuple[int, str]]:
+    out = {}
+    for p in structure(doc).parts:
+        out.setdefault(p.name, (doc.paragraphs[p.first].line, p.text))
+    return out
+
+
+def tree(doc) -> list[tuple[int, str]]:
+    return [(n.line, n.label) for n in outline(doc).nodes if not n.quoted]
+
+
+def test_request_with_masthead_and_imprint():
+    doc = read_path(HERE / "qingshi_banto_banji.txt")
+    got = parts(doc)
+    assert got["份号"] == (1, "000128") and got["紧急程度"][0] == 2
+    assert got["发文机关标志"] == (3, "青山县人民政府文件")
+    assert got["发文字号"][0] == 4 and got["签发人"][0] == 4
+    assert got["标题"] == (5, "青山县人民政府关于申请拨付2026年度农村公路危桥改造补助资金的请示")
+    assert got["主送机关"] == (7, "市人民政府：")
+    assert got["附件说明"][0] == 15
+    assert got["发文机关署名"] == (17, "青山县人民政府")
+    assert got["成文日期"] == (18, "2026年11月20日")
+    assert got["附注"][0] == 19 and got["抄送机关"][0] == 20 and got["印发机关和印发日期"][0] == 21
+    # both title lines are the title: the 文种 rules read it whole
+    assert [p.line for p in doc.paragraphs if p.scope == "title"] == [5, 6]
+    assert tree(doc) == [(9, "一、"), (10, "（一）"), (11, "（二）"), (12, "二、"), (15, "1."), (16, "2.")]
+    r = run("check", "-f", "json", "--select", "DT,ST,FM", str(HERE / "qingshi_banto_banji.txt"))
+    assert r.json["findings"] == []
+
+
+def test_speech_parts_continuous_numbering_and_nested_series():
+    doc = read_path(HERE / "jiangh_speech.txt")
+    got = parts(doc)
+    s = structure(doc)
+    assert s.speech and s.title_text == "坚持稳中求进推动全县经济社会高质量发展"  # subtitle apart
+    assert got["讲话时间"][0] == 4 and got["讲话人"][0] == 5 and got["称谓"] == (6, "同志们：")
+    ol = outline(doc)
+    assert ol.conventions[(0, 2, "cn-paren")] == "continuous"  # （三）（四） run on under 二、
+    assert ol.faults == []
+    data = json.loads(run("outline", "-f", "json", str(HERE / "jiangh_speech.txt")).out)
+    second = data["outline"][0]["children"][1]  # （二）
+    first_series = second["children"][0]
+    assert first_series["label"] == "第一……第二"
+    assert first_series["children"][0]["label"] == "一是……二是"  # nested, not merged
+
+
+def test_minutes_restart_after_lead_ins():
+    doc = read_path(HERE / "jiyao_minutes.txt")
+    assert parts(doc)["发文字号"][0] == 2
+    ol = outline(doc)
+    assert ol.conventions[(0, 3, "arabic")] == "restart" and ol.faults == []
+
+
+def test_outline_text_command():
+    r = run("outline", str(HERE / "qingshi_banto_banji.txt"))
+    assert r.code == 0
+    assert "标题（第5–6行）：青山县人民政府关于申请拨付2026年度农村公路危桥改造补助资金的请示" in r.out
+    assert "第9行  一、基本情况" in r.out
+
+
+def test_outline_bad_input_is_one_line():
+    r = run("outline", "/no/such/draft.txt")
+    assert r.code == 2 and "文件不存在" in r.err
+
+
+def doc_of(text: str):
+    return read_stdin(text.encode("utf-8"), "draft.txt")
+
+
+def test_continuous_versus_restarting_is_the_documents_own():
+    cont = doc_of("一、总体要求\n（一）指导思想\n（二）目标\n二、主要任务\n（三）抓项目\n（四）抓改革")
+    assert outline(cont).faults == []
+    restart = doc_of("一、总体要求\n（一）指导思想\n（二）目标\n二、主要任务\n（一）抓项目\n（二）抓改革")
+    assert outline(restart).faults == []
+    odd = doc_of("一、甲\n（一）子\n（二）丑\n二、乙\n（三）寅\n三、丙\n（四）卯\n四、丁\n（一）辰")
+    assert [(f.node.line, f.expected) for f in outline(odd).faults] == [(9, 5)]
+
+
+def test_quoted_lists_are_not_the_documents_numbering():
+    doc = doc_of("一、修改如下\n1.将第二条修改为：\n“下列情形除外：\n（一）甲；\n（二）乙。”\n2.删除第三条。")
+    assert outline(doc).faults == []
+
+
+def test_wrapped_title_is_one_title():
+    doc = doc_of("杨浦区规划和自然资源局转发《上海市建设工程设计方案规\n划公示规定》的通知\n局属各部门：\n现将规定转发给你们。")
+    assert structure(doc).title_text == "杨浦区规划和自然资源局转发《上海市建设工程设计方案规划公示规定》的通知"
+    assert parts(doc)["主送机关"][0] == 3
+
+
+def test_flattened_text_detected():
+    doc = doc_of("在会议上的讲话同志们：今天讲三点。一、认清形势。形势复杂。二、明确任务。任务艰巨。三、抓好落实。")
+    assert structure(doc).flattened
+
+
+REAL_CASES = [
+    # file, title, 文号 line, 主送 line, 署名 line, 日期
+    ("17_tongbao_sh-jiaowei-shixin_2025.txt", "上海市交通委员会关于发布道路运输市场严重失信主体名单的通报", None, 2, 17, "2025年11月3日"),
+    ("18_han_sh-zjw-chengshitijian_2025.txt", "上海市住房和城乡建设管理委员会关于印发《上海市城市体检促进城市更新的工作指引》的函", 1, 4, None, "2025年9月18日"),
+    ("03_tongzhi_laoshebu-gongzuoshijian_2008.txt", "关于职工全年月平均工作时间和工资折算问题的通知", 2, 3, None, None),
+    ("21_tongzhi-tongyi_sh-laji-jiage_2022.txt", "上海市人民政府办公厅关于同意调整本市生活垃圾运输处置结算价格标准的通知", None, 2, 4, "2022年12月29日"),
+]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus not present")
+@pytest.mark.parametrize("name,title,docno,addressee,signer,date", REAL_CASES)
+def test_real_documents_parts(name, title, docno, addressee, signer, date):
+    doc = read_path(REAL / name)
+    got = parts(doc)
+    assert structure(doc).title_text == title
+    assert (got.get("发文字号") or (None,))[0] == docno
+    assert got["主送机关"][0] == addressee
+    assert (got.get("发文机关署名") or (None,))[0] == signer
+    assert (got.get("成文日期") or (None, None))[1] == date
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus not present")
+def test_regulation_articles_restart_lists_and_chapters_run_on():
+    doc = read_path(REAL / "16_banfa_tousujubao-zhang-tiao_2022.txt")
+    ol = outline(doc)
+    assert ol.faults == []
+    assert any(n.kind == "article" and n.label == "第一条" for n in ol.nodes)
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus not present")
+def test_real_drafts_raise_no_structure_warning_where_numbering_is_consistent():
+    r = run("check", "-f", "json", "--select", "ST,DT", str(REAL))
+    got = sorted({Path(f["path"]).name[:2] for f in r.json["findings"] if f["severity"] != "suggestion"})
+    # 04: 三、 with no 一、二、 as published; 10: “13．” lost at a line start as published
+    assert got == ["04", "10"]
