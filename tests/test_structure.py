@@ -148,3 +148,22 @@ def test_real_drafts_raise_no_structure_warning_where_numbering_is_consistent():
     got = sorted({Path(f["path"]).name[:2] for f in r.json["findings"] if f["severity"] != "suggestion"})
     # 04: 三、 with no 一、二、 as published; 10: “13．” lost at a line start as published
     assert got == ["04", "10"]
+
+
+def test_enumerations_and_amending_instructions_are_not_headings():
+    doc = doc_of("第六条（公示的内容）\n公告应包括以下内容：\n（一）建设项目的地址;\n（二）组织公示的单位。\n"
+                 "一、将第一条修改为：\n“上海金融法院管辖下列案件。”\n二、将第二条修改为：\n“本规定自公布之日起施行。”\n三、本决定自公布之日起施行。")
+    scopes = {p.line: p.scope for p in doc.paragraphs}
+    assert scopes[3] == scopes[4] == "body"  # an enumeration ending with semicolons
+    assert scopes[5] == scopes[7] == "body"  # instructions introducing quoted wording
+    assert scopes[9] == "body"  # a short item among run-in items
+    kept = doc_of("一、总体要求\n全县上下要统一思想。\n二、主要任务\n抓好项目建设。")
+    assert [p.scope for p in kept.paragraphs] == ["heading", "body", "heading", "body"]
+
+
+def test_series_heading_interface_kept():
+    from lint.analysis.series import heading_items, sibling_groups
+
+    doc = doc_of("一、甲\n（一）子\n（二）丑\n二、乙\n（一）寅")
+    groups = sibling_groups(heading_items(doc))
+    assert [[it.marker.text for it in g] for g in groups] == [["一、", "二、"], ["（一）", "（二）"], ["（一）"]]

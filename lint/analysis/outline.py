@@ -267,3 +267,59 @@ def outline(doc) -> Outline:
     if got is None:
         got = doc.meta["outline"] = build(doc)
     return got
+
+
+# --- headings versus list items ------------------------------------------------------------------
+
+_ITEM_END = ("；", ";")
+_LEAD_END = ("：", ":")
+
+
+def _heading_by_style(p) -> bool:
+    """The reader knows it is a heading: a Word heading style or a Markdown ``#`` line."""
+    style = (p.style or "").lower()
+    return style.startswith(("heading", "标题")) or p.text.lstrip().startswith("#")
+
+
+def settle_headings(doc) -> None:
+    """A numbered line is a heading only if it reads as one in its list. Its siblings decide:
+
+    - a list whose items end with ；(一) 用地面积……；(二) ……；) is an enumeration: its items are
+      sentences of the text, not headings;
+    - an item that ends with a colon and is followed by a quotation (一、将第一条修改为：“……”) is an
+      instruction introducing quoted wording;
+    - in a list where items are run-in paragraphs (a sentence of the text after the number), a
+      short item ending with 。 (三、本批复自2021年1月1日起施行。) is one of them too.
+
+    Called by the readers after the structure analysis; scopes change from ``heading`` to
+    ``body`` only, and the outline is computed again on first use."""
+    ol = outline(doc)
+    paras = doc.paragraphs
+    changed = False
+    lists = []
+    for groups in _groups(ol.nodes).values():
+        for g in groups:
+            items = [n for n in g if not n.embedded and n.paragraph.marker is not None
+                     and n.paragraph.marker.start == n.start]
+            if items:
+                lists.append((items, [n.paragraph.text.rstrip(" \u3000\t")[-1:] for n in items]))
+    for items, ends in lists:
+        enumeration = any(e in _ITEM_END for e in ends)
+        for n, e in zip(items, ends):
+            p = n.paragraph
+            if p.scope != "heading" or _heading_by_style(p):
+                continue
+            nxt = next((q for q in paras[p.index + 1:] if q.text.strip()), None)
+            if enumeration or (e in _LEAD_END and nxt is not None and nxt.text.lstrip(" \u3000").startswith("“")):
+                p.scope = "body"
+                changed = True
+    for items, ends in lists:  # then: a list of run-in paragraphs keeps its short items in the text
+        if not any(n.paragraph.scope == "body" for n in items):
+            continue
+        for n, e in zip(items, ends):
+            if n.paragraph.scope == "heading" and e in "。." and not _heading_by_style(n.paragraph):
+                n.paragraph.scope = "body"
+                changed = True
+    if changed:
+        doc._in_scope = {}
+        doc.meta.pop("outline", None)

@@ -319,3 +319,22 @@ def inline_series(doc: Document) -> InlineAnalysis:
 def _series_text(s: Series) -> str:
     return "……".join(it.text.strip() for it in s.items[:4]) + ("……" if s.count > 4 else "")
 
+
+
+# --- headings, for checks written against the earlier interface -----------------------------------
+
+def heading_items(doc: Document) -> list:
+    """The numbered headings and run-in items of the outline (not the articles, not quoted
+    lists), in reading order: each has ``paragraph``, ``marker``, ``start``, ``end``, ``level``,
+    ``embedded``, ``parent`` and ``segment``."""
+    from .outline import outline
+
+    return [n for n in outline(doc).nodes if n.kind == "marker" and not n.quoted]
+
+
+def sibling_groups(items: list) -> list[list]:
+    """Items grouped by parent and level: the unit in which numbers run 1, 2, 3."""
+    groups: dict[tuple, list] = {}
+    for it in items:
+        groups.setdefault((it.segment, id(it.parent), it.level, it.family), []).append(it)
+    return list(groups.values())

@@ -12,6 +12,7 @@ import io
 import zipfile
 
 from ..model.document import Document, Paragraph, Run, classify
+from ..analysis.outline import settle_headings
 from ..analysis.structure import apply_structure
 from ..errors import InputError
 
@@ -146,6 +147,7 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
     classify(paragraphs, title_hint)
     doc = Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
     apply_structure(doc)
+    settle_headings(doc)
     return doc
 
 
