@@ -167,3 +167,29 @@ def test_series_heading_interface_kept():
     doc = doc_of("一、甲\n（一）子\n（二）丑\n二、乙\n（一）寅")
     groups = sibling_groups(heading_items(doc))
     assert [[it.marker.text for it in g] for g in groups] == [["一、", "二、"], ["（一）", "（二）"], ["（一）"]]
+
+
+
+def _codes(text: str, codes: str) -> list[tuple[int, str]]:
+    from lint.engine import check_document, load_rules
+
+    rules = load_rules()
+    doc = doc_of(text)
+    doc.meta.setdefault("doctype", None)
+    return sorted((f.line, f.code) for f in check_document(doc, [rules.get(c) for c in codes.split(",")]))
+
+
+def test_pairs_across_a_broken_line_and_multi_paragraph_quotations():
+    broken = "附件：1．上海市道路运输市场严重失信主体名单（法\n人类）\n2．名单（行业从业人员）"
+    assert _codes(broken, "PN002") == []
+    quoted = "一、将第四十二条修改为：\n“买卖合同存在下列约定内容之一的，不属于试用买卖：\n（一）约定甲；\n（二）约定乙。”"
+    assert _codes(quoted, "PN002") == []
+    assert _codes("他说：“要抓好落实。\n会议结束。", "PN002") == [(1, "PN002")]
+
+
+def test_blanks_that_are_layout_are_not_stray_spaces():
+    listed = "第一章 危害国家安全罪\n1．背叛国家罪（第102条） 2．分裂国家罪（第103条） 3．煽动分裂国家罪（第103条）"
+    assert _codes(listed, "PN012") == []
+    joint = "根据《中共中央办公厅 国务院办公厅关于加强城市更新工作的意见》，制定本办法。"
+    assert _codes(joint, "PN012") == []
+    assert _codes("为了实施 《职工带薪年休假条例》，制定本办法。", "PN012") == [(1, "PN012")]

@@ -93,6 +93,25 @@ class Outline:
     faults: list[Fault]
 
 
+# 108．逃汇罪: a list numbered past 99 (the numbering parser reads one or two digits).
+_LONG_ARABIC = re.compile(r"(?P<num>\d{3})(?P<mark>[.．])(?=[\u4e00-\u9fff“《（(])")
+
+
+def _long_arabic(text: str, pos: int) -> Marker | None:
+    m = _LONG_ARABIC.match(text, pos)
+    if m is None or text[pos - 1:pos].isdigit():
+        return None
+    return Marker(3, "arabic", int(m.group("num")), pos, m.end(), m.group(0), m.group("mark"))
+
+
+def paragraph_marker(p) -> Marker | None:
+    """The marker a paragraph opens with (that of the numbering parser, or a three-digit 108．)."""
+    if p.marker is not None:
+        return p.marker
+    t = p.text
+    return _long_arabic(t, len(t) - len(t.lstrip(" \u3000\t")))
+
+
 def embedded_markers(p) -> list[Marker]:
     """Heading markers that open a sentence inside ``p`` (not at its start), offsets in ``p``."""
     cached = p.__dict__.get("_gwlint_embedded")
@@ -105,7 +124,7 @@ def embedded_markers(p) -> list[Marker]:
             pos = m.end()
             if pos >= len(text):
                 continue
-            mk = parse_marker(text[pos:pos + 12])
+            mk = parse_marker(text[pos:pos + 12]) or _long_arabic(text[pos:pos + 12], 0)
             if mk is None or mk.start != 0 or mk.family not in _EMBEDDED_FAMILIES:
                 continue
             if not m.group(0).strip() and mk.family != "arabic":
@@ -165,7 +184,7 @@ def build(doc) -> Outline:
             continue
         found: list[tuple[str, float, str, int, int, int, str, Marker | None, bool]] = []
         am = _ARTICLE.match(p.text)
-        mk = p.marker
+        mk = paragraph_marker(p)
         if in_note:
             nm = _ATTACH_NOTE.match(p.text)
             if nm:
@@ -323,3 +342,30 @@ def settle_headings(doc) -> None:
     if changed:
         doc._in_scope = {}
         doc.meta.pop("outline", None)
+
+
+def quotations(doc) -> list[tuple[int, int]]:
+    """Quotations that run over several paragraphs, as (first, last) paragraph indices: a “ left
+    open at the end of a paragraph and closed in a later one (a revision quoting the new wording
+    of an article over several paragraphs). Kept in ``doc.meta["quotations"]``."""
+    got = doc.meta.get("quotations")
+    if got is not None:
+        return got
+    out: list[tuple[int, int]] = []
+    start = None
+    open_quote = False
+    count = 0
+    for p in doc.iter(SCOPES + ("table",)):
+        was = open_quote
+        open_quote = _quote_state(p.text, was)
+        if open_quote and not was:
+            start, count = p.index, 0
+        elif was and open_quote:
+            count += 1
+            if count > 60:  # an opener never closed: not a quotation over paragraphs
+                open_quote, start = False, None
+        elif was and not open_quote and start is not None:
+            out.append((start, p.index))
+            start = None
+    doc.meta["quotations"] = out
+    return out

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..analysis.outline import embedded_markers, quotations
+from ..analysis.structure import structure
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.fastregex import fast
@@ -163,36 +165,68 @@ _PAIR_RX = fast("[" + "".join(_PAIRS) + "".join(_CLOSE_OF) + "]")
 _CLOSE_MARKER = fast(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})）")
 
 
+def _unmatched(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(openers, closers) of ``text`` left without a partner, as (offset, mark)."""
+    stacks: dict[str, list[int]] = {}
+    closers: list[tuple[int, str]] = []
+    m0 = _CLOSE_MARKER.match(text)
+    skip_close = m0.end() - 1 if m0 else -1
+    for m in _PAIR_RX.finditer(text):
+        i, c = m.start(), m.group()
+        if c in "‘’" and text[i - 1:i] in _LATIN and text[i + 1:i + 2] in _LATIN:
+            continue  # Xi’an, it’s: an apostrophe
+        if c in _PAIRS:
+            stacks.setdefault(c, []).append(i)
+        else:
+            st = stacks.get(_CLOSE_OF[c])
+            if st:
+                st.pop()
+            elif i != skip_close:
+                closers.append((i, c))
+    openers = sorted((i, c) for c, st in stacks.items() for i in st)
+    return openers, closers
+
+
+_OPEN_END = "。！？；：，、!?;:,"
+
+
 def unbalanced_pairs(doc, rule, options) -> Iterator[Hit]:
     paras = list(doc.iter(rule.scope))
-    for idx, p in enumerate(paras):
-        text = p.text
-        if not _PAIR_RX.search(text):
+    # quotations over several paragraphs (lint.analysis.outline): their “ and ” pair across lines
+    spans = quotations(doc)
+    opens_on = {a for a, _ in spans}
+    closes_on = {b for _, b in spans}
+    found = [_unmatched(p.text) if _PAIR_RX.search(p.text) else ([], []) for p in paras]
+    # A line broken in the middle of a phrase (名单（法 / 人类）): the pair spans the break, the
+    # fault is the break (a layout slip), not a missing mark.
+    spanning: set[tuple[int, int]] = set()
+    for idx in range(len(paras) - 1):
+        openers, _ = found[idx]
+        t = paras[idx].text.rstrip(" \u3000\t")
+        if not openers or not t or t[-1] in _OPEN_END:
             continue
-        stacks: dict[str, list[int]] = {}
+        i, c = openers[-1]
+        nxt_closers = [x for x in found[idx + 1][1] if x[1] == _PAIRS[c]]
+        if nxt_closers and len(t) - i <= 20:
+            spanning.add((idx, i))
+            spanning.add((idx + 1, nxt_closers[0][0]))
+    for idx, p in enumerate(paras):
+        openers, closers = found[idx]
+        if not openers and not closers:
+            continue
         bad: list[tuple[int, str]] = []
-        m0 = _CLOSE_MARKER.match(text)
-        skip_close = m0.end() - 1 if m0 else -1
-        for m in _PAIR_RX.finditer(text):
-            i, c = m.start(), m.group()
-            if c in "‘’" and text[i - 1:i] in _LATIN and text[i + 1:i + 2] in _LATIN:
-                continue  # Xi’an, it’s: an apostrophe
-            if c in _PAIRS:
-                stacks.setdefault(c, []).append(i)
-            else:
-                opener = _CLOSE_OF[c]
-                st = stacks.get(opener)
-                if st:
-                    st.pop()
-                elif i != skip_close:
-                    bad.append((i, c))
-        for opener, st in stacks.items():
-            for i in st:
-                # A quotation running over several paragraphs: each paragraph opens with “ and
-                # only the last one closes it (GB/T 15834-2011 4.8, quotation marks).
-                if opener in "“‘" and idx + 1 < len(paras) and paras[idx + 1].text.lstrip(" \u3000").startswith(opener):
-                    continue
-                bad.append((i, opener))
+        for i, c in closers:
+            if (idx, i) in spanning or (c in "”’" and p.index in closes_on):
+                continue
+            bad.append((i, c))
+        for i, opener in openers:
+            # A quotation running over several paragraphs: each paragraph opens with “ and
+            # only the last one closes it (GB/T 15834-2011 4.8, quotation marks).
+            if opener in "“‘" and idx + 1 < len(paras) and paras[idx + 1].text.lstrip(" \u3000").startswith(opener):
+                continue
+            if (opener == "“" and p.index in opens_on) or (idx, i) in spanning:
+                continue
+            bad.append((i, opener))
         for i, c in sorted(bad):
             partner = _PAIRS.get(c) or _CLOSE_OF[c]
             where = "后面" if c in _PAIRS else "前面"
@@ -306,6 +340,17 @@ def _number_is_latin_bound_right(text: str, start: int) -> bool:
     return after in _LATIN or after in "-/_:"
 
 
+# Parts GB/T 9704 lays out with blanks: 发文字号 and 签发人, a 题注 (2021年6月3日 施行), a speaker
+# line, the 版记's 印发机关 and 印发日期.
+_SPACED_PARTS = ("发文字号", "签发人", "题注", "讲话时间", "讲话人", "印发机关和印发日期")
+_ORGAN_LAST = set("厅央院部委局会府室署")
+
+
+def _inside_book_title(text: str, pos: int) -> bool:
+    head = text[:pos]
+    return head.count("《") > head.count("》")
+
+
 def stray_spaces(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
@@ -315,14 +360,20 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
             continue
         sentence_like = any(c in text for c in "，。；！？")
         article = _ARTICLE.match(text)
+        # 1．背叛国家罪（第102条） 2．分裂国家罪: blanks between items listed on one line
+        items = {m.start for m in embedded_markers(p)}
+        if structure(doc).name_of(p.index) in _SPACED_PARTS:
+            continue
         for m in _SPACE_RUN.finditer(text):
             s, e = m.span()
-            if s == 0 or e == len(text) or article and s == article.end():
+            if s == 0 or e == len(text) or article and s == article.end() or e in items:
                 continue
             if e - s >= 3:
                 continue  # columns aligned with spaces (填报单位：……      2015年度), not a slip
             left, right = text[s - 1], text[e]
             run = m.group()
+            if left in _ORGAN_LAST and _inside_book_title(text, s):
+                continue  # 《中共中央办公厅 国务院办公厅关于……》: joint organs are spaced apart
             ideographic = "\u3000" in run
             if ideographic:
                 # Full-width spaces align name lines (国务院总理　李克强) and signatures; only a
