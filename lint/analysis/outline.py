@@ -32,7 +32,6 @@ _ARTICLE = re.compile(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十�
                       r"(?=[\s\u3000（(]|$|[\u4e00-\u9fff])")
 ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
 _ATTACH_NOTE = re.compile(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
-_SENTENCE_BREAK = re.compile(r"[。！？!?][”’」』）)]*[ \u3000]*|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=\d{1,3}[.．])")
 _EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
 _NUMERAL_AFTER = re.compile(r"[一二三四五六七八九十〇零两\d]")
 
@@ -112,6 +111,13 @@ def paragraph_marker(p) -> Marker | None:
     return _long_arabic(t, len(t) - len(t.lstrip(" \u3000\t")))
 
 
+# Where a marker may be run into a paragraph: after 。！？ (and closing quotes, blanks), or after
+# blanks for 1．2．3． listed on one line; the lookahead keeps the regex to likely places.
+_RUN_IN = re.compile(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])")
+_RUN_IN_LISTED = re.compile(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])"
+                            r"|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=\d{1,3}[.．])")
+
+
 def embedded_markers(p) -> list[Marker]:
     """Heading markers that open a sentence inside ``p`` (not at its start), offsets in ``p``."""
     cached = p.__dict__.get("_gwlint_embedded")
@@ -119,23 +125,22 @@ def embedded_markers(p) -> list[Marker]:
         return cached
     text = p.text
     out: list[Marker] = []
-    if any(c in text for c in "。！？!? \u3000"):
-        for m in _SENTENCE_BREAK.finditer(text):
-            pos = m.end()
-            if pos >= len(text):
-                continue
-            mk = parse_marker(text[pos:pos + 12]) or _long_arabic(text[pos:pos + 12], 0)
-            if mk is None or mk.start != 0 or mk.family not in _EMBEDDED_FAMILIES:
-                continue
-            if not m.group(0).strip() and mk.family != "arabic":
-                continue  # after blanks only 1．2．3． items listed on one line
-            marks = _EMBEDDED_FAMILIES[mk.family]
-            if marks is not None and (not mk.mark or mk.mark not in marks):
-                continue
-            after = text[pos + mk.end:pos + mk.end + 1]
-            if not after or _NUMERAL_AFTER.match(after):  # 一、二季度, 1、2月份
-                continue
-            out.append(replace(mk, start=mk.start + pos, end=mk.end + pos))
+    rx = _RUN_IN_LISTED if ("．" in text or "." in text) and (" " in text or "\u3000" in text) else _RUN_IN
+    for m in rx.finditer(text):
+        pos = m.end()
+        head = text[pos:pos + 12]
+        mk = parse_marker(head) or _long_arabic(head, 0)
+        if mk is None or mk.start != 0 or mk.family not in _EMBEDDED_FAMILIES:
+            continue
+        if not m.group(0).strip() and mk.family != "arabic":
+            continue  # after blanks only 1．2．3． items listed on one line
+        marks = _EMBEDDED_FAMILIES[mk.family]
+        if marks is not None and (not mk.mark or mk.mark not in marks):
+            continue
+        after = text[pos + mk.end:pos + mk.end + 1]
+        if not after or _NUMERAL_AFTER.match(after):  # 一、二季度, 1、2月份
+            continue
+        out.append(replace(mk, start=mk.start + pos, end=mk.end + pos))
     p.__dict__["_gwlint_embedded"] = out
     return out
 
@@ -328,7 +333,7 @@ def settle_headings(doc) -> None:
             p = n.paragraph
             if p.scope != "heading" or _heading_by_style(p):
                 continue
-            nxt = next((q for q in paras[p.index + 1:] if q.text.strip()), None)
+            nxt = next((paras[k] for k in range(p.index + 1, len(paras)) if paras[k].text.strip()), None)
             if enumeration or (e in _LEAD_END and nxt is not None and nxt.text.lstrip(" \u3000").startswith("“")):
                 p.scope = "body"
                 changed = True

@@ -323,21 +323,22 @@ def _attachments(s: Structure, lines, k: int, end: int, add) -> None:
 
 # --- flattened text -------------------------------------------------------------------------------
 
-_EMBEDDED_HEAD = re.compile(r"(?<=[。！？；])[”’）)]*[\s\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-
-
 def _flattened(doc, s: Structure) -> None:
     """A draft whose paragraph breaks were lost (a web copy saved as one line or a few): a text
-    of over 1,500 characters in at most three paragraphs, or a paragraph with two headings run
-    into it after full stops. The certain breaks (a heading number after a full stop) are kept."""
-    paras = [p for p in doc.paragraphs if p.text.strip() and p.scope in ("title", "heading", "body")]
-    total = sum(len(p.text) for p in paras)
+    of over 1,500 characters in at most three paragraphs, or a paragraph with two headings
+    (一、（一）) run into it after full stops. The certain breaks (a heading number after a full
+    stop) are kept in ``s.breaks``."""
+    from .outline import embedded_markers  # the outline module builds on this one
+
+    paras = [p for p in doc.paragraphs if p.scope in ("title", "heading", "body") and p.text.strip()]
     for p in paras:
-        hits = [m.end() - len(m.group(0).lstrip("”’）) \u3000\t")) for m in _EMBEDDED_HEAD.finditer(p.text)]
+        if "、" not in p.text and "）" not in p.text and ")" not in p.text:
+            continue
+        hits = [m.start for m in embedded_markers(p) if m.family in ("cn", "cn-paren")]
         if len(hits) >= 2:
             s.breaks[p.index] = hits
-    long_one = any(len(p.text) >= 1500 for p in paras)
-    s.flattened = bool(paras) and ((len(paras) <= 3 and total >= 1500 and long_one) or len(s.breaks) > 0)
+    long_one = len(paras) <= 3 and sum(len(p.text) for p in paras) >= 1500
+    s.flattened = bool(paras) and (long_one or bool(s.breaks))
 
 
 def structure(doc) -> Structure:
