@@ -169,7 +169,8 @@ def _is_organ(t: str) -> bool:
 
 def analyse(doc) -> Structure:
     paras = doc.paragraphs
-    lines = [(p.index, p.text.strip(" \u3000\t")) for p in paras
+    # a number Word adds automatically is part of the line as the reader sees it
+    lines = [(p.index, getattr(p, "numbering", "") + p.text.strip(" \u3000\t")) for p in paras
              if p.scope in ("title", "heading", "body") and p.text.strip()]
     s = Structure()
     if not lines:

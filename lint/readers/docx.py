@@ -14,6 +14,7 @@ import zipfile
 from ..model.document import Document, Paragraph, Run, classify
 from ..analysis.outline import settle_headings
 from ..analysis.structure import apply_structure
+from .docx_numbering import number_paragraphs
 from ..errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -144,6 +145,7 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
             if (p.style or "").lower() in ("title", "标题"):
                 title_hint = i
             break
+    number_paragraphs(d, paragraphs)
     classify(paragraphs, title_hint)
     doc = Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
     apply_structure(doc)
