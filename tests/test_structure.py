@@ -193,3 +193,11 @@ def test_blanks_that_are_layout_are_not_stray_spaces():
     joint = "根据《中共中央办公厅 国务院办公厅关于加强城市更新工作的意见》，制定本办法。"
     assert _codes(joint, "PN012") == []
     assert _codes("为了实施 《职工带薪年休假条例》，制定本办法。", "PN012") == [(1, "PN012")]
+
+
+def test_flattened_speech_keeps_paragraph_rules_quiet():
+    text = ("在全县办公室工作会议上的讲话同志们：今天召开这次会议，主要任务是总结过去一年全县办公室系统的工作，"
+            "分析当前面临的形势任务，研究部署今年的重点工作，动员全县办公室系统干部职工进一步统一思想、振奋精神、"
+            "真抓实干，为推动全县经济社会高质量发展提供坚强有力的服务保障。　　一、提高认识。当前形势复杂。"
+            "　　二、加强领导。要建立专班。　　三、强化保障。要落实经费。")
+    assert _codes(text, "LN001,LN002,PN012,FM013") == [(1, "FM013")]

@@ -169,3 +169,27 @@ def attachment_note(doc, rule, options) -> Iterator[Hit]:
 
 
 attachment_note.FIELDS = frozenset({"text", "suggestion", "problem"})
+
+
+# --- lost paragraph breaks ---------------------------------------------------------------------------
+
+def lost_breaks(doc, rule, options) -> Iterator[Hit]:
+    """A draft whose paragraph breaks were lost: said once, with the certain breaks named."""
+    s = structure(doc)
+    if not s.flattened:
+        return
+    paras = doc.paragraphs
+    if s.breaks:
+        idx = min(s.breaks)
+        p = paras[idx]
+        starts = [b for i in sorted(s.breaks) for b in s.breaks[i]]
+        at = s.breaks[idx][0]
+        heads = "".join(f"“{paras[i].text[b:b + 2]}”" for i in sorted(s.breaks) for b in s.breaks[i][:3])
+        yield Hit(p, at, min(len(p.text), at + 2), None,
+                  {"count": len(starts), "where": f"至少应在{heads}等{len(starts)}处序号前另起一段"})
+        return
+    p = max((q for q in doc.iter(("title", "heading", "body"))), key=lambda q: len(q.text))
+    yield Hit(p, 0, min(len(p.text), 10), None, {"count": 0, "where": "请按原稿恢复分段"})
+
+
+lost_breaks.FIELDS = frozenset({"text", "count", "where"})

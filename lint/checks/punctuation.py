@@ -362,8 +362,10 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
         article = _ARTICLE.match(text)
         # 1．背叛国家罪（第102条） 2．分裂国家罪: blanks between items listed on one line
         items = {m.start for m in embedded_markers(p)}
-        if structure(doc).name_of(p.index) in _SPACED_PARTS:
+        st = structure(doc)
+        if st.name_of(p.index) in _SPACED_PARTS:
             continue
+        flattened = st.flattened
         for m in _SPACE_RUN.finditer(text):
             s, e = m.span()
             if s == 0 or e == len(text) or article and s == article.end() or e in items:
@@ -374,6 +376,8 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
             run = m.group()
             if left in _ORGAN_LAST and _inside_book_title(text, s):
                 continue  # 《中共中央办公厅 国务院办公厅关于……》: joint organs are spaced apart
+            if flattened and left in "。！？；：":
+                continue  # a paragraph break lost in a flattened draft (FM013 says so once)
             ideographic = "\u3000" in run
             if ideographic:
                 # Full-width spaces align name lines (国务院总理　李克强) and signatures; only a
