@@ -138,7 +138,8 @@ def embedded_markers(p) -> list[Marker]:
         if marks is not None and (not mk.mark or mk.mark not in marks):
             continue
         after = text[pos + mk.end:pos + mk.end + 1]
-        if not after or _NUMERAL_AFTER.match(after):  # 一、二季度, 1、2月份
+        # 一、二季度, 1、2月份: a range of numerals (一、2023年工作回顾 is a heading)
+        if not after or _NUMERAL_AFTER.match(after) and (after.isdigit() == (mk.family == "arabic")):
             continue
         out.append(replace(mk, start=mk.start + pos, end=mk.end + pos))
     p.__dict__["_gwlint_embedded"] = out
