@@ -45,6 +45,7 @@ _SALUTATION = re.compile(r"^[\s\u3000]*(同志们|各位代表|各位委员|各�
 _ATTACH_NOTE = re.compile(rf"^{_B}附{_B}件{_B}[:：]")
 _ATTACH_LABEL = re.compile(rf"^{_B}附{_B}件{_B}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?{_B}[:：]?{_B}$")
 _CC = re.compile(rf"^{_B}抄{_B}送{_B}[:：]")
+_ATTACH_ITEM = re.compile(rf"^{_B}\d{{1,2}}[.．、]")
 _CLOSE = set("。！？；，、：:;,.!?")
 _NAME = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff][\s\u3000\u4e00-\u9fff·]{1,30}$")
 
@@ -80,6 +81,7 @@ class Structure:
     body: tuple[int, int] | None = None  # first and last index of the 正文
     attachments: list[Attachment] = field(default_factory=list)
     speech: bool = False
+    misplaced: list[tuple[int, str, str]] = field(default_factory=list)  # (index, part, where it belongs)
     flattened: bool = False  # paragraph breaks evidently lost
     breaks: dict[int, list[int]] = field(default_factory=dict)  # paragraph index -> inferred break offsets
 
@@ -257,6 +259,8 @@ def analyse(doc) -> Structure:
         if _DATE_LINE.match(lines[k][1]):
             date_at = k
             break
+        if _CC.match(lines[k][1]):
+            s.misplaced.append((lines[k][0], "抄送机关", "抄送机关应列在版记中，位于成文日期和附注之后、印发机关之前"))
     main_last = end
     if date_at is not None and date_at > body_first:
         add("成文日期", date_at, date_at)
@@ -270,6 +274,14 @@ def analyse(doc) -> Structure:
         if k <= end and _NOTE_LINE.match(lines[k][1]):
             add("附注", k, k)
             k += 1
+        if k <= end and _ATTACH_NOTE.match(lines[k][1]) and not _ATTACH_LABEL.match(lines[k][1]):
+            # 附件：1.…… under the date: the 附件说明 belongs above the 署名 (GB/T 9704 7.3.4)
+            j = k
+            while j + 1 <= end and _ATTACH_ITEM.match(lines[j + 1][1]) and len(lines[j + 1][1]) <= 80:
+                j += 1
+            add("附件说明", k, j)
+            s.misplaced.append((lines[k][0], "附件说明", "附件说明应在正文之下空一行、发文机关署名和成文日期之前"))
+            k = j + 1
         if k <= end:
             _attachments(s, lines, k, end, add)
         main_last = last_body

@@ -193,3 +193,18 @@ def lost_breaks(doc, rule, options) -> Iterator[Hit]:
 
 
 lost_breaks.FIELDS = frozenset({"text", "count", "where"})
+
+
+# --- parts out of order --------------------------------------------------------------------------------
+
+def part_order(doc, rule, options) -> Iterator[Hit]:
+    """A part of the 公文 where GB/T 9704 does not put it (附件说明 under the date, 抄送 in the
+    body): said once per part, on the part itself."""
+    paras = doc.paragraphs
+    for index, part, where in structure(doc).misplaced:
+        p = paras[index]
+        start = len(p.text) - len(p.text.lstrip(" \u3000\t"))
+        yield Hit(p, start, min(len(p.text.rstrip()), start + 12), None, {"part": part, "where": where})
+
+
+part_order.FIELDS = frozenset({"text", "part", "where"})
