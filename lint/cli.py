@@ -16,7 +16,8 @@ from .errors import GwlintError, UsageError
 from .model.finding import SEVERITIES
 from .formats import DOC_FORMATS, FORMATS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Exit codes (README "Exit codes"): clean, findings, usage/input/config error, internal error, interrupted.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPT = 0, 1, 2, 3, 130
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -55,35 +56,32 @@ def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing
                      fail_level=fail_level, doctype=doctype, public=public, timing=timing)
 
 
-def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
-    """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
-    from .model.report import Report
-    from .app.collect import Plan
-    from .app.jobs import ProgressBar, default_jobs, run
-    from .policy.waivers import apply, load_waivers
+def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, outputs=(), before=None):
+    """Check through the library's entry point, with a progress bar on a terminal. ``outputs``:
+    (what, path) of the files the command will write, refused before any check when one is a
+    file the run reads (lint/app/outputs.py); ``before(plan)``: more such checks."""
+    from .app.api import run_check
+    from .app.collect import cap_jobs
+    from .app.jobs import ProgressBar, default_jobs
+    from .app.outputs import guard
 
-    plan = Plan(list(paths), overrides, config)
-    timing_data: dict[str, float] | None = {} if overrides.timing else None
+    def ready(plan):
+        guard(outputs, plan.inputs(), plan.protected + plan.waiver_files, stdin_filename=plan.stdin_name)
+        if before is not None:
+            before(plan)
+        for name, why in plan.skipped:
+            click.echo(f"gwlint: 跳过 {name}：{why}", err=True)
+        if plan.nothing_checked:
+            click.echo("gwlint: 所有文件都被排除或跳过，没有检查任何文稿", err=True)
+
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
     try:
-        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar, keep_docs=keep_docs)
+        return run_check(list(paths), overrides, config, cap_jobs(jobs, default_jobs()), stdin_data,
+                         progress=bar, keep_docs=keep_docs, before=ready)
     finally:
         if bar:
             bar.close()
-    fail_levels = {s.fail_level for s, _ in plan.contexts.values()}
-    report = Report(results, fail_level=min(fail_levels, key=SEVERITIES.index) if fail_levels else "warning",
-                    rules=plan.rules, timing=timing_data, excluded=plan.excluded)
-    for key, (settings, rules) in plan.contexts.items():
-        mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
-        if settings.waivers_path is None or not mine:
-            continue
-        waivers = load_waivers(settings.waivers_path, settings.root)
-        if waivers.entries:
-            report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
-            report.waivers_path = str(settings.waivers_path)
-    return report, plan
 
 
 @cli.command()
@@ -103,20 +101,17 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
           annotate, verbose, color, timing):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
-    退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误。
+    退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误；3 内部错误；130 被中断。
     """
     from .engine.rules import at_or_above
 
-    if output:
-        _refuse_overwrite(output, paths)
-    if annotate:
-        _refuse_overwrite(annotate, paths)
-        if output and Path(output).resolve() == Path(annotate).resolve():
-            raise UsageError("--annotate 与 -o 不能是同一个文件")
+    if annotate and Path(annotate).suffix.lower() != ".docx":
+        raise UsageError(f"--annotate 的输出文件应以 .docx 结尾：{annotate}")
     overrides = _overrides(select, ignore, preview, doctype, public, fail_level,
                            timing or os.environ.get("GWLINT_TIMING") == "1")
     report, plan = _run(paths, config, overrides, jobs,
-                        keep_docs=bool(annotate) or fmt in DOC_FORMATS)
+                        keep_docs=bool(annotate) or fmt in DOC_FORMATS,
+                        outputs=[("output", output), ("annotate", annotate)])
     if annotate:
         _annotate(plan, report, annotate)
     for r in report.errors:
@@ -130,7 +125,10 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
                                                     and "NO_COLOR" not in os.environ))
     text = render(fmt, report, color=use_color, verbose=verbose)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        from .app.outputs import mark, write_atomic
+
+        if write_atomic(output, mark(fmt, text)):
+            click.echo(f"gwlint: 已新建文件夹 {Path(output).parent}", err=True)
     else:
         click.echo(text, nl=False, color=use_color)
     if report.timing is not None:
@@ -143,6 +141,7 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
 
 
 def _annotate(plan, report, out: str) -> None:
+    from .app.outputs import mark_docx, write_atomic
     from .formats.docx_comments import annotate
 
     tasks = [t for t in plan.tasks if t.error is None]
@@ -151,15 +150,9 @@ def _annotate(plan, report, out: str) -> None:
     result = report.results[tasks[0].index]
     if result.error:
         return
-    annotate(result, tasks[0].path, Path(out))
+    data, _ = annotate(result, tasks[0].path, Path(out), mark=mark_docx)  # marked: not a draft next time
+    write_atomic(out, data)
     click.echo(f"已写入带批注的文稿 {out}（{sum(1 for f in result.findings if not f.waived)} 条批注）", err=True)
-
-
-def _refuse_overwrite(output: str, paths) -> None:
-    out = Path(output).resolve()
-    for p in paths:
-        if p != "-" and Path(p).exists() and Path(p).resolve() == out:
-            raise UsageError(f"输出文件 {output} 就是被检查的文件：gwlint 不会覆盖原稿，请换一个文件名")
 
 
 @cli.command("config")
@@ -223,7 +216,15 @@ def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, te
 
     if not reason.strip():
         raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
-    report, plan = _run(paths, config, overrides, jobs, want_progress=False)
+    def target(plan):
+        from .app.outputs import guard
+
+        files = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
+        if len(files) > 1:
+            raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
+        guard([("waivers", f) for f in files], plan.inputs(), plan.protected)
+
+    report, plan = _run(paths, config, overrides, jobs, want_progress=False, before=target)
     for r in report.errors:
         click.echo(f"gwlint: {r.path}: {r.error}", err=True)
     if report.errors:
@@ -262,7 +263,9 @@ def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, te
     elif not added:
         click.echo("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动", err=True)
         sys.exit(EXIT_FINDINGS)
-    waivers.save()
+    from .app.outputs import write_atomic
+
+    write_atomic(path, waivers.dump())
     extra = f"，删去 {removed} 条已失效的豁免" if removed else ""
     click.echo(f"已写入 {path}：新增 {added} 条豁免{extra}，共 {len(waivers.entries)} 条。")
 
@@ -312,7 +315,8 @@ def explain(code):
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="docs/rules.md", show_default=True)
 @click.option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
-def docs(output, check_only):
+@click.option("--force", is_flag=True, help="覆盖已有的、内容不同的文件。")
+def docs(output, check_only, force):
     """从规则文件生成规则文档（docs/rules.md）。"""
     from .engine.rules import load_rules
     from .formats.ruledocs import markdown
@@ -325,8 +329,18 @@ def docs(output, check_only):
             click.echo(f"{output} 不是最新的，请运行 gwlint docs 重新生成。", err=True)
             sys.exit(EXIT_FINDINGS)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    from .app.outputs import guard, write_atomic
+
+    guard([("docs", path)], [])
+    if path.is_file() and not force:
+        current = path.read_bytes()
+        if current == text.encode("utf-8"):
+            click.echo(f"{output} 已是最新，未改动")
+            return
+        if "由 `gwlint docs`".encode("utf-8") not in current[:1024]:  # not a list it wrote
+            raise UsageError(f"{output} 已存在且内容不同：gwlint 不会覆盖它；确认要覆盖请加 --force")
+    if write_atomic(path, text):
+        click.echo(f"已新建文件夹 {path.parent}")
     click.echo(f"已写入 {output}")
 
 
@@ -341,6 +355,22 @@ def outline_cmd(path, fmt):
     click.echo(render(read_path(Path(path)), fmt), nl=False)
 
 
+@cli.command("new-rule")
+@click.argument("category")
+@click.argument("name")
+@click.option("--kind", default="pattern", show_default=True,
+              type=click.Choice(["pattern", "phrase", "substitution", "metric", "python"]), help="规则种类。")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), default=None,
+              help="规则文件夹（默认 rules/；单位自己的规则放在配置的 rule-dirs 中）。")
+def new_rule_cmd(category, name, kind, folder):
+    """新建一条规则的骨架：gwlint new-rule 类别 名称（代码自动编号，状态为 preview）。"""
+    from .app.scaffold import new_rule
+
+    path = new_rule(category, name, kind, Path(folder) if folder else None)
+    click.echo(f"已新建 {path}：请填写 message、why、basis 和规则内容，并把例句换成真实的句子"
+               f"（fail 应报告，pass 不应报告），再运行 python -m pytest tests/test_rule_examples.py。")
+
+
 def main(argv=None) -> None:
     # A run is short and keeps nearly all it allocates (rules, documents) to the end: collect
     # cycles less often than Python's default of every 700 new objects (2-3% faster, same peak
@@ -348,9 +378,9 @@ def main(argv=None) -> None:
     gc.set_threshold(100_000, 50, 100)
     try:
         cli.main(args=argv, prog_name="gwlint", standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C into Abort
         click.echo("gwlint: 已中止", err=True)
-        sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_INTERRUPT if isinstance(exc.__context__, KeyboardInterrupt) else EXIT_ERROR)
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_ERROR)
@@ -360,12 +390,13 @@ def main(argv=None) -> None:
     except BrokenPipeError:
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
-        sys.exit(130)
+        click.echo("gwlint: 已中止", err=True)
+        sys.exit(EXIT_INTERRUPT)
     except Exception as exc:  # never a traceback for the user; GWLINT_DEBUG=1 shows one
         if os.environ.get("GWLINT_DEBUG"):
             raise
         click.echo(f"gwlint: 内部错误（{type(exc).__name__}: {exc}）。请设置 GWLINT_DEBUG=1 重新运行并报告此问题。", err=True)
-        sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":

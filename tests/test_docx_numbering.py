@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from lint.analysis.outline import outline
+from lint.analysis.structure import prepare
 from lint.engine import check_document, load_rules
 from lint.readers import read_path
 
@@ -52,6 +53,7 @@ def test_levels_restart_under_a_higher_level_and_render_chinese(tmp_path):
         ("关于加强安全生产工作的通知", None, 0), ("总体要求", "91", 0), ("指导思想", "91", 1),
         ("工作目标", "91", 1), ("主要任务", "91", 0), ("抓项目", "91", 1), ("细化分工", "91", 2)])
     doc = read_path(path)
+    prepare(doc)
     assert labels(doc)[1:] == [("一、", "总体要求"), ("（一）", "指导思想"), ("（二）", "工作目标"),
                                ("二、", "主要任务"), ("（一）", "抓项目"), ("1.", "细化分工")]
     assert [n.label for n in outline(doc).nodes] == ["一、", "（一）", "（二）", "二、", "（一）", "1."]

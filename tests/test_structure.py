@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lint.analysis.outline import outline
-from lint.analysis.structure import structure
+from lint.analysis.structure import prepare, structure
 from lint.readers import read_path, read_stdin
 from tests.helpers import run
 
@@ -20,6 +20,7 @@ REAL = CORPUS / "real-drafts"
 
 
 def parts(doc) -> dict[str, tuple[int, str]]:
+    prepare(doc)
     out = {}
     for p in structure(doc).parts:
         out.setdefault(p.name, (doc.paragraphs[p.first].line, p.text))
@@ -32,6 +33,7 @@ def tree(doc) -> list[tuple[int, str]]:
 
 def test_request_with_masthead_and_imprint():
     doc = read_path(HERE / "qingshi_banto_banji.txt")
+    prepare(doc)
     got = parts(doc)
     assert got["份号"] == (1, "000128") and got["紧急程度"][0] == 2
     assert got["发文机关标志"] == (3, "青山县人民政府文件")
@@ -85,7 +87,9 @@ def test_outline_bad_input_is_one_line():
 
 
 def doc_of(text: str):
-    return read_stdin(text.encode("utf-8"), "draft.txt")
+    doc = read_stdin(text.encode("utf-8"), "draft.txt")
+    prepare(doc)
+    return doc
 
 
 def test_continuous_versus_restarting_is_the_documents_own():
@@ -153,11 +157,13 @@ def test_real_drafts_raise_no_structure_warning_where_numbering_is_consistent():
 def test_enumerations_and_amending_instructions_are_not_headings():
     doc = doc_of("第六条（公示的内容）\n公告应包括以下内容：\n（一）建设项目的地址;\n（二）组织公示的单位。\n"
                  "一、将第一条修改为：\n“上海金融法院管辖下列案件。”\n二、将第二条修改为：\n“本规定自公布之日起施行。”\n三、本决定自公布之日起施行。")
+    prepare(doc)
     scopes = {p.line: p.scope for p in doc.paragraphs}
     assert scopes[3] == scopes[4] == "body"  # an enumeration ending with semicolons
     assert scopes[5] == scopes[7] == "body"  # instructions introducing quoted wording
     assert scopes[9] == "body"  # a short item among run-in items
     kept = doc_of("一、总体要求\n全县上下要统一思想。\n二、主要任务\n抓好项目建设。")
+    prepare(kept)
     assert [p.scope for p in kept.paragraphs] == ["heading", "body", "heading", "body"]
 
 

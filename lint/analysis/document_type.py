@@ -64,6 +64,9 @@ def is_speech(doc) -> bool:
 
 def infer(doc) -> str | None:
     """The type named by the title; a report or speech delivered at a meeting is a 讲话稿."""
+    from .structure import prepare  # the structure module reads this one's type words
+
+    prepare(doc)
     if is_speech(doc):
         return "讲话稿"
     titles = []

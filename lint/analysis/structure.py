@@ -375,6 +375,22 @@ def apply_structure(doc) -> Structure:
             p.scope = "title"
             p.level = None
     doc._in_scope = {}
-    doc.__dict__.pop("title", None)
-    doc.__dict__.pop("text_chars", None)
+    for key in ("title", "text_chars", "_gwlint_series"):  # computed from the scopes
+        doc.__dict__.pop(key, None)
+    for key in ("outline", "quotations"):
+        doc.meta.pop(key, None)
+    return s
+
+
+def prepare(doc) -> Structure:
+    """Read the structure of ``doc`` and settle its scopes, once: every title line is the title,
+    a 版头 line is not, and a numbered line that reads as a list item is text
+    (:func:`lint.analysis.outline.settle_headings`). The engine calls it before any rule runs."""
+    if doc.meta.get("prepared"):
+        return structure(doc)
+    from .outline import settle_headings  # the outline module builds on this one
+
+    s = apply_structure(doc)
+    settle_headings(doc)
+    doc.meta["prepared"] = True
     return s

@@ -319,3 +319,7 @@ CHECKS: dict[str, Callable[[Document], Iterator[tuple[object, dict]]]] = {
     "inline-layout": check_inline_layout,
     "announced-count": check_announced_count,
 }
+
+from ..engine.kinds.series import CHECK_NAMES as _NAMES  # noqa: E402 - the kind's names, kept in step
+
+assert set(_NAMES) == set(CHECKS), "lint.engine.kinds.series.CHECK_NAMES and CHECKS differ"

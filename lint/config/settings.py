@@ -32,6 +32,7 @@ class Settings:
     root: Path | None = None  # the configuration's folder: exclude globs and waivers are relative to it
     config_path: Path | None = None
     waivers_path: Path | None = None
+    max_bytes: int | None = None  # text drafts larger than this are refused (None: the default)
 
 
 @dataclass
@@ -80,6 +81,15 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
     preview = cli.preview or bool(cfg.preview)
     rules = select_rules(ruleset, select, ignore, preview)
     chosen = {r.code for r in rules}
+    # The command line wins: a rule that --select names (code, name or alias) runs even when the
+    # configuration's ignore or `rules: {CODE: off}` turns it off; only --ignore stops it.
+    if cli.select:
+        from ..engine.rules import _matches
+
+        for rule in select_rules(ruleset, cli.select, cli.ignore, preview):
+            if rule.code not in chosen and any(_matches(rule, s)[1] for s in cli.select):
+                rules.append(rule)
+                chosen.add(rule.code)
     # `rules: {CODE: on}` (or a severity) turns on a rule the selection left out, e.g. a preview
     # rule; the command line's --ignore still wins.
     cli_ignored = {r.code for r in ruleset} - {r.code for r in select_rules(ruleset, ["ALL"], cli.ignore, True)}
@@ -100,5 +110,6 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
         rule_dirs=list(cfg.rule_dirs), reference_dirs=list(cfg.reference_dirs),
         timing=cli.timing, allow=list(cfg.allow), exclude=list(cfg.exclude),
         root=cfg.root.resolve(), config_path=cfg.path, waivers_path=cfg.waivers_path,
+        max_bytes=int(cfg.max_file_size * 1024 * 1024) if cfg.max_file_size else None,
     )
     return settings, rules

@@ -12,7 +12,7 @@ import json
 
 from ..analysis.outline import Node, outline
 from ..analysis.series import inline_series
-from ..analysis.structure import structure
+from ..analysis.structure import prepare
 
 _SEGMENT = {0: "正文", -1: "附件说明"}
 _FAMILY = {"cn": "一、", "cn-paren": "（一）", "arabic": "1.", "arabic-paren": "（1）", "circled": "①",
@@ -67,7 +67,7 @@ def _tree(n: Node, series: dict[int, list[dict]]) -> dict:
 
 
 def outline_data(doc) -> dict:
-    s = structure(doc)
+    s = prepare(doc)
     ol = outline(doc)
     series = _series_nodes(doc, ol)
     root = _tree(ol.root, series)

@@ -6,8 +6,6 @@ import codecs
 import re
 
 from ..model.document import Document, Paragraph, classify
-from ..analysis.outline import settle_headings
-from ..analysis.structure import apply_structure
 from ..errors import InputError
 
 _BOMS = [
@@ -112,8 +110,6 @@ def read_text_bytes(data: bytes, name: str, fmt: str = "txt") -> Document:
     if fmt == "md":
         _strip_markdown_headings(paragraphs)
     classify(paragraphs)
-    apply_structure(doc)
-    settle_headings(doc)
     return doc
 
 
