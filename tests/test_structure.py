@@ -207,3 +207,44 @@ def test_flattened_speech_keeps_paragraph_rules_quiet():
             "真抓实干，为推动全县经济社会高质量发展提供坚强有力的服务保障。　　一、提高认识。当前形势复杂。"
             "　　二、加强领导。要建立专班。　　三、强化保障。要落实经费。")
     assert _codes(text, "LN001,LN002,PN012,FM013") == [(1, "FM013")]
+
+
+def test_right_aligned_signature_is_not_a_paragraph_missing_its_indent(tmp_path):
+    from tests.docx_fixtures import build
+
+    path = build({"title": "关于做好春节期间安全生产工作的通知",
+                  "paragraphs": ["各区、县人民政府，市政府各委、办、局：",
+                                 "全县各单位要认真做好安全生产工作，坚决防范和遏制各类生产安全事故。",
+                                 {"text": "上海市住房和城乡建设管理委员会办公室", "indent": 0, "align": "right"},
+                                 {"text": "二〇二六年十一月二十日", "indent": 0, "align": "right"}]},
+                 tmp_path / "signed.docx")
+    r = run("check", "--select", "FM006", "--format", "json", str(path))
+    assert r.json["findings"] == []
+    # the same line as a body paragraph without its indent is reported
+    path = build({"title": "关于做好春节期间安全生产工作的通知",
+                  "paragraphs": ["各区、县人民政府，市政府各委、办、局：",
+                                 {"text": "全县各单位要认真做好安全生产工作，坚决防范和遏制各类生产安全事故。", "indent": 0},
+                                 {"text": "上海市住房和城乡建设管理委员会办公室", "indent": 0, "align": "right"},
+                                 "2026年11月20日"]},
+                 tmp_path / "unindented.docx")
+    r = run("check", "--select", "FM006", "--format", "json", str(path))
+    assert [f["line"] for f in r.json["findings"]] == [3]
+
+
+REAL_SPEECHES = CORPUS / "gov-reports"
+
+
+@pytest.mark.skipif(not REAL_SPEECHES.is_dir(), reason="shared corpus not present")
+def test_real_speeches_parts_and_outline():
+    doc = read_path(REAL_SPEECHES / "cpc_congress_20.txt")
+    got = parts(doc)
+    s = structure(doc)
+    assert s.speech and s.title_text == "高举中国特色社会主义伟大旗帜为全面建设社会主义现代化国家而团结奋斗"
+    assert got["讲话时间"][0] == 4 and got["讲话人"][0] == 5 and got["称谓"] == (6, "同志们：")
+    heads = [n.label for n in outline(doc).nodes if n.level == 1]
+    assert heads[:3] == ["一、", "二、", "三、"] and outline(doc).faults == []
+    doc = read_path(REAL_SPEECHES / "gwr_2024.txt")
+    got = parts(doc)
+    assert got["讲话人"] == (3, "国务院总理　李　强") and got["称谓"] == (4, "各位代表：")
+    ol = outline(doc)
+    assert ol.conventions[(0, 2, "cn-paren")] in ("restart", "continuous") and ol.faults == []
