@@ -248,3 +248,27 @@ def test_real_speeches_parts_and_outline():
     assert got["讲话人"] == (3, "国务院总理　李　强") and got["称谓"] == (4, "各位代表：")
     ol = outline(doc)
     assert ol.conventions[(0, 2, "cn-paren")] in ("restart", "continuous") and ol.faults == []
+
+
+SPEECH_FAULTS = ("在全县工作会议上的讲话\n同志们：\n下面，我讲四点意见。\n一、统一思想\n一要提高认识。二是加强学习。三是深入调研。\n"
+                 "二、狠抓落实\n首先，要明确责任。二要细化措施。三要强化督查。\n三、强化保障\n"
+                 "第一，落实经费。一是县级财政保障，二是争取上级支持。第二，配齐人员。首先，选优配强。其次，加强培训。"
+                 "最后，严格考核。第三，完善制度。\n四、改进作风\n一是转变作风；\n二是提高效率；\n三是要严格纪律。\n"
+                 "2.5亿元用于民生。\n20.2026年完成。\n5.2.5m的护栏按GB/T 9704-2012 7.3.3执行。\n")
+
+
+def test_speech_parallel_point_faults_caught_and_nested_series_kept_apart():
+    from lint.engine import check_document, load_rules
+
+    doc = doc_of(SPEECH_FAULTS)
+    rules = [r for r in load_rules() if r.code.startswith("ST") and r.status != "preview"]
+    got = sorted((f.line, f.code, f.text) for f in check_document(doc, rules))
+    # the odd item of each mixed series is named; the item whose form breaks its series too
+    assert got == [(5, "ST003", "一要"), (7, "ST003", "首先"), (13, "ST010", "三是")]
+    ol = outline(doc)
+    assert [n.label for n in ol.nodes] == ["一、", "二、", "三、", "四、"]  # no 2. 20. 5. items
+    from lint.formats.outline import outline_data
+
+    third = outline_data(doc)["outline"][2]["children"][0]
+    assert third["label"] == "第一……第二……第三"
+    assert [c["label"] for c in third["children"]] == ["一是……二是", "首先……其次……最后"]

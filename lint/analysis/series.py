@@ -260,11 +260,15 @@ def inline_series(doc: Document) -> InlineAnalysis:
                 stack.clear()
                 offset = crossed[-1]
             pos = m.end
-            if m.value == 0:  # 最后，: may close any open series (nested ones are ambiguous)
-                for s in stack:
-                    if s.confirmed and s.count >= 2:
-                        s.last = m
-                        by_marker.setdefault(id(m), s)
+            if m.value == 0:  # 最后，: closes open series
+                # 首先……其次……最后 is one set: a 最后 after an open 首先 series closes it alone
+                # (not the 第一……第二 around it); otherwise it may close any open series
+                open_ = [s for s in stack if s.confirmed and s.count >= 2]
+                if open_ and open_[-1].family == "seq":
+                    open_ = open_[-1:]
+                for s in open_:
+                    s.last = m
+                    by_marker.setdefault(id(m), s)
                 continue
             idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == m.family), None)
             if idx is not None:
