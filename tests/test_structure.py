@@ -272,3 +272,8 @@ def test_speech_parallel_point_faults_caught_and_nested_series_kept_apart():
     third = outline_data(doc)["outline"][2]["children"][0]
     assert third["label"] == "第一……第二……第三"
     assert [c["label"] for c in third["children"]] == ["一是……二是", "首先……其次……最后"]
+
+
+def test_addressee_found_under_a_document_number():
+    text = "关于申请拨付危桥改造资金的请示\n青政〔2026〕18号\n市人民政府、市交通运输局：\n我县有危桥12座需要改造。妥否，请批示。\n青山县人民政府\n2026年11月20日\n"
+    assert _codes(text, "DT004,DT005") == [(3, "DT004")]

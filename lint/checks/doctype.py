@@ -112,7 +112,11 @@ _SPLIT = fast(r"[、，,；;]")
 
 
 def _addressee(doc):
-    """The 主送机关 line: the first body line after the title, short, ending with a colon."""
+    """The 主送机关 line: the part the structure analysis found (after the title and a 文号 or
+    题注 under it), else the first body line after the title, short, ending with a colon."""
+    part = structure(doc).part("主送机关")
+    if part is not None:
+        return doc.paragraphs[part.first]
     seen_title = False
     for p in doc.iter():
         if p.scope == "title":
