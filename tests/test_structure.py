@@ -181,7 +181,9 @@ def _codes(text: str, codes: str) -> list[tuple[int, str]]:
 
     rules = load_rules()
     doc = doc_of(text)
-    doc.meta.setdefault("doctype", None)
+    from lint.analysis.document_type import infer
+
+    doc.meta["doctype"] = infer(doc)
     return sorted((f.line, f.code) for f in check_document(doc, [rules.get(c) for c in codes.split(",")]))
 
 
