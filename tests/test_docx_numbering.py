@@ -45,7 +45,7 @@ def _numbered_docx(path, items, nums=("91",), restart_num=None):
 
 
 def labels(doc):
-    return [(getattr(p, "numbering", ""), p.text) for p in doc.paragraphs if p.text]
+    return [(p.numbering, p.text) for p in doc.paragraphs if p.text]
 
 
 def test_levels_restart_under_a_higher_level_and_render_chinese(tmp_path):

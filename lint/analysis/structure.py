@@ -172,7 +172,7 @@ def _is_organ(t: str) -> bool:
 def analyse(doc) -> Structure:
     paras = doc.paragraphs
     # a number Word adds automatically is part of the line as the reader sees it
-    lines = [(p.index, getattr(p, "numbering", "") + p.text.strip(" \u3000\t")) for p in paras
+    lines = [(p.index, p.numbering + p.text.strip(" \u3000\t")) for p in paras
              if p.scope in ("title", "heading", "body") and p.text.strip()]
     s = Structure()
     if not lines:

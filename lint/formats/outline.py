@@ -56,7 +56,7 @@ def _series_nodes(doc, ol) -> dict[int, list[dict]]:
 
 def _tree(n: Node, series: dict[int, list[dict]]) -> dict:
     out = {"kind": n.kind, "label": n.label, "line": n.line,
-           "text": (getattr(n.paragraph, "numbering", "") + n.paragraph.text.strip())[:40]
+           "text": (n.paragraph.numbering + n.paragraph.text.strip())[:40]
            if n.paragraph is not None else ""}
     if n.quoted:
         out["quoted"] = True
