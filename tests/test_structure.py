@@ -279,3 +279,8 @@ def test_speech_parallel_point_faults_caught_and_nested_series_kept_apart():
 def test_addressee_found_under_a_document_number():
     text = "关于申请拨付危桥改造资金的请示\n青政〔2026〕18号\n市人民政府、市交通运输局：\n我县有危桥12座需要改造。妥否，请批示。\n青山县人民政府\n2026年11月20日\n"
     assert _codes(text, "DT004,DT005") == [(3, "DT004")]
+
+
+def test_outline_reads_standard_input():
+    r = run("outline", "-", input="关于做好防汛工作的通知\n各乡镇人民政府：\n一、提高认识\n二、压实责任\n")
+    assert r.code == 0 and "主送机关（第2行）：各乡镇人民政府：" in r.out and "第4行  二、压实责任" in r.out

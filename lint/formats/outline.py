@@ -111,7 +111,8 @@ def render_text(data: dict) -> str:
     out.append("【组成部分】")
     for p in data["parts"]:
         where = f"第{p['line']}行" if p["line"] == p["end_line"] else f"第{p['line']}–{p['end_line']}行"
-        out.append(f"  {p['name']}（{where}）：{p['text']}")
+        text = p["text"] if len(p["text"]) <= 40 else p["text"][:40] + "……"
+        out.append(f"  {p['name']}（{where}）：{text}")
     if data["conventions"]:
         out.append("")
         out.append("【序号编排】")
