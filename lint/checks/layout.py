@@ -164,8 +164,10 @@ _NOT_RUNNING = ("份号", "密级和保密期限", "紧急程度", "发文机关
 
 def _body_paragraphs(doc, styles):
     s = structure(doc)
+    titles = {i for a in s.attachments for i in a.title}  # an attachment's own title
     for p in doc.iter(("body",)):
-        if _SKIP_BODY.search(p.text) or _is_centred(styles, p) or s.name_of(p.index) in _NOT_RUNNING:
+        if (_SKIP_BODY.search(p.text) or _is_centred(styles, p) or s.name_of(p.index) in _NOT_RUNNING
+                or p.index in titles):
             continue
         yield p
 
