@@ -284,3 +284,27 @@ def test_addressee_found_under_a_document_number():
 def test_outline_reads_standard_input():
     r = run("outline", "-", input="关于做好防汛工作的通知\n各乡镇人民政府：\n一、提高认识\n二、压实责任\n")
     assert r.code == 0 and "主送机关（第2行）：各乡镇人民政府：" in r.out and "第4行  二、压实责任" in r.out
+
+
+def test_docx_title_over_two_title_paragraphs(tmp_path):
+    import docx as _docx
+
+    d = _docx.Document()
+    d.add_paragraph("青山县人民政府关于申请拨付2026年度", style="Title")
+    d.add_paragraph("农村公路危桥改造补助资金的请示", style="Title")
+    d.add_paragraph("市人民政府：")
+    d.add_paragraph("我县有危桥12座需要改造，恳请市政府安排补助资金。妥否，请批示。")
+    d.save(tmp_path / "t.docx")
+    doc = read_path(tmp_path / "t.docx")
+    prepare(doc)
+    assert structure(doc).title_text == "青山县人民政府关于申请拨付2026年度农村公路危桥改造补助资金的请示"
+    assert _codes_doc(doc, "DT001") == []
+
+
+def _codes_doc(doc, codes: str):
+    from lint.analysis.document_type import infer
+    from lint.engine import check_document, load_rules
+
+    rules = load_rules()
+    doc.meta["doctype"] = infer(doc)
+    return [f.code for f in check_document(doc, [rules.get(c) for c in codes.split(",")])]

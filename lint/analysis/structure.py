@@ -202,8 +202,14 @@ def analyse(doc) -> Structure:
             break
         i += 1
     # --- title ----------------------------------------------------------------------------------
-    styled = i < len(lines) and (paras[lines[i][0]].style or "").lower() in ("title", "标题")
-    n = 1 if styled else _title_lines(lines, i)
+    def styled(k: int) -> bool:  # a Word "Title" paragraph: the author marked it as the title
+        return k < len(lines) and (paras[lines[k][0]].style or "").lower() in ("title", "标题")
+
+    n = _title_lines(lines, i)
+    if styled(i):  # every consecutive Title paragraph (a title wrapped by hand over two)
+        n = 1
+        while styled(i + n) and not _SUBTITLE.match(lines[i + n][1]):
+            n += 1
     if n:
         s.title = [lines[k][0] for k in range(i, i + n)]
         s.title_text = "".join(lines[k][1] for k in range(i, i + n))
