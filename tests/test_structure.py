@@ -308,3 +308,10 @@ def _codes_doc(doc, codes: str):
     rules = load_rules()
     doc.meta["doctype"] = infer(doc)
     return [f.code for f in check_document(doc, [rules.get(c) for c in codes.split(",")])]
+
+
+def test_lists_after_lead_ins_do_not_change_a_running_convention():
+    doc = doc_of("一、甲\n（一）子\n（二）丑\n二、乙\n（三）寅\n具体包括以下内容：\n（一）天\n（二）地\n（四）卯\n"
+                 "三、丙\n（五）辰\n主要有：\n（一）玄\n（二）黄\n（六）巳")
+    ol = outline(doc)
+    assert ol.conventions[(0, 2, "cn-paren")] == "continuous" and ol.faults == []

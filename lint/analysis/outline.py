@@ -217,6 +217,13 @@ def build(doc) -> Outline:
             q = quoted or (p.text[:a].count("“") > p.text[:a].count("”"))
             while len(stack) > 1 and stack[-1].level >= level:
                 stack.pop()
+            top = stack[-1]
+            if top.kind == "lead" and not q:
+                # a lead-in's list goes on only with the next number of its own; any other
+                # number at its level (the （四） of the section around it) ends it
+                own = [c for c in top.children if c.kind != "lead" and c.level == level and not c.quoted]
+                if own and value != own[-1].value + 1 and value != 1:
+                    stack.pop()
             if q:  # quoted wording: shown in the tree, no part of the document's numbering
                 node = Node(kind, level, family, value, p, a, b, label, embedded, True, segment, stack[-1])
                 stack[-1].children.append(node)
@@ -248,12 +255,21 @@ def _groups(nodes: list[Node]) -> dict[tuple, list[list[Node]]]:
     return {k: list(v.values()) for k, v in out.items()}
 
 
+def _is_lead_list(g: list[Node]) -> bool:
+    return g[0].parent is not None and g[0].parent.kind == "lead"
+
+
 def _check(nodes: list[Node]) -> tuple[dict, list[Fault]]:
+    """Decide each level's convention and find the numbers that break it.
+
+    A list after a lead-in (……如下：) always starts at one and stands apart: it neither counts
+    towards the convention nor interrupts the run of the lists around it."""
     conventions: dict[tuple, str] = {}
     faults: list[Fault] = []
     for key, groups in _groups(nodes).items():
+        main = [g for g in groups if not _is_lead_list(g)]
         restart = cont = 0
-        for g0, g1 in zip(groups, groups[1:]):
+        for g0, g1 in zip(main, main[1:]):
             v = g1[0].value
             if v == 1:
                 restart += 1
@@ -262,16 +278,14 @@ def _check(nodes: list[Node]) -> tuple[dict, list[Fault]]:
         # articles (第X条) run on through the chapters unless the document restarts them
         continuous = cont > restart or (cont == restart and cont > 0 and key[2] == "条")
         conventions[key] = "continuous" if continuous else "restart"
-        last = 0
-        for k, g in enumerate(groups):
+        last = None
+        for g in groups:
             first = g[0]
-            lead = first.parent is not None and first.parent.kind == "lead"
-            if k == 0:
+            if _is_lead_list(g):
                 expected = 1
-            elif continuous and not (lead and first.value == 1):
-                expected = last + 1
             else:
-                expected = 1
+                expected = last + 1 if continuous and last is not None else 1
+                last = g[-1].value
             if first.value != expected:
                 # a restart where the document runs on (or the reverse) is the odd one out; a
                 # single list that starts past one is reported unless it is run into text
@@ -282,7 +296,6 @@ def _check(nodes: list[Node]) -> tuple[dict, list[Fault]]:
                 if n.value != exp and (not n.embedded or len(g) >= 3):
                     faults.append(Fault(n, exp, _problem(n.value, exp)))
                 exp = n.value + 1
-            last = g[-1].value
     faults.sort(key=lambda f: (f.node.paragraph.index, f.node.start))
     return conventions, faults
 
