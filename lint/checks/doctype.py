@@ -208,3 +208,28 @@ def _max_requests():
 
 
 request_one_matter.OPTIONS = {"max_requests": _max_requests()}
+
+
+# --- a missing 主送机关 -------------------------------------------------------------------------
+
+_ORGAN_LINE = fast(r"(政府|委员会|党委|局|厅|办|委|部|院|会|处|室|中心|单位|部门|公司|集团)[）)]?$")
+
+
+def missing_addressee(doc, rule, options) -> Iterator[Hit]:
+    """A 请示 or 批复 with no 主送机关 between its title (and 文号) and its text: said once, on
+    the last line of the title."""
+    s = structure(doc)
+    if s.part("主送机关") is not None or not s.title or s.body is None or s.speech:
+        return
+    first = doc.paragraphs[s.body[0]]
+    t = first.text.strip(" \u3000\t").rstrip("，,。")
+    if len(t) <= 60 and _ORGAN_LINE.search(t):
+        return  # an organ line without its colon: FM012's business
+    p = doc.paragraphs[s.title[-1]]
+    if p.text.strip().startswith(("—", "-")):
+        p = doc.paragraphs[s.title[0]]
+    a, b = _span(p)
+    yield Hit(p, a, b, None, {"doctype": doc.meta.get("doctype") or "请示"})
+
+
+missing_addressee.FIELDS = frozenset({"text", "doctype"})
