@@ -315,3 +315,11 @@ def test_lists_after_lead_ins_do_not_change_a_running_convention():
                  "三、丙\n（五）辰\n主要有：\n（一）玄\n（二）黄\n（六）巳")
     ol = outline(doc)
     assert ol.conventions[(0, 2, "cn-paren")] == "continuous" and ol.faults == []
+
+
+@pytest.mark.skipif(not (CORPUS / "gov-reports").is_dir(), reason="shared corpus not present")
+def test_a_whole_report_saved_as_one_line_is_said_once():
+    text = (CORPUS / "gov-reports" / "gwr_2015.txt").read_text(encoding="utf-8").replace("\n", " ")
+    doc = doc_of(text)
+    assert structure(doc).flattened
+    assert _codes(text, "FM013,PN012,LN002") == [(1, "FM013")]

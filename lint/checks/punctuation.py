@@ -292,8 +292,8 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
             run = m.group()
             if left in _ORGAN_LAST and _inside_book_title(text, s):
                 continue  # 《中共中央办公厅 国务院办公厅关于……》: joint organs are spaced apart
-            if flattened and left in "。！？；：":
-                continue  # a paragraph break lost in a flattened draft (FM013 says so once)
+            if flattened and not (left in _DIGITS or right in _DIGITS):
+                continue  # may be a paragraph break lost in a flattened draft (FM013 says so once)
             ideographic = "\u3000" in run
             if ideographic:
                 # Full-width spaces align name lines (国务院总理　李克强) and signatures; only a
