@@ -76,3 +76,19 @@ def test_typed_number_after_automatic_ones_is_not_a_fault(tmp_path):
     rules = load_rules()
     found = [f for f in check_document(doc, [rules.get("ST001")])]
     assert found == []
+
+
+def test_word_heading_styles_are_parents_in_the_outline(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("关于做好防汛工作的通知", style="Title")
+    for head, items in (("总体要求", ("提高认识", "压实责任")), ("主要任务", ("排查隐患", "落实值守"))):
+        d.add_paragraph(head, style="Heading 1")
+        for k, item in enumerate(items, 1):
+            d.add_paragraph("一二"[k - 1] + "、" + item)
+    d.save(tmp_path / "h.docx")
+    doc = read_path(tmp_path / "h.docx")
+    prepare(doc)
+    ol = outline(doc)
+    assert [(c.kind, [g.label for g in c.children]) for c in ol.root.children] == [
+        ("styled", ["一、", "二、"]), ("styled", ["一、", "二、"])]
+    assert ol.faults == []

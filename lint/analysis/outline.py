@@ -52,7 +52,7 @@ def _article_value(num: str) -> int | None:
 
 @dataclass(eq=False)
 class Node:
-    kind: str  # "marker", "article", "lead", "root"
+    kind: str  # "marker", "article", "lead", "styled" (a Word heading style, no number), "root"
     level: float
     family: str  # numbering form: cn, cn-paren, arabic, arabic-paren, circled; 章, 条…; "" for a lead
     value: int
@@ -212,6 +212,17 @@ def build(doc) -> Outline:
             if (t.endswith(("：", ":")) and p.scope == "body" and not quoted
                     and s.name_of(p.index) in ("正文", "附件", None)):
                 lead = p  # a lead-in: a list that starts at one after it is a list of its own
+            elif p.scope == "heading" and p.level is not None:
+                # a heading by its Word style (or Markdown #) with no number: a node of the tree
+                # just above the numbered level of the same rank, in no numbered list
+                level = p.level - 0.75
+                while len(stack) > 1 and stack[-1].level >= level:
+                    stack.pop()
+                node = Node("styled", level, "", 0, p, 0, len(t), t.strip()[:20], segment=segment,
+                            parent=stack[-1])
+                stack[-1].children.append(node)
+                stack.append(node)
+                lead = None
             continue
         for kind, level, family, value, a, b, label, marker, embedded in found:
             q = quoted or (p.text[:a].count("“") > p.text[:a].count("”"))
@@ -249,7 +260,7 @@ def _groups(nodes: list[Node]) -> dict[tuple, list[list[Node]]]:
     """Sibling lists by (segment, level, family), each list the children of one parent."""
     out: dict[tuple, dict[int, list[Node]]] = {}
     for n in nodes:
-        if n.quoted:
+        if n.quoted or n.kind not in ("marker", "article"):
             continue
         out.setdefault(n.key, {}).setdefault(id(n.parent), []).append(n)
     return {k: list(v.values()) for k, v in out.items()}

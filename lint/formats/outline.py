@@ -93,6 +93,8 @@ def _text_tree(nodes: list[dict], depth: int, out: list[str]) -> None:
         pad = "  " * depth
         if n["kind"] == "series":
             out.append(f"{pad}第{n['line']}行  〔分项〕{n['label']}")
+        elif n["kind"] == "styled":
+            out.append(f"{pad}第{n['line']}行  {n['text']}〔标题样式〕")
         elif n["kind"] == "lead":
             out.append(f"{pad}第{n['line']}行  〔引出〕……{n['label']}")
         else:
