@@ -40,6 +40,7 @@ _SUBTITLE = re.compile(r"^[\s\u3000]*[—\-－]{1,2}")
 _NOTE_LINE = re.compile(r"^[\s\u3000]*[（(].{2,80}[）)][\s\u3000]*$")
 # 题注 of a published law or interpretation: "1997年9月24日 最高人民检察院……通过", "2021年6月3日 施行".
 _ADOPTED = re.compile(rf"^{_B}[（(]?{DATE}")
+_ADOPTED_END = ("）", ")", "施行", "通过", "公布", "发布")
 _SALUTATION = re.compile(r"^[\s\u3000]*(同志们|各位代表|各位委员|各位领导|各位来宾|各位同事|同事们|女士们|"
                          r"先生们|朋友们|同学们|老师们)[^。]{0,30}[：:]")
 _ATTACH_NOTE = re.compile(rf"^{_B}附{_B}件{_B}[:：]")
@@ -216,7 +217,8 @@ def analyse(doc) -> Structure:
         add("标题", i, i + n - 1)
         i += n
     # --- lines under the title -------------------------------------------------------------------
-    while i < len(lines) and i < n + 12:
+    under = i
+    while i < len(lines) and i < under + 12:
         t = lines[i][1]
         if _SUBTITLE.match(t) and len(t) <= 80:
             add("标题", i, i)  # a subtitle belongs to the title (……——在……会议上的讲话)
@@ -229,7 +231,8 @@ def analyse(doc) -> Structure:
         elif _ADOPTED.match(t) and _ends_open(t) and len(t) <= 80 and s.title:
             # 1997年9月24日 最高人民检察院第八届检察委员会第七十九次会议通过 (may wrap)
             j = i
-            while j + 1 < len(lines) and _ends_open(lines[j + 1][1]) and lines[j + 1][1].endswith(("）", ")", "施行", "通过", "公布", "发布")) and not _ADOPTED.match(lines[j + 1][1]):
+            while (j + 1 < len(lines) and lines[j + 1][1].endswith(_ADOPTED_END)
+                   and not _ADOPTED.match(lines[j + 1][1])):
                 j += 1
             add("题注", i, j)
             i = j
