@@ -323,3 +323,38 @@ def test_a_whole_report_saved_as_one_line_is_said_once():
     doc = doc_of(text)
     assert structure(doc).flattened
     assert _codes(text, "FM013,PN012,LN002") == [(1, "FM013")]
+
+
+FULL_DOCX = {"paragraphs": [
+    {"text": "青山县人民政府文件", "font": "方正小标宋简体", "size": 26, "indent": 0, "align": "center"},
+    {"text": "青政发〔2026〕12号", "indent": 0, "align": "center"},
+    {"text": "青山县人民政府关于印发《青山县2026年", "style": "Title"},
+    {"text": "安全生产工作要点》的通知", "style": "Title"},
+    {"text": "各乡镇人民政府，县政府各部门：", "indent": 0},
+    "《青山县2026年安全生产工作要点》已经县政府同意，现印发给你们，请认真贯彻执行。",
+    {"text": "附件：青山县2026年安全生产工作要点", "indent": 2},
+    {"text": "青山县人民政府", "indent": 0, "align": "right"},
+    {"text": "2026年2月10日", "indent": 0, "align": "right"},
+    {"text": "（此件公开发布）", "indent": 2},
+    {"text": "附件", "font": "黑体", "indent": 0},
+    {"text": "青山县2026年安全生产工作要点", "font": "方正小标宋简体", "size": 22, "indent": 0, "align": "center"},
+    "一、总体要求",
+    "坚持人民至上、生命至上，统筹发展和安全，全力防范化解重大安全风险，坚决遏制重特大事故。",
+    "二、主要任务",
+    "（一）压实安全生产责任。各乡镇要落实党政同责、一岗双责，督促企业落实主体责任。",
+    {"text": "抄送：县委办公室，县人大常委会办公室，县政协办公室。", "size": 14, "indent": 0},
+    {"text": "青山县人民政府办公室　　　　2026年2月10日印发", "size": 14, "indent": 0}]}
+
+
+def test_a_conforming_word_document_with_masthead_attachment_and_imprint_is_clean(tmp_path):
+    from tests.docx_fixtures import build
+
+    path = build(FULL_DOCX, tmp_path / "full.docx")
+    # main reported FM003 on the 发文机关标志 and PN002 on the 《 》 of the wrapped title
+    r = run("check", "--format", "json", str(path))
+    assert r.json["findings"] == [], r.out
+    doc = read_path(path)
+    got = parts(doc)
+    assert got["发文机关标志"][0] == 1 and got["发文字号"][0] == 2 and got["标题"][0] == 3
+    assert got["附件"][0] == 11 and got["印发机关和印发日期"][0] == 18
+    assert structure(doc).attachments[0].title_text == "青山县2026年安全生产工作要点"
