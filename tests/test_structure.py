@@ -358,3 +358,30 @@ def test_a_conforming_word_document_with_masthead_attachment_and_imprint_is_clea
     assert got["发文机关标志"][0] == 1 and got["发文字号"][0] == 2 and got["标题"][0] == 3
     assert got["附件"][0] == 11 and got["印发机关和印发日期"][0] == 18
     assert structure(doc).attachments[0].title_text == "青山县2026年安全生产工作要点"
+
+
+def test_report_organ_line_joins_the_title_and_numbering_runs_on():
+    doc = read_path(HERE / "baogao_report.txt")
+    got = parts(doc)
+    assert got["标题"] == (1, "青山县应急管理局关于2025年度安全生产工作情况的报告")
+    assert got["主送机关"] == (3, "县人民政府：") and got["发文机关署名"] == (16, "青山县应急管理局")
+    assert got["成文日期"] == (17, "2026年1月15日")
+    ol = outline(doc)
+    assert ol.conventions[(0, 2, "cn-paren")] == "continuous" and ol.faults == []
+    assert [n.label for n in ol.nodes if n.level == 1] == ["一、", "二、", "三、"]
+
+
+def test_summary_without_addressee_and_its_nested_series():
+    doc = read_path(HERE / "zongjie_summary.txt")
+    got = parts(doc)
+    assert got["标题"] == (1, "青山县交通运输局2025年工作总结和2026年工作思路")
+    assert "主送机关" not in got and got["成文日期"] == (17, "2025年12月28日")
+    data = json.loads(run("outline", "-f", "json", str(HERE / "zongjie_summary.txt")).out)
+    lead = data["outline"][0]  # ……现将有关情况报告如下：
+    assert lead["kind"] == "lead"
+    first = lead["children"][0]  # 一、2025年工作总结
+    assert [c["label"] for c in first["children"]] == ["（一）", "（二）", "（三）"]
+    assert first["children"][1]["children"][0]["label"] == "一是……二是……三是"
+    assert first["children"][2]["children"][0]["label"] == "首先……其次"
+    r = run("check", "-f", "json", "--select", "ST,DT,FM", str(HERE / "zongjie_summary.txt"))
+    assert r.json["findings"] == []
