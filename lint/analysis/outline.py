@@ -88,7 +88,7 @@ class Fault:
 class Outline:
     root: Node
     nodes: list[Node]  # numbered nodes (markers and articles) in reading order
-    conventions: dict[tuple, str]  # (segment, level, family) -> "restart" or "continuous"
+    conventions: dict[tuple, str]  # (segment, level, family) -> "restart", "continuous" or "single"
     faults: list[Fault]
 
 
@@ -288,7 +288,10 @@ def _check(nodes: list[Node]) -> tuple[dict, list[Fault]]:
                 cont += 1
         # articles (第X条) run on through the chapters unless the document restarts them
         continuous = cont > restart or (cont == restart and cont > 0 and key[2] == "条")
-        conventions[key] = "continuous" if continuous else "restart"
+        if len(main) >= 2:
+            conventions[key] = "continuous" if continuous else "restart"
+        else:  # one list of its own, or only lists after lead-ins, each from one
+            conventions[key] = "restart" if len(groups) >= 2 else "single"
         last = None
         for g in groups:
             first = g[0]

@@ -76,7 +76,8 @@ def check_continuity(doc: Document) -> Iterator[tuple[Spot, dict]]:
                          "convention": _CONVENTION[ol.conventions.get(n.key, "restart")]}
 
 
-_CONVENTION = {"continuous": "本文这一层序号跨部分接续编号", "restart": "本文这一层序号在每一部分内各自从头编号"}
+_CONVENTION = {"continuous": "本文这一层序号跨部分接续编号", "restart": "本文这一层序号在每一部分内各自从头编号",
+               "single": "本文这一层只有一组序号"}
 
 
 _LEVEL_ORDER = "一、→（一）→1.→（1）"

@@ -15,6 +15,7 @@ from ..analysis.series import inline_series
 from ..analysis.structure import prepare
 
 _SEGMENT = {0: "正文", -1: "附件说明"}
+_NUMBERING = {"continuous": "跨部分接续编号", "restart": "各部分从头编号", "single": "只有一组，依次编号"}
 _FAMILY = {"cn": "一、", "cn-paren": "（一）", "arabic": "1.", "arabic-paren": "（1）", "circled": "①",
            "编": "第X编", "章": "第X章", "节": "第X节", "条": "第X条"}
 
@@ -82,7 +83,7 @@ def outline_data(doc) -> dict:
         "attachments": [{"line": _line(doc, a.first), "end_line": _line(doc, a.last),
                          "title": a.title_text} for a in s.attachments],
         "conventions": [{"segment": _SEGMENT.get(seg, f"附件{seg}"), "level": _FAMILY.get(fam, fam),
-                         "numbering": "接续编号" if conv == "continuous" else "各部分从头编号"}
+                         "numbering": _NUMBERING[conv]}
                         for (seg, _lvl, fam), conv in sorted(ol.conventions.items(), key=lambda kv: kv[0][:2])],
         "outline": root["children"],
     }
