@@ -84,6 +84,20 @@ def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, ou
             bar.close()
 
 
+def _fix_options(f):
+    """--fix, --diff, --unsafe-fixes, --no-backup, --tracked: the work is in lint/app/fix_command.py."""
+    for opt in reversed([
+        click.option("--fix", is_flag=True, help="按可靠的改法直接修改文稿（.txt、.md；原稿另存为 .bak）；与 -o 同用时把修改后的文稿写到 -o。"),
+        click.option("--diff", is_flag=True, help="只显示将作的修改（unified diff），不写任何文件。"),
+        click.option("--unsafe-fixes", is_flag=True, help="也采用不保证正确、需要人工确认的改法。"),
+        click.option("--no-backup", is_flag=True, help="--fix 时不保留 .bak 备份。"),
+        click.option("--tracked", type=click.Path(dir_okay=False),
+                     help="另存一份 Word 文稿：每处修改是一条修订（作者 gwlint），其余问题是批注（只能检查一个文件）。"),
+    ]):
+        f = opt(f)
+    return f
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
@@ -97,8 +111,9 @@ def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, ou
 @click.option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数。")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
 @click.option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
+@_fix_options
 def check(paths, fmt, output, config, select, ignore, preview, doctype, public, jobs, fail_level,
-          annotate, verbose, color, timing):
+          annotate, verbose, color, timing, **fix_opts):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误；3 内部错误；130 被中断。
@@ -111,9 +126,15 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
                            timing or os.environ.get("GWLINT_TIMING") == "1")
     report, plan = _run(paths, config, overrides, jobs,
                         keep_docs=bool(annotate) or fmt in DOC_FORMATS,
-                        outputs=[("output", output), ("annotate", annotate)])
+                        outputs=[("output", output), ("annotate", annotate), ("fix", fix_opts.get("tracked"))])
     if annotate:
         _annotate(plan, report, annotate)
+    if any(fix_opts.values()):  # --fix, --diff, --tracked (lint/app/fix_command.py)
+        from .app.fix_command import run_cli
+
+        output, code = run_cli(plan, report, fix_opts, output, click.echo)
+        if code is not None:
+            sys.exit(code)
     for r in report.errors:
         click.echo(f"gwlint: {r.path}: {r.error}", err=True)
     for w in report.stale_waivers:
@@ -133,6 +154,8 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
         click.echo(text, nl=False, color=use_color)
     if report.timing is not None:
         _print_timing(report.timing, report)
+    if report.internal_errors:  # a check crashed: gwlint's fault, whatever else happened
+        sys.exit(EXIT_INTERNAL)
     if report.errors:
         sys.exit(EXIT_ERROR)
     levels = {t.display: plan.contexts[t.context][0].fail_level for t in plan.tasks}
@@ -286,17 +309,19 @@ def rules_cmd(fmt):
     from .engine.rules import CATEGORIES, load_rules
     from .formats.ruledocs import STATUS_LABEL
 
+    fix_mark = {"safe": "修改：可靠", "unsafe": "修改：需确认", None: ""}
+
     ruleset = load_rules()
     if fmt == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
                                 "severity": r.severity, "status": r.status, "kind": r.kind,
-                                "basis": r.basis, "aliases": list(r.aliases)} for r in ruleset],
+                                "basis": r.basis, "aliases": list(r.aliases), "fix": r.fix} for r in ruleset],
                               ensure_ascii=False, indent=2))
         return
     for r in ruleset:
         basis = r.basis.split("：")[0].split(":")[0]
         click.echo(f"{r.code}  {r.name:<32} {CATEGORIES[r.category][1]:<8} {r.severity:<10} "
-                   f"{STATUS_LABEL[r.status]:<10} {basis}")
+                   f"{STATUS_LABEL[r.status]:<10} {fix_mark[r.fix]:<8} {basis}")
 
 
 @cli.command()

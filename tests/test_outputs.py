@@ -132,6 +132,15 @@ def test_reports_are_marked_and_skipped_on_the_next_run(t4):
     assert run("check", "-f", "markdown", "-o", str(t4 / "r.md"), str(t4 / "a.txt")).code == 1
 
 
+def test_a_daily_report_inside_the_checked_folder(t4):
+    """`gwlint check -f markdown -o drafts/报告.md drafts/`, run every day."""
+    out = t4 / "报告.md"
+    for _ in range(3):
+        r = run("check", "-f", "markdown", "-o", str(out), str(t4))
+        assert r.code == 1, r
+    assert "a.txt" in out.read_text(encoding="utf-8") and "报告.md" not in out.read_text(encoding="utf-8").split("-->", 1)[1]
+
+
 def test_annotated_copy_is_marked_and_skipped(t4):
     out = t4 / "b-批注.docx"
     assert run("check", "--annotate", str(out), str(t4 / "b.docx")).code == 1

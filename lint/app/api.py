@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Union
 
 from ..model.finding import SEVERITIES
 from ..model.report import Report
-from .collect import STDIN, Plan
+from .collect import STDIN, Plan, printable
 
 Source = Union[str, bytes, "os.PathLike[str]", Iterable["os.PathLike[str]"]]
 
@@ -72,7 +72,7 @@ def run_check(paths: list[str], overrides, config: str | None = None, jobs: int 
         plan.stdin_name = stdin_name
         for t in plan.tasks:
             if t.path is None and t.display == "<stdin>":
-                t.display = stdin_name
+                t.display = printable(stdin_name)
     if before is not None:
         before(plan)
     timing: dict[str, float] | None = {} if overrides.timing else None

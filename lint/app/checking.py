@@ -37,6 +37,11 @@ def check_one(display: str, path: Path | None, rules, settings: Settings,
                else read_path(path, display, settings.max_bytes))
     except InputError as exc:
         return FileResult(display, error=exc.reason)
+    return check_read(display, doc, rules, settings, timing)
+
+
+def check_read(display: str, doc, rules, settings: Settings, timing: dict | None = None) -> FileResult:
+    """Check a document already read (also how lint.app.fixing re-checks a fixed text)."""
     doc.meta["doctype"] = settings.doctype or infer(doc)
     doc.meta["public"] = settings.public
     findings = check_document(doc, rules, settings.severities, timing)

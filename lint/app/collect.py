@@ -205,10 +205,8 @@ class Plan:
         self.waiver_files: list[Path] = []  # written only by waive and baseline
         seen: dict = {}
         for e in entries(paths):
-            if e.skipped is not None:
+            if e.skipped is not None:  # gwlint's own reports (which a run may replace), links, FIFOs
                 self.skipped.append((e.display, e.skipped))
-                if e.path is not None and not e.path.is_symlink():
-                    self.protected.append(e.path)
                 continue
             if e.path is not None and e.error is None:
                 ident = Identity.of(e.path)

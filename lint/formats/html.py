@@ -16,7 +16,7 @@ from .. import __version__
 from ..model.finding import SEVERITIES, SEVERITY_RANK
 from .ruledocs import STATUS_LABEL
 from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
-                     severity_counts, suggestion_text)
+                     severity_counts, suggestion_text, FIX_HELP, fix_label)
 
 _OPEN_LIMIT = 10  # a rule group with more findings than this starts folded
 _LONG_SPAN = 30  # a finding longer than this (a whole sentence) is underlined, not filled
@@ -60,6 +60,8 @@ mark{background:none;color:inherit;padding:0 1px;border-radius:2px}
 mark.error{background:var(--err-bg);box-shadow:inset 0 -2px 0 var(--err)}
 mark.warning{background:var(--warn-bg);box-shadow:inset 0 -2px 0 var(--warn)}
 mark.suggestion{box-shadow:inset 0 -2px 0 var(--sug)}
+.fix{font-size:.8em;border-radius:3px;padding:0 .3em;margin-left:.3em;white-space:nowrap}
+.fix.safe{background:#e8f5e9;color:#2e7d32;border:1px solid #a5d6a7}.fix.unsafe{background:#fff8e1;color:#8d6e00;border:1px solid #ffe082}
 mark.long{background:none;box-shadow:none;text-decoration:underline dotted var(--muted)}
 sup.ref{font-size:10px;font-family:sans-serif;margin-left:1px}
 sup.ref a{text-decoration:none;color:#fff;border-radius:7px;padding:0 4px}
@@ -189,7 +191,7 @@ def _file(fi: int, r) -> list[str]:
         meta.append(f"编码 {r.encoding}")
     out = [f'<section class="file"><h2>{_e(r.path)}</h2><p class="meta">{_e("，".join(meta))}；'
            f'{len(active)} 处问题' + (f'，{len(r.findings) - len(active)} 处已豁免' if len(active) < len(r.findings) else '')
-           + '</p>']
+           + _fix_counts(active) + '</p>']
     if active:
         out.append('<h3>问题一览（按规则）</h3>')
         for code, fs in groups(active):
@@ -204,7 +206,7 @@ def _file(fi: int, r) -> list[str]:
                 sug = suggestion_text(f)
                 out.append(f'<li class="{f.severity}"><a href="#{_fid(fi, number[id(f)])}">{_e(f.location)}</a> '
                            f'{quote} — {_e(f.message)}' + (f' <span class="sugg">{_e(sug)}</span>' if sug else '')
-                           + '</li>')
+                           + _fix_badge(f) + '</li>')
             out.append('</ol></details>')
     if r.doc is not None:
         out.append('<h3>原文与批注</h3>')
@@ -299,11 +301,11 @@ def _notes(fi: int, fs, number) -> str:
                f'<a class="code" href="#rule-{code}">{code}</a> '
         if len(group) == 1:
             sug = suggestion_text(f)
-            body = _e(f.message) + (f'<br><span class="sugg">{_e(sug)}</span>' if sug else '')
+            body = _e(f.message) + (f'<br><span class="sugg">{_e(sug)}</span>' if sug else '') + _fix_badge(f)
         else:
             distinct = list(dict.fromkeys(g.text for g in group))
             texts = "、".join(f"“{t}”" for t in distinct[:8]) + ("等" if len(distinct) > 8 else "")
-            body = f'本段 {len(group)} 处：{_e(texts)}。{_e(f.message)}'
+            body = f'本段 {len(group)} 处：{_e(texts)}。{_e(f.message)}' + _fix_badge(f)
         out.append(f'<div class="note {f.severity}">{head}{body}'
                    f'<br><span class="basis">依据：{_e(f.basis)}</span></div>')
     return "".join(out)
@@ -335,3 +337,20 @@ def _rules(report) -> list[str]:
         out += [f'<li class="pass">✓ {_e(_example_text(e))}</li>' for e in r.examples["pass"][:3]]
         out.append('</ul></article>')
     return out
+
+
+def _fix_badge(f) -> str:
+    """Which findings ``--fix`` (or ``--unsafe-fixes``) would change."""
+    label = fix_label(f)
+    if not label:
+        return ""
+    kind = f.fix.applicability
+    return f' <span class="fix {kind}" title="{_e(FIX_HELP[kind])}">{label}</span>'
+
+
+def _fix_counts(findings) -> str:
+    """“，其中 N 处可自动修改、M 处改法需确认” for the file's line, or ""."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    parts = ([f"{safe} 处可自动修改（gwlint check --fix）"] if safe else []) + ([f"{unsafe} 处改法需确认"] if unsafe else [])
+    return "，其中 " + "、".join(parts) if parts else ""

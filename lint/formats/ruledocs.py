@@ -6,6 +6,7 @@ from ..engine.rules import CATEGORIES
 from ..model.finding import SEVERITY_LABEL
 
 STATUS_LABEL = {"stable": "默认启用", "preview": "预览（默认不启用）", "deprecated": "已弃用"}
+FIX_SAFETY_LABEL = {"safe": "可靠（--fix 直接修改）", "unsafe": "需确认（加 --unsafe-fixes 才修改）", None: "无"}
 
 
 _EXAMPLE_MAX = 200
@@ -31,6 +32,7 @@ def explain(rule) -> str:
     ]
     if rule.doctypes:
         lines.append(f"适用文种：{'、'.join(rule.doctypes)}")
+    lines.append(f"自动修改：{FIX_SAFETY_LABEL[rule.fix]}")
     lines += ["", "为什么：", _indent(rule.why), "", "依据：", _indent(rule.basis), "",
               "提示信息：", _indent(rule.message)]
     opts = rule.tunable()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from ..model.finding import SEVERITY_LABEL
+from .common import fix_label
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 _MAX_QUOTE = 40
@@ -37,6 +38,8 @@ def render(report, color: bool = False, verbose: bool = False, **_) -> str:
                 detail.append(f"原文“{_quote(f.text)}”")
             if f.suggestion is not None:
                 detail.append(f"建议改为“{_quote(f.suggestion)}”" if f.suggestion else "建议删去")
+            if getattr(f, "fix", None) is not None:
+                detail.append(f"［{fix_label(f)}］")
             loc = f"［{f.location}］"
             lines.append("    " + style(loc + "　".join(detail), dim=True))
     waived = report.waived
@@ -53,6 +56,10 @@ def render(report, color: bool = False, verbose: bool = False, **_) -> str:
         waived = f"；另有 {s['waived']} 处已豁免" if s["waived"] else ""
         lines.append(f"共 {s['findings']} 处问题（{parts}），涉及 {s['files_with_findings']} 个文件，"
                      f"共检查 {s['files']} 个文件{waived}。")
+        fixable = sum(1 for f in report.findings if f.fixable())
+        if fixable:
+            lines.append(style(f"其中 {fixable} 处可用 gwlint check --fix 自动修改（Word 文稿用 --tracked 另存修订稿）；"
+                               "先用 --diff 查看改动。", dim=True))
     elif report.results and not report.errors:
         lines.append(style(f"未发现问题（共检查 {s['files']} 个文件）。", fg="green"))
     return "\n".join(lines) + ("\n" if lines else "")
