@@ -342,3 +342,6 @@ def sibling_groups(items: list) -> list[list]:
     for it in items:
         groups.setdefault((it.segment, id(it.parent), it.level, it.family), []).append(it)
     return list(groups.values())
+
+
+from .announce import Announcement, announcements  # noqa: E402,F401 - their home until this split
