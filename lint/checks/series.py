@@ -213,14 +213,12 @@ def check_item_form(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
                 norm = f"序次语后都用“{major}”" if major else "序次语后都不加标点"
                 here = f"后面用了“{odd}”" if odd else "后面没有加标点"
                 advice = (f"改为“{it.text.strip()}{major}”" if major else f"删去“{odd}”")
-                sugg = None
             else:
                 norm = "都写作“×是要……”" if major else "“是”后都直接接内容"
                 here = "少了“要”" if major else "多了“要”"
                 advice = "补上“要”" if major else "删去“要”，或把其他各项统一为“×是要”"
-                sugg = None
             yield it, {"found": it.text.strip() + ("要" if odd == "要" else ""), "norm": norm,
-                       "here": here, "advice": advice, "count": n_major, "suggestion": sugg}
+                       "here": here, "advice": advice, "count": n_major}
 
 
 def check_inline_layout(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
