@@ -385,3 +385,8 @@ def test_summary_without_addressee_and_its_nested_series():
     assert first["children"][2]["children"][0]["label"] == "首先……其次"
     r = run("check", "-f", "json", "--select", "ST,DT,FM", str(HERE / "zongjie_summary.txt"))
     assert r.json["findings"] == []
+
+
+def test_addressee_colon_checked_under_a_document_number():
+    text = "关于职工全年月平均工作时间和工资折算问题的通知\n劳社部发〔2008〕3号\n各省、自治区、直辖市劳动和社会保障厅\n现将有关问题通知如下。\n"
+    assert _codes(text, "FM012") == [(3, "FM012")]

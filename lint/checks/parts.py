@@ -76,9 +76,13 @@ _ORGAN_END = fast(r"(政府|委员会|党委|党组|工委|委|局|厅|办|办�
 _SENTENCE = fast(r"[。！？；]")
 
 
+_UNDER_TITLE = ("发文字号", "签发人", "题注", "讲话时间", "讲话人")
+
+
 def addressee_colon(doc, rule, options) -> Iterator[Hit]:
-    """主送机关: the line after the title ends with a full-width colon."""
+    """主送机关: the line after the title (and a 文号 or 题注 under it) ends with a full-width colon."""
     seen_title = False
+    st = structure(doc)
     for p in doc.iter():
         if p.scope == "title":
             seen_title = True
@@ -89,6 +93,8 @@ def addressee_colon(doc, rule, options) -> Iterator[Hit]:
             continue
         if not seen_title:
             return
+        if st.name_of(p.index) in _UNDER_TITLE:
+            continue
         t = p.text.rstrip(" \u3000\t")
         if len(t) > 80 or not t or _SENTENCE.search(t[:-1]) or p.marker is not None:
             return
