@@ -33,23 +33,36 @@ class IdiomIndex:
     one in the first two keeps the last two, and a swap of the middle two keeps the first
     character before the third. Only windows where one of those pairs stands are looked at."""
 
-    def __init__(self, idioms: list[str]):
+    def __init__(self, idioms: list[str], masked: dict | None = None, pairs: dict | None = None):
         import ahocorasick
 
         self.idioms = frozenset(idioms)
-        self.masked: dict[str, list[str]] = {}
-        pairs: dict[str, set[int]] = {}
-        for w in self.idioms:
-            for k in range(4):
-                self.masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
-            pairs.setdefault(w[:2], set()).add(_HEAD)
-            pairs.setdefault(w[2:], set()).add(_TAIL)
-            pairs.setdefault(w[0] + w[2], set()).add(_MIDDLE)
+        if masked is None or pairs is None:
+            masked, pairs = {}, {}
+            for w in sorted(self.idioms):
+                for k in range(4):
+                    masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
+                pairs.setdefault(w[:2], 0)
+                pairs[w[:2]] |= _HEAD
+                pairs.setdefault(w[2:], 0)
+                pairs[w[2:]] |= _TAIL
+                pairs.setdefault(w[0] + w[2], 0)
+                pairs[w[0] + w[2]] |= _MIDDLE
+        self.masked: dict[str, list[str]] = masked
+        self._pairs = pairs
         self.pairs = ahocorasick.Automaton()
-        for pair, offsets in pairs.items():
-            self.pairs.add_word(pair, tuple(sorted(offsets)))
+        for pair, bits in pairs.items():
+            self.pairs.add_word(pair, tuple(b for b in (_HEAD, _TAIL, _MIDDLE) if bits & b))
         if pairs:
             self.pairs.make_automaton()
+
+    def data(self) -> dict:
+        """What the index is made of, as JSON can hold it."""
+        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "IdiomIndex":
+        return cls(data["idioms"], data["masked"], data["pairs"])
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """(start, kinds) of the windows of four Han characters of ``text`` that may hold a
@@ -69,42 +82,34 @@ class IdiomIndex:
 @lru_cache(maxsize=8)
 def load_index(source) -> IdiomIndex:
     """The index of the idiom list ``source`` (a :class:`lint.engine.wordlists.ListSource`),
-    kept in gwlint's cache folder under a hash of the list's files: built in about 30 ms, read
-    back in a few."""
+    kept in gwlint's cache folder as JSON under a hash of the list's files (built in about 25 ms,
+    read back in a few); only a file of this user's is read (:func:`lint.cache.read_private`)."""
     import hashlib
-    import os
-    import pickle
+    import json
 
     from .. import cache
     from ..engine.wordlists import load_list
 
-    folder = cache.directory()
+    folder = cache.private_folder()
     path = None
     if folder is not None:
-        h = hashlib.sha1(b"idiom-index-1")
+        h = hashlib.sha1(b"idiom-index-2")
         for f in (source.base, *source.additions):
             try:
                 h.update(f.read_bytes())
             except OSError:
                 h.update(str(f).encode())
-        path = folder / f"idioms-{h.hexdigest()[:16]}.pickle"
-        try:
-            with open(path, "rb") as fh:
-                index = pickle.loads(fh.read())
-            if isinstance(index, IdiomIndex):
-                return index
-        except Exception:  # a missing, partial or foreign file: build afresh
-            pass
+        path = folder / f"idioms-{h.hexdigest()[:16]}.json"
+        data = cache.read_private(path)
+        if data is not None:
+            try:
+                return IdiomIndex.from_data(json.loads(data))
+            except (ValueError, TypeError, KeyError):
+                pass
     rows = load_list(source)
     index = IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
     if path is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(index))
-            os.replace(tmp, path)
-        except (OSError, pickle.PicklingError):
-            pass
+        cache.write_private(path, json.dumps(index.data(), ensure_ascii=False).encode("utf-8"))
     return index
 
 

@@ -23,7 +23,6 @@ import hashlib
 import logging
 import marshal
 import math
-import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -40,16 +39,13 @@ RARE_COUNT = 3        # words counted this seldom are left out of the table word
 
 
 def _private_dir() -> Path:
+    """Where jieba keeps its own cache (a marshal file it reads back unchecked): gwlint's cache
+    folder when it is this user's alone, else a new private temporary folder (0700), never the
+    shared system temporary folder that jieba uses by default."""
     from .. import cache
 
-    d = cache.directory()
-    if d is not None:
-        try:
-            d.mkdir(parents=True, exist_ok=True)
-            return d
-        except OSError:
-            pass
-    return Path(tempfile.mkdtemp(prefix="gwlint-"))
+    d = cache.private_folder()
+    return d if d is not None else Path(tempfile.mkdtemp(prefix="gwlint-"))
 
 
 def _load_tokenizer():
@@ -308,25 +304,25 @@ def _cache_stamp() -> str | None:
 
 
 def _cached(name: str, stamp: str | None, build):
-    """``build()``, kept in gwlint's cache folder as ``lexicon-<name>-<stamp>.marshal``."""
+    """``build()``, kept in gwlint's cache folder as ``lexicon-<name>-<stamp>.marshal``: plain
+    data (dicts, strings, numbers), read only from a file and folder that are this user's alone
+    (see :func:`lint.cache.read_private`)."""
     from .. import cache
 
-    path = cache.directory() / f"lexicon-{name}-{stamp}.marshal" if stamp else None
+    folder = cache.private_folder() if stamp else None
+    path = folder / f"lexicon-{name}-{stamp}.marshal" if folder is not None else None
     if path is not None:
-        try:
-            with open(path, "rb") as f:
-                return marshal.loads(f.read())  # load(f) reads in small pieces: five times slower
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        data = cache.read_private(path)
+        if data is not None:
+            try:
+                return marshal.loads(data)
+            except (EOFError, ValueError, TypeError):
+                pass
     value = build()
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                marshal.dump(value, f)
-            os.replace(tmp, path)
-        except (OSError, ValueError):
+            cache.write_private(path, marshal.dumps(value))
+        except ValueError:
             pass
     return value
 
