@@ -23,7 +23,6 @@ _HAN4 = fast(r"[\u4e00-\u9fff]{4}")
 _HEAD, _TAIL, _MIDDLE = 1, 2, 4  # which character pair of an idiom a window keeps
 # the slips each kept pair allows: (substituted positions, swapped positions)
 _SLIPS = {_HEAD: ((2, 3), (2,)), _TAIL: ((0, 1), (0,)), _MIDDLE: ((), (1,))}
-_HEAD_OR_MIDDLE = _HEAD | _MIDDLE
 # for each combination of kept pairs: the positions to try substituted, and swapped, in order
 _TRIES = {kinds: (tuple(sorted({k for kind, (ks, _) in _SLIPS.items() if kinds & kind for k in ks})),
                   tuple(sorted({k for kind, (_, ks) in _SLIPS.items() if kinds & kind for k in ks})))
@@ -38,7 +37,10 @@ class IdiomIndex:
     near-miss must keep: a slip in the last two characters keeps the first two, one in the first
     two keeps the last two, and a swap of the middle two keeps the first character before the
     third. Only windows where one of those pairs stands are looked at; the pairs are found by
-    an automaton (:class:`lint.engine.matcher.Automaton`)."""
+    an automaton (:class:`lint.engine.matcher.Automaton`). A slip keeps one more character of
+    the idiom next to the pair, so each pair also carries the characters that may stand there,
+    and a window where none does is passed over (most windows: 高度重视 holds the pair 重视 of
+    重视人才 and the like, but neither of 高度 is a first character of one of them)."""
 
     def __init__(self, idioms: list[str], masked: dict | None = None, pairs: dict | None = None):
         self.idioms = frozenset(idioms)
@@ -55,7 +57,19 @@ class IdiomIndex:
                 pairs[w[0] + w[2]] |= _MIDDLE
         self.masked: dict[str, list[str]] = masked
         self._pairs: dict[str, int] = pairs
-        self.pairs = Automaton(pairs.items())
+        # The characters a near-miss keeps next to each pair (the slips of :data:`_SLIPS`): after
+        # a head pair w[:2], w[2] or w[3] in one of the next two places (a substitution keeps
+        # one, the swap moves them); before a tail pair w[2:], w[0] or w[1] in one of the two
+        # places before it; after w[0] + w[2] (the middle two swapped), w[1].
+        after_head: dict[str, str] = {}
+        before_tail: dict[str, str] = {}
+        after_middle: dict[str, str] = {}
+        for w in self.idioms:
+            after_head[w[:2]] = after_head.get(w[:2], "") + w[2:]
+            before_tail[w[2:]] = before_tail.get(w[2:], "") + w[:2]
+            after_middle[w[0] + w[2]] = after_middle.get(w[0] + w[2], "") + w[1]
+        self.pairs = Automaton((p, (bits, after_head.get(p, ""), before_tail.get(p, ""), after_middle.get(p, "")))
+                               for p, bits in pairs.items())
 
     def data(self) -> dict:
         """What the index is made of, as JSON can hold it."""
@@ -72,11 +86,18 @@ class IdiomIndex:
         if not self.idioms or len(text) < 4:
             return []
         starts: dict[int, int] = {}
-        for end, bits in self.pairs.iter(text):  # a listed pair at end - 1, end
-            if bits & _HEAD_OR_MIDDLE:
-                starts[end - 1] = starts.get(end - 1, 0) | (bits & _HEAD_OR_MIDDLE)
-            if bits & _TAIL and end >= 3:
-                starts[end - 3] = starts.get(end - 3, 0) | _TAIL
+        for end, (bits, after_head, before_tail, after_middle) in self.pairs.iter(text):
+            i = end - 1  # a listed pair at i, i + 1
+            kinds = 0
+            # (past the end of text, "" is "in" any string: han4 below drops such a window)
+            if bits & _HEAD and (text[i + 2:i + 3] in after_head or text[i + 3:i + 4] in after_head):
+                kinds = _HEAD
+            if bits & _MIDDLE and text[i + 2:i + 3] in after_middle:
+                kinds |= _MIDDLE
+            if kinds:
+                starts[i] = starts.get(i, 0) | kinds
+            if bits & _TAIL and i >= 2 and (text[i - 2] in before_tail or text[i - 1] in before_tail):
+                starts[i - 2] = starts.get(i - 2, 0) | _TAIL
         han4 = _HAN4.rx.match
         return [(i, k) for i, k in sorted(starts.items()) if han4(text, i)]
 
