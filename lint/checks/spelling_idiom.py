@@ -144,23 +144,16 @@ def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:
     return None
 
 
-def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, str, str]]:
+def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
     """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom.
 
-    The sound and shape tables are small; the lexicon (word counts, a tenth of a second to load)
-    is asked only about a span that is already one slip from an idiom."""
+    The sound and shape tables are small; the lexicon's word counts are asked (through the sets
+    of :func:`lint.text.segment.frequent_words`, read on first use) only about a span that is
+    already one slip from an idiom."""
     from .spelling_lm import char_readings, shape_alike
 
     shapes = shape_alike()
     readings = char_readings()
-
-    def freq():
-        nonlocal lex
-        if lex is None:
-            from ..text.segment import lexicon
-
-            lex = lexicon()
-        return lex.freq
 
     taken_to = 0
     for i, kinds in index.windows(text):
@@ -184,21 +177,27 @@ def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, s
                     if swapped != span and swapped in index.idioms:
                         found = (swapped, "order", None)
                         break
-        if found and (freq().get(span, 0) >= KNOWN_WORD_FREQ
-                      or (found[2] is not None and _inside_word(text, i, found[2], freq()))):
+        if found and (span in _words(4, KNOWN_WORD_FREQ)
+                      or (found[2] is not None and _inside_word(text, i, found[2]))):
             found = None
         if found:
             yield i, found[0], found[1]
             taken_to = i + 4
 
 
-def _inside_word(text: str, i: int, k: int, freq: dict) -> bool:
+def _words(length: int, least: int) -> frozenset[str]:
+    from ..text.segment import frequent_words
+
+    return frequent_words(length, least)
+
+
+def _inside_word(text: str, i: int, k: int) -> bool:
     """Whether the changed character is the edge of a dictionary word that reaches outside the
     span (``再接`` + ``再励`` no; ``中国`` in ``…不中国…`` yes): then the span is not an idiom slip."""
     pos = i + k
-    if k == 0 and pos > 0 and freq.get(text[pos - 1:pos + 1], 0) >= 100:
+    if k == 0 and pos > 0 and text[pos - 1:pos + 1] in _words(2, 100):
         return True
-    if k == 3 and pos + 1 < len(text) and freq.get(text[pos:pos + 2], 0) >= 100:
+    if k == 3 and pos + 1 < len(text) and text[pos:pos + 2] in _words(2, 100):
         return True
     return False
 

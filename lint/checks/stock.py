@@ -60,29 +60,34 @@ def formula_spans(text: str, doctype: str | None) -> list[tuple[int, int]]:
     return out
 
 
-def stock_hits(doc, rule, list_name: str, paragraph) -> list[tuple[int, int, object]]:
-    """The stock phrases of one paragraph, without those inside a required formula. SP001 and
-    SP002 both ask for every paragraph: the answers are kept on the document (one scan each)."""
+def stock_hits(doc, rule, list_name: str, paragraphs) -> list[tuple[object, list[tuple[int, int, object]]]]:
+    """(paragraph, its stock phrases) for each of ``paragraphs``, without the phrases inside a
+    required formula. SP001 and SP002 both ask about every paragraph: the answers are kept on the
+    document (one scan each)."""
     from .facts import list_path
 
     path = list_path(rule, list_name)
     memo = doc.meta.setdefault("_stock_hits", {}).setdefault(path, {})
-    key = id(paragraph)
-    if key in memo:
-        return memo[key]
-    got = list(_matcher(path).finditer(paragraph.text))
-    if got:
-        spans = formula_spans(paragraph.text, doc.meta.get("doctype"))
-        if spans:
-            got = [(s, e, x) for s, e, x in got if not any(a <= s and e <= b for a, b in spans)]
-    memo[key] = got
-    return got
+    matcher = _matcher(path)
+    doctype = doc.meta.get("doctype")
+    out = []
+    for p in paragraphs:
+        got = memo.get(id(p))
+        if got is None:
+            got = list(matcher.finditer(p.text))
+            if got:
+                spans = formula_spans(p.text, doctype)
+                if spans:
+                    got = [(s, e, x) for s, e, x in got if not any(a <= s and e <= b for a, b in spans)]
+            memo[id(p)] = got
+        out.append((p, got))
+    return out
 
 
 def count_phrases(doc, rule, list_name: str) -> Counter:
     counts: Counter = Counter()
-    for p in doc.iter(rule.scope or TEXT_SCOPES):
-        for _, _, e in stock_hits(doc, rule, list_name, p):
+    for _, got in stock_hits(doc, rule, list_name, doc.iter(rule.scope or TEXT_SCOPES)):
+        for _, _, e in got:
             counts[e.term] += 1
     return counts
 
@@ -136,7 +141,7 @@ def applies(doc, doctypes) -> bool:
 def stock_phrases(doc, rule, options) -> Iterator[Hit]:
     if not applies(doc, options["doctypes"]):
         return
-    found = [(p, got) for p in doc.iter(rule.scope) if (got := stock_hits(doc, rule, options["list"], p))]
+    found = [(p, got) for p, got in stock_hits(doc, rule, options["list"], doc.iter(rule.scope)) if got]
     if not found:
         return
     chars = doc.text_chars

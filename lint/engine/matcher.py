@@ -42,8 +42,12 @@ class Automaton:
 
     def __init__(self, items=()):
         self._auto = ahocorasick.Automaton()
+        items = list(items)
+        wide = _wide("".join(key for key, _ in items))  # one encoding, cut into the keys
+        at = 0
         for key, value in items:
-            self._auto.add_word(_wide(key), value)
+            self._auto.add_word(wide[at:at + 4 * len(key)], value)
+            at += 4 * len(key)
         if len(self._auto):
             self._auto.make_automaton()
 

@@ -228,7 +228,7 @@ class FastPattern:
     """
 
     __slots__ = ("pattern", "flags", "_groups", "_groupindex", "_source", "_rx", "_first_src",
-                 "_first", "_required_src", "_required", "_literal_sets")
+                 "_first", "_required_src", "_required", "_literal_sets", "_gate")
 
     def __init__(self, pattern: re.Pattern | str, flags: int = 0):
         if isinstance(pattern, re.Pattern):
@@ -237,6 +237,7 @@ class FastPattern:
         self.flags = flags
         self._source = None  # parsed and analysed on first use (or by validate)
         self._rx = self._first = self._required = None
+        self._gate = None  # (literal sets, the first class's search or None), made by _start
 
     def validate(self) -> "FastPattern":
         """Parse now: raises ``re.error`` for a bad pattern."""
@@ -314,18 +315,21 @@ class FastPattern:
         return True
 
     def _start(self, text: str, pos: int) -> int:
-        if self._source is None:
-            self.validate()
-        for chars in self._literal_sets:
+        # Called for every paragraph and pattern: what it needs is kept in one tuple.
+        gate = self._gate
+        if gate is None:
+            first = self.validate().first
+            gate = self._gate = (self._literal_sets, None if first is None else first.search)
+        for chars in gate[0]:
             for c in chars:
                 if c in text:
                     break
             else:
                 return -1
-        first = self.first
-        if first is None:
+        search = gate[1]
+        if search is None:
             return pos
-        m = first.search(text, pos)
+        m = search(text, pos)
         return -1 if m is None else m.start()
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
@@ -334,13 +338,15 @@ class FastPattern:
         start = self._start(text, pos)
         if start < 0:
             return iter(())
-        return self.rx.finditer(text, start) if endpos is None else self.rx.finditer(text, start, endpos)
+        rx = self._rx or self.rx
+        return rx.finditer(text, start) if endpos is None else rx.finditer(text, start, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         start = self._start(text, pos)
         if start < 0:
             return None
-        return self.rx.search(text, start) if endpos is None else self.rx.search(text, start, endpos)
+        rx = self._rx or self.rx
+        return rx.search(text, start) if endpos is None else rx.search(text, start, endpos)
 
     def findall(self, text: str, pos: int = 0):
         start = self._start(text, pos)

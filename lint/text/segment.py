@@ -335,3 +335,17 @@ def lexicon() -> Lexicon:
         freq, logtotal, vocabulary = _cached("words", stamp, _build_words)
         _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, _build_sound), vocabulary)
     return _lexicon
+
+
+@lru_cache(maxsize=8)
+def frequent_words(length: int, least: int) -> frozenset[str]:
+    """The words of ``length`` characters that :func:`lexicon` counts at least ``least`` times.
+
+    For a check that asks only that about a few spans (WD009: is this near-miss a word of its
+    own?): the set is kept in the cache folder beside the lexicon and read in a few milliseconds,
+    where the whole lexicon takes some tens."""
+
+    def build() -> list[str]:
+        return sorted(w for w, n in lexicon().freq.items() if len(w) == length and n >= least)
+
+    return frozenset(_cached(f"frequent-{length}-{least}", _cache_stamp(), build))
