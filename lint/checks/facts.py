@@ -18,7 +18,6 @@ from typing import Iterator
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.fastregex import fast
-from . import paragraphs_joined
 
 # A figure: an Arabic number that is not a date (2024年, 3月, 5日 are times, not measures), a
 # percentage, or a Chinese numeral with a counting unit (三个, 两千户, 百分之五).
@@ -101,9 +100,7 @@ def _word_list(rule, name: str):
 
 
 def _sentence_hits(doc, rule, rx):
-    paragraphs, joined = paragraphs_joined(doc, rule.scope)
-    for k in joined.candidates(rx):  # the paragraphs that hold one of rx's first characters
-        p = paragraphs[k]
+    for p in doc.iter(rule.scope):
         if not rx.search(p.text):
             continue
         for i, s in enumerate(p.sentences):

@@ -129,15 +129,19 @@ def rows(rule, name: str) -> list[dict]:
 
 
 class Words:
-    """Many words found in one pass (Aho-Corasick, C speed; :class:`lint.engine.matcher.Automaton`):
-    :meth:`finditer` gives (start, end, word) for every occurrence, overlapping ones included, in
-    order of their end."""
+    """Many words found in one pass (Aho-Corasick, C speed): :meth:`finditer` gives
+    (start, end, word) for every occurrence, overlapping ones included, in order of their end."""
 
     def __init__(self, words):
-        from ..engine.matcher import Automaton
+        import ahocorasick
 
-        self.auto = Automaton((w, w) for w in dict.fromkeys(words) if w)
+        self.auto = ahocorasick.Automaton()
+        for w in words:
+            if w:
+                self.auto.add_word(w, w)
         self.empty = len(self.auto) == 0
+        if not self.empty:
+            self.auto.make_automaton()
 
     def finditer(self, text: str):
         if self.empty or not text:

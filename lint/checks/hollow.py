@@ -15,7 +15,6 @@ from typing import Iterator
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.fastregex import fast
-from . import paragraphs_joined
 from .facts import list_path
 
 
@@ -103,15 +102,12 @@ _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stoc
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
-    paragraphs, joined = paragraphs_joined(doc, rule.scope)
-    boots: dict[int, list] = {}  # paragraph index -> the patterns that may match there, in order
-    for b in BOOTS:
-        for k in joined.candidates(b[0]):
-            boots.setdefault(k, []).append(b)
-    for k in sorted(boots):
-        p = paragraphs[k]
+    boots = [b for b in BOOTS if b[0].possible(doc.joined_text)]
+    if not boots:
+        return
+    for p in doc.iter(rule.scope):
         text = p.text
-        for rx, label, advice in boots[k]:
+        for rx, label, advice in boots:
             for m in rx.finditer(text):
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
                 if rx is _CONTRIBUTION and not _is_closing(p, m, doc):

@@ -15,7 +15,6 @@ pattern is kept in the start-up cache (:mod:`lint.cache`), keyed by pattern and 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 import _sre as _sre_c  # the C engine: its code size bounds a lookbehind
@@ -229,7 +228,7 @@ class FastPattern:
     """
 
     __slots__ = ("pattern", "flags", "_groups", "_groupindex", "_source", "_rx", "_first_src",
-                 "_first", "_required_src", "_required", "_literal_sets", "_gate", "_lead_src", "_lead")
+                 "_first", "_required_src", "_required", "_literal_sets", "_gate")
 
     def __init__(self, pattern: re.Pattern | str, flags: int = 0):
         if isinstance(pattern, re.Pattern):
@@ -237,7 +236,7 @@ class FastPattern:
         self.pattern = pattern
         self.flags = flags
         self._source = None  # parsed and analysed on first use (or by validate)
-        self._rx = self._first = self._required = self._lead = None
+        self._rx = self._first = self._required = None
         self._gate = None  # (literal sets, the first class's search or None), made by _start
 
     def validate(self) -> "FastPattern":
@@ -247,8 +246,7 @@ class FastPattern:
             key = (self.pattern, self.flags)
             hit = cache.get("pattern", key)
             if hit is not None:
-                (self._groups, groupindex, self._first_src, required, literal_sets, self._source,
-                 self._lead_src) = hit
+                (self._groups, groupindex, self._first_src, required, literal_sets, self._source) = hit
                 self._groupindex = dict(groupindex)
                 self._required_src = list(required)
                 self._literal_sets = tuple(literal_sets)
@@ -258,7 +256,7 @@ class FastPattern:
             self._groups = parsed.state.groups - 1
             self._groupindex = dict(parsed.state.groupdict)
             first, required = _analyse_parsed(parsed)
-            self._first_src = self._lead_src = first
+            self._first_src = first
             self._required_src = sorted(required, key=len)[:_MAX_REQUIRED]
             # Required classes of a few literal characters: tested on every text before a
             # search (``in`` on a paragraph costs less than starting the regex engine).
@@ -269,8 +267,7 @@ class FastPattern:
                 first = self._first_src = None
             self._source = self.pattern if first is None else f"(?={first})(?:{self.pattern})"
             cache.put("pattern", key, (self._groups, tuple(self._groupindex.items()), self._first_src,
-                                       tuple(self._required_src), self._literal_sets, self._source,
-                                       self._lead_src))
+                                       tuple(self._required_src), self._literal_sets, self._source))
         return self
 
     @property
@@ -296,15 +293,6 @@ class FastPattern:
         if self._first is None and self.validate()._first_src is not None:
             self._first = compile_regex(self._first_src, self.rx.flags & re.ASCII)
         return self._first
-
-    @property
-    def lead(self) -> re.Pattern | None:
-        """A class every match starts with (None when unknown), also for a pattern whose
-        literal prefix the engine skips to itself (:attr:`first` is None then): for
-        :class:`Joined`."""
-        if self._lead is None and self.validate()._lead_src is not None:
-            self._lead = compile_regex(self._lead_src, self.flags & re.ASCII)
-        return self._lead
 
     @property
     def required(self) -> tuple:
@@ -378,41 +366,6 @@ class FastPattern:
 
     def split(self, text: str, maxsplit: int = 0) -> list:
         return self.rx.split(text, maxsplit)
-
-
-class Joined:
-    """Many texts (a document's paragraphs) joined by newlines, to tell with one search of the
-    whole which of them a pattern may match in: a rule that tries a pattern on every paragraph
-    pays a call per paragraph, most of them for nothing."""
-
-    def __init__(self, texts):
-        self.texts = list(texts)
-        self.text = "\n".join(self.texts)
-        self.starts = []
-        at = 0
-        for t in self.texts:
-            self.starts.append(at)
-            at += len(t) + 1
-
-    def candidates(self, rx: FastPattern) -> list[int]:
-        """The indices of the texts that hold a character a match of ``rx`` may start with (all
-        of them when that is unknown): every text where ``rx`` matches is among them."""
-        if not rx.possible(self.text):
-            return []
-        lead = rx.lead
-        if lead is None:
-            return list(range(len(self.texts)))
-        out = []
-        starts, text, pos = self.starts, self.text, 0
-        while True:
-            m = lead.search(text, pos)
-            if m is None:
-                return out
-            k = bisect_right(starts, m.start()) - 1
-            out.append(k)
-            if k + 1 == len(starts):
-                return out
-            pos = starts[k + 1]
 
 
 @lru_cache(maxsize=2048)
