@@ -23,17 +23,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..cache import compile_regex
 from ..text.chinese import cn_to_int
 from ..text.numbering import Marker, parse_marker
 from .structure import structure
 
 SCOPES = ("title", "heading", "body")
-_ARTICLE = re.compile(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十百零〇]+|\d{1,3})(?P<kind>[编章节条])"
+_ARTICLE = compile_regex(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十百零〇]+|\d{1,3})(?P<kind>[编章节条])"
                       r"(?=[\s\u3000（(]|$|[\u4e00-\u9fff])")
 ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
-_ATTACH_NOTE = re.compile(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
+_ATTACH_NOTE = compile_regex(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
 _EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
-_NUMERAL_AFTER = re.compile(r"[一二三四五六七八九十〇零两\d]")
+_NUMERAL_AFTER = compile_regex(r"[一二三四五六七八九十〇零两\d]")
 
 
 def _article_value(num: str) -> int | None:
@@ -93,7 +94,7 @@ class Outline:
 
 
 # 108．逃汇罪: a list numbered past 99 (the numbering parser reads one or two digits).
-_LONG_ARABIC = re.compile(r"(?P<num>\d{3})(?P<mark>[.．])(?=[\u4e00-\u9fff“《（(])")
+_LONG_ARABIC = compile_regex(r"(?P<num>\d{3})(?P<mark>[.．])(?=[\u4e00-\u9fff“《（(])")
 
 
 def _long_arabic(text: str, pos: int) -> Marker | None:
@@ -113,8 +114,8 @@ def paragraph_marker(p) -> Marker | None:
 
 # Where a marker may be run into a paragraph: after 。！？ (and closing quotes, blanks), or after
 # blanks for 1．2．3． listed on one line; the lookahead keeps the regex to likely places.
-_RUN_IN = re.compile(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])")
-_RUN_IN_LISTED = re.compile(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])"
+_RUN_IN = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])")
+_RUN_IN_LISTED = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])"
                             r"|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=\d{1,3}[.．])")
 
 

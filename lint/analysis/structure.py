@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..cache import compile_regex
 from ..text.chinese import han_count
 from ..text.numbering import parse_marker
 from .document_type import ALL_TYPES, DOCUMENT_WORDS, normalise_title
@@ -25,30 +26,30 @@ from .document_type import ALL_TYPES, DOCUMENT_WORDS, normalise_title
 _B = r"[\s\u3000]*"
 _CN = "〇○零一二三四五六七八九十OＯ"
 DATE = rf"(?:\d{{4}}|[{_CN}]{{4}})年(?:\d{{1,2}}|[{_CN}]{{1,3}})月(?:\d{{1,2}}|[{_CN}]{{1,3}})日"
-_DATE_LINE = re.compile(rf"^{_B}{DATE}{_B}$")
-_ISSUE_LINE = re.compile(rf"^{_B}(?P<organ>\S.{{0,40}}?)?{_B}{DATE}{_B}印发{_B}$")
-_COPY_NO = re.compile(r"^[\s\u3000]*\d{1,6}[\s\u3000]*$")
-_SECRET = re.compile(rf"^{_B}(?:(?:绝密|机密|秘密)(?:[★\*]\S{{0,8}})?)?{_B}(?:特急|加急|特提|平急)?{_B}$")
+_DATE_LINE = compile_regex(rf"^{_B}{DATE}{_B}$")
+_ISSUE_LINE = compile_regex(rf"^{_B}(?P<organ>\S.{{0,40}}?)?{_B}{DATE}{_B}印发{_B}$")
+_COPY_NO = compile_regex(r"^[\s\u3000]*\d{1,6}[\s\u3000]*$")
+_SECRET = compile_regex(rf"^{_B}(?:(?:绝密|机密|秘密)(?:[★\*]\S{{0,8}})?)?{_B}(?:特急|加急|特提|平急)?{_B}$")
 DOCNO = r"[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]第?\d{1,4}号"
-_DOCNO_LINE = re.compile(rf"^{_B}(?P<no>{DOCNO}){_B}(?:签发人[:：].*)?$")
-_SIGNER = re.compile(rf"^{_B}签发人{_B}[:：]")
-_MASTHEAD = re.compile(r"^[\s\u3000]*\S.{1,40}文件[\s\u3000]*$")
-_ORGAN_END = re.compile(r"(政府|委员会|党委|党组|工委|局|厅|办公厅|办公室|部|院|会|署|处|中心|公司|集团|"
+_DOCNO_LINE = compile_regex(rf"^{_B}(?P<no>{DOCNO}){_B}(?:签发人[:：].*)?$")
+_SIGNER = compile_regex(rf"^{_B}签发人{_B}[:：]")
+_MASTHEAD = compile_regex(r"^[\s\u3000]*\S.{1,40}文件[\s\u3000]*$")
+_ORGAN_END = compile_regex(r"(政府|委员会|党委|党组|工委|局|厅|办公厅|办公室|部|院|会|署|处|中心|公司|集团|"
                         r"学校|大学|街道|法院|检察院|总局|管理局|委|办)$")
-_ARTICLE = re.compile(r"^[\s\u3000]*第[一二三四五六七八九十百零〇\d]+[编章节条]")
-_SUBTITLE = re.compile(r"^[\s\u3000]*[—\-－]{1,2}")
-_NOTE_LINE = re.compile(r"^[\s\u3000]*[（(].{2,80}[）)][\s\u3000]*$")
+_ARTICLE = compile_regex(r"^[\s\u3000]*第[一二三四五六七八九十百零〇\d]+[编章节条]")
+_SUBTITLE = compile_regex(r"^[\s\u3000]*[—\-－]{1,2}")
+_NOTE_LINE = compile_regex(r"^[\s\u3000]*[（(].{2,80}[）)][\s\u3000]*$")
 # 题注 of a published law or interpretation: "1997年9月24日 最高人民检察院……通过", "2021年6月3日 施行".
-_ADOPTED = re.compile(rf"^{_B}[（(]?{DATE}")
+_ADOPTED = compile_regex(rf"^{_B}[（(]?{DATE}")
 _ADOPTED_END = ("）", ")", "施行", "通过", "公布", "发布")
-_SALUTATION = re.compile(r"^[\s\u3000]*(同志们|各位代表|各位委员|各位领导|各位来宾|各位同事|同事们|女士们|"
+_SALUTATION = compile_regex(r"^[\s\u3000]*(同志们|各位代表|各位委员|各位领导|各位来宾|各位同事|同事们|女士们|"
                          r"先生们|朋友们|同学们|老师们)[^。]{0,30}[：:]")
-_ATTACH_NOTE = re.compile(rf"^{_B}附{_B}件{_B}[:：]")
-_ATTACH_LABEL = re.compile(rf"^{_B}附{_B}件{_B}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?{_B}[:：]?{_B}$")
-_CC = re.compile(rf"^{_B}抄{_B}送{_B}[:：]")
-_ATTACH_ITEM = re.compile(rf"^{_B}\d{{1,2}}[.．、]")
+_ATTACH_NOTE = compile_regex(rf"^{_B}附{_B}件{_B}[:：]")
+_ATTACH_LABEL = compile_regex(rf"^{_B}附{_B}件{_B}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?{_B}[:：]?{_B}$")
+_CC = compile_regex(rf"^{_B}抄{_B}送{_B}[:：]")
+_ATTACH_ITEM = compile_regex(rf"^{_B}\d{{1,2}}[.．、]")
 _CLOSE = set("。！？；，、：:;,.!?")
-_NAME = re.compile(r"^[\s\u3000]*[\u4e00-\u9fff][\s\u3000\u4e00-\u9fff·]{1,30}$")
+_NAME = compile_regex(r"^[\s\u3000]*[\u4e00-\u9fff][\s\u3000\u4e00-\u9fff·]{1,30}$")
 
 PART_NAMES = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "标题", "题注",
               "讲话时间", "讲话人", "主送机关", "称谓", "正文", "附件说明", "发文机关署名", "成文日期",
@@ -152,9 +153,9 @@ def _title_lines(lines: list[tuple[int, str]], i: int) -> int:
     return n
 
 
-_ADDRESSEE_END = re.compile(r"(政府|委员会|局|厅|部|院|会|办|委|处|室|科|所|站|中心|单位|部门|主体|机构|机关|公司|"
+_ADDRESSEE_END = compile_regex(r"(政府|委员会|局|厅|部|院|会|办|委|处|室|科|所|站|中心|单位|部门|主体|机构|机关|公司|"
                             r"集团|学校|街道|镇|乡|同志|组|队|协会|[）)])$")
-_NOT_ADDRESSEE = re.compile(r"如下|根据|为了|为进一步|现将|现就|经研究|作出|决定")
+_NOT_ADDRESSEE = compile_regex(r"如下|根据|为了|为进一步|现将|现就|经研究|作出|决定")
 
 
 def _addressee(t: str) -> bool:
