@@ -84,7 +84,8 @@ PAGE_CHARS = 22 * 28
 
 def default_rules(tries: int = 12, wait: float = 10.0):
     """The default rules; while a rule file someone is still writing does not load, wait and retry."""
-    from lint.engine import load_rules, select_rules
+    from lint.engine import load_rules
+    from lint.policy.selection import select_rules
     from lint.errors import GwlintError
 
     for i in range(tries):
@@ -532,7 +533,8 @@ import sys, time, json
 t0 = time.perf_counter()
 import lint.cli
 t1 = time.perf_counter()
-from lint.engine import load_rules, select_rules, check_document
+from lint.engine import load_rules, check_document
+from lint.policy.selection import select_rules
 rules = select_rules(load_rules())
 t2 = time.perf_counter()
 from lint.readers import read_path

@@ -15,97 +15,86 @@ from .analysis.document_type import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .model.finding import SEVERITIES
 from .formats import DOC_FORMATS, FORMATS
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .policy.exit import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from . import cli_zh
+from .cli_zh import Choice, IntRange, OutputPath, option
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gwlint")
+def _echo_err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+@click.group(cls=cli_zh.Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="gwlint", message="%(prog)s %(version)s",
+                      help="显示版本并退出。")
 def cli() -> None:
     """gwlint：公文（讲话稿、通知、请示、报告、总结……）文稿检查工具。"""
-
-
 
 
 def _selection_options(f):
     """Options shared by check, waive and baseline: what to check and how."""
     for opt in reversed([
-        click.option("-c", "--config", "config", type=click.Path(dir_okay=False),
-                     help="配置文件（gwlint.yaml 或 pyproject.toml）；不指定时从被检查文件所在文件夹向上查找。"),
-        click.option("--select", multiple=True, help="只运行这些规则（代码、名称、代码前缀或类别，逗号分隔）。"),
-        click.option("--ignore", multiple=True, help="不运行这些规则（同上）。"),
-        click.option("--preview", is_flag=True, help="同时运行预览（preview）状态的规则。"),
-        click.option("--doctype", type=click.Choice(ALL_TYPES), help="文种；不指定时取配置，再不然从标题推断。"),
-        click.option("--public/--no-public", default=None, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。"),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-                     help="并行检查的进程数（默认：CPU 核数）。"),
+        option("-c", "--config", "config", type=OutputPath(), metavar="文件",
+               help="配置文件（gwlint.yaml 或 pyproject.toml）；不指定时从被检查文件所在文件夹向上查找。"),
+        option("--select", multiple=True, metavar="规则",
+               help="只运行这些规则：代码、名称、代码前缀、类别或 ALL，不分大小写，逗号分隔。"),
+        option("--extend-select", multiple=True, metavar="规则", help="在默认（或配置所选）的规则之外再运行这些规则。"),
+        option("--ignore", multiple=True, metavar="规则", help="不运行这些规则（写法同 --select）。"),
+        option("--preview", is_flag=True, help="同时运行预览（preview）状态的规则。"),
+        option("--doctype", type=Choice(ALL_TYPES), help="文种；不指定时取配置，再不然从标题推断。"),
+        option("--public/--no-public", default=None, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。"),
+        option("--exclude", multiple=True, metavar="GLOB", help="不检查这些文件（取代配置中的 exclude；逗号分隔）。"),
+        option("--extend-exclude", multiple=True, metavar="GLOB", help="在配置的 exclude 之外，另外不检查这些文件。"),
+        option("--stdin-filename", metavar="文件名",
+               help="从标准输入（-）读入的文稿的文件名：用于报告、判断格式和查找配置。"),
+        option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N",
+               help="并行检查的进程数（默认：CPU 核数）。"),
     ]):
         f = opt(f)
     return f
 
 
-def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing=False):
+def _overrides(select, extend_select, ignore, preview, doctype, public, exclude=(), extend_exclude=(),
+               fail_level=None, timing=False):
     from .config.settings import Overrides
 
-    return Overrides(select=_split(select) or None, ignore=_split(ignore), preview=preview,
-                     fail_level=fail_level, doctype=doctype, public=public, timing=timing)
-
-
-def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False):
-    """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
-    from .model.report import Report
-    from .app.collect import Plan
-    from .app.jobs import ProgressBar, default_jobs, run
-    from .policy.waivers import apply, load_waivers
-
-    plan = Plan(list(paths), overrides, config)
-    timing_data: dict[str, float] | None = {} if overrides.timing else None
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
-    bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
-    try:
-        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar, keep_docs=keep_docs)
-    finally:
-        if bar:
-            bar.close()
-    fail_levels = {s.fail_level for s, _ in plan.contexts.values()}
-    report = Report(results, fail_level=min(fail_levels, key=SEVERITIES.index) if fail_levels else "warning",
-                    rules=plan.rules, timing=timing_data, excluded=plan.excluded)
-    for key, (settings, rules) in plan.contexts.items():
-        mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
-        if settings.waivers_path is None or not mine:
-            continue
-        waivers = load_waivers(settings.waivers_path, settings.root)
-        if waivers.entries:
-            report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
-            report.waivers_path = str(settings.waivers_path)
-    return report, plan
+    return Overrides(select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
+                     preview=preview, fail_level=fail_level, doctype=doctype, public=public, timing=timing,
+                     exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude))
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="输出格式。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件，而不是标准输出。")
+@click.argument("paths", nargs=-1, required=True, metavar="文稿...")
+@option("-f", "--format", "--output-format", "fmt", type=Choice(FORMATS), default="text",
+        show_default=True, help="输出格式（--output-format 为同义写法）。")
+@option("-o", "--output", type=OutputPath(), metavar="文件", help="把结果写入文件，而不是标准输出。")
 @_selection_options
-@click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
-              help="达到此级别的问题使退出码为 1（默认取配置，再不然为 warning）。")
-@click.option("--annotate", type=click.Path(dir_okay=False),
-              help="另存一份带批注的 Word 文稿：每个问题一条批注（只能检查一个文件）。")
-@click.option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数。")
-@click.option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
-@click.option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
-def check(paths, fmt, output, config, select, ignore, preview, doctype, public, jobs, fail_level,
+@option("--fail-level", type=Choice(SEVERITIES), default=None,
+        help="达到此级别的问题使退出码为 1（默认取配置，再不然为 warning）。")
+@option("--exit-zero", is_flag=True, help="有问题时退出码也为 0（无法检查的文件仍为 2）。")
+@option("--statistics", is_flag=True, help="只输出每条规则的问题数，从多到少。")
+@option("-q", "--quiet", count=True, help="-q 只输出问题，不要汇总；-qq 只输出汇总。")
+@option("--show-source/--no-show-source", default=None,
+        help="在每个问题下列出所在文句并标出位置（默认：输出到终端时列出）。")
+@option("--annotate", type=OutputPath(), metavar="文件",
+        help="另存一份带批注的 Word 文稿：每个问题一条批注（只能检查一个文件）。")
+@option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数（机器格式时写到标准错误）。")
+@option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
+@option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
+def check(paths, fmt, output, config, select, extend_select, ignore, preview, doctype, public, exclude,
+          extend_exclude, stdin_filename, jobs, fail_level, exit_zero, statistics, quiet, show_source,
           annotate, verbose, color, timing):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误。
     """
-    from .engine.rules import at_or_above
+    from .app.run import annotate as write_annotated, exit_code, run_check
+    from .formats import render
+    from .formats.common import printable
 
     if output:
         _refuse_overwrite(output, paths)
@@ -113,46 +102,44 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
         _refuse_overwrite(annotate, paths)
         if output and Path(output).resolve() == Path(annotate).resolve():
             raise UsageError("--annotate 与 -o 不能是同一个文件")
-    overrides = _overrides(select, ignore, preview, doctype, public, fail_level,
-                           timing or os.environ.get("GWLINT_TIMING") == "1")
-    report, plan = _run(paths, config, overrides, jobs,
-                        keep_docs=bool(annotate) or fmt in DOC_FORMATS)
+    if stdin_filename and "-" not in paths:
+        raise UsageError("--stdin-filename 只用于从标准输入（-）读入的文稿")
+    overrides = _overrides(select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
+                           fail_level, timing or os.environ.get("GWLINT_TIMING") == "1")
+    to_terminal = output is None and sys.stdout.isatty()
+    if show_source is None:
+        show_source = to_terminal
+    report, plan = run_check(paths, config, overrides, jobs, stdin_name=stdin_filename,
+                             keep_docs=bool(annotate) or fmt in DOC_FORMATS or fmt == "text")
     if annotate:
-        _annotate(plan, report, annotate)
+        n = write_annotated(plan, report, annotate)
+        if n is not None:
+            _echo_err(f"已写入带批注的文稿 {printable(annotate)}（{n} 条批注）")
     for r in report.errors:
-        click.echo(f"gwlint: {r.path}: {r.error}", err=True)
+        _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")
     for w in report.stale_waivers:
-        click.echo(f"gwlint: {w.origin}:{w.line}: 豁免 {w.rule}（{w.file}，原文“{w.text}”）已不再匹配任何问题，可以删去",
-                   err=True)
-    from .formats import render
+        _echo_err(f"gwlint: {printable(w.origin)}:{w.line}: 豁免 {w.rule}（{printable(w.file)}，"
+                  f"原文“{printable(w.text)}”）已不再匹配任何问题，可以删去")
+    use_color = color if color is not None else (to_terminal and "NO_COLOR" not in os.environ)
+    if verbose and fmt != "text":  # machine formats stay machine-readable: the notes go to stderr
+        from .formats.text import verbose_line
 
-    use_color = (color if color is not None else (output is None and sys.stdout.isatty()
-                                                    and "NO_COLOR" not in os.environ))
-    text = render(fmt, report, color=use_color, verbose=verbose)
+        for r in report.results:
+            if not r.error:
+                _echo_err(verbose_line(r))
+    if statistics:
+        from .formats.statistics import render as render_statistics
+
+        text = render_statistics(report, "json" if fmt == "json" else "text")
+    else:
+        text = render(fmt, report, color=use_color, verbose=verbose, quiet=quiet, show_source=show_source)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False, color=use_color)
     if report.timing is not None:
         _print_timing(report.timing, report)
-    if report.errors:
-        sys.exit(EXIT_ERROR)
-    levels = {t.display: plan.contexts[t.context][0].fail_level for t in plan.tasks}
-    failing = any(at_or_above(r.findings, levels.get(r.path, report.fail_level)) for r in report.results)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
-
-
-def _annotate(plan, report, out: str) -> None:
-    from .formats.docx_comments import annotate
-
-    tasks = [t for t in plan.tasks if t.error is None]
-    if len(tasks) != 1:
-        raise UsageError(f"--annotate 只能用于一个文稿（这次要检查 {len(tasks)} 个）")
-    result = report.results[tasks[0].index]
-    if result.error:
-        return
-    annotate(result, tasks[0].path, Path(out))
-    click.echo(f"已写入带批注的文稿 {out}（{sum(1 for f in result.findings if not f.waived)} 条批注）", err=True)
+    sys.exit(exit_code(report, plan, exit_zero))
 
 
 def _refuse_overwrite(output: str, paths) -> None:
@@ -163,9 +150,9 @@ def _refuse_overwrite(output: str, paths) -> None:
 
 
 @cli.command("config")
-@click.option("--show", is_flag=True, help="显示合并后的配置（预设、配置文件与命令行）。")
-@click.option("-c", "--config", "config", type=click.Path(dir_okay=False), help="配置文件；不指定时从当前文件夹向上查找。")
-@click.argument("path", required=False)
+@option("--show", is_flag=True, help="显示合并后的配置（预设、配置文件与命令行）。")
+@option("-c", "--config", "config", type=OutputPath(), metavar="文件", help="配置文件；不指定时从当前文件夹向上查找。")
+@click.argument("path", required=False, metavar="[文稿或文件夹]")
 def config_cmd(show, config, path):
     """查看配置：gwlint config --show [文稿或文件夹]。"""
     from .config.settings import resolve
@@ -194,77 +181,50 @@ def config_cmd(show, config, path):
     click.echo(f"# 启动缓存：{cache_path if cache_path else '已关闭（GWLINT_NO_CACHE）'}")
 
 
+def _waiver_options(f):
+    for opt in reversed([click.argument("paths", nargs=-1, required=True, metavar="文稿..."), _selection_options]):
+        f = opt(f)
+    return f
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@_selection_options
-@click.option("--rule", "rule_codes", multiple=True, help="只豁免这些规则的问题（代码或名称，可重复）。")
-@click.option("--line", "lines", type=int, multiple=True, help="只豁免这些行（段）上的问题（可重复）。")
-@click.option("--text", "texts", multiple=True, help="只豁免原文为此的问题（可重复）。")
-@click.option("--reason", required=True, help="为什么可以保留（写入豁免文件）。")
-def waive(paths, config, select, ignore, preview, doctype, public, jobs, rule_codes, lines, texts, reason):
+@_waiver_options
+@option("--rule", "rule_codes", multiple=True, metavar="规则", help="只豁免这些规则的问题（代码或名称，可重复）。")
+@option("--line", "lines", type=cli_zh.Int(), multiple=True, metavar="N", help="只豁免这些行（段）上的问题（可重复）。")
+@option("--text", "texts", multiple=True, metavar="原文", help="只豁免原文为此的问题（可重复）。")
+@option("--reason", required=True, metavar="理由", help="为什么可以保留（写入豁免文件）。")
+def waive(paths, config, select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
+          stdin_filename, jobs, rule_codes, lines, texts, reason):
     """把当前的问题（可按 --rule、--line、--text 筛选）记入豁免文件 gwlint-waivers.yaml。"""
-    _write_waivers(paths, config, _overrides(select, ignore, preview, doctype, public), jobs,
-                   reason, rule_codes, lines, texts, baseline=False)
+    _write_waivers(paths, config, _overrides(select, extend_select, ignore, preview, doctype, public, exclude,
+                                             extend_exclude), jobs, reason, rule_codes, lines, texts, baseline=False)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@_selection_options
-@click.option("--reason", default="基线：启用 gwlint 时已有的问题，暂不处理", show_default=True,
-              help="写入每条新豁免的理由。")
-def baseline(paths, config, select, ignore, preview, doctype, public, jobs, reason):
+@_waiver_options
+@option("--reason", default="基线：启用 gwlint 时已有的问题，暂不处理", show_default=True, metavar="理由",
+        help="写入每条新豁免的理由。")
+def baseline(paths, config, select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
+             stdin_filename, jobs, reason):
     """把当前所有问题记为豁免（基线），并删去已不再匹配的旧豁免；已有豁免的理由保留。"""
-    _write_waivers(paths, config, _overrides(select, ignore, preview, doctype, public), jobs,
-                   reason, (), (), (), baseline=True)
+    _write_waivers(paths, config, _overrides(select, extend_select, ignore, preview, doctype, public, exclude,
+                                             extend_exclude), jobs, reason, (), (), (), baseline=True)
 
 
 def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline):
-    from .policy.waivers import Waiver, load_waivers, relative
+    from .app.waive import write_waivers
+    from .formats.common import printable
 
-    if not reason.strip():
-        raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
-    report, plan = _run(paths, config, overrides, jobs, want_progress=False)
-    for r in report.errors:
-        click.echo(f"gwlint: {r.path}: {r.error}", err=True)
-    if report.errors:
+    done = write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline)
+    if done.report is not None:
+        for r in done.report.errors:
+            _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")
         sys.exit(EXIT_ERROR)
-    targets = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
-    if len(targets) != 1:
-        raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
-    path = targets.pop()
-    roots = {plan.contexts[t.context][0].root for t in plan.tasks}
-    waivers = load_waivers(path, roots.pop())
-    known = {}
-    for ctx_key, (settings, rules) in plan.contexts.items():
-        for rule in rules:
-            known[rule.code] = rule
-    wanted = set()
-    for c in rule_codes:
-        rule = next((r for r in known.values() if c in (r.code, r.name, *r.aliases)), None)
-        if rule is None:
-            raise UsageError(f"这次检查没有运行规则“{c}”")
-        wanted.add(rule.code)
-    added = 0
-    for res in report.results:
-        rel = relative(res.path, waivers.root)
-        for f, digest in zip(res.findings, res.fingerprints):
-            if f.waived or (wanted and f.code not in wanted) or (lines and f.line not in lines) \
-                    or (texts and f.text not in texts):
-                continue
-            added += waivers.add(Waiver(f.code, rel, digest, reason.strip(), f.text))
-    removed = 0
-    if baseline:
-        stale = {id(w) for w in report.stale_waivers}
-        keep = [w for w in waivers.entries if id(w) not in stale
-                and not any(s.rule == w.rule and s.file == w.file and s.hash == w.hash for s in report.stale_waivers)]
-        removed = len(waivers.entries) - len(keep)
-        waivers.entries = keep
-    elif not added:
-        click.echo("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动", err=True)
+    if not baseline and not done.added:
+        _echo_err("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动")
         sys.exit(EXIT_FINDINGS)
-    waivers.save()
-    extra = f"，删去 {removed} 条已失效的豁免" if removed else ""
-    click.echo(f"已写入 {path}：新增 {added} 条豁免{extra}，共 {len(waivers.entries)} 条。")
+    extra = f"，删去 {done.removed} 条已失效的豁免" if done.removed else ""
+    click.echo(f"已写入 {printable(done.path)}：新增 {done.added} 条豁免{extra}，共 {done.total} 条。")
 
 
 def _print_timing(timing: dict[str, float], report) -> None:
@@ -277,41 +237,46 @@ def _print_timing(timing: dict[str, float], report) -> None:
 
 
 @cli.command("rules")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("-f", "--format", "--output-format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
+        help="输出格式。")
 def rules_cmd(fmt):
-    """列出所有规则：代码、名称、类别、级别、状态、依据。"""
+    """列出所有规则：代码、名称、类别、级别、状态、依据；最后列出 --select 可用的类别。"""
     from .engine.rules import CATEGORIES, load_rules
-    from .formats.ruledocs import STATUS_LABEL
+    from .formats.ruledocs import rule_lines
 
     ruleset = load_rules()
     if fmt == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
+                                "category_label": CATEGORIES[r.category][1],
                                 "severity": r.severity, "status": r.status, "kind": r.kind,
                                 "basis": r.basis, "aliases": list(r.aliases)} for r in ruleset],
                               ensure_ascii=False, indent=2))
         return
-    for r in ruleset:
-        basis = r.basis.split("：")[0].split(":")[0]
-        click.echo(f"{r.code}  {r.name:<32} {CATEGORIES[r.category][1]:<8} {r.severity:<10} "
-                   f"{STATUS_LABEL[r.status]:<10} {basis}")
+    click.echo("\n".join(rule_lines(ruleset)))
 
 
 @cli.command()
-@click.argument("code")
+@click.argument("code", metavar="规则")
 def explain(code):
     """说明一条规则：为什么、依据、应报与不应报的例子。"""
     from .engine.rules import load_rules
     from .formats.ruledocs import explain as explain_rule
 
-    rule = load_rules().get(code)
+    from .policy.selection import close_matches
+
+    ruleset = load_rules()
+    rule = ruleset.get(code)
     if rule is None:
-        raise UsageError(f"没有代码、名称或别名为“{code}”的规则（用 gwlint rules 查看所有规则）")
+        near = [n for n in close_matches(ruleset, code) if ruleset.get(n) is not None]
+        hint = f"，是否想找：{'、'.join(near)}" if near else ""
+        raise UsageError(f"没有代码、名称或别名为“{code}”的规则{hint}（用 gwlint rules 查看所有规则）")
     click.echo(explain_rule(rule), nl=False)
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="docs/rules.md", show_default=True)
-@click.option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
+@option("-o", "--output", type=OutputPath(), default="docs/rules.md", show_default=True, metavar="文件",
+        help="写入的文件。")
+@option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
 def docs(output, check_only):
     """从规则文件生成规则文档（docs/rules.md）。"""
     from .engine.rules import load_rules
@@ -341,7 +306,7 @@ def main(argv=None) -> None:
         click.echo("gwlint: 已中止", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        cli_zh.show(exc, _echo_err)
         sys.exit(EXIT_ERROR)
     except GwlintError as exc:
         click.echo(f"gwlint: {exc}", err=True)

@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from lint.engine import load_rules, select_rules
+from lint.engine import load_rules
+from lint.policy.selection import select_rules
 from lint.errors import RuleFileError
 from tests.helpers import run
 

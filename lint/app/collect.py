@@ -16,11 +16,11 @@ from ..readers import DRAFT_SUFFIXES
 STDIN = "-"
 
 
-def collect(paths: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
+def collect(paths: list[str], stdin_name: str | None = None) -> Iterator[tuple[str, Path | None, str | None]]:
     """(display name, path or None for stdin, error) for every draft the arguments name."""
     for raw in paths:
         if raw == STDIN:
-            yield "<stdin>", None, None
+            yield stdin_name or "<stdin>", None, None
             continue
         p = Path(raw)
         if not p.exists():
@@ -57,7 +57,8 @@ class Task:
 class Plan:
     """The files of a run with the configuration (settings and rules) of each."""
 
-    def __init__(self, paths: list[str], overrides: Overrides, config: str | None = None):
+    def __init__(self, paths: list[str], overrides: Overrides, config: str | None = None,
+                 stdin_name: str | None = None):
         self.overrides = overrides
         self.contexts: dict[str, tuple[Settings, list]] = {}
         self.config_paths: dict[str, Path | None] = {}
@@ -81,8 +82,10 @@ class Plan:
                 self.config_paths[key] = cfg_path
             return key
 
-        for display, path, err in collect(paths):
-            key = context_for(Path.cwd() if path is None or err else path)
+        for display, path, err in collect(paths, stdin_name):
+            # Standard input named by --stdin-filename finds its configuration from that name.
+            start = (Path(stdin_name) if stdin_name else Path.cwd()) if path is None else path
+            key = context_for(Path.cwd() if err else start)
             if path is not None and err is None and self._excluded(path, self.contexts[key][0]):
                 self.excluded.append(display)
                 continue
@@ -93,12 +96,15 @@ class Plan:
         if not settings.exclude:
             return False
         p = path.resolve()
-        try:
-            rel = p.relative_to(settings.root).as_posix()
-        except (ValueError, TypeError):
-            rel = p.as_posix()
+        rels = []
+        for root in (settings.root, settings.cli_exclude_root):  # the config's folder; with --exclude, the current one
+            try:
+                rels.append(p.relative_to(root).as_posix())
+            except (ValueError, TypeError):
+                pass
+        rels = rels or [p.as_posix()]
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(p.name, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*")
-                   for g in settings.exclude)
+                   for g in settings.exclude for rel in rels)
 
     @property
     def rules(self) -> list:

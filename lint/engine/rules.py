@@ -1,7 +1,8 @@
-"""Rules: loading (strict, with file and line in every error), selection, and running.
+"""Rules: loading (strict, with file and line in every error) and running (selection is
+lint/policy/selection.py).
 
 A rule is one YAML file under ``rules/<category>/<name>.yml``. The engine, not the rule, stamps
-code, name, category and severity on each finding, applies selection and per-project options,
+code, name, category and severity on each finding, applies per-project options,
 and sorts the findings by location.
 """
 
@@ -20,7 +21,7 @@ from ..cache import get_cache
 from ..model.document import SCOPES, TEXT_SCOPES, Document
 from ..analysis.document_type import ALL_TYPES
 from ..errors import RuleFileError
-from ..model.finding import SEVERITIES, SEVERITY_RANK, Finding, Hit
+from ..model.finding import SEVERITIES, Finding, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
@@ -109,7 +110,8 @@ class RuleSet:
                 self.by_key[key] = r
 
     def get(self, key: str) -> Rule | None:
-        return self.by_key.get(key) or self.by_key.get(key.upper())
+        """The rule with this code, name or alias, in any case."""
+        return self.by_key.get(key) or self.by_key.get(key.upper()) or self.by_key.get(key.lower())
 
     def __iter__(self):
         return iter(self.rules)
@@ -259,47 +261,6 @@ def load_rules(extra_dirs: Iterable[Path] = (), reference_dirs: Iterable[Path] =
     return RuleSet(rules)
 
 
-# --- selection ---------------------------------------------------------------------------------
-
-def _matches(rule: Rule, selector: str) -> tuple[bool, bool]:
-    """(matches, explicitly): explicit selection (code, name, alias) enables a preview rule."""
-    s = selector.strip()
-    if s in (rule.code, rule.name) or s in rule.aliases:
-        return True, True
-    if s.upper() == "ALL" or s == rule.category or (s.isupper() and rule.code.startswith(s)):
-        return True, False
-    return False, False
-
-
-def known_selector(ruleset: RuleSet, selector: str) -> bool:
-    s = selector.strip()
-    return (s.upper() == "ALL" or s in CATEGORIES or ruleset.get(s) is not None
-            or (s.isupper() and any(r.code.startswith(s) for r in ruleset)))
-
-
-def select_rules(ruleset: RuleSet, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                 preview: bool = False) -> list[Rule]:
-    chosen = []
-    select = list(select or [])
-    ignore = list(ignore or [])
-    for rule in ruleset:
-        if rule.status == "deprecated" and not any(_matches(rule, s)[1] for s in select):
-            continue
-        if select:
-            hits = [_matches(rule, s) for s in select]
-            if not any(m for m, _ in hits):
-                continue
-            explicit = any(e for _, e in hits)
-            if rule.status == "preview" and not (explicit or preview):
-                continue
-        elif rule.status == "preview" and not preview:
-            continue
-        if any(_matches(rule, s)[0] for s in ignore):
-            continue
-        chosen.append(rule)
-    return chosen
-
-
 # --- running -----------------------------------------------------------------------------------
 
 class _Fields(dict):
@@ -318,13 +279,17 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
         text = p.text[hit.start:hit.end] if hit.shown is None else hit.shown
         column, end_column = hit.start + 1, hit.end + 1
         location, scope = p.location, p.scope
+    # A suggestion that repeats the text suggests nothing: never shown (a masked value's
+    # suggestion is the mask, which differs from the draft's text).
+    same = p is not None and hit.suggestion and hit.suggestion == p.text[hit.start:hit.end]
+    suggestion = None if same else hit.suggestion
     fields = _Fields(hit.data)
     fields.setdefault("text", text)
-    fields.setdefault("suggestion", hit.suggestion or "")
+    fields.setdefault("suggestion", suggestion or "")
     message = rule.message.format_map(fields)
     return Finding(path=doc.path, line=line, column=column, end_line=line, end_column=end_column,
                    location=location, code=rule.code, name=rule.name, category=rule.category,
-                   severity=severity, message=message, text=text, suggestion=hit.suggestion,
+                   severity=severity, message=message, text=text, suggestion=suggestion,
                    basis=rule.basis, scope=scope)
 
 
@@ -352,8 +317,3 @@ def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] 
     new_document()  # the document's texts are not kept after its check
     findings.sort(key=Finding.sort_key)
     return findings
-
-
-def at_or_above(findings: Iterable[Finding], level: str) -> int:
-    rank = SEVERITY_RANK[level]
-    return sum(1 for f in findings if not f.waived and SEVERITY_RANK[f.severity] >= rank)

@@ -49,4 +49,10 @@ def read_path(path: Path, display: str | None = None) -> Document:
 
 
 def read_stdin(data: bytes, display: str = "<stdin>") -> Document:
-    return read_text_bytes(data, display, "txt")
+    """A draft from standard input; ``display`` (``--stdin-filename``) also gives its format."""
+    suffix = Path(display).suffix.lower()
+    if suffix == ".docx":
+        from .docx import read_docx_bytes
+
+        return read_docx_bytes(data, display)
+    return read_text_bytes(data, display, "md" if suffix == ".md" else "txt")
