@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model.finding import SEVERITIES
-from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
+from .common import (printable, by_category, category_label, context, for_display, groups, rules_shown, sev_label,
                      severity_counts, suggestion_text)
 
 _GROUP_LIMIT = 10  # items shown per rule group; the rest are counted
@@ -18,7 +18,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def _md(text) -> str:
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    return printable(_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " "))
 
 
 def render(report, **_) -> str:
