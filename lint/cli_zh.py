@@ -92,12 +92,27 @@ class Option(click.Option):
         return self.get_help_spec(ctx), help_
 
 
+def _with_context(parse):
+    """A usage error raised by click's option parser carries no context; give it the command's,
+    so that the usage line can be shown with it."""
+    def parse_args(self, ctx, args):
+        try:
+            return parse(self, ctx, args)
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise
+    return parse_args
+
+
 class Command(click.Command):
     context_class = Context
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[选项]")
         super().__init__(*args, **kwargs)
+
+    parse_args = _with_context(click.Command.parse_args)
 
     def get_help_option(self, ctx):
         opt = super().get_help_option(ctx)
@@ -120,6 +135,8 @@ class Group(click.Group):
         if opt is not None:
             opt.help = HELP_TEXT
         return opt
+
+    parse_args = _with_context(click.Group.parse_args)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""

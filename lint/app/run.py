@@ -28,7 +28,7 @@ def run_check(paths, config: str | None, overrides: Overrides, jobs: int | None,
     finally:
         if bar:
             bar.close()
-    report = Report(results, fail_level=exit_policy.loosest(s.fail_level for s, _ in plan.contexts.values()),
+    report = Report(results, fail_level=exit_policy.report_level(s.fail_level for s, _ in plan.contexts.values()),
                     rules=plan.rules, timing=timing_data, excluded=plan.excluded)
     for key, (settings, rules) in plan.contexts.items():
         mine = [r for t, r in zip(plan.tasks, results) if t.context == key]

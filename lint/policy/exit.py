@@ -25,8 +25,9 @@ def fail_level(cli: str | None, config: str | None) -> str:
     return cli or config or DEFAULT_FAIL_LEVEL
 
 
-def loosest(levels: Iterable[str]) -> str:
-    """The fail level a multi-configuration report states: the lowest of its configurations'."""
+def report_level(levels: Iterable[str]) -> str:
+    """The fail level a multi-configuration report states: the most serious of its
+    configurations' (each draft is still judged by its own, see :func:`exit_code`)."""
     levels = set(levels)
     return min(levels, key=SEVERITIES.index) if levels else DEFAULT_FAIL_LEVEL
 
