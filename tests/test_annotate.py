@@ -76,7 +76,7 @@ def test_one_comment_per_finding_on_exact_characters(draft, tmp_path):
     assert sorted(ranges.values()) == sorted(["涉及到", "X月X日", "XXXX", "关于做好值班工作的通知",
                                              "关于做好值班工作的通知"])
     note = by_text["涉及到"][0]
-    assert note.startswith("“涉及到”语义重复") and "建议改为：涉及" in note and "依据：县长讲话" in note
+    assert note.startswith("“涉及到”语义重复") and "建议改为：涉及" in note and "依据：县长在全县政府系统办公室工作会议上的讲话" in note
     # The header finding (Word keeps no comments there) goes on the title, saying where it is.
     title_notes = by_text["关于做好值班工作的通知"]
     assert any(t.startswith("［页眉 第1段］“XXXX”") for t in title_notes)

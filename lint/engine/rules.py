@@ -173,9 +173,10 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     aliases = spec.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise ctx.error("“aliases”应为字符串列表", "aliases")
-    if not basis_mod.names_authority(spec["basis"]):
-        raise ctx.error("“basis”必须注明所依据的讲话或标准（见 GUIDANCE.md、STANDARDS.md），如“县委副书记讲话：……”"
-                        "或“GB/T 15834-2011 4.5.3.5：……”", "basis")
+    why_not = basis_mod.problem(spec["basis"])
+    if why_not:
+        raise ctx.error(f"{why_not}，如“县长在全县政府系统办公室工作会议上的讲话：……”或“GB/T 15834-2011 4.5.3.5：……”",
+                        "basis")
     params = validate_params(module, ctx, {k: v for k, v in spec.items() if k in module.PARAMS})
     compiled = module.compile(params, ctx)
     fields = module.FIELDS
@@ -189,7 +190,7 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     examples = _examples(spec, ctx)
     return Rule(code=code, name=name, category=category, severity=spec["severity"], status=status,
                 since=str(spec.get("since", "0.1.0")), scope=tuple(scope), message=spec["message"].strip(),
-                why=spec["why"].strip(), basis=spec["basis"].strip(), kind=kind, params=params,
+                why=spec["why"].strip(), basis=basis_mod.cite(spec["basis"].strip()), kind=kind, params=params,
                 examples=examples, aliases=tuple(aliases), doctypes=tuple(doctypes), path=display,
                 module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs))
 
