@@ -24,9 +24,10 @@ def _md(text) -> str:
 def render(report, **_) -> str:
     fs = report.findings
     sev = severity_counts(fs)
-    parts = "，".join(f"{sev_label(s)} {sev[s]}" for s in SEVERITIES)
+    parts = "，".join(f"{sev_label(s)} {sev[s]}" for s in SEVERITIES if sev[s])
+    found = f"发现 {len(fs)} 处问题（{parts}）" if fs else "未发现问题"
     out = ["# gwlint 检查报告", "",
-           f"共检查 {len(report.results)} 个文件，发现 {len(fs)} 处问题（{parts}）"
+           f"共检查 {len(report.results)} 个文件，{found}"
            + (f"，另有 {len(report.waived)} 处已豁免" if report.waived else "") + "。", ""]
     cats = by_category(fs)
     if cats:
