@@ -155,30 +155,15 @@ def _refuse_overwrite(output: str, paths) -> None:
 @click.argument("path", required=False, metavar="[文稿或文件夹]")
 def config_cmd(show, config, path):
     """查看配置：gwlint config --show [文稿或文件夹]。"""
-    from .config.settings import resolve
-    from .config.file import find_config, load_config
+    from .app.config_view import describe
 
-    cfg_path = Path(config) if config else find_config(Path(path) if path else Path.cwd())
-    cfg = load_config(cfg_path)
-    settings, rules = resolve(cfg)
-    data = cfg.as_dict()
-    data["fail-level"] = settings.fail_level
-    data["rules-run"] = [r.code for r in rules]
-    if cfg.reference_dirs:  # which word lists the folders replace or extend, from which files
-        from .engine.wordlists import list_origins
-
-        data["word-lists"] = list_origins(cfg.reference_dirs)
-    import yaml
-
+    view = describe(config, path)
     if not show:
-        click.echo(f"配置文件：{cfg_path or '（无，使用默认设置）'}；运行 {len(rules)} 条规则。用 --show 查看详情。")
+        click.echo(f"配置文件：{view.path or '（无，使用默认设置）'}；运行 {view.rules} 条规则。用 --show 查看详情。")
         return
-    click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), nl=False)
-    from .cache import get_cache
-
+    click.echo(view.yaml, nl=False)
     # Where runs keep their start-up cache: a comment, so the output stays a valid configuration.
-    cache_path = get_cache().path
-    click.echo(f"# 启动缓存：{cache_path if cache_path else '已关闭（GWLINT_NO_CACHE）'}")
+    click.echo(f"# 启动缓存：{view.cache if view.cache else '已关闭（GWLINT_NO_CACHE）'}")
 
 
 def _waiver_options(f):
@@ -197,7 +182,8 @@ def waive(paths, config, select, extend_select, ignore, preview, doctype, public
           stdin_filename, jobs, rule_codes, lines, texts, reason):
     """把当前的问题（可按 --rule、--line、--text 筛选）记入豁免文件 gwlint-waivers.yaml。"""
     _write_waivers(paths, config, _overrides(select, extend_select, ignore, preview, doctype, public, exclude,
-                                             extend_exclude), jobs, reason, rule_codes, lines, texts, baseline=False)
+                                             extend_exclude), jobs, reason, rule_codes, lines, texts, baseline=False,
+                   stdin_name=stdin_filename)
 
 
 @cli.command()
@@ -208,14 +194,15 @@ def baseline(paths, config, select, extend_select, ignore, preview, doctype, pub
              stdin_filename, jobs, reason):
     """把当前所有问题记为豁免（基线），并删去已不再匹配的旧豁免；已有豁免的理由保留。"""
     _write_waivers(paths, config, _overrides(select, extend_select, ignore, preview, doctype, public, exclude,
-                                             extend_exclude), jobs, reason, (), (), (), baseline=True)
+                                             extend_exclude), jobs, reason, (), (), (), baseline=True,
+                   stdin_name=stdin_filename)
 
 
-def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline):
+def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline, stdin_name=None):
     from .app.waive import write_waivers
     from .formats.common import printable
 
-    done = write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline)
+    done = write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline, stdin_name)
     if done.report is not None:
         for r in done.report.errors:
             _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")

@@ -18,12 +18,12 @@ class WaiveResult:
 
 
 def write_waivers(paths, config, overrides, jobs, reason: str, rule_codes=(), lines=(), texts=(),
-                  baseline: bool = False) -> WaiveResult:
+                  baseline: bool = False, stdin_name: str | None = None) -> WaiveResult:
     from ..policy.waivers import Waiver, load_waivers, relative
 
     if not reason.strip():
         raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
-    report, plan = run_check(paths, config, overrides, jobs, progress=False)
+    report, plan = run_check(paths, config, overrides, jobs, progress=False, stdin_name=stdin_name)
     if report.errors:
         return WaiveResult(report=report)
     targets = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
