@@ -205,13 +205,33 @@ def first_chars(rx: re.Pattern) -> re.Pattern | None:
     return None if cls is None else re.compile(cls, rx.flags & re.ASCII)
 
 
+class _strict:
+    """Python 3.10 only warns about a global inline flag that is not at the start of a pattern
+    (``(?:(?i)x)``); 3.11 and later refuse it. Make it the error it is everywhere."""
+
+    def __enter__(self):
+        import warnings
+
+        self._catch = warnings.catch_warnings()
+        self._catch.__enter__()
+        warnings.filterwarnings("error", category=DeprecationWarning, message=".*[Ff]lags")
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        self._catch.__exit__(kind, exc, tb)
+        if kind is DeprecationWarning:
+            raise re.error(str(exc)) from None
+        return False
+
+
 def _lead(pattern: re.Pattern | str, flags: int) -> tuple[re.Pattern, str | None, list[str]]:
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
     first, required = analyse(pattern, flags)
     if first is not None:
         try:
-            return re.compile(f"(?={first})(?:{pattern})", flags), first, required
+            with _strict():
+                return re.compile(f"(?={first})(?:{pattern})", flags), first, required
         except re.error:  # e.g. a global inline flag, which must stay at the start
             pass
     return re.compile(pattern, flags), None, required
@@ -277,7 +297,8 @@ class FastPattern:
                 self._required_src = list(required)
                 self._literal_sets = literal_sets
                 return self
-            parsed = _sre.parse(self.pattern, self.flags)
+            with _strict():
+                parsed = _sre.parse(self.pattern, self.flags)
             _check_lookbehinds(parsed.data)
             self._groups = parsed.state.groups - 1
             self._groupindex = dict(parsed.state.groupdict)
