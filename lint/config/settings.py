@@ -83,7 +83,7 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
     # the command line's own --ignore always applies.
     chosen_cli = (cli.select or []) + cli.extend_select
     rules = selection.select_rules(ruleset, select, cfg.ignore + off, preview, cli.extend_select, keep=chosen_cli)
-    rules = selection.select_rules(rules_of(rules), ["ALL"], cli.ignore, True) if cli.ignore else rules
+    rules = selection.without(rules, cli.ignore)
     chosen = {r.code for r in rules}
     # `rules: {CODE: on}` (or a severity) turns on a rule the selection left out, e.g. a preview
     # rule; the command line's --select and --ignore still win.
@@ -110,10 +110,3 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
         cli_exclude_root=Path.cwd().resolve() if cli.exclude is not None or cli.extend_exclude else None,
     )
     return settings, rules
-
-
-def rules_of(rules: list):
-    """A rule list as a RuleSet, to select from it again."""
-    from ..engine.rules import RuleSet
-
-    return RuleSet(rules)

@@ -112,6 +112,12 @@ def select_rules(ruleset: RuleSet, select: Iterable[str] | None = None, ignore: 
     return chosen
 
 
+def without(rules: list[Rule], ignore: Iterable[str]) -> list[Rule]:
+    """``rules`` less those any of ``ignore`` matches."""
+    ignore = list(ignore or [])
+    return [r for r in rules if not any(matches(r, s)[0] for s in ignore)] if ignore else rules
+
+
 def _chosen(rule: Rule, selectors: list[str], preview: bool, default: bool = False) -> bool:
     if not selectors:
         return default and rule.status == "stable" or (default and preview and rule.status == "preview")
@@ -147,6 +153,4 @@ def ignored_here(per_file: dict[str, list[str]], rel_path: str | None, name: str
 def rules_for_file(rules: list[Rule], per_file: dict[str, list[str]], rel_path: str | None,
                    name: str) -> list[Rule]:
     off = ignored_here(per_file, rel_path, name)
-    if not off:
-        return rules
-    return [r for r in rules if not any(matches(r, s)[0] for s in off)]
+    return without(rules, off)
