@@ -252,6 +252,10 @@ def _is_chinese(s: str) -> bool:
 def show(exc: click.ClickException, echo) -> None:
     """Print a usage error the way click would, in Chinese."""
     ctx = getattr(exc, "ctx", None)
+    no_args = getattr(click.exceptions, "NoArgsIsHelpError", None)
+    if no_args is not None and isinstance(exc, no_args) and ctx is not None:
+        echo(ctx.get_help())  # a bare `gwlint` or `gwlint check`: the help page, as click shows it
+        return
     if isinstance(exc, click.UsageError) and ctx is not None:
         echo(ctx.get_usage())
         names = ctx.help_option_names or ["-h"]

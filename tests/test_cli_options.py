@@ -313,3 +313,8 @@ def test_names_that_are_not_utf8_keep_machine_formats_valid(tmp_path, fmt):
     if fmt == "sarif":
         uris = [res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in data["runs"][0]["results"]]
         assert any(u.endswith("%FF%FE-gbk.txt") for u in uris)
+
+
+def test_bare_command_shows_the_chinese_help():
+    r = run()
+    assert r.code == 2 and "用法：gwlint" in r.err and "命令：" in r.err and "Usage" not in r.err

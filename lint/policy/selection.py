@@ -50,7 +50,7 @@ def known(ruleset: RuleSet, selector: str) -> bool:
     return any(matches(r, s)[0] for r in ruleset)
 
 
-def close_matches(ruleset: RuleSet, selector: str, n: int = 5) -> list[str]:
+def close_matches(ruleset: RuleSet, selector: str, n: int = 3) -> list[str]:
     """The selectors nearest to ``selector`` (codes, names, aliases, categories)."""
     words = {"ALL": "ALL"}
     for key, (prefix, label) in CATEGORIES.items():
