@@ -318,3 +318,21 @@ def test_names_that_are_not_utf8_keep_machine_formats_valid(tmp_path, fmt):
 def test_bare_command_shows_the_chinese_help():
     r = run()
     assert r.code == 2 and "用法：gwlint" in r.err and "命令：" in r.err and "Usage" not in r.err
+
+
+def test_html_keeps_a_merged_cell_merged(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("关于做好值班工作的通知")
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 1)).text = "X月X日值班安排"
+    t.cell(0, 2).text = "备注"
+    for c, text in enumerate(["甲", "乙", "丙"]):
+        t.cell(1, c).text = text
+    d.save(tmp_path / "t.docx")
+    html = run("check", "-f", "html", "--select", "FC001", str(tmp_path / "t.docx")).out
+    start = html.index('<table class="doc"')
+    table = html[start:html.index("</table>", start)]
+    assert '<td colspan="2" class="has">' in table and "X月X日</mark>" in table and "值班安排" in table
+    assert table.count("<td") == 5

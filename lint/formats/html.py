@@ -161,7 +161,25 @@ def _draft(fi: int, r, active, number) -> list[dict]:
         blocks.append({"kind": "para", "cls": f"para scope-{p.scope}" + (" has" if notes else ""),
                        "ln": p.line if p.location.startswith("第") else p.location, "location": p.location,
                        "pieces": _highlight(fi, p.text, fs, number), "notes": _notes(fi, notes, number)})
+    for b in blocks:
+        if b["kind"] == "table":
+            b["rows"] = _spans(b["rows"])
     return blocks
+
+
+def _spans(rows: dict) -> list[list[dict]]:
+    """Rows of cells in order; a merged cell (the reader skips the grid columns it covers)
+    spans them, so the table keeps its shape."""
+    width = max((max(cells) for cells in rows.values()), default=0)
+    out = []
+    for r in sorted(rows):
+        cols = sorted(rows[r])
+        row = []
+        for i, c in enumerate(cols):
+            end = cols[i + 1] if i + 1 < len(cols) else width + 1
+            row.append({**rows[r][c], "span": max(1, end - c)})
+        out.append(row)
+    return out
 
 
 def _add_to_table(blocks, fi, p, fs, notes, number) -> None:
