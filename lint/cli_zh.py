@@ -76,7 +76,8 @@ class Context(click.Context):
 
 class Option(click.Option):
     def get_help_record(self, ctx):
-        if self.hidden:
+        record = super().get_help_record(ctx)  # the option's names and metavar, as click writes them
+        if record is None:
             return None
         help_ = self.help or ""
         extra = self.get_help_extra(ctx)
@@ -89,7 +90,7 @@ class Option(click.Option):
             items.append("必需")
         if items:
             help_ = f"{help_}［{'；'.join(items)}］"
-        return self.get_help_spec(ctx), help_
+        return record[0], help_
 
 
 def _with_context(parse):
