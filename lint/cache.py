@@ -13,13 +13,17 @@ computed as without it.
 
 Where: ``$GWLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gwlint``, else ``~/.cache/gwlint``
 (``%LOCALAPPDATA%\\gwlint`` on Windows). ``GWLINT_NO_CACHE=1`` turns it off.
+
+The cache is data, never code: a JSON file of strings, numbers and lists, read only when it and
+its folder belong to the user running gwlint and no one else can write to them (the folder is
+created 0700, the file 0600). A planted or shared cache is ignored, not trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import json
 import re
 import sys
 from functools import lru_cache
@@ -38,7 +42,7 @@ except (ImportError, AttributeError):  # another Python, or one before 3.11
     _SRE_MAGIC = None
     _FAST_COMPILE = False
 
-FORMAT = 1
+FORMAT = 2  # 2: JSON (1 was a pickle)
 MAX_ENTRIES = 4000  # per table; entries used by this run are kept first
 KEEP_FILES = 4  # cache files of different stamps (versions) kept side by side
 
@@ -99,19 +103,26 @@ class Cache:
 
     def _load(self) -> None:
         self._loaded = True
+        self.tables = {}
         try:
             with open(self.path, "rb") as fh:  # type: ignore[arg-type]
-                data = pickle.load(fh)
-            if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
-                self.tables = data
+                if not (_trusted(os.fstat(fh.fileno())) and _trusted(os.stat(self.path.parent))):  # type: ignore[union-attr]
+                    return
+                data = json.loads(fh.read())
+            tables = data.get("tables") if isinstance(data, dict) and data.get("format") == FORMAT else None
+            if isinstance(tables, dict) and all(isinstance(v, dict) for v in tables.values()):
+                self.tables = tables
         except Exception:  # absent, unreadable or damaged: start empty
             self.tables = {}
 
     def get(self, table: str, key: Any) -> Any:
+        """The value stored under ``key`` (a string, or a tuple of strings and numbers) as
+        JSON gave it back: lists where tuples were put."""
         if self.path is None:
             return None
         if not self._loaded:
             self._load()
+        key = _key(key)
         value = self.tables.get(table, {}).get(key)
         if value is not None:
             self.used.setdefault(table, set()).add(key)
@@ -122,6 +133,7 @@ class Cache:
             return
         if not self._loaded:
             self._load()
+        key = _key(key)
         self.tables.setdefault(table, {})[key] = value
         self.used.setdefault(table, set()).add(key)
         self.dirty = True
@@ -142,11 +154,15 @@ class Cache:
         import tempfile
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _trusted(os.stat(self.path.parent)):  # another user's or a shared folder
+                return
+            payload = json.dumps({"format": FORMAT, "tables": out}, ensure_ascii=False,
+                                 separators=(",", ":")).encode("utf-8")
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)  # created 0600
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    fh.write(payload)
                 os.replace(tmp, self.path)
             except BaseException:
                 try:
@@ -162,7 +178,7 @@ class Cache:
         """Files of other gwlint versions (or of earlier edits of the code, for a developer):
         the newest few stay, for installations used side by side."""
         try:
-            files = sorted(self.path.parent.glob("startup-*.pickle"),  # type: ignore[union-attr]
+            files = sorted(self.path.parent.glob("startup-*.json"),  # type: ignore[union-attr]
                            key=lambda p: p.stat().st_mtime, reverse=True)
             for old in files[KEEP_FILES:]:
                 if old != self.path:
@@ -181,8 +197,21 @@ def get_cache() -> Cache:
     cache = _CACHES.get(settings)
     if cache is None:
         d = directory()
-        cache = _CACHES[settings] = Cache(d / f"startup-{_stamp()}.pickle" if d is not None else None)
+        cache = _CACHES[settings] = Cache(d / f"startup-{_stamp()}.json" if d is not None else None)
     return cache
+
+
+def _key(key: Any) -> str:
+    return key if isinstance(key, str) else json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """Whether a cache file or folder may be read: this user's, and not writable by others
+    (where the system knows owners: not on Windows)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    return st.st_uid == getuid() and not st.st_mode & 0o022
 
 
 def content_key(data: bytes) -> str:
@@ -203,8 +232,7 @@ def content_key(data: bytes) -> str:
 
 def _program(pattern: str, flags: int) -> tuple:
     """What ``re.compile`` hands the C engine for ``pattern``: (flags, code, groups,
-    groupindex, indexgroup), in plain types (the code's opcodes are int subclasses that do not
-    pickle)."""
+    groupindex, indexgroup), in plain types (the code's opcodes are int subclasses)."""
     parsed = _re_parser.parse(pattern, flags)
     code = [int(c) for c in _re_compiler._code(parsed, flags)]
     state = parsed.state
@@ -228,7 +256,8 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
     hit = cache.get("regex", key)
     if hit is not None:
         try:
-            return _sre.compile(pattern, *hit)
+            flags_, code, groups, groupindex, indexgroup = hit
+            return _sre.compile(pattern, flags_, list(code), groups, dict(groupindex), tuple(indexgroup))
         except Exception:  # a damaged entry: compiled afresh below, and replaced
             pass
     try:
@@ -239,7 +268,7 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
     except Exception:  # internals not as expected: compile as usual from now on
         _disable_fast_compile()
         return re.compile(pattern, flags)
-    cache.put("regex", key, program)
+    cache.put("regex", key, list(program))
     return rx
 
 

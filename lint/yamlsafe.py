@@ -7,7 +7,6 @@ keys are errors, as they almost always are mistakes in a hand-written rule file.
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,13 +116,52 @@ def load_rule_file(path: Path, display: str | None = None) -> Any:
     hit = cache.get("yaml", key)
     if hit is not None:
         try:
-            return pickle.loads(hit)  # a fresh copy each time: callers may change what they get
-        except Exception:
+            return _from_plain(hit)  # a fresh copy each time: callers may change what they get
+        except Exception:  # damaged: parsed again below
             pass
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise RuleFileError(name, "不是 UTF-8 编码的文本文件") from None
     spec = load_text(text, name)
-    cache.put("yaml", key, pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        cache.put("yaml", key, _to_plain(spec))
+    except _NotPlain:
+        pass
     return spec
+
+
+# A parsed file in the start-up cache is JSON: a mapping is ["d", line, [[key, key line, value]...]],
+# a list ["l", line, [[item line, item]...]], a scalar ["s", value] (YAML's dates and binary
+# values, which JSON cannot hold, are not cached: such a file is parsed each time).
+
+def _to_plain(value: Any) -> Any:
+    if isinstance(value, LDict):
+        return ["d", value.line, [[k, value.lines.get(k, value.line), _to_plain(v)] for k, v in value.items()]]
+    if isinstance(value, LList):
+        return ["l", value.line, [[value.line_of(i), _to_plain(v)] for i, v in enumerate(value)]]
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return ["s", value]
+    raise _NotPlain
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _from_plain(node: list) -> Any:
+    tag = node[0]
+    if tag == "d":
+        out = LDict()
+        out.line, out.lines = node[1], {}
+        for k, line, v in node[2]:
+            out[k] = _from_plain(v)
+            out.lines[k] = line
+        return out
+    if tag == "l":
+        out = LList(_from_plain(v) for _, v in node[2])
+        out.line, out.lines = node[1], [line for line, _ in node[2]]
+        return out
+    if tag == "s":
+        return node[1]
+    raise ValueError(tag)

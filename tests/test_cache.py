@@ -42,7 +42,7 @@ def _summary(ruleset):
 
 def test_a_second_load_reads_the_rule_files_from_the_cache(cache_dir, monkeypatch):
     first = load_rules()
-    assert list(cache_dir.glob("startup-*.pickle"))
+    assert list(cache_dir.glob("startup-*.json"))
     cache_mod._CACHES.clear()  # as a new process would
     _no_parsing(monkeypatch)
     second = load_rules()
@@ -52,7 +52,7 @@ def test_a_second_load_reads_the_rule_files_from_the_cache(cache_dir, monkeypatc
 def test_the_same_findings_with_the_cache_cold_and_warm(cache_dir, tmp_path):
     (tmp_path / "稿.txt").write_text(DRAFT * 3, encoding="utf-8")
     cold = run("check", "-f", "json", str(tmp_path / "稿.txt"))
-    assert list(cache_dir.glob("startup-*.pickle"))
+    assert list(cache_dir.glob("startup-*.json"))
     cache_mod._CACHES.clear()
     warm = run("check", "-f", "json", str(tmp_path / "稿.txt"))
     assert cold.code == warm.code == 1 and cold.out == warm.out
@@ -106,8 +106,8 @@ def test_pattern_analysis_from_the_cache_equals_a_fresh_one(cache_dir):
 
 def test_a_damaged_cache_is_ignored_and_replaced(cache_dir, tmp_path):
     load_rules()
-    (path,) = cache_dir.glob("startup-*.pickle")
-    path.write_bytes(b"\x80\x05not a pickle at all")
+    (path,) = cache_dir.glob("startup-*.json")
+    path.write_bytes(b"{not json at all")
     cache_mod._CACHES.clear()
     (tmp_path / "稿.txt").write_text(DRAFT, encoding="utf-8")
     r = run("check", "-f", "json", str(tmp_path / "稿.txt"))
@@ -169,13 +169,13 @@ def test_files_of_other_versions_are_pruned(cache_dir):
 
     cache_dir.mkdir()
     for k in range(6):
-        old = cache_dir / f"startup-old{k}.pickle"
+        old = cache_dir / f"startup-old{k}.json"
         old.write_bytes(b"")
         os.utime(old, (1_000_000 + k, 1_000_000 + k))
     load_rules()
-    left = sorted(p.name for p in cache_dir.glob("startup-*.pickle"))
+    left = sorted(p.name for p in cache_dir.glob("startup-*.json"))
     assert len(left) == cache_mod.KEEP_FILES and cache_mod.get_cache().path.name in left
-    assert "startup-old5.pickle" in left and "startup-old0.pickle" not in left
+    assert "startup-old5.json" in left and "startup-old0.json" not in left
 
 
 def test_config_show_names_the_cache_file(cache_dir, monkeypatch):
@@ -262,3 +262,66 @@ def test_unexpected_engine_internals_turn_the_program_cache_off(cache_dir, monke
     p, f = _EXPRESSIONS[1]
     assert _behaviour(cache_mod.compile_regex(p, f)) == _behaviour(re.compile(p, f))
     assert cache_mod._FAST_COMPILE is False and not cache_mod.get_cache().tables.get("regex")
+
+
+# --- the cache is data, never code (issue 15: caches are not code) -------------------------------
+
+def test_the_cache_is_json_and_its_folder_private(cache_dir):
+    import json
+    import os
+    import stat
+
+    load_rules()
+    (path,) = cache_dir.glob("startup-*.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == cache_mod.FORMAT and data["tables"]["yaml"]
+    assert stat.S_IMODE(os.stat(cache_dir).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_a_pickle_planted_in_the_cache_folder_is_never_loaded(cache_dir, tmp_path):
+    import pickle
+
+    class Boom:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "pwned"), "w"))
+
+    load_rules()
+    (path,) = cache_dir.glob("startup-*.json")
+    path.write_bytes(pickle.dumps(Boom()))
+    cache_mod._CACHES.clear()
+    load_rules()
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_cache_others_can_write_is_ignored(cache_dir, monkeypatch):
+    import os
+
+    load_rules()
+    (path,) = cache_dir.glob("startup-*.json")
+    os.chmod(path, 0o666)
+    cache_mod._CACHES.clear()
+    assert cache_mod.get_cache().get("yaml", next(iter(_yaml_keys(path)))) is None
+    os.chmod(path, 0o600)
+    os.chmod(cache_dir, 0o777)
+    cache_mod._CACHES.clear()
+    assert cache_mod.get_cache().get("yaml", next(iter(_yaml_keys(path)))) is None
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0,
+                    reason="needs root to give the file to another user")
+def test_a_cache_owned_by_another_user_is_ignored(cache_dir):
+    import os
+
+    load_rules()
+    (path,) = cache_dir.glob("startup-*.json")
+    key = next(iter(_yaml_keys(path)))
+    os.chown(path, 65534, 65534)
+    cache_mod._CACHES.clear()
+    assert cache_mod.get_cache().get("yaml", key) is None
+
+
+def _yaml_keys(path):
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["tables"]["yaml"].keys()

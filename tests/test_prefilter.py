@@ -8,7 +8,7 @@ import pytest
 
 from lint.analysis import series
 from lint.engine import load_rules
-from lint.text.fastregex import FastPattern, first_class, with_lead
+from lint.text.fastregex import FastPattern, first_class
 from tests.helpers import CORPUS
 
 
@@ -70,9 +70,9 @@ def test_digit_category_kept():
 
 
 def test_lead_keeps_groups_and_flags():
-    rx = with_lead(r"(?P<a>X+)(年)")
-    assert rx.groupindex == {"a": 1} and rx.groups == 2
-    assert with_lead("(?x) a b").pattern == "(?x) a b"  # global flag: left alone
+    fp = FastPattern(r"(?P<a>X+)(年)")
+    assert fp.groupindex == {"a": 1} and fp.groups == 2
+    assert fp.search("第XX年").groupdict() == {"a": "XX"}
 
 
 def test_global_inline_flag_falls_back_to_the_plain_pattern():

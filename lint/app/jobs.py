@@ -1,10 +1,15 @@
 """Check the drafts of a plan, in this process or in several.
 
 A file that cannot be read, or whose check fails, becomes a result with an ``error`` and the
-others are still checked. With ``jobs > 1`` files are checked in several processes: where
-processes fork, this one and ``jobs - 1`` copies of it, which inherit the rules already loaded
-here, so starting one costs a few milliseconds; elsewhere (Windows) a pool of workers that load
-the rules themselves.
+others are still checked. With ``jobs > 1`` the drafts go in batches to a
+:class:`concurrent.futures.ProcessPoolExecutor`. Where processes fork, its workers inherit the
+rules already loaded here, so starting one costs a few milliseconds; elsewhere (Windows) they
+load the configuration and rules themselves.
+
+Workers never outlive the run: Ctrl-C or SIGTERM stops and reaps them, and on Linux each worker
+asks the kernel to end it when this process dies, however it dies. A worker that dies while
+checking a draft (killed, or crashed in a library) costs only that draft: the drafts it had not
+finished are checked again, one at a time, and the one that kills its worker again gets an error.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ import gc
 import os
 import pickle
 import signal
-import struct
 import sys
+from functools import partial
 from typing import Callable
 
 from ..cache import get_cache
@@ -24,14 +29,38 @@ from ..model.report import FileResult
 from .checking import check_one
 from .collect import Plan, Task
 
+_STATE: dict = {}  # the plan's contexts: here, inherited by forked workers, rebuilt by spawned ones
 
-_STATE: dict = {}  # the plan's contexts: here, inherited by forked copies, rebuilt by pool workers
+DIED = "检查此文稿的工作进程意外退出，请用 --jobs 1 单独检查此文稿"
 
 
-def _init_worker(config_paths: dict, overrides: Overrides) -> None:
-    """A spawned pool worker starts empty: it loads the configuration and rules itself."""
+def _init_forked() -> None:
+    """A forked worker has the rules already; it only takes its signals in hand."""
+    _worker_signals()
+
+
+def _init_spawned(config_paths: dict, overrides: Overrides) -> None:
+    """A spawned worker starts empty: it loads the configuration and rules itself."""
+    _worker_signals()
     cache: dict = {}
     _STATE["contexts"] = {k: resolve(load_config(p), overrides, cache) for k, p in config_paths.items()}
+
+
+def _worker_signals() -> None:
+    # Ctrl-C reaches the whole process group: the run is stopped by this process's parent, so
+    # the workers do not print tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):  # end with the parent, even when it is killed outright
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+            if os.getppid() == 1:  # the parent died before the request was made
+                os._exit(1)
+        except (OSError, AttributeError):
+            pass
 
 
 def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = None,
@@ -53,6 +82,20 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
     return task.index, result
 
 
+def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
+    """The result, pickled here once: one that cannot travel back out of a worker becomes an
+    error for this file instead of stopping the run."""
+    i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
+    try:
+        return i, pickle.dumps(result)
+    except Exception as exc:
+        return i, FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
+
+
+def _work_batch(batch: list[Task], keep_doc: bool = True) -> list[tuple[int, bytes | FileResult]]:
+    return [_work_stripped(t, keep_doc) for t in batch]
+
+
 def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict | None = None,
         progress: Callable[[int, int], None] | None = None, keep_docs: bool = True) -> list[FileResult]:
     """Check every file of ``plan``; results come back in the order of the plan.
@@ -69,23 +112,15 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
     results: list[FileResult | None] = [None] * len(tasks)
     parallel = [t for t in tasks if t.path is not None and t.error is None]
     batches = _batches(parallel, jobs) if jobs > 1 and len(parallel) > 1 and timing is None else []
+    done = 0
     if len(batches) > 1:
-        import multiprocessing
-
-        workers = min(jobs, len(batches))
-        if "fork" in multiprocessing.get_all_start_methods():
-            _run_forked(batches, workers, results, keep_docs, progress, len(tasks))
-        else:
-            _run_pool(multiprocessing.get_context("spawn"), batches, workers, results, plan, keep_docs,
-                      progress, len(tasks))
-        for t in tasks:
-            if results[t.index] is None:
-                results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs)[1]
-    else:
-        for n, t in enumerate(tasks, start=1):
+        done = _run_pool(batches, min(jobs, len(batches)), results, plan, keep_docs, progress, len(tasks))
+    for t in tasks:  # standard input, unreadable entries, or everything without a pool
+        if results[t.index] is None:
             results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs)[1]
+            done += 1
             if progress:
-                progress(n, len(tasks))
+                progress(done, len(tasks))
     get_cache().save()  # patterns first analysed while checking
     return results  # type: ignore[return-value]
 
@@ -125,170 +160,104 @@ def _batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
     return batches
 
 
-def _run_pool(ctx, batches: list[list[Task]], workers: int, results: list, plan: Plan, keep_docs: bool,
-              progress, total: int) -> None:
-    """Where processes cannot fork (Windows): a pool whose workers load the rules themselves."""
-    done = 0
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(plan.config_paths, plan.overrides)) as pool:
-        work = _work_batch if keep_docs else _work_batch_without_doc
-        for batch in pool.imap_unordered(work, batches):
-            for i, r in batch:
-                results[i] = pickle.loads(r) if isinstance(r, bytes) else r
-                done += 1
-                if progress:
-                    progress(done, total)
-
-
-# A forked run: this process and ``workers - 1`` copies of it (which inherit the loaded rules) take
-# batches in turn from a shared counter until none is left; each copy writes its results to a
-# temporary file of its own, read here once it has exited. Checking here as well saves starting
-# one more process and the threads of a pool, and a copy that dies (killed, or crashed by a
-# draft) costs only the draft it was checking: its other drafts are checked here.
-
-_CLAIM, _RESULT = b"C", b"R"
-_RECORD = struct.Struct("<cIQ")  # kind, batch or draft index, length of the pickled result
-
-
-class _Shared:
-    """Counters in memory shared with forked processes: the next batch to take, drafts done."""
-
-    def __init__(self, ctx):
-        import mmap
-
-        self._mem = mmap.mmap(-1, 16)  # anonymous and shared: forked processes see one memory
-        self._lock = ctx.Lock()
-
-    def _add(self, slot: int, n: int) -> int:
-        with self._lock:
-            value = struct.unpack_from("<q", self._mem, slot * 8)[0]
-            struct.pack_into("<q", self._mem, slot * 8, value + n)
-        return value
-
-    def next_batch(self) -> int:
-        return self._add(0, 1)
-
-    def done(self, n: int = 1) -> int:
-        return self._add(1, n) + n
-
-
-def _run_forked(batches: list[list[Task]], workers: int, results: list, keep_docs: bool,
-                progress, total: int) -> None:
+def _run_pool(batches: list[list[Task]], workers: int, results: list, plan: Plan, keep_docs: bool,
+              progress, total: int) -> int:
+    """Check the batches in a pool of ``workers`` processes; the number of drafts done. If no
+    pool can be started (no processes or semaphores here), nothing is done and the caller checks
+    the drafts itself."""
     import multiprocessing
-    import tempfile
 
-    try:
-        shared = _Shared(multiprocessing.get_context("fork"))
-    except OSError:  # no shared memory or semaphores here: the caller checks the drafts itself
-        return
-    children: list[tuple[int, object]] = []
-    try:
-        for _ in range(workers - 1):
-            try:
-                out = tempfile.TemporaryFile()
-                pid = os.fork()
-            except OSError:  # no room for a temporary file, or for a process: fewer copies
-                break
-            if pid == 0:  # the copy: check batches, write the results, leave without clean-up
-                status = 1
+    if "fork" in multiprocessing.get_all_start_methods():
+        ctx, init, initargs = multiprocessing.get_context("fork"), _init_forked, ()
+    else:
+        ctx, init, initargs = (multiprocessing.get_context("spawn"), _init_spawned,
+                               (plan.config_paths, plan.overrides))
+    work = partial(_work_batch, keep_doc=keep_docs)
+    with _terminate_as_exit():
+        return _pool_rounds(ctx, init, initargs, work, batches, workers, results, progress, total)
+
+
+def _pool_rounds(ctx, init, initargs, work, batches, workers, results, progress, total) -> int:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending, done, alone = batches, 0, False
+    while pending:
+        try:
+            executor = ProcessPoolExecutor(1 if alone else workers, mp_context=ctx, initializer=init,
+                                           initargs=initargs)
+        except (OSError, ValueError):
+            return done
+        broken: list[list[Task]] = []
+        try:
+            futures = [executor.submit(work, b) for b in pending]
+            for batch, fut in zip(pending, futures):
                 try:
-                    _child(batches, shared, out, keep_docs)
-                    status = 0
-                finally:
-                    os._exit(status)
-            children.append((pid, out))
-        while (k := shared.next_batch()) < len(batches):
-            for task in batches[k]:
-                i, result = _work(task, drop_doc=not keep_docs)
-                results[i] = result
-                n = shared.done()
-                if progress:
-                    progress(n, total)
-        while children:
-            pid, out = children[0]
-            status = _wait(pid, shared, progress, total)
-            children.pop(0)
-            _collect(out, batches, results, status)
-    finally:
-        for pid, _ in children:  # interrupted (Ctrl-C): the copies must not run on
-            try:
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
+                    out = fut.result()
+                except BrokenProcessPool:
+                    broken.append(batch)
+                    continue
+                for i, r in out:
+                    results[i] = pickle.loads(r) if isinstance(r, bytes) else r
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        except BaseException:  # Ctrl-C, SIGTERM, an error here: no worker runs on
+            _stop(executor)
+            raise
+        executor.shutdown(wait=True)
+        if not broken:
+            break
+        # A worker died. Check what it left one draft at a time in a single worker, in order:
+        # the first draft not finished when a worker dies again is the one that kills it.
+        if alone:
+            culprit = broken[0][0]
+            results[culprit.index] = FileResult(culprit.display, error=DIED)
+            done += 1
+            broken[0] = broken[0][1:]
+        pending = [[t] for b in broken for t in b if results[t.index] is None]
+        alone = True
+    return done
 
 
-def _child(batches: list[list[Task]], shared: _Shared, out, keep_docs: bool) -> None:
-    write = out.write
-    while (k := shared.next_batch()) < len(batches):
-        write(_RECORD.pack(_CLAIM, k, 0))
-        out.flush()
-        for task in batches[k]:
-            i, payload = _work_stripped(task, keep_docs)
-            if not isinstance(payload, bytes):
-                payload = pickle.dumps(payload)
-            write(_RECORD.pack(_RESULT, i, len(payload)))
-            write(payload)
-            out.flush()  # on disk before the next draft: a crash loses only that draft
-            shared.done()
+class _terminate_as_exit:
+    """While workers run, SIGTERM ends this process as an exception would (exit status 143), so
+    that the workers are stopped on the way out, where the system does not do it for us."""
+
+    def __enter__(self):
+        import threading
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread() \
+                and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            self.previous = signal.signal(signal.SIGTERM, _exit_on_term)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
 
 
-def _wait(pid: int, shared: _Shared, progress, total: int) -> int:
-    """The copy's exit status; the progress bar moves on while it runs."""
-    import time
-
-    while progress:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        progress(shared.done(0), total)
-        time.sleep(0.05)
-    return os.waitpid(pid, 0)[1]
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
-def _collect(out, batches: list[list[Task]], results: list, status: int) -> None:
-    """Read a copy's results; if it died, the draft it was checking gets an error (the drafts
-    it had not reached are left for this process)."""
-    claimed = None
-    out.seek(0)
-    with out:
-        while True:
-            head = out.read(_RECORD.size)
-            if len(head) < _RECORD.size:
-                break
-            kind, index, size = _RECORD.unpack(head)
-            if kind == _CLAIM:
-                claimed = index
-                continue
-            payload = out.read(size)
-            if len(payload) < size:
-                break
-            results[index] = pickle.loads(payload)
-    if status == 0 or claimed is None:
-        return
-    lost = next((t for t in batches[claimed] if results[t.index] is None), None)
-    if lost is not None:
-        why = (f"信号 {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
-               else f"退出码 {os.waitstatus_to_exitcode(status)}")
-        results[lost.index] = FileResult(
-            lost.display, error=f"检查此文稿的工作进程意外退出（{why}），请用 --jobs 1 单独检查此文稿")
-
-
-def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
-    """The result, pickled here once: one that cannot travel back (to this process's parent,
-    or out of a pool worker) becomes an error for this file instead of stopping the run."""
-    i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
-    try:
-        return i, pickle.dumps(result)
-    except Exception as exc:
-        return i, FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
-
-
-def _work_batch(batch: list[Task]) -> list[tuple[int, bytes | FileResult]]:
-    return [_work_stripped(t) for t in batch]
-
-
-def _work_batch_without_doc(batch: list[Task]) -> list[tuple[int, bytes | FileResult]]:
-    return [_work_stripped(t, keep_doc=False) for t in batch]
+def _stop(executor) -> None:
+    """Stop a pool now: cancel what has not started and end the workers that are checking."""
+    # The pool has no public way to end a busy worker before Python 3.14; its table of worker
+    # processes is taken before shutdown() lets go of it.
+    procs = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        try:
+            p.terminate()
+        except (OSError, AttributeError):
+            pass
+    for p in procs:
+        try:
+            p.join(5)
+        except (OSError, AssertionError):
+            pass
 
 
 def default_jobs() -> int:

@@ -7,38 +7,25 @@ import sys
 from pathlib import Path
 
 from ..config.settings import Overrides
-from ..model.report import Report
 from ..policy import exit as exit_policy
-from .collect import Plan
 
 
 def run_check(paths, config: str | None, overrides: Overrides, jobs: int | None,
               progress: bool = True, keep_docs: bool = False, stdin_name: str | None = None):
-    """Plan, check and apply waivers: ``(report, plan)``. ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
-    from ..policy.waivers import apply, load_waivers
-    from .jobs import ProgressBar, default_jobs, run
+    """The library's check (:func:`lint.app.api.run_check`) with standard input read and a
+    progress bar on a terminal: ``(report, plan)``. ``keep_docs``: the report prints the
+    drafts' text (HTML, Markdown, text quotes, Word comments)."""
+    from . import api
+    from .jobs import ProgressBar, default_jobs
 
-    plan = Plan(list(paths), overrides, config, stdin_name=stdin_name)
-    timing_data: dict[str, float] | None = {} if overrides.timing else None
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if progress and sys.stderr.isatty() else None
     try:
-        results = run(plan, jobs or default_jobs(), stdin_data, timing_data, bar, keep_docs=keep_docs)
+        return api.run_check(list(paths), overrides, config, jobs or default_jobs(), stdin_data,
+                             stdin_name=stdin_name, progress=bar, keep_docs=keep_docs)
     finally:
         if bar:
             bar.close()
-    report = Report(results, fail_level=exit_policy.report_level(s.fail_level for s, _ in plan.contexts.values()),
-                    rules=plan.rules, timing=timing_data, excluded=plan.excluded)
-    for key, (settings, rules) in plan.contexts.items():
-        mine = [r for t, r in zip(plan.tasks, results) if t.context == key]
-        if settings.waivers_path is None or not mine:
-            continue
-        waivers = load_waivers(settings.waivers_path, settings.root)
-        if waivers.entries:
-            report.stale_waivers += apply(waivers, mine, {r.code for r in rules})
-            report.waivers_path = str(settings.waivers_path)
-    return report, plan
 
 
 def exit_code(report, plan, exit_zero: bool = False) -> int:
