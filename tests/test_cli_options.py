@@ -336,3 +336,16 @@ def test_html_keeps_a_merged_cell_merged(tmp_path):
     table = html[start:html.index("</table>", start)]
     assert '<td colspan="2" class="has">' in table and "X月X日</mark>" in table and "值班安排" in table
     assert table.count("<td") == 5
+
+
+def test_a_selection_that_runs_nothing_is_an_error(draft):
+    r = run("check", "--select", "FC001", "--ignore", "facts", str(draft))
+    assert r.code == 2 and "没有要运行的规则" in r.err
+    # a selection of preview rules only, without --preview, says how to run them
+    from tests.test_engine import GOOD, write_rule
+
+    body = GOOD.format(name="test-rule").replace("severity: warning", "severity: warning\nstatus: preview")
+    (draft.parent / "gwlint.yaml").write_text(f"rule-dirs: [{write_rule(draft.parent, body)}]\n", encoding="utf-8")
+    r = run("check", "--select", "facts", "--ignore", "FC001,FC002,FC003,FC004,FC005,FC006,FC007", str(draft))
+    assert r.code == 2 and "--preview" in r.err, r
+    assert run("check", "--select", "facts", "--preview", str(draft)).code == 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .file import Config
-from ..errors import ConfigError
+from ..errors import ConfigError, UsageError
 
 
 @dataclass
@@ -92,6 +92,9 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
                 and not any(selection.matches(ruleset.get(code), s)[0] for s in cli.ignore):
             rules.append(ruleset.get(code))
     rules.sort(key=lambda r: r.code)
+    if not rules:  # never a silent run of nothing
+        raise UsageError(selection.nothing_selected(ruleset, select, cli.extend_select, preview,
+                                                    cfg.ignore + off + cli.ignore))
     options = {code: rs.options for code, rs in per_rule.items() if rs.options}
     rules = [r.with_options(options[r.code], per_rule[r.code].where) if r.code in options else r
              for r in rules]

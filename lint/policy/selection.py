@@ -78,6 +78,14 @@ def unknown_rule_message(ruleset: RuleSet, key: str) -> str:
     return f"未知的规则代码“{key}”{hint}（用 gwlint rules 查看所有规则）"
 
 
+def nothing_selected(ruleset: RuleSet, select, extend, preview: bool, ignore=()) -> str:
+    """Why a selection ran no rule, and what would."""
+    chosen = list(select or []) + list(extend or [])
+    if chosen and not preview and select_rules(ruleset, select, ignore, True, extend):
+        return f"所选的规则（{'、'.join(chosen)}）都是预览规则：加 --preview 运行，或直接写出规则代码"
+    return "所选的规则都被 --ignore、ignore 或 rules: {代码: off} 排除了，这次没有要运行的规则"
+
+
 def check_cli(ruleset: RuleSet, selectors: Iterable[str]) -> None:
     for s in selectors:
         if not known(ruleset, s):
