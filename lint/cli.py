@@ -110,7 +110,8 @@ def check(paths, fmt, output, config, select, extend_select, ignore, preview, do
     if show_source is None:
         show_source = to_terminal
     report, plan = run_check(paths, config, overrides, jobs, stdin_name=stdin_filename,
-                             keep_docs=bool(annotate) or fmt in DOC_FORMATS or fmt == "text")
+                             # reports that quote the drafts need their text back from the workers
+                             keep_docs=bool(annotate) or (not statistics and (fmt in DOC_FORMATS or fmt == "text")))
     if annotate:
         n = write_annotated(plan, report, annotate)
         if n is not None:
