@@ -15,7 +15,8 @@ from .analysis.document_type import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .model.finding import SEVERITIES
 from .formats import DOC_FORMATS, FORMATS
-from .policy.exit import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+# Exit codes (README "Exit codes"): clean, findings, usage/input/config error, internal error, interrupted.
+from .policy.exit import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPT, EXIT_OK
 from . import cli_zh
 from .cli_zh import Choice, IntRange, OutputPath, option
 
@@ -90,18 +91,14 @@ def check(paths, fmt, output, config, select, extend_select, ignore, preview, do
           annotate, verbose, color, timing):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
-    退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误。
+    退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误；3 内部错误；130 被中断。
     """
-    from .app.run import annotate as write_annotated, exit_code, run_check
+    from .app.run import annotate as write_annotated, exit_code, run_check, write_report
     from .formats import render
     from .formats.common import printable
 
-    if output:
-        _refuse_overwrite(output, paths)
-    if annotate:
-        _refuse_overwrite(annotate, paths)
-        if output and Path(output).resolve() == Path(annotate).resolve():
-            raise UsageError("--annotate 与 -o 不能是同一个文件")
+    if annotate and Path(annotate).suffix.lower() != ".docx":
+        raise UsageError(f"--annotate 的输出文件应以 .docx 结尾：{printable(annotate)}")
     if stdin_filename and "-" not in paths:
         raise UsageError("--stdin-filename 只用于从标准输入（-）读入的文稿")
     overrides = _overrides(select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
@@ -111,7 +108,8 @@ def check(paths, fmt, output, config, select, extend_select, ignore, preview, do
         show_source = to_terminal
     report, plan = run_check(paths, config, overrides, jobs, stdin_name=stdin_filename,
                              # reports that quote the drafts need their text back from the workers
-                             keep_docs=bool(annotate) or (not statistics and (fmt in DOC_FORMATS or fmt == "text")))
+                             keep_docs=bool(annotate) or (not statistics and (fmt in DOC_FORMATS or fmt == "text")),
+                             outputs=[("output", output), ("annotate", annotate)], say=_echo_err)
     if annotate:
         n = write_annotated(plan, report, annotate)
         if n is not None:
@@ -135,19 +133,13 @@ def check(paths, fmt, output, config, select, extend_select, ignore, preview, do
     else:
         text = render(fmt, report, color=use_color, verbose=verbose, quiet=quiet, show_source=show_source)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        if write_report(output, fmt, text):
+            _echo_err(f"gwlint: 已新建文件夹 {printable(Path(output).parent)}")
     else:
         click.echo(text, nl=False, color=use_color)
     if report.timing is not None:
         _print_timing(report.timing, report)
     sys.exit(exit_code(report, plan, exit_zero))
-
-
-def _refuse_overwrite(output: str, paths) -> None:
-    out = Path(output).resolve()
-    for p in paths:
-        if p != "-" and Path(p).exists() and Path(p).resolve() == out:
-            raise UsageError(f"输出文件 {output} 就是被检查的文件：gwlint 不会覆盖原稿，请换一个文件名")
 
 
 @cli.command("config")
@@ -203,7 +195,8 @@ def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, te
     from .app.waive import write_waivers
     from .formats.common import printable
 
-    done = write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline, stdin_name)
+    done = write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline, stdin_name,
+                         say=_echo_err)
     if done.report is not None:
         for r in done.report.errors:
             _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")
@@ -265,7 +258,8 @@ def explain(code):
 @option("-o", "--output", type=OutputPath(), default="docs/rules.md", show_default=True, metavar="文件",
         help="写入的文件。")
 @option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
-def docs(output, check_only):
+@option("--force", is_flag=True, help="覆盖已有的、内容不同的文件。")
+def docs(output, check_only, force):
     """从规则文件生成规则文档（docs/rules.md）。"""
     from .engine.rules import load_rules
     from .formats.ruledocs import markdown
@@ -278,9 +272,35 @@ def docs(output, check_only):
             click.echo(f"{output} 不是最新的，请运行 gwlint docs 重新生成。", err=True)
             sys.exit(EXIT_FINDINGS)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    from .app.outputs import guard, write_atomic
+
+    guard([("docs", path)], [])
+    if path.is_file() and not force:
+        current = path.read_bytes()
+        if current == text.encode("utf-8"):
+            click.echo(f"{output} 已是最新，未改动")
+            return
+        if "由 `gwlint docs`".encode("utf-8") not in current[:1024]:  # not a list it wrote
+            raise UsageError(f"{output} 已存在且内容不同：gwlint 不会覆盖它；确认要覆盖请加 --force")
+    if write_atomic(path, text):
+        click.echo(f"已新建文件夹 {path.parent}")
     click.echo(f"已写入 {output}")
+
+
+@cli.command("new-rule")
+@click.argument("category", metavar="类别")
+@click.argument("name", metavar="名称")
+@option("--kind", default="pattern", show_default=True,
+        type=Choice(["pattern", "phrase", "substitution", "metric", "python"]), help="规则种类。")
+@option("--dir", "folder", type=click.Path(file_okay=False), default=None, metavar="文件夹",
+        help="规则文件夹（默认 rules/；单位自己的规则放在配置的 rule-dirs 中）。")
+def new_rule_cmd(category, name, kind, folder):
+    """新建一条规则的骨架：gwlint new-rule 类别 名称（代码自动编号，状态为 preview）。"""
+    from .app.scaffold import new_rule
+
+    path = new_rule(category, name, kind, Path(folder) if folder else None)
+    click.echo(f"已新建 {path}：请填写 message、why、basis 和规则内容，并把例句换成真实的句子"
+               f"（fail 应报告，pass 不应报告），再运行 python -m pytest tests/test_rule_examples.py。")
 
 
 def main(argv=None) -> None:
@@ -290,9 +310,9 @@ def main(argv=None) -> None:
     gc.set_threshold(100_000, 50, 100)
     try:
         cli.main(args=argv, prog_name="gwlint", standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C into Abort
         click.echo("gwlint: 已中止", err=True)
-        sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_INTERRUPT if isinstance(exc.__context__, KeyboardInterrupt) else EXIT_ERROR)
     except click.ClickException as exc:
         cli_zh.show(exc, _echo_err)
         sys.exit(EXIT_ERROR)
@@ -302,12 +322,13 @@ def main(argv=None) -> None:
     except BrokenPipeError:
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
-        sys.exit(130)
+        click.echo("gwlint: 已中止", err=True)
+        sys.exit(EXIT_INTERRUPT)
     except Exception as exc:  # never a traceback for the user; GWLINT_DEBUG=1 shows one
         if os.environ.get("GWLINT_DEBUG"):
             raise
         click.echo(f"gwlint: 内部错误（{type(exc).__name__}: {exc}）。请设置 GWLINT_DEBUG=1 重新运行并报告此问题。", err=True)
-        sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,11 @@ keys are errors, as they almost always are mistakes in a hand-written rule file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from .errors import RuleFileError
+from .errors import ConfigError, RuleFileError
 
 if TYPE_CHECKING:
     import yaml
@@ -87,7 +88,30 @@ def load_text(text: str, path: str) -> Any:
         raise RuleFileError(path, f"YAML 语法错误：{exc}") from None
     if node is None:
         return None
+    _reject_aliases(node, path)
     return _convert(node, path)
+
+
+def _reject_aliases(root, path: str) -> None:
+    """Aliases (``*a``) of mappings and lists are refused: a few hundred bytes of nested aliases
+    expand to gigabytes, and an alias inside its own anchor never ends. A node reached twice in
+    the composed graph is an alias; the walk visits each node once, so it always ends. An alias
+    of a single value (a string repeated in examples) costs no more than writing it out."""
+    yaml = _yaml
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen:
+            raise RuleFileError(path, "此处定义的映射或列表被 YAML 别名（*）引用：gwlint 不支持这类别名，请把内容直接写出", node.start_mark.line + 1)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def load(path: Path, display: str | None = None) -> Any:
@@ -165,3 +189,69 @@ def _from_plain(node: list) -> Any:
     if tag == "s":
         return node[1]
     raise ValueError(tag)
+
+
+# --- one validator for the mappings of gwlint's files ----------------------------------------------
+# The configuration (lint/config/file.py), the waiver file (lint/policy/waivers.py) and the rule
+# files (lint/engine/rules.py) describe their keys as a dict of key to Field; validate() checks,
+# in this order and with the line of the key in every message: that the node is a mapping, that
+# it has no unknown key, that required keys are there, and that each value has its type. What is
+# specific to a file (a preset that exists, a known rule code) stays with its loader. It lives
+# here, in the bottom layer, because the engine (rule files) may not import lint.config.
+
+@dataclass(frozen=True)
+class Field:
+    type: str = "any"  # one of TYPES
+    required: bool = False
+    doc: str = ""  # what the key means (shown in messages and documentation)
+
+
+def _str_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)
+
+
+TYPES: dict[str, Callable[[Any], bool]] = {
+    "any": lambda v: True,
+    "str": lambda v: isinstance(v, str),
+    "text": lambda v: isinstance(v, str) and bool(v.strip()),  # a non-empty string
+    "bool": lambda v: isinstance(v, bool),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "str-list": _str_list,
+    "str-or-list": lambda v: (isinstance(v, str) and bool(v.strip())) or _str_list(v),  # one string or a list
+    "mapping": lambda v: isinstance(v, dict),
+    "list": lambda v: isinstance(v, list),
+}
+LABELS = {"any": "任意值", "str": "字符串", "text": "非空字符串", "bool": "true 或 false", "int": "整数",
+          "number": "数值", "str-list": "字符串列表", "str-or-list": "字符串列表", "mapping": "映射",
+          "list": "列表"}
+
+
+def line_of(node, key=None, lines: Callable[[str], int | None] | None = None) -> int | None:
+    """The line of ``key`` in ``node`` (a mapping from lint.yamlsafe), or of the node itself;
+    ``lines``: a lookup for files without line-carrying nodes (TOML)."""
+    if lines is not None:
+        return lines(key) if key is not None else None
+    if key is not None and hasattr(node, "line_of"):
+        return node.line_of(key)
+    return getattr(node, "line", None)
+
+
+def validate(node, fields: dict[str, Field], where: str, *, error: type[RuleFileError] = ConfigError,
+             shape: str = "顶层必须是映射（键: 值）", unknown: str = "未知的键",
+             lines: Callable[[str], int | None] | None = None, extra=frozenset()) -> None:
+    """Check ``node`` against ``fields``. ``shape``: the message when it is not a mapping;
+    ``unknown``: how an unknown key is introduced; ``extra``: more keys that are allowed (the
+    caller checks them)."""
+    if not isinstance(node, dict):
+        raise error(where, shape, line_of(node, lines=lines) or 1)
+    for key in node:
+        if key not in fields and key not in extra:
+            raise error(where, f"{unknown}“{key}”（可用：{'、'.join(fields)}）", line_of(node, key, lines))
+    for key, f in fields.items():
+        if key not in node:
+            if f.required:
+                raise error(where, f"缺少必需的键“{key}”", line_of(node, lines=lines) or 1)
+            continue
+        if not TYPES[f.type](node[key]):
+            raise error(where, f"“{key}”应为{LABELS[f.type]}", line_of(node, key, lines))

@@ -51,8 +51,9 @@ def anchored(path) -> dict[str, str]:
 
 @pytest.fixture
 def draft(tmp_path):
+    shutil.copytree(SNAP_RULES, tmp_path / "rules")  # a configuration reads only inside its folder
     (tmp_path / "gwlint.yaml").write_text(
-        f"rule-dirs: ['{SNAP_RULES}']\nselect: [FC001, WD901, LN901]\nrules:\n  LN901: {{max: 10}}\n",
+        "rule-dirs: [rules]\nselect: [FC001, WD901, LN901]\nrules:\n  LN901: {max: 10}\n",
         encoding="utf-8")
     return build(tmp_path / "稿.docx")
 
@@ -90,7 +91,8 @@ def test_one_comment_per_finding_on_exact_characters(draft, tmp_path):
 
 
 def test_text_input_becomes_a_docx(tmp_path):
-    (tmp_path / "gwlint.yaml").write_text(f"rule-dirs: ['{SNAP_RULES}']\nselect: [FC901, WD901]\n",
+    shutil.copytree(SNAP_RULES, tmp_path / "rules")
+    (tmp_path / "gwlint.yaml").write_text("rule-dirs: [rules]\nselect: [FC901, WD901]\n",
                                           encoding="utf-8")
     src = tmp_path / "稿.txt"
     src.write_text("关于召开会议的通知\n\n此项工作涉及到全县，会议定于X月X日召开。\n", encoding="utf-8")
@@ -108,8 +110,13 @@ def test_refuses_to_overwrite_the_input(draft):
     assert r.code == 2 and "不会覆盖原稿" in r.err
     assert draft.read_bytes() == before
     assert run("check", "--annotate", str(draft.with_suffix(".pdf")), str(draft)).code == 2
-    two = run("check", "--annotate", str(draft.parent / "x.docx"), str(draft), str(draft))
+    other = draft.parent / "other.docx"
+    other.write_bytes(before)
+    two = run("check", "--annotate", str(draft.parent / "x.docx"), str(draft), str(other))
     assert two.code == 2 and "只能用于一个文稿" in two.err
+    # A draft named twice is one draft: checked once, so one copy can be made.
+    once = run("check", "--annotate", str(draft.parent / "y.docx"), str(draft), str(draft))
+    assert once.code == 1 and "只能用于一个文稿" not in once.err
 
 
 def test_clean_draft_gets_a_copy_without_comments(tmp_path):

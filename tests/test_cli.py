@@ -121,6 +121,12 @@ def test_docs_check(tmp_path):
     stale = tmp_path / "rules.md"
     stale.write_text("old", encoding="utf-8")
     assert run("docs", "--check", "-o", str(stale)).code == 1
+    assert run("docs", "-o", str(stale)).code == 2  # not a file gwlint docs wrote: --force
+    assert stale.read_text(encoding="utf-8") == "old"
+    assert run("docs", "--force", "-o", str(stale)).code == 0
+    assert run("docs", "--check", "-o", str(stale)).code == 0
+    # A rule list that gwlint docs wrote is replaced without --force when the rules change.
+    stale.write_text(stale.read_text(encoding="utf-8").replace("| 代码 |", "| 旧 |", 1), encoding="utf-8")
     assert run("docs", "-o", str(stale)).code == 0
     assert run("docs", "--check", "-o", str(stale)).code == 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 
 import pytest
@@ -139,7 +140,8 @@ def test_allow_terms_suppress_findings_inside_them(project):
 
 def test_rule_dirs_and_reference_dirs(project):
     draft = project / "drafts" / "sub" / "通知.txt"
-    write(project / "gwlint.yaml", f"rule-dirs: ['{SNAP_RULES}']\nselect: [FC901, WD002]\n")
+    shutil.copytree(SNAP_RULES, project / "rules")  # a configuration reads only inside its folder
+    write(project / "gwlint.yaml", "rule-dirs: [rules]\nselect: [FC901, WD002]\n")
     assert codes(run("check", "-f", "json", str(draft))) == ["FC901", "WD002"]
     # An office's own list replaces the built-in list of the same name.
     write(project / "lists" / "redundant-phrases.tsv",

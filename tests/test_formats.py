@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 
 import pytest
 
@@ -147,7 +148,8 @@ def _many_commas(tmp_path):
     body = "".join(f"第{i}项工作要抓紧,要落实,要见效。" for i in range(150))
     p.write_text(f"关于做好工作的通知\n{body}\n会议定于X月X日召开。\n", encoding="utf-8")
     cfg = tmp_path / "gwlint.yaml"
-    cfg.write_text(f"rule-dirs: [{SNAP / 'rules'}]\nselect: [FC901, PN901]\n", encoding="utf-8")
+    shutil.copytree(SNAP / "rules", tmp_path / "rules")  # a configuration reads only inside its folder
+    cfg.write_text("rule-dirs: [rules]\nselect: [FC901, PN901]\n", encoding="utf-8")
     return p
 
 

@@ -59,14 +59,18 @@ def check(source: Source, *, name: str | None = None, config: str | os.PathLike 
 def run_check(paths: list[str], overrides, config: str | None = None, jobs: int = 1,
               stdin_data: bytes | None = None, stdin_name: str | None = None,
               progress: Callable[[int, int], None] | None = None,
-              keep_docs: bool = False) -> tuple[Report, Plan]:
+              keep_docs: bool = False, before: Callable[[Plan], None] | None = None) -> tuple[Report, Plan]:
     """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers."""
+    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers.
+    ``before(plan)`` runs once the drafts are known and before any is checked (the command line
+    refuses there an output that is one of them: lint/app/outputs.py)."""
     from ..policy.waivers import apply, load_waivers
     from .jobs import run
 
-    # The name of standard input also finds its configuration (--stdin-filename).
+    # The name of standard input is its name in the report and finds its configuration.
     plan = Plan(list(paths), overrides, config, stdin_name=stdin_name)
+    if before is not None:
+        before(plan)
     timing: dict[str, float] | None = {} if overrides.timing else None
     results = run(plan, jobs, stdin_data, timing, progress, keep_docs=keep_docs)
     report = Report(results, fail_level=report_level(s.fail_level for s, _ in plan.contexts.values()),

@@ -42,7 +42,8 @@ def _relative(path: Path, root: Path | None) -> str | None:
 def check_one(display: str, path: Path | None, rules, settings: Settings,
               stdin_data: bytes | None = None, timing: dict | None = None) -> FileResult:
     try:
-        doc = read_stdin(stdin_data or b"", display) if path is None else read_path(path, display)
+        doc = (read_stdin(stdin_data or b"", display, settings.max_bytes) if path is None
+               else read_path(path, display, settings.max_bytes))
     except InputError as exc:
         return FileResult(display, error=exc.reason)
     if settings.per_file_ignores:

@@ -18,12 +18,21 @@ class WaiveResult:
 
 
 def write_waivers(paths, config, overrides, jobs, reason: str, rule_codes=(), lines=(), texts=(),
-                  baseline: bool = False, stdin_name: str | None = None) -> WaiveResult:
+                  baseline: bool = False, stdin_name: str | None = None, say=None) -> WaiveResult:
     from ..policy.waivers import Waiver, load_waivers, relative
 
     if not reason.strip():
         raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
-    report, plan = run_check(paths, config, overrides, jobs, progress=False, stdin_name=stdin_name)
+    def target(plan):  # the waiver file is an output: never a draft or a file the run reads
+        from .outputs import guard
+
+        files = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
+        if len(files) > 1:
+            raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
+        guard([("waivers", f) for f in files], plan.inputs(), plan.protected)
+
+    report, plan = run_check(paths, config, overrides, jobs, progress=False, stdin_name=stdin_name,
+                             before=target, say=say)
     if report.errors:
         return WaiveResult(report=report)
     targets = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
@@ -60,5 +69,7 @@ def write_waivers(paths, config, overrides, jobs, reason: str, rule_codes=(), li
         waivers.entries = keep
     elif not added:
         return WaiveResult(path=path, total=len(waivers.entries))
-    waivers.save()
+    from .outputs import write_atomic
+
+    write_atomic(path, waivers.dump())
     return WaiveResult(path=path, added=added, removed=removed, total=len(waivers.entries))

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..model.finding import Hit
 from ..text.numbering import CN_DIGITS
+from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
 
 # --- NM001 概数 with a 顿号 (三、四天) -------------------------------------------------------------
@@ -197,7 +198,8 @@ date_forms.FIELDS = frozenset({"text", "suggestion", "problem"})
 # --- NM011 发文字号 -------------------------------------------------------------------------------
 
 _DOCNO = fast(
-    r"(?<=[\u4e00-\u9fff])(?P<lb>[\[［(（【〔﹝{〈<])[ \u3000]*(?P<y>\d{4}|\d{2})[ \u3000]*"
+    f"(?<=[{HAN_BASIC}])"
+    r"(?P<lb>[\[［(（【〔﹝{〈<])[ \u3000]*(?P<y>\d{4}|\d{2})[ \u3000]*"
     r"(?P<rb>[\]］)）】〕﹞}〉>])[ \u3000]*(?P<di>第)?[ \u3000]*(?P<n>\d{1,5})[ \u3000]*号")
 
 

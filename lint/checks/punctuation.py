@@ -12,9 +12,9 @@ from typing import Iterator
 
 from ..model.finding import Hit
 from ..engine.kinds import Param
+from ..text.chinese import HAN, is_han
 from ..text.fastregex import fast
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RX = fast(f"[{HAN}]")
 # Full-width Chinese marks (标点 of GB/T 15834 in their Chinese forms).
 CJK_MARKS = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—～·「」『』"
@@ -22,10 +22,6 @@ _CJK_MARK_SET = frozenset(CJK_MARKS)
 _CLOSERS = frozenset("”’）》〉】〕」』")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
-
-
-def is_han(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
 
 
 def is_chinese(ch: str) -> bool:

@@ -17,6 +17,7 @@ import re
 from typing import Iterator
 
 from ..model.finding import Hit
+from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
 
 # --- classification marks ------------------------------------------------------------------------
@@ -27,7 +28,7 @@ _MARKS = [
     (fast(rf"(?:{_LEVEL})[\s\u3000]*[★☆][\s\u3000]*(?:\d+[\s\u3000]*(?:年|个月|月)|长期)?"), "密级和保密期限标志"),
     (fast(rf"密[\s\u3000]*级[\s\u3000]*[:：][\s\u3000]*(?:{_LEVEL}|内部)"), "密级标志"),
     (fast(r"保密期限[\s\u3000]*[:：][\s\u3000]*\S{1,6}"), "保密期限标志"),
-    (fast(r"(?:内部(?:资料|文件|刊物|材料|使用|传阅|参考|发行|明电)|仅供内部[\u4e00-\u9fff]{0,4}|注意保存|"
+    (fast(rf"(?:内部(?:资料|文件|刊物|材料|使用|传阅|参考|发行|明电)|仅供内部[{HAN_BASIC}]{{0,4}}|注意保存|"
                 r"(?:不得|严禁|禁止)(?:外传|对外公开|翻印))"
                 r"(?![的地得])"), "“内部”限制标志"),
 ]

@@ -8,6 +8,7 @@ unknown key, unknown rule code or bad value is an error naming the file and line
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from ..analysis.document_type import ALL_TYPES
 from ..errors import ConfigError
 from ..model.finding import SEVERITIES
-from ..yamlsafe import LDict, LList, load
+from ..yamlsafe import Field, LDict, LList, load, validate
 
 CONFIG_NAMES = ("gwlint.yaml", ".gwlint.yaml")
 PYPROJECT = "pyproject.toml"
@@ -39,8 +40,15 @@ KEYS = {
     "reference-dirs": "额外的词表文件夹：<词表名>.tsv 取代同名词表，<词表名>.add.tsv 为其补充词条",
     "allow": "允许的词语（本单位的规范提法、机构名称等）：落在这些词语之内的问题不报",
     "waivers": "豁免文件（默认为配置文件旁的 gwlint-waivers.yaml）",
+    "max-file-size": "文本文稿（.txt、.md）大小的上限，单位 MB（默认 20）",
 }
-_LIST_KEYS = ("select", "ignore", "exclude", "rule-dirs", "reference-dirs", "allow")
+# The schema of the file (lint/yamlsafe.py): type of each key, with KEYS as its meaning.
+_TYPES = {"extends": "str-or-list", "select": "str-or-list", "ignore": "str-or-list", "preview": "bool",
+          "rules": "mapping", "exclude": "str-or-list", "per-file-ignores": "mapping", "doctype": "str",
+          "public": "bool", "fail-level": "str",
+          "rule-dirs": "str-or-list", "reference-dirs": "str-or-list", "allow": "str-or-list",
+          "waivers": "text", "max-file-size": "number"}
+FIELDS = {key: Field(_TYPES[key], doc=doc) for key, doc in KEYS.items()}
 WAIVERS_NAME = "gwlint-waivers.yaml"
 
 
@@ -75,6 +83,7 @@ class Config:
     reference_dirs: list[Path] = field(default_factory=list)
     allow: list[str] = field(default_factory=list)
     waivers: Path | None = None
+    max_file_size: float | None = None  # megabytes
     # file:line of each selector, so an unknown one can be reported where it was written
     selector_lines: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
@@ -112,17 +121,30 @@ class Config:
             "reference-dirs": [str(p) for p in self.reference_dirs],
             "allow": self.allow,
             "waivers": str(self.waivers_path),
+            "max-file-size": self.max_file_size or 20,
         }
 
 
 # --- discovery ----------------------------------------------------------------------------------
 
-def find_config(start: Path) -> Path | None:
-    """The nearest gwlint.yaml, .gwlint.yaml or pyproject.toml with [tool.gwlint], walking up."""
+def find_config(start: Path, ignored: list | None = None) -> Path | None:
+    """The nearest gwlint.yaml, .gwlint.yaml or pyproject.toml with [tool.gwlint], walking up.
+
+    The walk is trusted: it stops before a folder that another user owns or that everyone may
+    write (a shared temporary folder, where anyone could plant a configuration), and after the
+    repository root (a folder with ``.git``) and the home folder. A configuration found in the
+    untrusted folder is added to ``ignored`` as (path, why), for the run to say so."""
     d = start.resolve()
     if not d.is_dir():
         d = d.parent
+    home = _home()
     for folder in (d, *d.parents):
+        if not _trusted(folder):
+            if ignored is not None:
+                planted = [folder / n for n in CONFIG_NAMES if (folder / n).is_file()]
+                if planted:
+                    ignored.append((planted[0], "所在文件夹属于其他用户或可被所有人写入，此配置未采用"))
+            return None
         for name in CONFIG_NAMES:
             p = folder / name
             if p.is_file():
@@ -130,7 +152,38 @@ def find_config(start: Path) -> Path | None:
         pp = folder / PYPROJECT
         if pp.is_file() and _has_tool_section(pp):
             return pp
+        if (folder / ".git").exists() or folder == home:
+            return None
     return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, OSError, KeyError):
+        return None
+
+
+def _trusted(folder: Path) -> bool:
+    """A folder whose configuration may apply: owned by this user (or root) and not writable by
+    everyone."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    if st.st_mode & 0o002:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or st.st_uid in (getuid(), 0)
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when ``path``, resolved (links followed), lies in the folder tree of ``root``."""
+    try:
+        real, top = os.path.realpath(path), os.path.realpath(root)
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # different drives
+        return False
 
 
 def _has_tool_section(path: Path) -> bool:
@@ -209,23 +262,14 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
     def err(msg, key=None, node=data):
         return ConfigError(file, msg, line(key, node))
 
-    if not isinstance(data, dict):
-        raise err("配置文件的顶层必须是映射（键: 值）")
-    for key in data:
-        if key not in KEYS:
-            raise err(f"未知的配置项“{key}”（可用：{'、'.join(KEYS)}）", key)
+    validate(data, FIELDS, file, shape="配置文件的顶层必须是映射（键: 值）", unknown="未知的配置项",
+             lines=line_of)
 
     def str_list(key) -> list[str]:
         v = data[key]
-        if isinstance(v, str):
-            v = [v]
-        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-            raise err(f"“{key}”应为字符串列表", key)
-        return [x.strip() for x in v]
+        return [x.strip() for x in ([v] if isinstance(v, str) else v)]
 
     def boolean(key) -> bool:
-        if not isinstance(data[key], bool):
-            raise err(f"“{key}”应为 true 或 false", key)
         return data[key]
 
     # Presets first, so that the file's own keys override them.
@@ -269,17 +313,25 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
         if key in data:
             for d in str_list(key):
                 p = (root / d).resolve()
+                if not inside(p, root):
+                    raise err(f"“{key}”中的文件夹“{d}”不在配置文件所在的文件夹之内：配置只能使用它自己文件夹中的文件", key)
                 if not p.is_dir():
                     raise err(f"“{key}”中的文件夹“{d}”不存在", key)
                 getattr(cfg, attr).append(p)
     if "waivers" in data:
-        if not isinstance(data["waivers"], str) or not data["waivers"].strip():
-            raise err("“waivers”应为文件路径", "waivers")
-        cfg.waivers = (root / data["waivers"]).resolve()
+        w = root / data["waivers"].strip()
+        if Path(data["waivers"].strip()).is_absolute() or not inside(w, root):
+            raise err("“waivers”应为配置文件所在文件夹之内的相对路径：gwlint 不在配置的文件夹之外读写文件", "waivers")
+        if not w.name.endswith((".yaml", ".yml")):
+            raise err("“waivers”应为 .yaml 或 .yml 文件", "waivers")
+        cfg.waivers = Path(os.path.normpath(os.path.abspath(w)))
+    if "max-file-size" in data:
+        v = data["max-file-size"]
+        if not 0 < v <= 4096:
+            raise err("“max-file-size”应为 0 到 4096 之间的数（单位 MB）", "max-file-size")
+        cfg.max_file_size = float(v)
     if "rules" in data:
         rules = data["rules"]
-        if not isinstance(rules, dict):
-            raise err("“rules”应为映射：规则代码: off | on | error | warning | suggestion | {severity: …, 选项: …}", "rules")
         for code, value in rules.items():
             ln = line_of(str(code)) if line_of is not None else (rules.line_of(code) if isinstance(rules, LDict) else None)
             cfg.rules[str(code)] = _rule_setting(cfg.rules.get(str(code)), value, file, ln)

@@ -34,6 +34,7 @@ class Settings:
     waivers_path: Path | None = None
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
     cli_exclude_root: Path | None = None  # --exclude globs given: also matched from this folder
+    max_bytes: int | None = None  # text drafts larger than this are refused (None: the default)
 
 
 @dataclass
@@ -111,5 +112,6 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
         root=cfg.root.resolve(), config_path=cfg.path, waivers_path=cfg.waivers_path,
         per_file_ignores={g: list(v) for g, v in cfg.per_file_ignores.items()},
         cli_exclude_root=Path.cwd().resolve() if cli.exclude is not None or cli.extend_exclude else None,
+        max_bytes=int(cfg.max_file_size * 1024 * 1024) if cfg.max_file_size else None,
     )
     return settings, rules

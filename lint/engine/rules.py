@@ -25,7 +25,7 @@ from ..model.finding import SEVERITIES, Finding, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
-from ..yamlsafe import load_rule_file
+from ..yamlsafe import Field, load_rule_file, validate
 
 CATEGORIES = {
     # category: (code prefix, Chinese label)
@@ -46,6 +46,8 @@ COMMON_KEYS = {"code", "name", "category", "severity", "status", "since", "scope
                "why", "basis", "kind", "examples", "aliases", "doctypes", "note"}
 REQUIRED = ("code", "name", "category", "severity", "message", "why", "basis", "kind", "examples")
 EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx", "body", "repeat"}
+RULE_FIELDS = {key: Field("text", required=True) for key in REQUIRED if key not in ("kind", "examples")}
+RULE_FIELDS.update({"kind": Field("str", required=True), "examples": Field("any", required=True)})
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -72,6 +74,7 @@ class Rule:
     compiled: Any = field(repr=False, default=None)
     spec: Any = field(repr=False, default=None)
     reference_dirs: tuple = ()
+    user: bool = False  # from a configuration's rule-dirs
 
     @property
     def default(self) -> bool:
@@ -96,7 +99,7 @@ class Rule:
             params["options"] = {**(params.get("options") or {}), **options}
         else:
             params.update(options)
-        ctx = Context(where or self.path, None, self.reference_dirs)
+        ctx = Context(where or self.path, None, self.reference_dirs, user=self.user)
         params = validate_params(self.module, ctx, params)
         return replace(self, params=params, compiled=self.module.compile(params, ctx))
 
@@ -128,14 +131,16 @@ def _message_fields(template: str) -> set[str]:
     return names
 
 
-def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_dirs=()) -> Rule:
+def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_dirs=(),
+              user: bool = False) -> Rule:
+    """One rule file; ``user``: from a configuration's rule-dirs, not shipped with gwlint."""
     spec = load_rule_file(path, display)
     if not isinstance(spec, dict):
         raise RuleFileError(display, "规则文件的顶层必须是映射（键: 值）", getattr(spec, "line", 1))
-    ctx = Context(display, spec, reference_dirs)
-    for key in REQUIRED:
-        if key not in spec:
-            raise RuleFileError(display, f"缺少必需的键“{key}”", 1)
+    ctx = Context(display, spec, reference_dirs, user=user)
+    # Required keys and their types (lint/yamlsafe.py); the kind's own keys are checked below.
+    validate(spec, RULE_FIELDS, display, error=RuleFileError, shape="规则文件的顶层必须是映射（键: 值）",
+             extra=set(spec))
     kind = spec["kind"]
     if kind not in kinds:
         raise ctx.error(f"未知的 kind“{kind}”，可选：{'、'.join(kinds)}", "kind")
@@ -143,9 +148,6 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     for key in spec:
         if key not in COMMON_KEYS and key not in module.PARAMS:
             raise ctx.error(f"未知的键“{key}”（kind: {kind} 可用的键：{'、'.join(module.PARAMS)}）", key)
-    for key in ("code", "name", "category", "severity", "message", "why", "basis"):
-        if not isinstance(spec[key], str) or not spec[key].strip():
-            raise ctx.error(f"“{key}”必须是非空字符串", key)
     code, name, category = spec["code"], spec["name"], spec["category"]
     if not _CODE.match(code):
         raise ctx.error(f"代码“{code}”应为两个大写字母加三位数字，如 PN001", "code")
@@ -192,7 +194,7 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
                 since=str(spec.get("since", "0.1.0")), scope=tuple(scope), message=spec["message"].strip(),
                 why=spec["why"].strip(), basis=basis_mod.cite(spec["basis"].strip()), kind=kind, params=params,
                 examples=examples, aliases=tuple(aliases), doctypes=tuple(doctypes), path=display,
-                module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs))
+                module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs), user=user)
 
 
 def _examples(spec, ctx: Context) -> dict[str, list]:
@@ -252,7 +254,10 @@ def load_rules(extra_dirs: Iterable[Path] = (), reference_dirs: Iterable[Path] =
                 display = str(path.relative_to(base))
             except ValueError:
                 display = str(path)
-            rule = load_rule(path, display, kinds, tuple(reference_dirs))
+            user = builtin is False or d != dirs[0]
+            if user:
+                _check_user_file(path, d, display)
+            rule = load_rule(path, display, kinds, tuple(reference_dirs), user=user)
             for key in (rule.code, rule.name, *rule.aliases):
                 if key in seen:
                     raise RuleFileError(display, f"“{key}”已被 {seen[key]} 使用：规则代码、名称和别名必须唯一", rule.spec.line_of("code"))
@@ -260,6 +265,22 @@ def load_rules(extra_dirs: Iterable[Path] = (), reference_dirs: Iterable[Path] =
             rules.append(rule)
     get_cache().save()
     return RuleSet(rules)
+
+
+def _check_user_file(path: Path, folder: Path, display: str) -> None:
+    """A rule file of rule-dirs is a regular file inside its folder (never a link out of it)."""
+    import os
+    import stat
+
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, top]) != top:
+        raise RuleFileError(display, "规则文件是指向规则文件夹之外的符号链接：gwlint 只读取配置文件夹之内的规则")
+    try:
+        st = os.stat(path)
+    except OSError:
+        raise RuleFileError(display, "规则文件无法读取（符号链接指向的文件不存在或循环）") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise RuleFileError(display, "规则文件不是普通文件")
 
 
 # --- running -----------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ different (separately cached) lists.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,11 +73,30 @@ def find_list(name: str, extra_dirs=()) -> ListSource | None:
 def _find(name: str, dirs: tuple[Path, ...]) -> ListSource | None:
     if name.endswith(".add"):  # an addition file is not a list of its own
         return None
-    base = next((p for p in (d / f"{name}.tsv" for d in (*dirs, reference_dir())) if p.is_file()), None)
+    base = next((d / f"{name}.tsv" for d in dirs if _usable(d / f"{name}.tsv", d)), None)
     if base is None:
-        return None
-    additions = tuple(p for p in (d / f"{name}{ADD_SUFFIX}" for d in dirs) if p.is_file())
+        base = reference_dir() / f"{name}.tsv"
+        if not base.is_file():
+            return None
+    additions = tuple(d / f"{name}{ADD_SUFFIX}" for d in dirs if _usable(d / f"{name}{ADD_SUFFIX}", d))
     return ListSource(name, base, additions)
+
+
+def _usable(path: Path, folder: Path) -> bool:
+    """An office's list file: False when absent; an error when it is not a regular file inside
+    its folder (a link to a secrets file or to /proc/self/environ is never opened)."""
+    if not os.path.lexists(path):
+        return False
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, top]) != top:
+        raise RuleFileError(_display(path), "词表是指向词表文件夹之外的符号链接：gwlint 只读取配置文件夹之内的词表")
+    try:
+        st = os.stat(path)
+    except OSError:
+        raise RuleFileError(_display(path), "词表无法读取（符号链接指向的文件不存在或循环）") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise RuleFileError(_display(path), "词表不是普通文件")
+    return True
 
 
 def check_dirs(extra_dirs) -> None:
@@ -85,6 +106,7 @@ def check_dirs(extra_dirs) -> None:
     dirs = tuple(Path(d) for d in extra_dirs)
     for d in dirs:
         for add in sorted(d.glob(f"*{ADD_SUFFIX}")):
+            _usable(add, d)
             name = add.name[: -len(ADD_SUFFIX)]
             source = find_list(name, dirs)
             if source is None:
@@ -131,8 +153,10 @@ def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple
     display = _display(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(display, f"无法读取词表（{exc}）") from None
+    except OSError as exc:
+        raise RuleFileError(display, f"无法读取词表（{exc.strerror or type(exc).__name__}）") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(display, "词表不是 UTF-8 编码的文本文件") from None
     rows = WordList()
     rows.path, rows.lines = display, []
     header: list[str] | None = None
@@ -145,11 +169,13 @@ def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple
         if header is None:
             header, header_line = [c.strip() for c in cells], n
             if columns is not None and sorted(header) != sorted(columns):
+                # Only the expected column names are named, never the cells found: the file may
+                # not be a word list at all, and its first line is nobody's business.
                 missing = [c for c in columns if c not in header]
-                extra = [c for c in header if c not in columns or header.count(c) > 1]
+                extra = sum(1 for c in header if c not in columns) + len(header) - len(set(header))
                 raise RuleFileError(display, f"补充词表的表头应与词表“{name}”的列相同：{'、'.join(columns)}"
                                     + (f"；缺少 {'、'.join(missing)}" if missing else "")
-                                    + (f"；多出 {'、'.join(dict.fromkeys(extra))}" if extra else ""), n)
+                                    + (f"；另有 {extra} 个多余或重复的列" if extra else ""), n)
             if "source" not in header:
                 raise RuleFileError(display, "词表缺少 source 列（每一行都必须注明出处）", n)
             rows.columns = list(columns) if columns is not None else header

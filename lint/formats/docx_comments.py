@@ -24,9 +24,10 @@ _ONE_CHAR = (_W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen")
 _COMMENT_SCOPES = ("title", "heading", "body", "table")
 
 
-def annotate(result, source: Path | None, out: Path) -> int:
-    """Write ``out``: the draft of ``result`` (read again from ``source``) with its comments.
-    Returns the number of comments."""
+def annotate(result, source: Path | None, out: Path, mark=None) -> tuple[bytes, int]:
+    """The bytes of ``out``: the draft of ``result`` (read again from ``source``) with its
+    comments, and the number of comments. ``mark(document)`` stamps the copy before it is saved;
+    the caller writes the bytes (lint/app/outputs.py)."""
     from ..readers import read_path
     from ..readers.docx import read_docx_bytes
 
@@ -40,11 +41,11 @@ def annotate(result, source: Path | None, out: Path) -> int:
         text_doc = result.doc if source is None else read_path(source, result.path)
         doc = read_docx_bytes(_text_to_docx(text_doc), result.path)
     n = add_comments(doc, [f for f in result.findings if not f.waived])
-    try:
-        doc.docx.save(str(out))
-    except OSError as exc:
-        raise UsageError(f"无法写入 {out}（{exc.strerror or exc}）") from None
-    return n
+    if mark is not None:
+        mark(doc.docx)
+    buf = io.BytesIO()
+    doc.docx.save(buf)
+    return buf.getvalue(), n
 
 
 # The GB/T 9704-2012 page (5.2.1, 5.2.2): A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; body

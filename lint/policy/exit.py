@@ -1,7 +1,8 @@
 """Severities, ``--fail-level``, ``--exit-zero`` and the exit code of a run.
 
 Exit codes: 0 no finding at or above the fail level (or ``--exit-zero``); 1 findings at or
-above it; 2 a usage, input or configuration error (a draft that cannot be read included).
+above it; 2 a usage, input or configuration error (a draft that cannot be read included);
+3 an internal error; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Iterable
 
 from ..model.finding import SEVERITIES, SEVERITY_RANK, Finding
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPT = 0, 1, 2, 3, 130
 DEFAULT_FAIL_LEVEL = "warning"
 
 

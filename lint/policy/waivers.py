@@ -11,16 +11,21 @@ rule is reported as stale (like ruff's RUF100).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..yamlsafe import LDict, LList, load
+from ..yamlsafe import Field, LList, load_text, validate
 
 VERSION = 1
 CONTEXT = 8  # characters of context on each side that go into the hash
-_KEYS = ("rule", "file", "hash", "text", "reason")
+# The schema (lint/yamlsafe.py): the file, and each entry.
+FILE_FIELDS = {"version": Field("int", doc="豁免文件格式的版本"), "waivers": Field("any", doc="豁免的列表")}
+ENTRY_FIELDS = {"rule": Field("text", True, "规则代码"), "file": Field("text", True, "文件（相对于配置所在文件夹）"),
+                "hash": Field("text", True, "原文及前后文的散列（数字请加引号）"), "text": Field("any", doc="原文"),
+                "reason": Field("text", True, "为什么可以保留")}
 _SPACE = re.compile(r"[\s\u3000]+")
 
 
@@ -80,6 +85,7 @@ class Waivers:
     path: Path
     entries: list[Waiver] = field(default_factory=list)
     base: Path | None = None  # file names are relative to it: the configuration's folder
+    source: "_Source | None" = None  # the file as read, so that saving keeps its comments
 
     @property
     def root(self) -> Path:
@@ -97,48 +103,114 @@ class Waivers:
         self.entries.append(w)
         return True
 
-    def save(self) -> None:
+    def dump(self) -> str:
+        """The file's new text: entries read from the file come back as they were written,
+        comments included; new entries are appended. (The command writes it, atomically and
+        never through a link: lint/app/outputs.py.)"""
         import yaml
 
         header = ("# gwlint 豁免文件：已确认可以保留的问题。由 gwlint waive / gwlint baseline 生成，可手工编辑 reason。\n"
                   "# 每条按规则代码、文件和“原文及前后文”的散列匹配；原文改动后豁免自动失效，并在检查时报告。\n")
-        body = yaml.safe_dump({"version": VERSION, "waivers": [w.as_dict() for w in self.entries]},
-                              allow_unicode=True, sort_keys=False, width=120)
-        self.path.write_text(header + body, encoding="utf-8")
+        if self.source is not None and self.source.blocks is not None:
+            head = self.source.head
+        else:
+            kept = self.source.comments if self.source is not None else []
+            head = (header if not kept else "".join(kept)) + f"version: {VERSION}\nwaivers:\n"
+        parts = [head if head.endswith("\n") else head + "\n"]
+        for w in self.entries:
+            block = self.source.blocks.get(id(w)) if self.source is not None and self.source.blocks else None
+            if block is None:
+                block = yaml.safe_dump([w.as_dict()], allow_unicode=True, sort_keys=False, width=120)
+                if self.source is not None and self.source.indent:
+                    block = "".join(self.source.indent + ln for ln in block.splitlines(keepends=True))
+            parts.append(block if block.endswith("\n") else block + "\n")
+        if self.source is not None and self.source.tail:
+            parts.append(self.source.tail)
+        return "".join(parts)
+
+
+@dataclass
+class _Source:
+    """The waiver file as written: what comes before the entries, each entry's own lines (with
+    the comments above it), and what follows; ``blocks`` is None when the list is not in block
+    style (then only the comment lines are kept)."""
+
+    head: str = ""
+    blocks: dict | None = None
+    tail: str = ""
+    comments: list = field(default_factory=list)
+    indent: str = ""  # of the entries' "-", for entries added to the list
+
+
+def _source(text: str, items, entries: list[Waiver]) -> _Source:
+    lines = text.splitlines(keepends=True)
+    comments = [ln for ln in lines if ln.lstrip().startswith("#")]
+    starts = [items.line_of(i) - 1 for i in range(len(items))] if items else []
+    if not starts or any(not lines[s].lstrip().startswith("-") for s in starts) or starts != sorted(starts):
+        return _Source(comments=comments)
+    end = len(lines)
+    for n in range(starts[-1] + 1, len(lines)):  # the next top-level key ends the list
+        ln = lines[n]
+        if ln.strip() and not ln[0].isspace() and not ln.startswith(("#", "-")):
+            end = n
+            break
+    bounds = starts + [end]
+
+    def lead(a: int, b: int) -> int:  # comment and blank lines at the end of [a, b) go with what follows
+        while b > a + 1 and (not lines[b - 1].strip() or lines[b - 1].lstrip().startswith("#")):
+            b -= 1
+        return b
+
+    cut = [starts[0]] + [lead(bounds[i], bounds[i + 1]) for i in range(len(starts))]
+    first = lead(0, starts[0]) if starts[0] > 0 else 0
+    # the comments just above the first entry belong to it
+    while first > 0 and lines[first - 1].lstrip().startswith("#"):
+        first -= 1
+    blocks = {}
+    for i, w in enumerate(entries):
+        a = first if i == 0 else cut[i]
+        blocks[id(w)] = "".join(lines[a:cut[i + 1]])
+    indent = lines[starts[0]][: len(lines[starts[0]]) - len(lines[starts[0]].lstrip())]
+    return _Source(head="".join(lines[:first]), blocks=blocks, tail="".join(lines[cut[-1]:]),
+                   comments=comments, indent=indent)
 
 
 def load_waivers(path: Path, root: Path | None = None) -> Waivers:
     """The waiver file at ``path`` (empty when there is none); strict, with file:line errors.
     File names in it are relative to ``root`` (default: the waiver file's folder)."""
     ws = Waivers(Path(path), base=root)
+    if os.path.islink(path):
+        raise ConfigError(_display(path), "豁免文件是符号链接：gwlint 不通过链接读写豁免文件，请换成普通文件")
     if not path.is_file():
+        if os.path.lexists(path):
+            raise ConfigError(_display(path), "豁免文件不是普通文件")
         return ws
     name = _display(path)
-    data = load(path, name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ConfigError(name, "无法按 UTF-8 读取豁免文件") from None
+    data = load_text(text, name)
     if data is None:
+        ws.source = _Source(comments=[ln for ln in text.splitlines(keepends=True) if ln.lstrip().startswith("#")])
         return ws
-    if not isinstance(data, LDict):
-        raise ConfigError(name, "豁免文件的顶层必须是映射（version、waivers）", getattr(data, "line", 1))
-    for key in data:
-        if key not in ("version", "waivers"):
-            raise ConfigError(name, f"未知的键“{key}”（可用：version、waivers）", data.line_of(key))
+    validate(data, FILE_FIELDS, name, shape="豁免文件的顶层必须是映射（version、waivers）")
     if data.get("version", VERSION) != VERSION:
         raise ConfigError(name, f"不支持的版本 {data.get('version')}（应为 {VERSION}）", data.line_of("version"))
-    items = data.get("waivers") or []
+    items = data.get("waivers")
+    if items is None or items == []:
+        items = LList()
+        items.line, items.lines = 1, []
     if not isinstance(items, LList):
         raise ConfigError(name, "“waivers”应为列表", data.line_of("waivers"))
     for i, item in enumerate(items):
         line = items.line_of(i)
-        if not isinstance(item, dict):
-            raise ConfigError(name, "每条豁免应为含 rule、file、hash、reason 的映射", line)
-        for key in item:
-            if key not in _KEYS:
-                raise ConfigError(name, f"未知的键“{key}”（可用：{'、'.join(_KEYS)}）", item.line_of(key))
-        for key in ("rule", "file", "hash", "reason"):
-            if not isinstance(item.get(key), str) or not item[key].strip():
-                raise ConfigError(name, f"这条豁免的“{key}”缺失或不是字符串（数字请加引号；reason 写明为什么可以保留）", line)
+        if isinstance(item, dict):
+            item.line = line  # a missing key is reported at the entry's "-"
+        validate(item, ENTRY_FIELDS, name, shape="每条豁免应为含 rule、file、hash、reason 的映射")
         ws.entries.append(Waiver(item["rule"], item["file"], item["hash"], item["reason"],
                                  str(item.get("text", "")), line, origin=name))
+    ws.source = _source(text, items, ws.entries)
     return ws
 
 

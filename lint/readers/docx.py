@@ -9,7 +9,10 @@ layout rules can resolve the effective format later.
 from __future__ import annotations
 
 import io
+import os
+import re
 import zipfile
+import zlib
 
 from ..model.document import Document, Paragraph, Run, classify
 from ..errors import InputError
@@ -22,6 +25,39 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CONTAINERS = {W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent",
                                "customXml", "moveTo", "dir", "bdo")}
 _FOOTNOTE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+# A .docx is refused by the sizes its zip directory declares, before anything is decompressed:
+# no part over MAX_PART bytes, all parts together under MAX_TOTAL, and no large part packed
+# more tightly than MAX_RATIO (a "zip bomb": a megabyte that unpacks to gigabytes). Real drafts
+# are far below each (the 2 MB benchmark draft: 9 MB unpacked, ratio under 10).
+MAX_PART = 128 * 1024 * 1024
+MAX_TOTAL = 512 * 1024 * 1024
+MAX_RATIO = 200
+_RATIO_FROM = 8 * 1024 * 1024
+
+
+class Damaged(Exception):
+    """A part of the .docx that cannot be read: ``part`` and what is wrong (no content)."""
+
+    def __init__(self, part: str, what: str):
+        self.part, self.what = part, what
+        super().__init__(f"{part}: {what}")
+
+
+def _int(value, part: str, what: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Damaged(part, f"{what} 的值不是整数") from None
+
+
+def _check_sizes(zf: zipfile.ZipFile, name: str) -> None:
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > MAX_PART or total > MAX_TOTAL or (info.file_size > _RATIO_FROM and ratio > MAX_RATIO):
+            raise InputError(name, f".docx 文件中的 {info.filename} 解压后过大（{info.file_size // (1024 * 1024)} MB，"
+                             f"压缩比 {ratio:.0f}:1），疑为恶意构造的压缩包，未读取")
 
 
 def _check_container(data: bytes, name: str) -> None:
@@ -38,9 +74,8 @@ def _check_container(data: bytes, name: str) -> None:
             names = set(zf.namelist())
             if "word/document.xml" not in names:
                 raise InputError(name, "不是有效的 .docx 文件（缺少 word/document.xml），请在 Word 或 WPS 中另存为 .docx 后再检查")
-            bad = zf.testzip()
-            if bad is not None:
-                raise InputError(name, f".docx 文件已损坏（{bad} 校验失败），请用 Word 或 WPS 修复后另存")
+            _check_sizes(zf, name)
+            # Each part's checksum is verified as python-docx reads it (once, not twice).
     except zipfile.BadZipFile:
         raise InputError(name, ".docx 文件已损坏或不完整（无法解压），请用 Word 或 WPS 打开修复后另存") from None
     except (zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
@@ -48,13 +83,34 @@ def _check_container(data: bytes, name: str) -> None:
 
 
 def read_docx_bytes(data: bytes, name: str) -> Document:
+    try:
+        return _read_docx_bytes(data, name)
+    except Damaged as exc:
+        raise InputError(name, f".docx 文件已损坏（{exc.part}：{exc.what}），请用 Word 或 WPS 修复后另存") from None
+    except InputError:
+        raise
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError, LookupError) as exc:
+        # A part python-docx parsed but whose structure is not Word's (a foreign root element,
+        # a missing body): damaged, not an internal error. GWLINT_DEBUG=1 shows where.
+        if os.environ.get("GWLINT_DEBUG"):
+            raise
+        raise InputError(name, f".docx 文件已损坏，结构不完整（{type(exc).__name__}），请用 Word 或 WPS 修复后另存") from None
+
+
+def _read_docx_bytes(data: bytes, name: str) -> Document:
     _check_container(data, name)
     import docx  # noqa: WPS433 - deferred: importing python-docx costs ~0.1 s
 
     try:
         d = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # a part whose checksum or data is wrong
+        m = re.search(r"file '([^']{1,200})'", str(exc))
+        part = f"{m.group(1)} " if m else ""
+        raise InputError(name, f".docx 文件已损坏（{part}校验失败），请用 Word 或 WPS 修复后另存") from None
     except Exception as exc:  # python-docx raises assorted errors on malformed parts
         raise InputError(name, f".docx 文件已损坏，无法解析（{type(exc).__name__}），请用 Word 或 WPS 修复后另存") from None
+    if d.element.tag != W + "document" or d.element.find(W + "body") is None:
+        raise Damaged("word/document.xml", "根元素不是 w:document，或缺少 w:body")
 
     from docx.styles import BabelFish
 
@@ -108,7 +164,7 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
                         walk(tc, scope, loc_prefix, (t, r, c))
                         span = tc.find(f"{W}tcPr/{W}gridSpan")
                         if span is not None:
-                            c += int(span.get(W + "val", "1")) - 1
+                            c += max(1, _int(span.get(W + "val", "1"), _part_name(child), "w:gridSpan")) - 1
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
                 walk(child, scope, loc_prefix, in_table)
 
@@ -146,6 +202,13 @@ def read_docx_bytes(data: bytes, name: str) -> Document:
     return Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
 
 
+def _part_name(el) -> str:
+    """The part an element belongs to, for a message about damage in it."""
+    root = el.getroottree().getroot()
+    tag = root.tag.rsplit("}", 1)[-1]
+    return {"document": "word/document.xml", "hdr": "页眉部件", "ftr": "页脚部件"}.get(tag, "word/document.xml")
+
+
 def _count(paragraphs: list[Paragraph], prefix: str) -> int:
     return sum(1 for p in paragraphs if p.location.startswith(prefix))
 
@@ -165,7 +228,7 @@ def _alignment(p_el) -> str | None:
 def _heading_level(p_el, style: str | None) -> int | None:
     lvl = p_el.find(f"{W}pPr/{W}outlineLvl")
     if lvl is not None:
-        v = int(lvl.get(W + "val", "9"))
+        v = _int(lvl.get(W + "val", "9"), "word/document.xml", "w:outlineLvl")
         if v < 9:
             return v + 1
     if style:
@@ -240,10 +303,11 @@ def _read_footnotes(d, paragraphs: list[Paragraph]) -> None:
     for rel in d.part.rels.values():
         if rel.reltype != _FOOTNOTE_REL or rel.is_external:
             continue
+        part = str(rel.target_part.partname).lstrip("/")
         try:
             root = etree.fromstring(rel.target_part.blob)
         except Exception:
-            return
+            raise Damaged(part, "XML 无法解析") from None
         for fn in root.iterchildren(W + "footnote"):
             if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue

@@ -7,11 +7,10 @@ mark that follows each form. Parsing is lenient on purpose: a marker written wit
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..cache import compile_regex
-from .chinese import CN_DIGITS, cn_to_int, int_to_cn  # noqa: F401 - re-exported for the rules
+from .chinese import CN_DIGITS, HAN_BASIC, cn_to_int, int_to_cn  # noqa: F401 - re-exported for the rules
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -21,7 +20,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 _FORMS = [
     (1, "cn", compile_regex(rf"(?P<num>{_CN})(?P<space>[ \u3000]*)(?P<mark>[、，,．.])")),
     (2, "cn-paren", compile_regex(rf"[（(](?P<num>{_CN})[）)](?P<mark>[、，,．.：:]?)")),
-    (3, "arabic", compile_regex(r"(?P<num>\d{1,2})(?P<mark>[.．、](?!\d)|[ \u3000](?=[\u4e00-\u9fff]))")),
+    (3, "arabic", compile_regex(rf"(?P<num>\d{{1,2}})(?P<mark>[.．、](?!\d)|[ \u3000](?=[{HAN_BASIC}]))")),
     (4, "arabic-paren", compile_regex(r"[（(](?P<num>\d{1,2})[）)](?P<mark>[、，,．.：:]?)")),
     (5, "circled", compile_regex(rf"(?P<num>[{CIRCLED}])(?P<mark>[、，,．.]?)")),
 ]

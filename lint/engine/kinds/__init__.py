@@ -13,10 +13,11 @@ from types import ModuleType
 from typing import Any
 
 from ...cache import compile_regex
+from ...text.chinese import HAN_BASIC
 from ...errors import RuleFileError
 
 # \b next to a Chinese character in a rule's expression: it never matches there.
-_B_BESIDE_HAN = compile_regex(r"\\b(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\\b")
+_B_BESIDE_HAN = compile_regex(rf"\\b(?=[{HAN_BASIC}])|(?<=[{HAN_BASIC}])\\b")
 
 
 @dataclass(frozen=True)
@@ -27,27 +28,44 @@ class Param:
     choices: tuple = ()
     tunable: bool = False  # may be changed per project in the configuration
     doc: str = ""
+    engine: bool = False  # a regex the kind searches the text with (user rules: on RE2 if possible)
 
 
 class Context:
     """What a kind needs while compiling: the rule file (for errors) and word-list lookup."""
 
-    def __init__(self, path: str, spec, reference_dirs=()):
+    def __init__(self, path: str, spec, reference_dirs=(), user: bool = False):
         self.path = path
         self.spec = spec
         self.reference_dirs = tuple(reference_dirs)
+        self.user = user  # a rule from rule-dirs: its expressions go through lint.engine.userregex
 
     def error(self, message: str, key: str | None = None):
         line = self.spec.line_of(key) if key and hasattr(self.spec, "line_of") else getattr(self.spec, "line", None)
         return RuleFileError(self.path, message, line)
 
-    def regex(self, pattern: str, key: str, lazy: bool = False):
+    def regex(self, pattern: str, key: str, lazy: bool = False, engine: bool = False):
         """``pattern`` checked and compiled; with ``lazy``, a :class:`lint.text.fastregex.FastPattern`
-        (checked now, compiled when a document first needs it)."""
+        (checked now, compiled when a document first needs it). In a user rule, ``engine`` (the
+        expression a kind searches with) runs on RE2 when RE2 takes it; any other, or one RE2
+        does not take, is refused if backtracking could make it explode."""
         if not isinstance(pattern, str):
             raise self.error(f"“{key}”必须是正则表达式字符串", key)
         if _B_BESIDE_HAN.search(pattern):
             raise self.error(f"“{key}”中的 \\b 紧挨着汉字：\\b 在汉字之间永远不匹配，请去掉或改用前后文条件", key)
+        if self.user:
+            from .. import userregex
+
+            if engine:
+                rx = userregex.compile_user(pattern)
+                if rx is not None:
+                    return rx
+            try:
+                userregex.check(pattern)
+            except userregex.Unsafe as exc:
+                raise self.error(f"“{key}”的正则表达式{exc}", key) from None
+            except (re.error, OverflowError, RecursionError) as exc:
+                raise self.error(f"“{key}”的正则表达式无法编译：{exc}", key) from None
         try:
             if lazy:
                 from ...text.fastregex import fast
@@ -106,10 +124,10 @@ def check_type(name: str, value: Any, p: Param, ctx: Context) -> Any:
     if p.choices and value not in p.choices:
         raise ctx.error(f"“{name}”的值“{value}”无效，可选：{'、'.join(map(str, p.choices))}", name)
     if p.type == "regex":
-        ctx.regex(value, name, lazy=True)
+        ctx.regex(value, name, lazy=True, engine=p.engine)
     elif p.type == "regex-list":
         for v in value:
-            ctx.regex(v, name, lazy=True)
+            ctx.regex(v, name, lazy=True, engine=p.engine)
     return value
 
 

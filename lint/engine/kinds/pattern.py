@@ -19,8 +19,8 @@ from .phrase import compile_conditions
 
 NAME = "pattern"
 PARAMS = {
-    "pattern": Param("regex", doc="the regular expression"),
-    "patterns": Param("regex-list", doc="several regular expressions, each reported alike"),
+    "pattern": Param("regex", doc="the regular expression", engine=True),
+    "patterns": Param("regex-list", doc="several regular expressions, each reported alike", engine=True),
     "suggestion": Param("str", doc="replacement template (\\1, \\g<name>)"),
     "group": Param("any", default=0, doc="group whose span is the finding (number or name)"),
     **{c: Param("regex", doc=f"context condition ({c})") for c in CONDITIONS},
@@ -40,7 +40,8 @@ def compile(params: dict, ctx: Context) -> Compiled:
     sources = ([params["pattern"]] if params.get("pattern") else []) + list(params.get("patterns") or [])
     if not sources:
         raise ctx.error("kind: pattern 需要“pattern”或“patterns”")
-    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns", lazy=True) for s in sources]
+    regexes = [ctx.regex(s, "pattern" if params.get("pattern") else "patterns", lazy=True, engine=True)
+               for s in sources]
     group = params["group"]
     for rx in regexes:
         if isinstance(group, int) and not 0 <= group <= rx.groups or \

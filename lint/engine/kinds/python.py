@@ -9,6 +9,7 @@ yields :class:`lint.model.finding.Hit`. It may declare ``FIELDS`` (message templ
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 from typing import Iterator
 
@@ -34,7 +35,23 @@ def resolve(spec: str, ctx: Context):
     fn = getattr(mod, fn_name, None)
     if not callable(fn):
         raise ctx.error(f"模块“{mod_name}”中没有函数“{fn_name}”", "function")
+    if not is_check(fn, mod_name):
+        raise ctx.error(f"“{spec}”不是检查函数：检查函数应定义在该模块中，名称不以下划线开头，"
+                        "参数为 (doc, rule, options)", "function")
     return fn
+
+
+def is_check(fn, mod_name: str) -> bool:
+    """A check: a plain function defined in the module itself (not a name it imported, a class
+    or a helper), public, taking exactly ``(doc, rule, options)``."""
+    if not inspect.isfunction(fn) or fn.__module__ != mod_name or fn.__name__.startswith("_"):
+        return False
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return False
+    return [p.name for p in params] == ["doc", "rule", "options"] and all(
+        p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty for p in params)
 
 
 def compile(params: dict, ctx: Context):
