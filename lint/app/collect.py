@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Iterator
 
 from ..config.file import find_config, load_config
 from ..config.settings import Overrides, Settings, resolve
+from ..formats.common import printable  # a name as reports show it: no control character, valid UTF-8
 from ..readers import DRAFT_SUFFIXES
 
 STDIN = "-"
@@ -32,35 +32,6 @@ class Entry:
 
     def __post_init__(self):
         self.display = printable(self.display)
-
-
-# Characters of a file name that would change what a terminal or a CI log shows: control
-# characters (a newline forges a line such as ``::error file=…``, ESC starts a terminal escape
-# sequence), line and paragraph separators, and bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def printable(name: str) -> str:
-    """A file name as reports and messages show it: unsafe characters as escapes (``\\n``,
-    ``\\x1b``), and bytes that are not UTF-8 (kept by Python as lone surrogates) as ``\\xNN``,
-    so that JSON stays valid and no name can forge a line of output."""
-    if not _UNSAFE.search(name):
-        return name
-
-    def esc(m: re.Match) -> str:
-        c = m.group()
-        o = ord(c)
-        if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte (surrogateescape)
-            return f"\\x{o - 0xDC00:02x}"
-        if c == "\n":
-            return "\\n"
-        if c == "\t":
-            return "\\t"
-        if c == "\r":
-            return "\\r"
-        return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
-
-    return _UNSAFE.sub(esc, name)
 
 
 def collect(paths: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
