@@ -68,6 +68,20 @@ def _overrides(select, extend_select, ignore, preview, doctype, public, exclude=
                      exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude))
 
 
+def _fix_options(f):
+    """--fix, --diff, --unsafe-fixes, --no-backup, --tracked: the work is in lint/app/fix_command.py."""
+    for opt in reversed([
+        option("--fix", is_flag=True, help="按可靠的改法直接修改文稿（.txt、.md；原稿另存为 .bak）；与 -o 同用时把修改后的文稿写到 -o。"),
+        option("--diff", is_flag=True, help="只显示将作的修改（unified diff），不写任何文件。"),
+        option("--unsafe-fixes", is_flag=True, help="也采用不保证正确、需要人工确认的改法。"),
+        option("--no-backup", is_flag=True, help="--fix 时不保留 .bak 备份。"),
+        option("--tracked", type=OutputPath(), metavar="文件",
+               help="另存一份 Word 文稿：每处修改是一条修订（作者 gwlint），其余问题是批注（只能检查一个文件）。"),
+    ]):
+        f = opt(f)
+    return f
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="文稿...")
 @option("-f", "--format", "--output-format", "fmt", type=Choice(FORMATS), default="text",
@@ -86,9 +100,10 @@ def _overrides(select, extend_select, ignore, preview, doctype, public, exclude=
 @option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数（机器格式时写到标准错误）。")
 @option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
 @option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
+@_fix_options
 def check(paths, fmt, output, config, select, extend_select, ignore, preview, doctype, public, exclude,
           extend_exclude, stdin_filename, jobs, fail_level, exit_zero, statistics, quiet, show_source,
-          annotate, verbose, color, timing):
+          annotate, verbose, color, timing, **fix_opts):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误；3 内部错误；130 被中断。
@@ -109,11 +124,18 @@ def check(paths, fmt, output, config, select, extend_select, ignore, preview, do
     report, plan = run_check(paths, config, overrides, jobs, stdin_name=stdin_filename,
                              # reports that quote the drafts need their text back from the workers
                              keep_docs=bool(annotate) or (not statistics and (fmt in DOC_FORMATS or fmt == "text")),
-                             outputs=[("output", output), ("annotate", annotate)], say=_echo_err)
+                             outputs=[("output", output), ("annotate", annotate), ("fix", fix_opts.get("tracked"))],
+                             say=_echo_err)
     if annotate:
         n = write_annotated(plan, report, annotate)
         if n is not None:
             _echo_err(f"已写入带批注的文稿 {printable(annotate)}（{n} 条批注）")
+    if any(fix_opts.values()):  # --fix, --diff, --tracked (lint/app/fix_command.py)
+        from .app.fix_command import run_cli
+
+        output, code = run_cli(plan, report, fix_opts, output, click.echo)
+        if code is not None:
+            sys.exit(code)
     for r in report.errors:
         _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")
     for w in report.stale_waivers:
@@ -230,7 +252,7 @@ def rules_cmd(fmt):
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
                                 "category_label": CATEGORIES[r.category][1],
                                 "severity": r.severity, "status": r.status, "kind": r.kind,
-                                "basis": r.basis, "aliases": list(r.aliases)} for r in ruleset],
+                                "basis": r.basis, "aliases": list(r.aliases), "fix": r.fix} for r in ruleset],
                               ensure_ascii=False, indent=2))
         return
     click.echo("\n".join(rule_lines(ruleset)))

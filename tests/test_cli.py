@@ -41,7 +41,7 @@ def test_json_format(draft):
     assert data["version"] == 1 and data["tool"]["name"] == "gwlint"
     f = data["findings"][0]
     assert set(f) == {"path", "line", "column", "end_line", "end_column", "location", "code", "name",
-                      "category", "severity", "message", "text", "suggestion", "basis", "scope"}
+                      "category", "severity", "message", "text", "suggestion", "basis", "scope", "fix"}
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (3, 5, 3, 9)
     assert f["text"] == "X月X日" and f["suggestion"] is None and f["code"] == "FC001"
     assert data["findings"][1]["suggestion"] == "涉及"

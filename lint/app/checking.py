@@ -46,8 +46,13 @@ def check_one(display: str, path: Path | None, rules, settings: Settings,
                else read_path(path, display, settings.max_bytes))
     except InputError as exc:
         return FileResult(display, error=exc.reason)
-    if settings.per_file_ignores:
-        rules = rules_for_file(rules, settings.per_file_ignores, _relative(path or Path(display), settings.root),
+    return check_read(display, doc, rules, settings, timing)
+
+
+def check_read(display: str, doc, rules, settings: Settings, timing: dict | None = None) -> FileResult:
+    """Check a document already read (also how lint.app.fixing re-checks a fixed text)."""
+    if settings.per_file_ignores:  # the display name is the path as given (or --stdin-filename)
+        rules = rules_for_file(rules, settings.per_file_ignores, _relative(Path(display), settings.root),
                                Path(display).name)
     doc.meta["doctype"] = settings.doctype or infer(doc)
     doc.meta["public"] = settings.public

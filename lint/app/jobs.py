@@ -74,7 +74,8 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
     try:
         result = check_one(task.display, task.path, rules, settings, stdin_data, timing)
     except Exception as exc:  # one broken file must not stop the batch
-        return task.index, FileResult(task.display, error=f"检查时出现内部错误（{type(exc).__name__}: {exc}）")
+        return task.index, FileResult(task.display, error=f"检查时出现内部错误（{type(exc).__name__}: {exc}）",
+                                          internal=True)
     if drop_doc:
         result.doc = None
     elif strip and result.doc is not None:
@@ -89,7 +90,8 @@ def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | File
     try:
         return i, pickle.dumps(result)
     except Exception as exc:
-        return i, FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试")
+        return i, FileResult(task.display, error=f"检查结果无法传回主进程（{type(exc).__name__}: {exc}），请用 --jobs 1 重试",
+                             internal=True)
 
 
 def _work_batch(batch: list[Task], keep_doc: bool = True) -> list[tuple[int, bytes | FileResult]]:
@@ -212,7 +214,7 @@ def _pool_rounds(ctx, init, initargs, work, batches, workers, results, progress,
         # the first draft not finished when a worker dies again is the one that kills it.
         if alone:
             culprit = broken[0][0]
-            results[culprit.index] = FileResult(culprit.display, error=DIED)
+            results[culprit.index] = FileResult(culprit.display, error=DIED, internal=True)
             done += 1
             broken[0] = broken[0][1:]
         pending = [[t] for b in broken for t in b if results[t.index] is None]

@@ -112,7 +112,11 @@ def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
                 if rx is _CONTRIBUTION and not _is_closing(p, m, doc):
                     continue
-                yield Hit(p, m.start(), m.end(), "", {"label": label, "advice": advice})
+                # Deleting a clause takes the comma before it when a sentence end follows
+                # (……走在前列，为……作出更大贡献。 -> ……走在前列。), or “，。” would be left.
+                s, e = m.start(), m.end()
+                widen = s > 0 and text[s - 1] in "，、；" and text[e:e + 1] in ("。", "！", "；", "")
+                yield Hit(p, s, e, "", {"label": label, "advice": advice}, replace=(s - 1, e) if widen else None)
 
 
 def _is_closing(p, m, doc) -> bool:

@@ -142,9 +142,12 @@ def halfwidth_punctuation(doc, rule, options) -> Iterator[Hit]:
             inner = text[a + 1:b]
             if inner and _HAN_RX.search(inner) and not any(ch in _LATIN for ch in inner):
                 hits[a], hits[b] = "‘", "’"
+        # Which way a straight quote turns depends on pairing within the line (a quotation may
+        # run over several paragraphs), so a quote's replacement needs a reader.
+        quotes = {i for pair in qpairs + spairs for i in pair}
         for i in sorted(hits):
             fix = hits[i]
-            yield Hit(p, i, i + 1, fix, {"fix": fix or "全角引号“”"})
+            yield Hit(p, i, i + 1, fix, {"fix": fix or "全角引号“”"}, unsafe=i in quotes)
 
 
 halfwidth_punctuation.FIELDS = frozenset({"text", "suggestion", "fix"})
@@ -302,6 +305,9 @@ def _number_is_latin_bound_right(text: str, start: int) -> bool:
     return after in _LATIN or after in "-/_:"
 
 
+_ITEM_AHEAD = re.compile(r"\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
+
+
 def stray_spaces(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
@@ -340,7 +346,12 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
                     continue
             else:
                 continue
-            yield Hit(p, s, e, "", {"before": text[max(0, s - 4):s], "after": text[e:e + 4]})
+            # A space before a list marker (（第102条） 2．分裂……) separates items run together on
+            # one line: whether to delete it or break the line needs a reader.
+            # Between two Chinese characters a space may stand for a mark (张三 李四 for 张三、李四)
+            # or separate joint issuing organs (中共中央办公厅 国务院办公厅): deleting it needs a reader.
+            unsafe = _ITEM_AHEAD.match(text, e) is not None or (is_han(left) and is_han(right))
+            yield Hit(p, s, e, "", {"before": text[max(0, s - 4):s], "after": text[e:e + 4]}, unsafe=unsafe)
 
 
 stray_spaces.FIELDS = frozenset({"text", "suggestion", "before", "after"})

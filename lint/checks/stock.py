@@ -61,16 +61,21 @@ def formula_spans(text: str, doctype: str | None) -> list[tuple[int, int]]:
 
 
 def stock_hits(doc, rule, list_name: str, paragraph) -> list[tuple[int, int, object]]:
-    """The stock phrases of one paragraph, without those inside a required formula."""
+    """The stock phrases of one paragraph, without those inside a required formula. SP001 and
+    SP002 both ask for every paragraph: the answers are kept on the document (one scan each)."""
     from .facts import list_path
 
-    matcher = _matcher(list_path(rule, list_name))
-    got = list(matcher.finditer(paragraph.text))
-    if not got:
-        return got
-    spans = formula_spans(paragraph.text, doc.meta.get("doctype"))
-    if spans:
-        got = [(s, e, x) for s, e, x in got if not any(a <= s and e <= b for a, b in spans)]
+    path = list_path(rule, list_name)
+    memo = doc.meta.setdefault("_stock_hits", {}).setdefault(path, {})
+    key = id(paragraph)
+    if key in memo:
+        return memo[key]
+    got = list(_matcher(path).finditer(paragraph.text))
+    if got:
+        spans = formula_spans(paragraph.text, doc.meta.get("doctype"))
+        if spans:
+            got = [(s, e, x) for s, e, x in got if not any(a <= s and e <= b for a, b in spans)]
+    memo[key] = got
     return got
 
 

@@ -41,13 +41,14 @@ KEYS = {
     "allow": "允许的词语（本单位的规范提法、机构名称等）：落在这些词语之内的问题不报",
     "waivers": "豁免文件（默认为配置文件旁的 gwlint-waivers.yaml）",
     "max-file-size": "文本文稿（.txt、.md）大小的上限，单位 MB（默认 20）",
+    "people": "本单位领导名单，按排序先后：[{name: 姓名, title: 职务}]（供 FC017、FC018 核对职务和排序）",
 }
 # The schema of the file (lint/yamlsafe.py): type of each key, with KEYS as its meaning.
 _TYPES = {"extends": "str-or-list", "select": "str-or-list", "ignore": "str-or-list", "preview": "bool",
           "rules": "mapping", "exclude": "str-or-list", "per-file-ignores": "mapping", "doctype": "str",
           "public": "bool", "fail-level": "str",
           "rule-dirs": "str-or-list", "reference-dirs": "str-or-list", "allow": "str-or-list",
-          "waivers": "text", "max-file-size": "number"}
+          "waivers": "text", "max-file-size": "number", "people": "list"}
 FIELDS = {key: Field(_TYPES[key], doc=doc) for key, doc in KEYS.items()}
 WAIVERS_NAME = "gwlint-waivers.yaml"
 
@@ -330,6 +331,15 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
         if not 0 < v <= 4096:
             raise err("“max-file-size”应为 0 到 4096 之间的数（单位 MB）", "max-file-size")
         cfg.max_file_size = float(v)
+    if "people" in data:  # the leaders' list: the people option of FC017 and FC018
+        people = data["people"]
+        if not isinstance(people, list) or not all(
+                isinstance(p, dict) and isinstance(p.get("name"), str) and isinstance(p.get("title", ""), str)
+                and set(p) <= {"name", "title"} for p in people):
+            raise err("“people”应为列表，每项形如 {name: 姓名, title: 职务}", "people")
+        for code in ("FC017", "FC018"):
+            cfg.rules[code] = _rule_setting(cfg.rules.get(code), {"people": [dict(p) for p in people]},
+                                            file, line("people"))
     if "rules" in data:
         rules = data["rules"]
         for code, value in rules.items():

@@ -21,7 +21,7 @@ from ..cache import get_cache
 from ..model.document import SCOPES, TEXT_SCOPES, Document
 from ..analysis.document_type import ALL_TYPES
 from ..errors import RuleFileError
-from ..model.finding import SEVERITIES, Finding, Hit
+from ..model.finding import FIX_SAFETY, SEVERITIES, Finding, Fix, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
@@ -43,7 +43,7 @@ CATEGORIES = {
 }
 STATUSES = ("stable", "preview", "deprecated")
 COMMON_KEYS = {"code", "name", "category", "severity", "status", "since", "scope", "message",
-               "why", "basis", "kind", "examples", "aliases", "doctypes", "note"}
+               "why", "basis", "kind", "examples", "aliases", "doctypes", "note", "fix"}
 REQUIRED = ("code", "name", "category", "severity", "message", "why", "basis", "kind", "examples")
 EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx", "body", "repeat"}
 RULE_FIELDS = {key: Field("text", required=True) for key in REQUIRED if key not in ("kind", "examples")}
@@ -75,6 +75,7 @@ class Rule:
     spec: Any = field(repr=False, default=None)
     reference_dirs: tuple = ()
     user: bool = False  # from a configuration's rule-dirs
+    fix: str | None = None  # "safe" or "unsafe": its suggestion is an exact replacement
 
     @property
     def default(self) -> bool:
@@ -190,11 +191,31 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
         if unknown:
             raise ctx.error(f"“message”引用了未知的字段：{'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(allowed))}）", "message")
     examples = _examples(spec, ctx)
+    fix = _fix_safety(spec, ctx, kind, params, compiled)
     return Rule(code=code, name=name, category=category, severity=spec["severity"], status=status,
                 since=str(spec.get("since", "0.1.0")), scope=tuple(scope), message=spec["message"].strip(),
                 why=spec["why"].strip(), basis=basis_mod.cite(spec["basis"].strip()), kind=kind, params=params,
                 examples=examples, aliases=tuple(aliases), doctypes=tuple(doctypes), path=display,
-                module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs), user=user)
+                module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs), user=user,
+                fix=fix)
+
+
+def _fix_safety(spec, ctx: Context, kind: str, params: dict, compiled) -> str | None:
+    """The rule's ``fix:`` (safe or unsafe), allowed only on a rule whose findings carry a
+    replacement: a pattern with a ``suggestion``, a substitution, a phrase list with suggestions,
+    a python check or series that fills ``{suggestion}``."""
+    fix = spec.get("fix")
+    if fix is None:
+        return None
+    if fix not in FIX_SAFETY:
+        raise ctx.error(f"“fix”的值“{fix}”无效，可选：safe（总是正确，--fix 直接修改）、unsafe（通常正确，需人工确认）", "fix")
+    can = {"pattern": params.get("suggestion") is not None, "substitution": True,
+           "phrase": any(e.suggestion for e in getattr(compiled, "entries", ())),
+           "python": "suggestion" in (getattr(compiled[0], "FIELDS", None) or ()) if kind == "python" else False,
+           "series": True}.get(kind, False)
+    if not can:
+        raise ctx.error(f"“fix”只能用于给出改法（suggestion）的规则，kind: {kind} 的这条规则没有改法", "fix")
+    return fix
 
 
 def _examples(spec, ctx: Context) -> dict[str, list]:
@@ -309,10 +330,16 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
     fields.setdefault("text", text)
     fields.setdefault("suggestion", suggestion or "")
     message = rule.message.format_map(fields)
+    fix = None
+    s, e = hit.replace or (hit.start, hit.end)
+    if (rule.fix and p is not None and hit.suggestion is not None and hit.shown is None
+            and "\n" not in hit.suggestion and hit.suggestion != p.text[s:e]):
+        fix = Fix(s, e, hit.suggestion, "unsafe" if hit.unsafe else rule.fix,
+                  word=rule.kind in ("substitution", "phrase"))
     return Finding(path=doc.path, line=line, column=column, end_line=line, end_column=end_column,
                    location=location, code=rule.code, name=rule.name, category=rule.category,
                    severity=severity, message=message, text=text, suggestion=suggestion,
-                   basis=rule.basis, scope=scope)
+                   basis=rule.basis, scope=scope, fix=fix)
 
 
 def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] | None = None,

@@ -71,6 +71,15 @@ def suggestion_text(f) -> str:
     return f"建议改为“{f.suggestion}”" if f.suggestion else "建议删去"
 
 
+FIX_LABEL = {"safe": "可自动修改", "unsafe": "改法需确认"}
+FIX_HELP = {"safe": "gwlint check --fix 会直接改正", "unsafe": "加 --unsafe-fixes 才会修改：改法通常正确，但需人工确认"}
+
+
+def fix_label(f) -> str:
+    """“可自动修改”/“改法需确认” for a finding with an exact fix, else ""."""
+    return FIX_LABEL[f.fix.applicability] if getattr(f, "fix", None) is not None else ""
+
+
 def severity_counts(findings) -> dict[str, int]:
     c = Counter(f.severity for f in findings)
     return {s: c.get(s, 0) for s in SEVERITIES}

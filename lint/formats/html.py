@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..model.finding import SEVERITIES, SEVERITY_RANK
-from .common import (by_category, category_label, context, for_display, groups, printable, rules_shown,
-                     sev_label, severity_counts, suggestion_text, valid_text)
+from .common import (FIX_HELP, by_category, category_label, context, fix_label, for_display, groups, printable,
+                     rules_shown, sev_label, severity_counts, suggestion_text, valid_text)
 from .ruledocs import STATUS_LABEL
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -124,13 +124,14 @@ def _file(fi: int, r) -> dict:
         for f in fs[:_OPEN_LIMIT] if len(fs) > _OPEN_LIMIT else fs:
             b, m, a = context(r.doc, f)
             items.append({"f": f, "href": _fid(fi, number[id(f)]), "quote": (b, m, a) if m else None,
-                          "sug": suggestion_text(f)})
+                          "sug": suggestion_text(f), "fix": _fix(f)})
         rest = fs[_OPEN_LIMIT:] if len(fs) > _OPEN_LIMIT else []
         places = list(dict.fromkeys(f.location for f in rest))
         rule_groups.append({"code": code, "f": fs[0], "n": len(fs), "open": len(fs) <= _OPEN_LIMIT,
                             "shown": items, "rest": len(rest),
                             "rest_places": "、".join(places[:12]) + ("等" if len(places) > 12 else "")})
     return {"id": f"file-{fi}", "path": r.path, "meta": "，".join(meta), "active": len(active),
+            "fix_counts": _fix_counts(active),
             "waived": [f for f in r.findings if f.waived], "groups": rule_groups,
             "draft": _draft(fi, r, active, number) if r.doc is not None else None}
 
@@ -249,8 +250,25 @@ def _notes(fi: int, fs, number) -> list[dict]:
             distinct = list(dict.fromkeys(g.text for g in group))
             texts = "、".join(f"“{t}”" for t in distinct[:8]) + ("等" if len(distinct) > 8 else "")
             body, sug = f"本段 {len(group)} 处：{texts}。{f.message}", ""
-        out.append({"code": code, "f": f, "refs": shown, "hidden": hidden, "more": more, "body": body, "sug": sug})
+        out.append({"code": code, "f": f, "refs": shown, "hidden": hidden, "more": more, "body": body, "sug": sug,
+                    "fix": _fix(f)})
     return out
+
+
+def _fix(f) -> dict | None:
+    """The badge of a finding that ``--fix`` (or ``--unsafe-fixes``) would change."""
+    label = fix_label(f)
+    if not label:
+        return None
+    return {"kind": f.fix.applicability, "label": label, "help": FIX_HELP[f.fix.applicability]}
+
+
+def _fix_counts(findings) -> str:
+    """“，其中 N 处可自动修改、M 处改法需确认” for the file's line, or ""."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    parts = ([f"{safe} 处可自动修改（gwlint check --fix）"] if safe else []) + ([f"{unsafe} 处改法需确认"] if unsafe else [])
+    return "，其中 " + "、".join(parts) if parts else ""
 
 
 def _rules(report) -> list[dict]:

@@ -6,6 +6,7 @@ from ..engine.rules import CATEGORIES
 from ..model.finding import SEVERITY_LABEL
 
 STATUS_LABEL = {"stable": "默认启用", "preview": "预览（默认不启用）", "deprecated": "已弃用"}
+FIX_SAFETY_LABEL = {"safe": "可靠（--fix 直接修改）", "unsafe": "需确认（加 --unsafe-fixes 才修改）", None: "无"}
 
 
 _EXAMPLE_MAX = 200
@@ -31,6 +32,7 @@ def explain(rule) -> str:
     ]
     if rule.doctypes:
         lines.append(f"适用文种：{'、'.join(rule.doctypes)}")
+    lines.append(f"自动修改：{FIX_SAFETY_LABEL[rule.fix]}")
     lines += ["", "为什么：", _indent(rule.why), "", "依据：", _indent(rule.basis), "",
               "提示信息：", _indent(rule.message)]
     opts = rule.tunable()
@@ -80,11 +82,12 @@ def rule_lines(ruleset) -> list[str]:
     once, with its Chinese label and code prefix)."""
     from .text import _pad
 
+    fix_mark = {"safe": "修改：可靠", "unsafe": "修改：需确认", None: ""}
     out = []
     for r in ruleset:
         source = r.basis.split("：")[0].split(":")[0]
         out.append(f"{r.code}  {_pad(r.name, 32)} {_pad(r.category, 12)} {_pad(SEVERITY_LABEL[r.severity], 4)}  "
-                   f"{_pad(STATUS_LABEL[r.status], 18)} {source}")
+                   f"{_pad(STATUS_LABEL[r.status], 18)} {_pad(fix_mark[getattr(r, 'fix', None)], 12)} {source}")
     counts: dict[str, int] = {}
     for r in ruleset:
         counts[r.category] = counts.get(r.category, 0) + 1

@@ -57,12 +57,18 @@ def render(report, **_) -> str:
             if digest:
                 item["partialFingerprints"] = {"gwlintWaiverHash/v1": digest}
             if f.suggestion is not None and f.text:
+                # The exact fix when the rule declares one (its span may differ: a deleted clause
+                # takes its comma), else the suggestion over the finding's span.
+                fx = getattr(f, "fix", None)
+                start, end = (fx.start + 1, fx.end + 1) if fx is not None else (f.column, f.end_column)
                 item["fixes"] = [{
                     "description": {"text": f"建议改为“{f.suggestion}”" if f.suggestion else "建议删去"},
                     "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [
-                        {"deletedRegion": {"startLine": f.line, "startColumn": f.column,
-                                           "endLine": f.end_line, "endColumn": f.end_column},
-                         "insertedContent": {"text": f.suggestion}}]}]}]
+                        {"deletedRegion": {"startLine": f.line, "startColumn": start,
+                                           "endLine": f.end_line, "endColumn": end},
+                         "insertedContent": {"text": fx.content if fx is not None else f.suggestion}}]}]}]
+                if fx is not None:
+                    item["fixes"][0]["properties"] = {"applicability": fx.applicability}
             if f.waived:
                 item["suppressions"] = [{"kind": "external", "status": "accepted",
                                          "justification": "gwlint-waivers.yaml"}]

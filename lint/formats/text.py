@@ -17,7 +17,7 @@ import unicodedata
 import click
 
 from ..model.finding import SEVERITY_LABEL
-from .common import context, for_display, printable
+from .common import context, fix_label, for_display, printable
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 _MAX_QUOTE = 40
@@ -81,8 +81,13 @@ def summary_lines(report, style=lambda s, **_: s) -> list[str]:
     waived = f"；另有 {s['waived']} 处已豁免" if s["waived"] else ""
     if s["findings"]:
         parts = "，".join(f"{SEVERITY_LABEL[k]} {v}" for k, v in s["by_severity"].items() if v)
-        return [f"共 {s['findings']} 处问题（{parts}），涉及 {s['files_with_findings']} 个文件，"
-                f"共检查 {s['files']} 个文件{waived}。"]
+        out = [f"共 {s['findings']} 处问题（{parts}），涉及 {s['files_with_findings']} 个文件，"
+               f"共检查 {s['files']} 个文件{waived}。"]
+        fixable = sum(1 for f in report.findings if f.fixable())
+        if fixable:
+            out.append(style(f"其中 {fixable} 处可用 gwlint check --fix 自动修改（Word 文稿用 --tracked 另存修订稿）；"
+                             "先用 --diff 查看改动。", dim=True))
+        return out
     if report.results and not report.errors:
         return [style(f"未发现问题（共检查 {s['files']} 个文件{waived}）。", fg="green")]
     return []
@@ -122,6 +127,8 @@ def _detail(r, f) -> str:
     sug = _suggestion(f)
     if sug:
         parts.append(sug)
+    if getattr(f, "fix", None) is not None:  # what --fix (or --unsafe-fixes) would change
+        parts.append(f"［{fix_label(f)}］")
     return f"［{printable(f.location)}］" + "　".join(parts)
 
 
@@ -148,7 +155,7 @@ def _source(r, f, style) -> list[str]:
     gutter = printable(f.location) if by_paragraph(f) else str(f.line)
     pad = " " * _width(gutter)
     marks = "^" * max(1, _width(m))
-    sug = _suggestion(f)
+    sug = _suggestion(f) + (f"［{fix_label(f)}］" if getattr(f, "fix", None) is not None else "")
     return [f" {pad} |", f" {gutter} | {b}{m}{a}",
             f" {pad} | {' ' * _width(b)}{style(marks, fg=_COLOURS[f.severity], bold=True)}"
             + (f" {sug}" if sug else "")]

@@ -20,6 +20,7 @@ class FileResult:
     doc: Any = None  # the Document, kept for reports that show the text
     fingerprints: list[str] = field(default_factory=list)  # waiver hash of each finding
     config: str | None = None  # the configuration file that applied
+    internal: bool = False  # the error is gwlint's fault (a check crashed), not the draft's
 
     def doc_for_report(self):
         """A copy of the document with only what reports show (text, line, location, scope): it
@@ -86,6 +87,11 @@ class Report:
     @property
     def errors(self) -> list[FileResult]:
         return [r for r in self.results if r.error]
+
+    @property
+    def internal_errors(self) -> list[FileResult]:
+        """Drafts whose check failed through a fault of gwlint's (exit code 3, not 2)."""
+        return [r for r in self.results if r.error and r.internal]
 
     def summary(self) -> dict[str, Any]:
         fs = self.findings

@@ -35,6 +35,8 @@ def report_level(levels: Iterable[str]) -> str:
 
 def exit_code(report, levels: dict[str, str], exit_zero: bool = False) -> int:
     """The exit code of a check. ``levels``: each draft's fail level by its display name."""
+    if getattr(report, "internal_errors", None):  # a check crashed: gwlint's fault, whatever else happened
+        return EXIT_INTERNAL
     if report.errors:
         return EXIT_ERROR
     if exit_zero:

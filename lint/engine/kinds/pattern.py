@@ -93,6 +93,6 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
                     continue
                 if not c.guard.accepts(text, start, end):
                     continue
-                sugg = m.expand(c.suggestion) if c.suggestion else None
+                sugg = m.expand(c.suggestion) if c.suggestion is not None else None
                 data = {k: (v or "") for k, v in m.groupdict().items()}
                 yield Hit(p, start, end, sugg, data)

@@ -1,0 +1,241 @@
+"""Shared pieces of the fact checks (FC008–FC029): the document's date, reference tables,
+word edges and a small edit distance.
+
+The document date is looked up in one function, :func:`document_date`, so that it can later be
+pointed at the structure analysis without touching the checks.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from ..model.finding import Hit
+from ..text.chinese import is_han
+from ..text.fastregex import fast
+from .dates import _document_date
+
+_SUBTITLE_DATE = fast(r"^[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
+
+
+def document_date(doc) -> tuple[tuple[int, int, int], str] | None:
+    """The date the draft speaks from and where it was found: the 成文日期 (the last full date
+    in the last paragraphs), else the date under the title of a speech (——2024年3月5日在……).
+    None when the draft carries neither."""
+    cached = doc.meta.get("_facts_date", False)
+    if cached is not False:
+        return cached
+    found = None
+    signed = _document_date(doc)
+    if signed:
+        found = (signed, "成文日期")
+    else:
+        for p in list(doc.iter(("title", "body", "heading")))[:4]:
+            m = _SUBTITLE_DATE.search(p.text.strip())
+            if m:
+                found = (tuple(int(x) for x in m.groups()), "标题下的日期")
+                break
+    doc.meta["_facts_date"] = found
+    return found
+
+
+def effective_date(doc) -> _dt.date:
+    """The document date, or today for an undated draft (it is being written now)."""
+    got = doc.meta.get("_facts_effective")
+    if got is None:
+        got = doc.meta["_facts_effective"] = _effective_date(doc)
+    return got
+
+
+def _effective_date(doc) -> _dt.date:
+    found = document_date(doc)
+    if found:
+        y, m, d = found[0]
+        try:
+            return _dt.date(y, m, d)
+        except ValueError:
+            return _dt.date(y, 12, 31)
+    return _dt.date.today()
+
+
+def date_words(doc) -> str:
+    found = document_date(doc)
+    if not found:
+        return "文稿未写成文日期，按今天"
+    (y, m, d), where = found
+    return f"{where}{y}年{m}月{d}日"
+
+
+def parse_date(text: str) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=32)
+def table(source) -> list[dict]:
+    """The rows of a reference list (a :class:`ListSource`), kept for the process."""
+    return read_rows(source)
+
+
+def read_rows(source) -> list[dict]:
+    """The rows of a reference list (a :class:`ListSource`), read afresh.
+
+    The base file is read with a plain split, a few times faster than the validating loader on
+    the four thousand rows of places.tsv: the built-in files are validated by the tests, and an
+    office's replacement or additions are validated by ``check_dirs`` on every run that uses
+    them (and are read here with the validating loader)."""
+    from ..engine.wordlists import load_list
+    from ..resources import reference_dir
+
+    if not hasattr(source, "base"):
+        return list(load_list(source))
+    if source.base.parent == reference_dir():
+        rows = _plain_rows(source.base)
+    else:
+        rows = list(load_list(source.base))
+    for extra in source.additions:
+        rows.extend(load_list(extra))
+    return rows
+
+
+def _plain_rows(path) -> list[dict]:
+    lines = [ln for ln in path.read_text(encoding="utf-8-sig").splitlines() if ln and ln[0] != "#"]
+    header = [c.strip() for c in lines[0].split("\t")]
+    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln.strip()]
+
+
+_SOURCES: dict = {}
+
+
+def source(rule, name: str):
+    """Where list ``name`` comes from for ``rule`` (a missing list is a configuration error),
+    looked up once per set of reference folders: the per-paragraph checks ask for every
+    paragraph."""
+    key = (rule.reference_dirs, name)
+    got = _SOURCES.get(key)
+    if got is None:
+        from .facts import list_path
+
+        got = _SOURCES[key] = list_path(rule, name)
+    return got
+
+
+def rows(rule, name: str) -> list[dict]:
+    return table(source(rule, name))
+
+
+class Words:
+    """Many words found in one pass (Aho-Corasick, C speed): :meth:`finditer` gives
+    (start, end, word) for every occurrence, overlapping ones included, in order of their end."""
+
+    def __init__(self, words):
+        import ahocorasick
+
+        self.auto = ahocorasick.Automaton()
+        for w in words:
+            if w:
+                self.auto.add_word(w, w)
+        self.empty = len(self.auto) == 0
+        if not self.empty:
+            self.auto.make_automaton()
+
+    def finditer(self, text: str):
+        if self.empty or not text:
+            return
+        for end, w in self.auto.iter(text):
+            yield end + 1 - len(w), end + 1, w
+
+    def longest(self, text: str):
+        """Occurrences not inside a longer one (the longest at each place, left to right)."""
+        found = sorted(self.finditer(text), key=lambda t: (t[0], -t[1]))
+        out, reach = [], -1
+        for s, e, w in found:
+            if e <= reach:
+                continue
+            if out and s < out[-1][1]:
+                continue
+            out.append((s, e, w))
+            reach = e
+        return out
+
+
+@lru_cache(maxsize=32)
+def _keyed(source, key: str):
+    by_key = {}
+    for r in table(source):
+        by_key.setdefault(r[key], r)
+    return Words(by_key), by_key
+
+
+def keyed(rule, name: str, key: str):
+    """(a :class:`Words` of every ``key`` of list ``name``, {key: row})."""
+    return _keyed(source(rule, name), key)
+
+
+# Characters after which an organisation or place name starts a new word: not a Han character,
+# an administrative unit (县农业局, 杭州市工商局) or a function word (由环保局, 和工商局).
+_LEFT_OK = set("省市县区州旗盟委府原和与及同由向经对在将会报请据按为是把被给到从至于的、，。；：“”（）《》")
+
+
+def left_edge(text: str, start: int) -> bool:
+    return start == 0 or not is_han(text[start - 1]) or text[start - 1] in _LEFT_OK
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def sentence_at(p, pos: int) -> tuple[int, int]:
+    for s in p.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return 0, len(p.text)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def per_paragraph(check):
+    """A check of one paragraph at a time, ``check(doc, rule, options, p)`` yielding hits in
+    ``p``, run once per distinct paragraph text of a document: a repeated paragraph (a 2 MB draft
+    that repeats its sections, a boilerplate line) reuses the first one's findings. Checks that
+    depend on the document (its date) are the same for every paragraph of it."""
+
+    def run(doc, rule, options):
+        memo = doc.meta.setdefault("_facts_memo", {})
+        for p in doc.iter(rule.scope):
+            key = (rule.code, p.text)
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = [(h.start, h.end, h.suggestion, h.data, h.shown)
+                                   for h in check(doc, rule, options, p)]
+            for start, end, suggestion, data, shown in got:
+                yield Hit(p, start, end, suggestion, dict(data), shown)
+
+    # the check belongs to the module that defines ``check`` (the engine only runs a module's own
+    # functions); no __wrapped__, so that its signature stays (doc, rule, options)
+    run.__name__ = run.__qualname__ = check.__name__
+    run.__module__ = check.__module__
+    run.__doc__ = check.__doc__
+    return run

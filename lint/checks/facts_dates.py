@@ -1,0 +1,94 @@
+"""Dates that must agree with the document's own date (FC023, FC024): the year in the title and
+the 成文日期, and a relative date (去年, 今年, 明年) given with an explicit year that disagrees.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model.finding import Hit
+from ..text.fastregex import fast
+from .facts_common import document_date
+
+_TITLE_YEAR = fast(r"(?<!\d)((?:19|20)\d{2})年(?:度)?")
+# what the title announces: a look back (总结, 情况报告) or a plan ahead (计划, 要点, 安排)
+_BACK = fast(r"总结|工作情况|情况的报告|述职|执行情况|完成情况|工作报告")
+_AHEAD = fast(r"计划|要点|安排|方案|预算")
+
+
+_FRAMING = fast(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d{2})年(?:，|以来|是|全年|上半年|下半年|度|我|全县|全市|全区|全省|全镇)")
+
+
+def _body_year(doc, title, year: int):
+    """The first year that frames a body paragraph (2024年，…  2024年以来…), if the title's
+    year appears nowhere in the body."""
+    body = [p for p in doc.iter(("heading", "body")) if p is not title]
+    if any(str(year) + "年" in p.text for p in body):
+        return None
+    for p in body:
+        m = _FRAMING.match(p.text.strip())
+        if m:
+            offset = len(p.text) - len(p.text.lstrip())
+            return p, m.start(1) + offset, m.end(1) + offset + 1, int(m.group(1))
+    return None
+
+
+def title_year(doc, rule, options) -> Iterator[Hit]:
+    title = doc.title
+    if title is None:
+        return
+    m = _TITLE_YEAR.search(title.text)
+    if not m:
+        return
+    year = int(m.group(1))
+    framed = _body_year(doc, title, year)
+    if framed and framed[3] != year:
+        p, start, end, other = framed
+        yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年",
+                                        "what": f"正文中没有出现{year}年"})
+        return
+    found = document_date(doc)
+    if not found or found[1] != "成文日期":
+        return
+    signed = found[0][0]
+    text = title.text
+    if _BACK.search(text, m.end()) and not _AHEAD.search(text, m.end()):
+        allowed, what = (year, year + 1), "回顾这一年工作的文稿，成文日期应在当年或次年"
+    elif _AHEAD.search(text, m.end()) and not _BACK.search(text, m.end()):
+        allowed, what = (year - 1, year), "部署这一年工作的文稿，成文日期应在上一年或当年"
+    else:
+        return
+    if signed in allowed:
+        return
+    yield Hit(title, m.start(), m.end(), None, {"year": f"{year}年", "signed": f"成文日期却在{signed}年",
+                                                "what": what})
+
+
+title_year.FIELDS = frozenset({"text", "year", "signed", "what"})
+
+
+_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1, "下一年": 1,
+           "前年": -2, "后年": 2}
+_RELATIVE_YEAR = fast(r"(今年|本年度|本年|去年|上一年|上年|明年|下一年|前年|后年)"
+                      r"(?:[（(](?:即)?((?:19|20)\d{2})年?[)）]|，即((?:19|20)\d{2})年|是((?:19|20)\d{2})年)"
+                      r"|((?:19|20)\d{2})年[（(](今年|去年|明年|前年|后年)[)）]")
+
+
+def relative_year(doc, rule, options) -> Iterator[Hit]:
+    found = document_date(doc)
+    if not found:
+        return
+    signed = found[0][0]
+    where = found[1]
+    for p in doc.iter(rule.scope):
+        for m in _RELATIVE_YEAR.finditer(p.text):
+            word = m.group(1) or m.group(6)
+            year = int(m.group(2) or m.group(3) or m.group(4) or m.group(5))
+            right = signed + _OFFSET[word]
+            if year == right:
+                continue
+            yield Hit(p, m.start(), m.end(), None, {
+                "word": word, "year": f"{year}年", "right": f"{right}年", "signed": f"{where}为{signed}年"})
+
+
+relative_year.FIELDS = frozenset({"text", "word", "year", "right", "signed"})

@@ -1,0 +1,254 @@
+"""Fixed official formulations (FC013, FC014): a wording that must be exact, and an enumeration
+whose items and order are fixed.
+
+FC013 reports a known wrong variant, and a near-miss: a span that begins and ends like a fixed
+formulation (its first three and last two characters) and differs from it by one or two
+characters inside (a changed, missing or extra word). FC014 reads a 、-separated list that holds
+most items of a fixed enumeration and reports items out of order, a wrong item, a missing or an
+extra one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from .facts_common import Words, edit_distance, per_paragraph, source, table
+
+
+@lru_cache(maxsize=8)
+def _data(source):
+    fixed, enums, wrong = [], [], {}
+    for r in table(source):
+        if r["kind"] == "列举":
+            items = [tuple(alt.strip() for alt in it.split("|")) for it in r["text"].split("、")]
+            anchors = [a for a in r.get("anchor", "").split("|") if a]
+            enums.append((items, anchors, r))
+        else:
+            for alt in r["text"].split("|"):
+                fixed.append(dict(r, text=alt, right=r["text"].split("|")[0]))
+        for w in filter(None, r.get("wrong", "").split("|")):
+            wrong[w] = r
+    every = {a for items, _, _ in enums for it in items for a in it}
+    heads: dict[str, list] = {}
+    for r in fixed:
+        if len(r["text"]) >= 6:
+            heads.setdefault(r["text"][:3], []).append(r)
+    texts = {r["text"] for r in fixed}
+    return {"fixed": fixed, "enums": enums, "wrong": wrong, "wrong_words": Words(wrong),
+            "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
+            "heads": heads, "head_words": Words(heads)}
+
+
+def _index_by(items, n: int) -> dict:
+    out: dict[str, list] = {}
+    for item in sorted(items, key=len, reverse=True):
+        out.setdefault(item[n:] if n < 0 else item[:n], []).append(item)
+    return out
+
+
+def _right(r) -> str:
+    return r["text"].replace("|", "或")
+
+
+@per_paragraph
+def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
+    data = _data(source(rule, options["list"]))
+    wrong, texts = data["wrong"], data["texts"]
+    text = p.text
+    taken = []
+    for start, end, w in data["wrong_words"].longest(text):
+        r = wrong[w]
+        taken.append((start, end))
+        right = r["text"].split("|")[0]
+        yield Hit(p, start, end, right, {"right": right, "source": r["source"], "how": "是常见的错误写法"})
+    for pos, _, head in data["head_words"].finditer(text):
+        for r in data["heads"][head]:
+            f = r["text"]
+            if text.startswith(f, pos):
+                break  # the formulation itself (or, for a shorter one, the start of a longer one)
+            tail = f[-2:]
+            limit = 1 if len(f) < 10 else 2
+            best = None
+            for n in range(len(f) - limit, len(f) + limit + 1):
+                cand = text[pos:pos + n]
+                if len(cand) < n or not cand.endswith(tail):
+                    continue
+                if cand == f or cand in texts:
+                    best = None
+                    break
+                d = edit_distance(cand, f, limit)
+                if d <= limit and (best is None or d < best[0]):
+                    best = (d, n)
+            if best and not any(s < pos + best[1] and pos < e for s, e in taken):
+                end = pos + best[1]
+                taken.append((pos, end))
+                yield Hit(p, pos, end, r["right"], {"right": r["right"], "source": r["source"],
+                                                    "how": f"与规范表述相差{best[0]}个字"})
+
+
+formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source", "how"})
+formulation_variant.OPTIONS = {"list": Param("str", default="formulations", doc="reference list of formulations")}
+
+
+_CUTS = "，。；：！？（）\n"
+_LAST_JOIN = re.compile(r"(?<=.)(?:和|及|以及|与)(?=.)")
+
+
+_CLAUSES = re.compile("[，。；：！？（）\n]")
+
+
+def _present(text: str, every: set, ends: dict, starts: dict) -> set:
+    """The enumeration items found in the 、-lists of ``text``: whole middle pieces, the end of
+    a list's first piece and the start of its last (贯彻创新、协调、……、共享的新发展理念).
+    ``ends`` and ``starts`` index the items by their last and first two characters."""
+    found = set()
+    for clause in _CLAUSES.split(text):
+        if "、" not in clause:
+            continue
+        pieces = clause.split("、")
+        last = len(pieces) - 1
+        for k, piece in enumerate(pieces):
+            if piece in every:
+                found.add(piece)
+                continue
+            if k == 0:
+                for item in ends.get(piece[-2:], ()):
+                    if piece.endswith(item):
+                        found.add(item)
+                        break
+            elif k == last or piece[:2] not in starts:
+                bare = _LEAD.sub("", piece, count=1)
+                if bare in every:
+                    found.add(bare)
+                elif k == last:
+                    for src in (piece, bare):
+                        for item in starts.get(src[:2], ()):
+                            if src.startswith(item):
+                                found.add(item)
+                                break
+    return found
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The 、-separated segments of the clause around ``start``..``end``."""
+    left = max(text.rfind(c, 0, start) for c in _CUTS) + 1
+    right = min((i for i in (text.find(c, end) for c in _CUTS) if i != -1), default=len(text))
+    out, pos = [], left
+    for m in re.finditer("、", text[left:right]):
+        out.append((pos, left + m.start()))
+        pos = left + m.end()
+    out.append((pos, right))
+    return out
+
+
+@per_paragraph
+def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
+    data = _data(source(rule, options["list"]))
+    enums = data["enums"]
+    text = p.text
+    if "、" not in text:
+        return
+    present = _present(text, data["every"], data["ends"], data["starts"])
+    if len(present) < 2:
+        return
+    done = set()
+    for items, anchors, r in enums:
+        if sum(1 for it in items if any(a in present for a in it)) < max(2, len(items) - 1):
+            continue
+        hit = _check_enum(text, items, anchors)
+        if hit and hit[0] not in done:
+            done.add(hit[0])
+            start, end, problem = hit
+            yield Hit(p, start, end, None, {"problem": problem, "right": "、".join(i[0] for i in items)
+                                            if len(items[0]) == 1 else _right(r), "source": r["source"]})
+
+
+def _check_enum(text, items, anchors):
+    n = len(items)
+    present = sum(1 for it in items if any(a in text for a in it))
+    if present < max(2, n - 1):
+        return None
+    index = {a: i for i, it in enumerate(items) for a in it}
+    seen_spans = set()
+    for it in items:
+        for a in it:
+            pos = text.find(a)
+            while pos != -1:
+                segs = _segments(text, pos, pos + len(a))
+                key = (segs[0][0], segs[-1][1])
+                if key not in seen_spans:
+                    seen_spans.add(key)
+                    found = _judge(text, segs, items, index, anchors)
+                    if found:
+                        return found
+                pos = text.find(a, pos + 1)
+    return None
+
+
+_LEAD = re.compile(r"^(?:必须坚持|坚持|倡导|坚定|增强|树立|做到|推进|推动|加强|实现)")
+
+
+def _item_in(seg: str, index: dict, where: str):
+    if where != "first":
+        seg = _LEAD.sub("", seg, count=1) if not any(seg.startswith(a) for a in index) else seg
+    for a in sorted(index, key=len, reverse=True):
+        if (where == "first" and seg.endswith(a)) or (where == "last" and seg.startswith(a)) or seg == a:
+            return a
+    return None
+
+
+def _judge(text, segs, items, index, anchors):
+    n = len(items)
+    if len(segs) < 2:
+        return None
+    # the last segment may join the final item with 和/及: 享乐主义和奢靡之风
+    pieces = [text[s:e] for s, e in segs]
+    if len(pieces) < n:
+        last = pieces[-1]
+        j = _LAST_JOIN.search(last)
+        if j and any(last.startswith(a) for a in index) and any(last[j.end():].startswith(a) for a in index):
+            pieces = pieces[:-1] + [last[:j.start()], last[j.end():]]
+    # leading and trailing segments that hold no item belong to the sentence, not the list
+    while len(segs) > 1 and _item_in(text[segs[0][0]:segs[0][1]], index, "first") is None:
+        segs, pieces = segs[1:], pieces[1:]
+    while len(segs) > 1 and len(pieces) == len(segs) and \
+            _item_in(text[segs[-1][0]:segs[-1][1]], index, "last") is None:
+        segs, pieces = segs[:-1], pieces[:-1]
+    if len(segs) < 2:
+        return None
+    found, unknown = [], []
+    start, end = segs[0][0], segs[-1][1]
+    for k, seg in enumerate(pieces):
+        where = "first" if k == 0 else "last" if k == len(pieces) - 1 else "middle"
+        a = _item_in(seg, index, where)
+        if a is None and where == "middle":
+            unknown.append(seg)
+        elif a is not None:
+            found.append(index[a])
+            if k == 0:
+                start = segs[0][1] - len(a)
+            if k == len(pieces) - 1:
+                end = segs[-1][0] + len(seg) if len(pieces) > len(segs) else segs[-1][0] + len(a)
+    distinct = set(found)
+    if len(distinct) < max(2, n - 1) or len(found) != len(distinct):
+        return None
+    clause = text[max(0, start - 20):min(len(text), end + 20)]
+    anchored = any(a in clause for a in anchors)
+    missing = [items[i][0] for i in range(n) if i not in distinct]
+    if found != sorted(found) and not unknown:
+        return start, end, "项目的顺序与规范表述不同"
+    if len(distinct) == n - 1 and len(unknown) == 1 and len(pieces) in (n, n + 1) and (n >= 4 or anchored):
+        return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
+    if len(distinct) == n and unknown and len(unknown[0]) <= 8:
+        return start, end, f"多出了“{unknown[0]}”这一项"
+    if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
+        return start, end, f"缺少“{missing[0]}”"
+    return None
+
+
+formulation_enumeration.FIELDS = frozenset({"text", "problem", "right", "source"})
+formulation_enumeration.OPTIONS = {"list": Param("str", default="formulations", doc="reference list of formulations")}

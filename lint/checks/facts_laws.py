@@ -1,0 +1,199 @@
+"""Laws and regulations cited in 《》 (FC010–FC012): repealed titles, wrong titles and the form
+of article numbers.
+
+The reference list (reference/laws.tsv) holds the full titles of the laws and administrative
+regulations in force (国家法律法规数据库) and the repealed ones with what replaced them and when.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from ..text.chinese import int_to_cn
+from ..text.fastregex import fast
+from .facts_common import date_words, edit_distance, effective_date, parse_date, per_paragraph, sentence_at, source, table, years_in
+
+PRC = "中华人民共和国"
+_TITLE = fast(r"《([^《》\n]{2,80})》")
+_VERSION = re.compile(r"（(?:\d{4}年[^）]*|[^）]*(?:修正|修订|修改)[^）]*)）$")
+_LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|准则)(?:（试行）|（草案）)?$")
+_LOCAL = re.compile(r"^.{1,12}?(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗|特别行政区)")
+_PAST = fast(r"已废止|废止|失效|取代|不再适用|原《|修改|修订前|施行前|期间|曾")
+
+
+class _Laws:
+    def __init__(self, rows):
+        self.current = {}
+        self.repealed = {}
+        for r in rows:
+            (self.current if r["status"] == "现行" else self.repealed)[r["title"]] = r
+        self.short = {}  # title without the PRC prefix -> full title in force
+        for t in self.current:
+            if t.startswith(PRC):
+                self.short.setdefault(t[len(PRC):], t)
+        self.repealed_short = {t[len(PRC):]: t for t in self.repealed if t.startswith(PRC)}
+        self.by_len = {}
+        for t in list(self.current) + list(self.short):
+            self.by_len.setdefault(len(t), []).append(t)
+
+    def nearest(self, title: str, limit: int) -> str | None:
+        """The title in force nearest to ``title``: at most ``limit`` edits away, and holding
+        most of the characters of its name (环保法 is near 环境保护法, not 刑法)."""
+        core = title[len(PRC):] if title.startswith(PRC) else title
+        best, best_key = None, None
+        for n in range(len(title) - limit, len(title) + limit + 1):
+            for t in self.by_len.get(n, ()):
+                if t[:1] != title[:1] and t[-1:] != title[-1:]:
+                    continue
+                d = edit_distance(title, t, limit)
+                if d > limit:
+                    continue
+                other = t[len(PRC):] if t.startswith(PRC) else t
+                shared = sum(1 for c in set(core) if c in other)
+                if shared < 0.6 * len(set(core)):
+                    continue
+                key = (d, -shared)
+                if best_key is None or key < best_key:
+                    best, best_key = t, key
+        return best
+
+
+@lru_cache(maxsize=8)
+def _laws(source) -> _Laws:
+    return _Laws(table(source))
+
+
+def _titles(doc, rule):
+    for p in doc.iter(rule.scope):
+        if "《" not in p.text:
+            continue
+        for m in _TITLE.finditer(p.text):
+            title = _VERSION.sub("", m.group(1).strip())
+            yield p, m, title
+
+
+def law_repealed(doc, rule, options) -> Iterator[Hit]:
+    laws = today = None
+    for p, m, title in _titles(doc, rule):
+        if laws is None:
+            laws, today = _laws(source(rule, options["list"])), effective_date(doc)
+        full = title if title in laws.repealed else laws.repealed_short.get(title)
+        if not full:
+            continue
+        row = laws.repealed[full]
+        when = parse_date(row["date"])
+        if when is None or today < when:
+            continue
+        s0, s1 = sentence_at(p, m.start())
+        sentence = p.text[s0:s1]
+        if _PAST.search(sentence) or "原" in p.text[max(0, m.start() - 2):m.start()] \
+                or any(y < when.year for y in years_in(sentence)):
+            continue
+        new = row["replaced_by"]
+        yield Hit(p, m.start(), m.end(), f"《{new}》" if new else None,
+                  {"since": f"{when.year}年{when.month}月{when.day}日", "note": row["note"],
+                   "instead": f"请改引《{new}》的相应条款" if new else "请删去或改引现行规定",
+                   "when": date_words(doc)})
+
+
+law_repealed.FIELDS = frozenset({"text", "suggestion", "since", "note", "instead", "when"})
+law_repealed.OPTIONS = {"list": Param("str", default="laws", doc="reference list of laws")}
+
+
+def _kind(title: str) -> str:
+    m = re.search(r"(条例|规定|办法|细则|准则|法)(?:（试行）|（草案）)?$", title)
+    return m.group(1) if m else ""
+
+
+def law_title(doc, rule, options) -> Iterator[Hit]:
+    laws = None
+    shortened: set[str] = set()
+    for p, m, title in _titles(doc, rule):
+        laws = laws or _laws(source(rule, options["list"]))
+        if title in laws.short and title not in shortened:
+            shortened.add(title)
+            full = laws.short[title]
+            if options["full_first"] and full not in _whole_text(doc):
+                yield Hit(p, m.start(), m.end(), f"《{full}》", {
+                    "problem": "法律第一次引用时应写全称（全文都没有写全称），此后可用简称", "right": f"《{full}》"})
+            continue
+        if not _LAW_END.search(title) or title in laws.current or title in laws.short \
+                or any(c in title for c in "〈<《"):
+            continue
+        if title in laws.repealed or title in laws.repealed_short:
+            continue  # FC010
+        if title.startswith(PRC):
+            core = title[len(PRC):]
+            if core in laws.current:
+                yield Hit(p, m.start(), m.end(), f"《{core}》",
+                          {"problem": f"《{core}》的名称不带“{PRC}”", "right": f"《{core}》"})
+                continue
+            target, limit = title, 2
+        else:
+            if _LOCAL.match(title) or title.startswith(("关于", "国务院关于")):
+                continue
+            target, limit = title, 1 if len(title) <= 6 else 2
+        near = laws.nearest(target, limit)
+        if near is None:
+            continue
+        right = laws.short.get(near) if not title.startswith(PRC) and near in laws.short else near
+        kind = "名称与现行法律法规的全称不符"
+        if _kind(title) != _kind(right):
+            kind = "法律和条例、规定、办法是不同层级的法规，名称不能混用"
+        yield Hit(p, m.start(), m.end(), f"《{right}》", {"problem": kind, "right": f"《{right}》"})
+
+
+law_title.FIELDS = frozenset({"text", "suggestion", "problem", "right"})
+law_title.OPTIONS = {
+    "list": Param("str", default="laws", doc="reference list of laws"),
+    "full_first": Param("bool", default=True, tunable=True,
+                        doc="a law cited only by its short title (《劳动法》) without the full title anywhere"),
+}
+
+
+def _whole_text(doc) -> str:
+    got = doc.meta.get("_facts_text")
+    if got is None:
+        got = doc.meta["_facts_text"] = "\n".join(p.text for p in doc.paragraphs)
+    return got
+
+
+def cn_number(n: int) -> str:
+    """1–9999 as written in article numbers: 十二, 一百零五, 一百二十, 一千二百六十."""
+    if n < 100:
+        return int_to_cn(n)
+    out, digits = "", "〇一二三四五六七八九"
+    for unit, size in (("千", 1000), ("百", 100)):
+        if n >= size:
+            out += digits[n // size] + unit
+            n %= size
+        elif out and n:
+            out += "零" if not out.endswith("零") else ""
+    if n == 0:
+        return out
+    if n < 10:
+        return out + ("" if out.endswith("零") else "零") + digits[n]
+    return out + digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+_ARTICLE = fast(r"(?:》|本法|本条例|本规定|本办法|本细则|该法|该条例)(?:（[^）]{0,20}）)?"
+                r"(第(\d{1,3})条)(?:第(\d{1,2})款)?(?:第(\d{1,2})项)?")
+
+
+@per_paragraph
+def law_article(doc, rule, options, p) -> Iterator[Hit]:
+    if "条" not in p.text:
+        return
+    for m in _ARTICLE.finditer(p.text):
+        parts = [("条", m.group(2)), ("款", m.group(3)), ("项", m.group(4))]
+        right = "".join(f"第{cn_number(int(n))}{u}" if u != "项" else f"第（{cn_number(int(n))}）项"
+                        for u, n in parts if n)
+        start = m.start(1)
+        yield Hit(p, start, m.end(), right, {})
+
+
+law_article.FIELDS = frozenset({"text", "suggestion"})

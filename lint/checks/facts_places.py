@@ -1,0 +1,198 @@
+"""Places (FC015, FC016): a prefecture or county named under the wrong province or prefecture,
+and places renamed or abolished.
+
+reference/places.tsv holds every division at county level and above in use (民政部 code lists,
+as collected by the CC0 areacodes project) and the names given up since 1990 with the year and
+what took their place. Two names written next to each other (江苏省苏州市, 苏州市姑苏区, 浙江省
+安吉县) are checked against the hierarchy.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from .facts_common import date_words, effective_date, left_edge, per_paragraph, read_rows, sentence_at, source, years_in
+from .facts_orgs import _HISTORY
+
+# County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
+_GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新区", "市区", "城中区",
+            "城东区", "城西区", "城南区", "城北区"}
+
+
+class _Places:
+    def __init__(self, rows):
+        self.province = {}   # prefecture name -> {province}
+        self.county = {}     # county name -> {(province, prefecture)}
+        self.provinces = set()
+        self.old = {}
+        for r in rows:
+            name, level = r["name"], r["level"]
+            if r["status"] != "在用":
+                self.old.setdefault(name, {"year": r.get("year", ""), "now": r.get("now", ""),
+                                           "status": r["status"]})
+            elif level == "省级":
+                self.provinces.add(name)
+            elif level == "地级":
+                self.province.setdefault(name, set()).add(r["province"])
+            else:
+                self.county.setdefault(name, set()).add((r["province"], r["prefecture"]))
+        self._index()
+
+    def _index(self):
+        # 江苏嘉兴市, 广西桂林市: a province by its short name before a full prefecture name
+        self.short = {}
+        for prov in self.provinces:
+            short = re.sub(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", prov)
+            if len(short) >= 2:
+                self.short[short] = prov
+        self.names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
+        self.old_names = {n for n in self.old if n not in self.names}
+        self.firsts = self.provinces | set(self.province)
+        self.seconds = set(self.province) | {c for c in self.county if c not in _GENERIC}
+        self.short_rx = re.compile("|".join(sorted(self.short, key=len, reverse=True)))
+        # names indexed by their last two and first two characters: one lookup per position
+        self.first_ends = _index(self.firsts, -2)
+        self.old_ends = _index(self.old_names, -2)
+        self.second_starts = _index(self.seconds, 2)
+
+    @staticmethod
+    def _ending(text: str, i: int, index: dict) -> str | None:
+        for w in index.get(text[i - 2:i], ()):
+            if text.endswith(w, 0, i):
+                return w
+        return None
+
+    def _starting(self, text: str, i: int) -> str | None:
+        for w in self.second_starts.get(text[i:i + 2], ()):
+            if text.startswith(w, i):
+                return w
+        return None
+
+    def pairs(self, text: str):
+        """(start, end, first name, second name) of two names written one after the other."""
+        for m in _FIRST_END.finditer(text):
+            i = m.end()
+            a = self._ending(text, i, self.first_ends)
+            if a:
+                b = self._starting(text, i)
+                if b:
+                    yield i - len(a), i + len(b), a, b
+        for m in self.short_rx.finditer(text):
+            if self._ending(text, m.end(), self.first_ends):
+                continue  # 海南 of 海南省 or of 海南藏族自治州
+            b = self._starting(text, m.end())
+            if b:
+                yield m.start(), m.end() + len(b), m.group(), b
+
+    def old_in(self, text: str):
+        for m in _OLD_END.finditer(text):
+            w = self._ending(text, m.end(), self.old_ends)
+            if w:
+                yield m.end() - len(w), m.end(), w
+
+
+def _index(names, n: int) -> dict:
+    """{last (n < 0) or first n characters: names, longest first}."""
+    out: dict[str, list] = {}
+    for w in sorted(names, key=len, reverse=True):
+        out.setdefault(w[n:] if n < 0 else w[:n], []).append(w)
+    return out
+
+
+_FIRST_END = re.compile("[省市州盟区]")
+_OLD_END = re.compile("[省市县区旗盟州]")
+
+
+@lru_cache(maxsize=4)
+def _places(source) -> _Places:
+    return _Places(read_rows(source))  # the digest is kept, not the rows
+
+
+def _level(pl: _Places, name: str) -> str:
+    if name in pl.provinces:
+        return "province"
+    if name in pl.province:
+        return "prefecture"
+    return "county"
+
+
+@per_paragraph
+def place_hierarchy(doc, rule, options, p) -> Iterator[Hit]:
+    pl = _places(source(rule, options["list"]))
+    for start, end, a, b in pl.pairs(p.text):
+        hit = _pair(pl, a, b)
+        if hit:
+            yield Hit(p, start, end, hit[1], {"problem": hit[0]})
+
+
+def _pair(pl, a, b):
+    a = pl.short.get(a, a)
+    la, lb = _level(pl, a), _level(pl, b)
+    if la == "province" and lb == "prefecture":
+        if a in pl.province[b] or a in pl.province:  # 吉林省吉林市 / a prefecture-level name
+            return None
+        right = "、".join(sorted(pl.province[b]))
+        return f"{b}属于{right}，不属于{a}", right + b
+    if lb != "county" or b not in pl.county:
+        return None
+    homes = pl.county[b]
+    if la == "province":
+        if any(prov == a for prov, _ in homes):
+            return None
+        if len(homes) > 1:
+            return None  # a name several places share: leave it
+        prov, pref = next(iter(homes))
+        return f"{b}属于{prov}{pref}，不属于{a}", prov + pref + b
+    if la == "prefecture":
+        if any(pref == a for _, pref in homes):
+            return None
+        if any(prov == a for prov, _ in homes):
+            return None
+        if len(homes) > 1:
+            names = "、".join(sorted(prov + pref for prov, pref in homes))
+            return f"{a}没有{b}（名为{b}的有：{names}）", None
+        prov, pref = next(iter(homes))
+        return f"{b}属于{prov}{pref}，不属于{a}", (pref or prov) + b
+    return None
+
+
+place_hierarchy.FIELDS = frozenset({"text", "suggestion", "problem"})
+place_hierarchy.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
+
+
+@per_paragraph
+def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
+    pl = _places(source(rule, options["list"]))
+    today = effective_date(doc)
+    text = p.text
+    for start, end, name in pl.old_in(text):
+        r = pl.old[name]
+        try:
+            year = int(r["year"])
+        except ValueError:
+            continue  # a row without a year (an office's addition) says nothing about when
+        if today < _dt.date(year, 12, 31) or not left_edge(text, start):
+            continue
+        lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
+        if "原" in lead:
+            continue
+        s0, s1 = sentence_at(p, start)
+        sentence = text[s0:s1]
+        if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
+            continue
+        now = r["now"]
+        if r["status"] == "更名" and now:
+            change = f"{year}年更名为“{now}”"
+        else:
+            change = f"{year}年撤销" + (f"，现为“{now}”" if now else "（请核对现在所属的行政区划）")
+        yield Hit(p, start, end, now if now and "、" not in now else None,
+                  {"change": change, "when": date_words(doc)})
+
+
+place_renamed.FIELDS = frozenset({"text", "suggestion", "change", "when"})
+place_renamed.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}

@@ -1,0 +1,62 @@
+"""Repetition (FC025): a paragraph or a sentence that appears twice in the document, mostly a
+copy-paste leftover. Short sentences (under ``min_chars`` Chinese characters) and formulaic
+lines are not compared."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from ..text.chinese import han_count
+
+_NORM = re.compile(r"[\s\u3000]+|[。！？；，、：]+$")
+# Lines that repeat by design in task lists: 责任单位：县发展改革局、县财政局 and its bracketed form.
+_ASSIGNMENT = re.compile(r"[（(]?(?:牵头|责任|配合|负责|参与|主办|协办|实施)单位[：:][^）)]*[）)]?|(?:完成|办结)时限[：:][^）)。；]*")
+
+
+_TRAILING = "。！？；，、：\u3000 \t"
+
+
+def _norm(text: str) -> str:
+    if "单位" in text or "时限" in text:
+        text = _ASSIGNMENT.sub("", text)
+    text = text.strip().rstrip(_TRAILING)
+    if " " in text or "\u3000" in text or "\t" in text:
+        text = _NORM.sub("", text)
+    return text
+
+
+def repeated_text(doc, rule, options) -> Iterator[Hit]:
+    least = options["min_chars"]
+    paragraphs: dict[str, object] = {}
+    sentences: dict[str, tuple] = {}
+    for p in doc.iter(rule.scope):
+        key = _norm(p.text)
+        if len(key) >= least:  # at least as many characters; Chinese ones counted on a repeat
+            first = paragraphs.get(key)
+            if first is not None and han_count(key) >= least:
+                yield Hit(p, 0, len(p.text), None, {"what": "这一段", "where": f"第{first.line}行"})
+                continue
+            paragraphs.setdefault(key, p)
+        repeats = []
+        for s in p.sentences:
+            sk = _norm(p.text[s.start:s.end])
+            if len(sk) < least:
+                continue
+            first = sentences.get(sk)
+            if first is None:
+                sentences[sk] = (p, s.start)
+            elif han_count(sk) >= least:
+                repeats.append((s, first))
+        if repeats:
+            s, first = repeats[0]
+            where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
+            what = "这句话" if len(repeats) == 1 else f"这句话（本段共有{len(repeats)}句与前文重复）"
+            yield Hit(p, s.start, s.end, None, {"what": what, "where": where})
+
+
+repeated_text.FIELDS = frozenset({"text", "what", "where"})
+repeated_text.OPTIONS = {"min_chars": Param("int", default=20, tunable=True,
+                                            doc="shortest sentence (Chinese characters) compared")}
