@@ -214,6 +214,54 @@ def _trusted(st: os.stat_result) -> bool:
     return st.st_uid == getuid() and not st.st_mode & 0o022
 
 
+def private_folder() -> Path | None:
+    """gwlint's cache folder, created for this user alone (0700); None when caching is off or
+    the folder is not this user's or others can write to it (then nothing is read or written)."""
+    d = directory()
+    if d is None:
+        return None
+    try:
+        d.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return d if _trusted(os.stat(d)) else None
+    except OSError:
+        return None
+
+
+def read_private(path: Path) -> bytes | None:
+    """The bytes of a cache file, if it and its folder are this user's and nobody else can
+    write to them; else None (a planted or shared file is never read)."""
+    try:
+        with open(path, "rb") as fh:
+            if not (_trusted(os.fstat(fh.fileno())) and _trusted(os.stat(path.parent))):
+                return None
+            return fh.read()
+    except OSError:
+        return None
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a cache file atomically (0600, in the folder of :func:`private_folder`); a failure
+    is silent: the next run computes again."""
+    import tempfile
+
+    if private_folder() is None or path.parent != directory():
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        return
+
+
 def content_key(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 

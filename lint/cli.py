@@ -309,6 +309,18 @@ def docs(output, check_only, force):
     click.echo(f"已写入 {output}")
 
 
+@cli.command("outline")
+@click.argument("path")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def outline_cmd(path, fmt):
+    """显示 gwlint 读出的文稿结构：组成部分（版头、标题、主送、正文、落款、附件、版记），再是带行号的层次结构（- 表示标准输入）。"""
+    from .formats.outline import render
+    from .readers import read_path, read_stdin
+
+    doc = read_stdin(sys.stdin.buffer.read()) if path == "-" else read_path(Path(path))
+    click.echo(render(doc, fmt), nl=False)
+
+
 @cli.command("new-rule")
 @click.argument("category", metavar="类别")
 @click.argument("name", metavar="名称")

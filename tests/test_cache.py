@@ -325,3 +325,26 @@ def _yaml_keys(path):
     import json
 
     return json.loads(path.read_text(encoding="utf-8"))["tables"]["yaml"].keys()
+
+
+def test_private_cache_files_are_read_only_when_trusted(cache_dir):
+    import os
+
+    folder = cache_mod.private_folder()
+    assert folder == cache_dir and (os.stat(folder).st_mode & 0o777) == 0o700
+    path = folder / "lexicon-test.marshal"
+    cache_mod.write_private(path, b"data")
+    assert cache_mod.read_private(path) == b"data"
+    os.chmod(path, 0o666)  # someone else could have written it
+    assert cache_mod.read_private(path) is None
+    cache_mod.write_private(cache_dir.parent / "elsewhere.bin", b"x")  # only inside the folder
+    assert not (cache_dir.parent / "elsewhere.bin").exists()
+
+
+def test_the_idiom_index_round_trips_through_json(cache_dir):
+    from lint.checks.spelling_idiom import IdiomIndex
+
+    index = IdiomIndex(["迫不及待", "一筹莫展", "再接再厉"])
+    again = IdiomIndex.from_data(__import__("json").loads(__import__("json").dumps(index.data())))
+    text = "大家迫不急待地要求再接再励。"
+    assert again.windows(text) == index.windows(text) and again.masked == index.masked

@@ -122,7 +122,9 @@ def test_unsafe_fixes_on_real_drafts_also_converge_without_new_findings():
         assert not (_keys(out.remaining) - _keys(out.first)), path.name
         assert _fix(out.data, path.name, unsafe=True).data == out.data
         fixed_any.update(out.counts())
-    assert fixed_any["PN001"] and fixed_any["PN010"] and fixed_any["WD002"]
+    # PN010 is no longer among them: on the real drafts its findings were list items (（一）……;,
+    # 一、将第一条修改为：), which the structure analysis now reads as text, not headings
+    assert fixed_any["PN001"] and fixed_any["PN009"] and fixed_any["WD002"]
 
 
 @pytest.mark.parametrize("code", sorted(r.code for r in load_rules() if r.fix))
@@ -310,7 +312,9 @@ def _fixes(text: str, code: str):
 def test_stray_space_between_chinese_characters_or_before_a_list_item_is_unsafe():
     got = _fixes("关于印发的通知\n根据《中共中央办公厅 国务院办公厅关于加强管理的意见》，为了实施 《条例》，"
                  "1．背叛国家罪（第102条） 2．分裂国家罪，参加的有张三 李四，共 3人。\n", "PN012")
-    assert [a for _, _, a in got] == ["unsafe", "safe", "unsafe", "unsafe", "safe"]
+    # the blank between joint organs in a title and the one between items listed on one line are
+    # layout, not stray spaces (the structure analysis): PN012 no longer reports them at all
+    assert [a for _, _, a in got] == ["safe", "unsafe", "safe"]
 
 
 def test_straight_quotes_are_unsafe_but_other_half_width_marks_safe():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lint.analysis import series
+from lint.analysis import announce, series
 from lint.engine import load_rules
 from lint.text.fastregex import FastPattern, first_class
 from tests.helpers import CORPUS
@@ -96,7 +96,7 @@ def _samples() -> list[str]:
 
 
 def _patterns() -> list[str]:
-    out = [series._INLINE.pattern, series._ANNOUNCE.pattern]
+    out = [series._INLINE.pattern, announce._ANNOUNCE.pattern]
     for rule in load_rules():
         if rule.kind == "pattern":
             out += [fp.pattern for fp in rule.compiled.regexes]

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from lint.readers import read_stdin
-from lint.analysis.series import (CHECKS, announcements, heading_items, inline_series,
-                         iter_inline_markers)
+from lint.analysis.announce import announcements
+from lint.analysis.outline import outline
+from lint.analysis.series import inline_series, iter_inline_markers
+from lint.checks.series import CHECKS
 from tests.helpers import make_docx, run
 
 
@@ -123,15 +125,15 @@ def test_events(text, kind, found, expected):
 
 def test_headings_run_into_a_one_line_speech_are_items():
     doc = doc_of("同志们：今天讲三个问题。一、认清形势。（一）成绩。（二）问题。二、明确任务。三、抓好落实。")
-    items = heading_items(doc)
-    assert [(it.marker.text, it.embedded, it.level) for it in items] == [
+    items = outline(doc).nodes
+    assert [(it.label, it.embedded, it.level) for it in items] == [
         ("一、", True, 1), ("（一）", True, 2), ("（二）", True, 2), ("二、", True, 1), ("三、", True, 1)]
     assert findings(doc, "continuity") == [] and findings(doc, "announced-count") == []
 
 
 def test_numbers_after_a_full_stop_are_not_headings():
     doc = doc_of("全年完成投资120亿元。1.5亿元用于民生。一、二季度增长较快。3、4月份有所回落。")
-    assert heading_items(doc) == []
+    assert outline(doc).nodes == []
 
 
 # --- announced counts ------------------------------------------------------------------------

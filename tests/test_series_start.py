@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from lint.readers import read_stdin
-from lint.analysis.series import CHECKS, inline_series
+from lint.analysis.series import inline_series
+from lint.checks.series import CHECKS
 from tests.helpers import make_docx, run
 
 

@@ -37,15 +37,17 @@ def _fresh(code: str) -> str:
 
 # --- lazy loading ----------------------------------------------------------------------------
 
-def test_rules_without_segmentation_never_load_jieba_or_typo_data():
+def test_rules_without_segmentation_never_load_jieba_or_the_lexicon():
     code = (
         "from tests.test_wording import findings\n"
         "from lint.text import segment\n"
-        "from lint.checks import typo\n"
-        "findings('县委对工作作出安排布署，爲群众办事，截止2024年底。', 'WD001,WD003,WD004,WD007')\n"
-        "print(segment.loaded(), typo.load_model.cache_info().currsize)\n"
+        "findings('县委对工作作出安排布署，爲群众办事。', 'WD001,WD003,WD004,WD007')\n"
+        "print(segment.loaded(), segment._lexicon is not None)\n"
+        "findings('截止2024年底，全县共建成服务站。', 'WD003')\n"
+        "print(segment.loaded(), segment._lexicon is not None)\n"
     )
-    assert _fresh(code) == "False 0"
+    # a word-aware rule loads the lexicon (not jieba) once it has a candidate, and only then
+    assert _fresh(code).split("\n") == ["False False", "False True"]
 
 
 def test_jieba_is_loaded_only_for_a_candidate_and_only_once():
@@ -67,11 +69,12 @@ def test_jieba_is_loaded_only_for_a_candidate_and_only_once():
 
 
 def test_typo_data_is_read_once_when_the_rule_runs():
-    from lint.checks import typo
+    from lint.text import segment
 
     findings("认真落实中央决测部署。", "WD008")
+    lex = segment.lexicon()
     findings("严肃财经继律。", "WD008")
-    assert typo.load_model.cache_info().currsize == 1
+    assert segment.lexicon() is lex
 
 
 # --- word lists --------------------------------------------------------------------------------
@@ -210,5 +213,5 @@ def test_typo_rule_is_preview():
 def test_data_files_ship_inside_the_package():
     data = REPO / "lint" / "data"
     assert (data / "t2s-chars.tsv").stat().st_size < 100_000
-    assert (data / "typo-bigrams.txt").stat().st_size < 1_000_000
+    assert not (data / "typo-bigrams.txt").exists()  # WD008 now reads jieba's dictionary
     assert 'packages = ["lint"]' in (REPO / "pyproject.toml").read_text(encoding="utf-8")

@@ -64,9 +64,17 @@ def is_speech(doc) -> bool:
 
 def infer(doc) -> str | None:
     """The type named by the title; a report or speech delivered at a meeting is a 讲话稿."""
+    from .structure import prepare  # the structure module reads this one's type words
+
+    prepare(doc)
     if is_speech(doc):
         return "讲话稿"
-    titles = [p.text.strip() for p in doc.paragraphs if p.scope == "title"]
+    titles = []
+    for p in doc.paragraphs:
+        if p.scope == "title":
+            if p.text.strip().startswith(("—", "-")):
+                break
+            titles.append(p.text.strip())
     if not titles:
         return None
-    return title_type(titles[0])
+    return title_type("".join(titles))  # a title wrapped over several lines

@@ -10,15 +10,29 @@ import re
 from typing import Iterator
 
 from ..analysis.document_type import DOCUMENT_WORDS, LEGAL_TYPES, OTHER_TYPES, infer, normalise_title, title_type
+from ..analysis.structure import structure
 from ..model.finding import Hit
 from ..text.fastregex import fast
 
 
 def _title(doc):
+    """The last line of the title (where its 文种 stands; a title may wrap over several lines)."""
+    lines = _title_lines(doc)
+    return lines[-1] if lines else None
+
+
+def _title_lines(doc):
+    out = []
     for p in doc.iter(("title",)):
-        if not p.text.strip().startswith(("—", "-")):
-            return p
-    return None
+        if p.text.strip().startswith(("—", "-")):
+            break
+        out.append(p)
+    return out
+
+
+def _title_text(doc) -> str:
+    """The title joined across its lines."""
+    return "".join(p.text.strip() for p in _title_lines(doc))
 
 
 def _span(p) -> tuple[int, int]:
@@ -36,7 +50,7 @@ def missing_doctype(doc, rule, options) -> Iterator[Hit]:
     configured = doc.meta.get("doctype")
     if configured in OTHER_TYPES or configured == "讲话稿" or infer(doc) is not None:
         return
-    t = normalise_title(p.text)
+    t = normalise_title(_title_text(doc))
     if t.endswith(DOCUMENT_WORDS) or title_type(t) is not None:
         return
     if configured in LEGAL_TYPES:
@@ -83,7 +97,7 @@ def title_elements(doc, rule, options) -> Iterator[Hit]:
     p = _title(doc)
     if p is None:
         return
-    if _BARE.match(normalise_title(p.text)):
+    if _BARE.match(normalise_title(_title_text(doc))):
         s, e = _span(p)
         yield Hit(p, s, e, None, {})
 
@@ -98,7 +112,11 @@ _SPLIT = fast(r"[、，,；;]")
 
 
 def _addressee(doc):
-    """The 主送机关 line: the first body line after the title, short, ending with a colon."""
+    """The 主送机关 line: the part the structure analysis found (after the title and a 文号 or
+    题注 under it), else the first body line after the title, short, ending with a colon."""
+    part = structure(doc).part("主送机关")
+    if part is not None:
+        return doc.paragraphs[part.first]
     seen_title = False
     for p in doc.iter():
         if p.scope == "title":
@@ -135,6 +153,9 @@ def request_ending(doc, rule, options) -> Iterator[Hit]:
     body = [p for p in doc.iter(("body", "heading")) if p.text.strip()]
     if not body:
         return
+    span = structure(doc).body  # the 正文 without 附件说明, 落款, 附注 and 版记
+    if span is not None:
+        body = [p for p in body if span[0] <= p.index <= span[1]] or body
     if any(_ENDING.search(p.text) for p in body[-6:]):
         return
     yield Hit(None, 0, 0, "妥否，请批示。", {})
@@ -187,3 +208,28 @@ def _max_requests():
 
 
 request_one_matter.OPTIONS = {"max_requests": _max_requests()}
+
+
+# --- a missing 主送机关 -------------------------------------------------------------------------
+
+_ORGAN_LINE = fast(r"(政府|委员会|党委|局|厅|办|委|部|院|会|处|室|中心|单位|部门|公司|集团)[）)]?$")
+
+
+def missing_addressee(doc, rule, options) -> Iterator[Hit]:
+    """A 请示 or 批复 with no 主送机关 between its title (and 文号) and its text: said once, on
+    the last line of the title."""
+    s = structure(doc)
+    if s.part("主送机关") is not None or not s.title or s.body is None or s.speech:
+        return
+    first = doc.paragraphs[s.body[0]]
+    t = first.text.strip(" \u3000\t").rstrip("，,。")
+    if len(t) <= 60 and _ORGAN_LINE.search(t):
+        return  # an organ line without its colon: FM012's business
+    p = doc.paragraphs[s.title[-1]]
+    if p.text.strip().startswith(("—", "-")):
+        p = doc.paragraphs[s.title[0]]
+    a, b = _span(p)
+    yield Hit(p, a, b, None, {"doctype": doc.meta.get("doctype") or "请示"})
+
+
+missing_addressee.FIELDS = frozenset({"text", "doctype"})

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..analysis.outline import embedded_markers
+from ..analysis.structure import structure
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.chinese import HAN, is_han
@@ -153,54 +155,6 @@ def halfwidth_punctuation(doc, rule, options) -> Iterator[Hit]:
 halfwidth_punctuation.FIELDS = frozenset({"text", "suggestion", "fix"})
 
 
-# --- PN002 unbalanced paired marks ------------------------------------------------------------
-
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "〈": "〉"}
-_CLOSE_OF = {v: k for k, v in _PAIRS.items()}
-_PAIR_RX = fast("[" + "".join(_PAIRS) + "".join(_CLOSE_OF) + "]")
-# "1）加强领导", "a）" or "一）": a list marker with only a closing bracket.
-_CLOSE_MARKER = fast(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})）")
-
-
-def unbalanced_pairs(doc, rule, options) -> Iterator[Hit]:
-    paras = list(doc.iter(rule.scope))
-    for idx, p in enumerate(paras):
-        text = p.text
-        if not _PAIR_RX.search(text):
-            continue
-        stacks: dict[str, list[int]] = {}
-        bad: list[tuple[int, str]] = []
-        m0 = _CLOSE_MARKER.match(text)
-        skip_close = m0.end() - 1 if m0 else -1
-        for m in _PAIR_RX.finditer(text):
-            i, c = m.start(), m.group()
-            if c in "‘’" and text[i - 1:i] in _LATIN and text[i + 1:i + 2] in _LATIN:
-                continue  # Xi’an, it’s: an apostrophe
-            if c in _PAIRS:
-                stacks.setdefault(c, []).append(i)
-            else:
-                opener = _CLOSE_OF[c]
-                st = stacks.get(opener)
-                if st:
-                    st.pop()
-                elif i != skip_close:
-                    bad.append((i, c))
-        for opener, st in stacks.items():
-            for i in st:
-                # A quotation running over several paragraphs: each paragraph opens with “ and
-                # only the last one closes it (GB/T 15834-2011 4.8, quotation marks).
-                if opener in "“‘" and idx + 1 < len(paras) and paras[idx + 1].text.lstrip(" \u3000").startswith(opener):
-                    continue
-                bad.append((i, opener))
-        for i, c in sorted(bad):
-            partner = _PAIRS.get(c) or _CLOSE_OF[c]
-            where = "后面" if c in _PAIRS else "前面"
-            yield Hit(p, i, i + 1, None, {"mark": c, "partner": partner, "where": where})
-
-
-unbalanced_pairs.FIELDS = frozenset({"text", "mark", "partner", "where"})
-
-
 # --- PN009 序次语 marks (B.3) -------------------------------------------------------------------
 
 _RIGHT_MARK = {"cn": "、", "cn-paren": "", "arabic": ".", "arabic-paren": "", "circled": ""}
@@ -305,6 +259,15 @@ def _number_is_latin_bound_right(text: str, start: int) -> bool:
     return after in _LATIN or after in "-/_:"
 
 
+# Parts GB/T 9704 lays out with blanks: 发文字号 and 签发人, a 题注 (2021年6月3日 施行), a speaker
+# line, the 版记's 印发机关 and 印发日期.
+_SPACED_PARTS = ("发文字号", "签发人", "题注", "讲话时间", "讲话人", "印发机关和印发日期")
+_ORGAN_LAST = set("厅央院部委局会府室署")
+
+
+def _inside_book_title(text: str, pos: int) -> bool:
+    head = text[:pos]
+    return head.count("《") > head.count("》")
 _ITEM_AHEAD = re.compile(r"\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -317,14 +280,24 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
             continue
         sentence_like = any(c in text for c in "，。；！？")
         article = _ARTICLE.match(text)
+        # 1．背叛国家罪（第102条） 2．分裂国家罪: blanks between items listed on one line
+        items = {m.start for m in embedded_markers(p)}
+        st = structure(doc)
+        if st.name_of(p.index) in _SPACED_PARTS:
+            continue
+        flattened = st.flattened
         for m in _SPACE_RUN.finditer(text):
             s, e = m.span()
-            if s == 0 or e == len(text) or article and s == article.end():
+            if s == 0 or e == len(text) or article and s == article.end() or e in items:
                 continue
             if e - s >= 3:
                 continue  # columns aligned with spaces (填报单位：……      2015年度), not a slip
             left, right = text[s - 1], text[e]
             run = m.group()
+            if left in _ORGAN_LAST and _inside_book_title(text, s):
+                continue  # 《中共中央办公厅 国务院办公厅关于……》: joint organs are spaced apart
+            if flattened and not (left in _DIGITS or right in _DIGITS):
+                continue  # may be a paragraph break lost in a flattened draft (FM013 says so once)
             ideographic = "\u3000" in run
             if ideographic:
                 # Full-width spaces align name lines (国务院总理　李克强) and signatures; only a

@@ -19,6 +19,7 @@ import re
 from typing import Iterator
 
 from ..analysis.document_type import title_type
+from ..analysis.structure import structure
 from ..analysis.series import heading_items, sibling_groups
 from ..engine.kinds import Param
 from ..model.finding import Hit
@@ -72,6 +73,7 @@ def broken_paragraph(doc, rule, options) -> Iterator[Hit]:
     if doc.source_format != "txt":
         return
     min_chars = options["min_chars"]
+    parts = structure(doc)
     for p in doc.iter(("body", "heading")):
         text = p.text.rstrip(" \u3000\t\r")
         if not text or _CLOSED.search(text):
@@ -86,6 +88,8 @@ def broken_paragraph(doc, rule, options) -> Iterator[Hit]:
             continue
         if not bracket and (q.scope != "body" or q.marker is not None or _STANDALONE.match(q.text)):
             continue
+        if not bracket and parts.name_of(q.index) != parts.name_of(p.index):
+            continue  # the next line opens another part of the 公文 (署名, 成文日期, 版记)
         cut = bracket or bool(_CUT_SHORT.search(text)) or bool(_CONTINUES.match(q.text))
         if not cut and not (_PROSE.search(text) and han_count(text) >= min_chars):
             continue

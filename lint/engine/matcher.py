@@ -4,6 +4,11 @@ Conditions are regular expressions tested next to a match, never word boundaries
 not work between Chinese characters): ``before``/``not_before`` against the text just before the
 match, ``after``/``not_after`` against the text just after it, ``not_within`` against a window
 around it (the match is rejected when a hit of that regex covers it: 截止日期 inside 截止).
+
+An entry with ``whole_word`` must also be whole words of its sentence: the match must start and
+end at word boundaries of the segmentation of its neighbourhood (:meth:`lint.text.segment.Lexicon.aligned`),
+so that ``作好`` is not found in ``工作好`` nor ``色采`` in ``绿色采购``. The lexicon is loaded only
+when such an entry has matched the characters, and the check runs after the cheaper conditions.
 """
 
 from __future__ import annotations
@@ -26,8 +31,18 @@ class Entry:
     note: str = ""
     conditions: dict[str, re.Pattern] = field(default_factory=dict)
     data: dict = field(default_factory=dict)
+    whole_word: bool = False
 
     def accepts(self, text: str, start: int, end: int) -> bool:
+        if not self._accepts_context(text, start, end):
+            return False
+        if self.whole_word:
+            from ..text.segment import lexicon
+
+            return lexicon().aligned(text, start, end)
+        return True
+
+    def _accepts_context(self, text: str, start: int, end: int) -> bool:
         c = self.conditions
         if not c:
             return True

@@ -20,6 +20,7 @@ from . import basis as basis_mod
 from ..cache import get_cache
 from ..model.document import SCOPES, TEXT_SCOPES, Document
 from ..analysis.document_type import ALL_TYPES
+from ..analysis.structure import prepare
 from ..errors import RuleFileError
 from ..model.finding import FIX_SAFETY, SEVERITIES, Finding, Fix, Hit
 from .kinds import Context, registry, validate_params
@@ -345,6 +346,7 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
 def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] | None = None,
                    timing: dict[str, float] | None = None) -> list[Finding]:
     """Run ``rules`` on ``doc``; ``severities`` overrides a rule's severity by code."""
+    prepare(doc)  # the parts and the settled scopes every rule reads (lint.analysis.structure)
     severities = severities or {}
     doctype = doc.meta.get("doctype")
     findings: list[Finding] = []

@@ -65,6 +65,7 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
     element: Any = None
     table: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    numbering: str = ""  # a number Word adds automatically (一、), as the reader sees it; not in text
     index: int = 0  # position in Document.paragraphs
 
     @cached_property

@@ -15,6 +15,7 @@ import zipfile
 import zlib
 
 from ..model.document import Document, Paragraph, Run, classify
+from .docx_numbering import number_paragraphs
 from ..errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -198,8 +199,10 @@ def _read_docx_bytes(data: bytes, name: str) -> Document:
             if (p.style or "").lower() in ("title", "标题"):
                 title_hint = i
             break
+    number_paragraphs(d, paragraphs)
     classify(paragraphs, title_hint)
-    return Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
+    doc = Document(path=name, paragraphs=paragraphs, source_format="docx", docx=d)
+    return doc
 
 
 def _part_name(el) -> str:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...cache import compile_regex
+
 from ...model.document import han_count
+from ...analysis.structure import structure
 from ...model.finding import Hit
 from . import Context, Param
 
@@ -48,6 +51,10 @@ def check(c: dict, doc, rule) -> Iterator[Hit]:
             yield Hit(None, 0, 0, None, {**data, "length": n})
         return
     levels = set(c.get("levels") or ())
+    # A draft whose paragraph breaks were lost (lint.analysis.structure): one line is not one
+    # paragraph, and its first "sentence" runs the title and the salutation into the text.
+    st = structure(doc)
+    flat = {i for i in st.breaks} | ({p.index for p in doc.iter(rule.scope)} if st.flattened else set())
     # With only an upper bound, a text no longer than it in characters cannot exceed it in
     # Chinese characters: most sentences and paragraphs are settled without counting.
     short = c["max"] if c.get("min") is None and c.get("max") is not None else -1
@@ -58,13 +65,24 @@ def check(c: dict, doc, rule) -> Iterator[Hit]:
             for s in p.sentences:
                 if s.end - s.start <= short:
                     continue
-                n = han_count(s.text)
+                n = han_count(s.text) if p.index not in flat else _flat_length(s.text)
                 if _out_of_range(n, c):
                     yield Hit(p, s.start, s.end, None, {**data, "length": n})
             continue
         if measure == "heading-length" and levels and p.level not in levels:
             continue
+        if measure == "paragraph-length" and p.index in flat:
+            continue  # not a paragraph: several run together
         n = han_count(p.text)
         if _out_of_range(n, c):
             start = len(p.text) - len(p.text.lstrip())
             yield Hit(p, start, len(p.text.rstrip()), None, {**data, "length": n})
+
+
+_FLAT_CUT = compile_regex(r"[：:]|(?<=[。！？])[一二三四五六七八九十]+、|——")
+
+
+def _flat_length(text: str) -> int:
+    """The length of a sentence of flattened text: the longest stretch between the places where a
+    lost break may have been (a colon after a title or salutation, a dash, a heading number)."""
+    return max(han_count(piece) for piece in _FLAT_CUT.split(text))

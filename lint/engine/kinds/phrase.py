@@ -19,6 +19,8 @@ PARAMS = {
     "phrases": Param("list", doc="phrases: strings, or mappings {phrase, suggestion, note, <conditions>}"),
     "list": Param("str", doc="a word list in reference/ (its first column is the phrase)"),
     **{c: Param("regex", doc=f"context condition for every phrase ({c})") for c in CONDITIONS},
+    "whole-words": Param("bool", default=False,
+                         doc="a match must be whole words (jieba's segmentation); a list row's whole_word column (yes/no) overrides it"),
 }
 FIELDS = frozenset({"text", "suggestion", "note"})
 TERM_KEY = "phrase"
@@ -46,6 +48,7 @@ def compile_conditions(source: dict, ctx: Context, key: str) -> dict:
 
 def build_entries(params: dict, ctx: Context, term_key: str, list_key: str) -> list[Entry]:
     common = compile_conditions(params, ctx, list_key)
+    whole = bool(params.get("whole-words"))
     entries: list[Entry] = []
     inline = params.get(list_key)
     if inline is None and not params.get("list"):
@@ -55,23 +58,37 @@ def build_entries(params: dict, ctx: Context, term_key: str, list_key: str) -> l
             item = {term_key: item}
         if not isinstance(item, dict) or not isinstance(item.get(term_key), str) or not item[term_key]:
             raise ctx.error(f"“{list_key}”的第{i + 1}项需要非空的“{term_key}”", list_key)
-        unknown = set(item) - {term_key, "note", *SUGGESTION_KEYS, *CONDITIONS}
+        unknown = set(item) - {term_key, "note", "whole_word", *SUGGESTION_KEYS, *CONDITIONS}
         if unknown:
             raise ctx.error(f"“{list_key}”的第{i + 1}项有未知的键：{'、'.join(sorted(unknown))}", list_key)
-        entries.append(_entry(item, term_key, common, ctx, list_key))
+        entries.append(_entry(item, term_key, common, ctx, list_key, whole))
     if params.get("list"):
         rows = ctx.word_list(params["list"], "list")
         first = rows.columns[0]
         for row in rows:
-            entries.append(_entry({**row, term_key: row[first]}, term_key, common, ctx, "list"))
+            entries.append(_entry({**row, term_key: row[first]}, term_key, common, ctx, "list", whole))
     return entries
 
 
-def _entry(item: dict, term_key: str, common: dict, ctx: Context, key: str) -> Entry:
+def _whole_word(item: dict, default: bool, ctx: Context, key: str) -> bool:
+    value = item.get("whole_word")
+    if value in (None, ""):
+        return default
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() in ("yes", "true", "1"):
+        return True
+    if str(value).strip().lower() in ("no", "false", "0"):
+        return False
+    raise ctx.error(f"“whole_word”的值“{value}”无效，应为 yes 或 no", key)
+
+
+def _entry(item: dict, term_key: str, common: dict, ctx: Context, key: str, whole_default: bool = False) -> Entry:
     conds = dict(common)
     conds.update(compile_conditions(item, ctx, key))
     sugg = next((item[k] for k in SUGGESTION_KEYS if item.get(k)), None)
-    return Entry(item[term_key], sugg, item.get("note", "") or "", conds)
+    whole = _whole_word(item, whole_default, ctx, key)
+    return Entry(item[term_key], sugg, item.get("note", "") or "", conds, whole_word=whole)
 
 
 def compile(params: dict, ctx: Context) -> PhraseMatcher:

@@ -16,6 +16,8 @@ PARAMS = {
     "pairs": Param("list", doc="mappings {wrong, right, note, <conditions>}"),
     "list": Param("str", doc="a word list in reference/ with columns wrong, right"),
     **{c: Param("regex", doc=f"context condition for every pair ({c})") for c in CONDITIONS},
+    "whole-words": Param("bool", default=False,
+                         doc="the wrong form must be whole words (jieba's segmentation); a list row's whole_word column (yes/no) overrides it"),
 }
 FIELDS = frozenset({"text", "suggestion", "note"})
 

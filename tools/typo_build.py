@@ -1,8 +1,9 @@
 """Build the data files of the wording and typo checks (lint/data/). Not imported at check time.
 
-    python -m lint.checks.typo_build variants   # lint/data/t2s-chars.tsv (needs `pip install opencc`)
-    python -m lint.checks.typo_build bigrams    # lint/data/typo-bigrams.txt
-    python -m lint.checks.typo_build verbs      # lint/data/verbs.txt (from jieba's dictionary)
+    python tools/typo_build.py variants   # lint/data/t2s-chars.tsv (needs `pip install opencc`)
+    python tools/typo_build.py verbs      # lint/data/verbs.txt (from jieba's dictionary)
+
+The spelling detectors' confusion tables are built by tools/spelling_build.py.
 
 ``variants``: every CJK character that OpenCC's t2s conversion changes when it stands alone, with
 its simplified form, except characters that occur in the simplified corpora (gov-reports, the
@@ -11,9 +12,6 @@ corrected side of odw.train). OpenCC is Apache-2.0; only this derived character 
 ``verbs``: the 2-4 character words jieba's dictionary tags as verbs (v, vn, vd), so that
 WD005 can tell a doubled verb from two nouns meeting at a boundary without loading jieba's
 part-of-speech tagger (about 0.3 s and 100 MB more than its segmenter).
-
-``bigrams``: character bigrams of clean official text: shared/corpus/gov-reports and the corrected
-side of ecspell-odw/odw.train (never a test split).
 """
 
 from __future__ import annotations
@@ -21,8 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+DATA = Path(__file__).resolve().parents[1] / "lint" / "data"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def clean_texts():
@@ -49,7 +47,7 @@ def build_variants() -> None:
         if len(s) == 1 and s != ch and ch not in seen:
             pairs.append((ch, s))
     lines = ["# Traditional or variant character -> simplified form, for WD007 (variant-character).",
-             "# Derived from OpenCC's t2s character conversion (Apache-2.0) by lint/checks/typo_build.py;",
+             "# Derived from OpenCC's t2s character conversion (Apache-2.0) by tools/typo_build.py;",
              "# each line: traditional characters TAB their simplified forms, position by position."]
     for k in range(0, len(pairs), 60):
         chunk = pairs[k:k + 60]
@@ -70,7 +68,7 @@ def build_verbs() -> None:
             if tag in ("v", "vn", "vd") and 2 <= len(word) <= 4:
                 words.append(word)
     header = ["# Words of 2-4 characters that jieba's dict.txt (MIT) tags v, vn or vd; built by",
-              "# lint/checks/typo_build.py verbs. Used by WD005 (doubled-word)."]
+              "# tools/typo_build.py verbs. Used by WD005 (doubled-word)."]
     (DATA / "verbs.txt").write_text("\n".join(header + sorted(set(words))) + "\n", encoding="utf-8")
     print(f"{len(set(words))} verbs")
 
@@ -81,9 +79,5 @@ if __name__ == "__main__":
         build_variants()
     elif what == "verbs":
         build_verbs()
-    elif what == "bigrams":
-        from .typo import build_bigrams
-
-        build_bigrams(list(clean_texts()), DATA / "typo-bigrams.txt")
     else:
         sys.exit(__doc__)

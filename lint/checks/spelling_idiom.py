@@ -1,0 +1,200 @@
+"""WD009 idiom-near-miss: four Han characters one slip away from a listed idiom or fixed phrase.
+
+A slip is one character replaced by a sound-alike (the same toneless reading) or shape-alike one
+(reference/sound-alike-chars.tsv, reference/shape-alike-chars.tsv), or two neighbouring
+characters swapped. The span must not itself be a word of the dictionary, and a replacement must
+leave the other three characters in place, so 迫不急待 (迫不及待), 一愁莫展 (一筹莫展) and
+再接再励 (再接再厉) are found, while a phrase that merely shares three characters with an idiom
+and differs by an unrelated one is not. The idioms are reference/idioms.tsv (an office may add
+its own phrases in idioms.add.tsv).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from ..model.finding import Hit
+from ..text.fastregex import fast
+
+_HAN_RUN = fast(r"[\u4e00-\u9fff]{4,}")
+_HAN4 = fast(r"[\u4e00-\u9fff]{4}")
+_HEAD, _TAIL, _MIDDLE = 1, 2, 4  # which character pair of an idiom a window keeps
+# the slips each kept pair allows: (substituted positions, swapped positions)
+_SLIPS = {_HEAD: ((2, 3), (2,)), _TAIL: ((0, 1), (0,)), _MIDDLE: ((), (1,))}
+# A four-character word the dictionary counts this often is a word in its own right; below it,
+# jieba's dictionary also lists some common misspellings (迫不急待, count 3).
+KNOWN_WORD_FREQ = 10
+
+
+class IdiomIndex:
+    """The idioms, each also under its four masked forms (``迫不?待``), and an automaton of the
+    character pairs a near-miss must keep: a slip in the last two characters keeps the first two,
+    one in the first two keeps the last two, and a swap of the middle two keeps the first
+    character before the third. Only windows where one of those pairs stands are looked at."""
+
+    def __init__(self, idioms: list[str], masked: dict | None = None, pairs: dict | None = None):
+        import ahocorasick
+
+        self.idioms = frozenset(idioms)
+        if masked is None or pairs is None:
+            masked, pairs = {}, {}
+            for w in sorted(self.idioms):
+                for k in range(4):
+                    masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
+                pairs.setdefault(w[:2], 0)
+                pairs[w[:2]] |= _HEAD
+                pairs.setdefault(w[2:], 0)
+                pairs[w[2:]] |= _TAIL
+                pairs.setdefault(w[0] + w[2], 0)
+                pairs[w[0] + w[2]] |= _MIDDLE
+        self.masked: dict[str, list[str]] = masked
+        self._pairs = pairs
+        self.pairs = ahocorasick.Automaton()
+        for pair, bits in pairs.items():
+            self.pairs.add_word(pair, tuple(b for b in (_HEAD, _TAIL, _MIDDLE) if bits & b))
+        if pairs:
+            self.pairs.make_automaton()
+
+    def data(self) -> dict:
+        """What the index is made of, as JSON can hold it."""
+        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "IdiomIndex":
+        return cls(data["idioms"], data["masked"], data["pairs"])
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """(start, kinds) of the windows of four Han characters of ``text`` that may hold a
+        near-miss; ``kinds`` says which pairs it keeps (:data:`_HEAD`, :data:`_TAIL`,
+        :data:`_MIDDLE` bits)."""
+        if not self.idioms:
+            return []
+        starts: dict[int, int] = {}
+        for end, kinds in self.pairs.iter(text):
+            for kind in kinds:
+                i = end - 1 - (2 if kind == _TAIL else 0)
+                if i >= 0:
+                    starts[i] = starts.get(i, 0) | kind
+        return [(i, k) for i, k in sorted(starts.items()) if _HAN4.match(text, i)]
+
+
+@lru_cache(maxsize=8)
+def load_index(source) -> IdiomIndex:
+    """The index of the idiom list ``source`` (a :class:`lint.engine.wordlists.ListSource`),
+    kept in gwlint's cache folder as JSON under a hash of the list's files (built in about 25 ms,
+    read back in a few); only a file of this user's is read (:func:`lint.cache.read_private`)."""
+    import hashlib
+    import json
+
+    from .. import cache
+    from ..engine.wordlists import load_list
+
+    folder = cache.private_folder()
+    path = None
+    if folder is not None:
+        h = hashlib.sha1(b"idiom-index-2")
+        for f in (source.base, *source.additions):
+            try:
+                h.update(f.read_bytes())
+            except OSError:
+                h.update(str(f).encode())
+        path = folder / f"idioms-{h.hexdigest()[:16]}.json"
+        data = cache.read_private(path)
+        if data is not None:
+            try:
+                return IdiomIndex.from_data(json.loads(data))
+            except (ValueError, TypeError, KeyError):
+                pass
+    rows = load_list(source)
+    index = IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
+    if path is not None:
+        cache.write_private(path, json.dumps(index.data(), ensure_ascii=False).encode("utf-8"))
+    return index
+
+
+def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:
+    if set(readings.get(a, ())) & set(readings.get(b, ())):
+        return "sound"
+    if b in shapes.get(a, "") or a in shapes.get(b, ""):
+        return "shape"
+    return None
+
+
+def near_misses(text: str, index: IdiomIndex, lex=None) -> Iterator[tuple[int, str, str]]:
+    """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom.
+
+    The sound and shape tables are small; the lexicon (word counts, a tenth of a second to load)
+    is asked only about a span that is already one slip from an idiom."""
+    from .spelling_lm import char_readings, shape_alike
+
+    shapes = shape_alike()
+    readings = char_readings()
+
+    def freq():
+        nonlocal lex
+        if lex is None:
+            from ..text.segment import lexicon
+
+            lex = lexicon()
+        return lex.freq
+
+    taken_to = 0
+    for i, kinds in index.windows(text):
+        if i < taken_to:
+            continue
+        span = text[i:i + 4]
+        found = None
+        if span not in index.idioms:
+            subs = {k for kind, (ks, _) in _SLIPS.items() if kinds & kind for k in ks}
+            swaps = {k for kind, (_, ks) in _SLIPS.items() if kinds & kind for k in ks}
+            for k in sorted(subs):
+                for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
+                    how = _alike(span[k], w[k], readings, shapes)
+                    if how:
+                        found = (w, how, k)
+                        break
+                if found:
+                    break
+            if not found:
+                for k in sorted(swaps):
+                    swapped = span[:k] + span[k + 1] + span[k] + span[k + 2:]
+                    if swapped != span and swapped in index.idioms:
+                        found = (swapped, "order", None)
+                        break
+        if found and (freq().get(span, 0) >= KNOWN_WORD_FREQ
+                      or (found[2] is not None and _inside_word(text, i, found[2], freq()))):
+            found = None
+        if found:
+            yield i, found[0], found[1]
+            taken_to = i + 4
+
+
+def _inside_word(text: str, i: int, k: int, freq: dict) -> bool:
+    """Whether the changed character is the edge of a dictionary word that reaches outside the
+    span (``再接`` + ``再励`` no; ``中国`` in ``…不中国…`` yes): then the span is not an idiom slip."""
+    pos = i + k
+    if k == 0 and pos > 0 and freq.get(text[pos - 1:pos + 1], 0) >= 100:
+        return True
+    if k == 3 and pos + 1 < len(text) and freq.get(text[pos:pos + 2], 0) >= 100:
+        return True
+    return False
+
+
+HOW = {"sound": "音近字", "shape": "形近字", "order": "字序颠倒"}
+
+
+def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
+    index = None
+    for p in doc.iter(rule.scope):
+        if not _HAN_RUN.search(p.text):
+            continue  # no four Han characters in a row
+        if index is None:
+            from ..engine.wordlists import find_list
+
+            index = load_index(find_list("idioms", rule.reference_dirs))
+        for i, idiom, how in near_misses(p.text, index):
+            yield Hit(p, i, i + 4, idiom, {"idiom": idiom, "how": HOW[how]})
+
+
+idiom_near_miss.FIELDS = frozenset({"text", "suggestion", "idiom", "how"})

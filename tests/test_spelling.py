@@ -1,0 +1,183 @@
+"""The spelling engine: the lexicon and word-aware matching, the statistical detector (WD008),
+idiom near-misses (WD009) and the confusion tables they read."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lint.checks import spelling_idiom, spelling_lm
+from lint.engine import load_rules
+from lint.policy.selection import select_rules
+from lint.engine.matcher import Entry, PhraseMatcher
+from lint.engine.wordlists import find_list, load_list
+from lint.text import segment
+from tests.helpers import REPO, run
+from tests.test_wording import findings
+
+
+# --- the lexicon and word boundaries ---------------------------------------------------------
+
+def test_lexicon_segments_like_jieba_without_hmm():
+    text = "各地区要加强对问题的跟踪督查，扎实推进乡村振兴"
+    expected = list(segment._load_tokenizer().cut(text, HMM=False))
+    assert segment.lexicon().cut(text) == expected
+
+
+def test_jieba_gets_gwlint_vocabulary_as_a_user_dictionary():
+    assert segment.words("砥砺前行，公布权力清单") == ("砥砺前行", "，", "公布", "权力清单")
+
+
+def test_gwlint_vocabulary_is_part_of_the_lexicon():
+    # 砥砺前行 and 权力清单 are phrases of gwlint's own lists (reference/*.tsv), not of jieba's dictionary
+    assert segment.lexicon().cut("砥砺前行，公布权力清单") == ["砥砺前行", "，", "公布", "权力清单"]
+
+
+@pytest.mark.parametrize("text,start,end,aligned", [
+    ("抓好工作好的安排", 3, 5, False),   # 作好 inside 工作 + 好
+    ("全面推行绿色采购", 5, 7, False),   # 色采 across 绿色 / 采购
+    ("要作好准备", 1, 3, True),
+    ("安排布署工作", 2, 4, True),        # a misspelt word falls apart into characters: still whole
+])
+def test_aligned_means_no_word_crosses_the_span(text, start, end, aligned):
+    assert segment.lexicon().aligned(text, start, end) is aligned
+
+
+def test_whole_word_entries_skip_matches_inside_other_words():
+    m = PhraseMatcher([Entry("作好", "做好", whole_word=True)])
+    assert [(s, e) for s, e, _ in m.finditer("把工作好好抓一抓，要作好准备。")] == [(10, 12)]
+    loose = PhraseMatcher([Entry("作好", "做好")])
+    assert len(list(loose.finditer("把工作好好抓一抓，要作好准备。"))) == 2
+
+
+def test_word_rules_no_longer_match_across_words():
+    assert findings("全面推行绿色采购，抓好工作好的安排。", "WD003,WD004") == []
+    assert [f.text for f in findings("要作好准备。", "WD003")] == ["作好"]
+
+
+@pytest.mark.parametrize("value,expected", [("no", 1), ("yes", 0), ("maybe", None)])
+def test_a_list_row_may_switch_whole_word_matching(tmp_path, value, expected):
+    ref = tmp_path / "ref"
+    ref.mkdir()
+    # a replacement list may carry a whole_word column; the rule (WD003) says whole-words: true
+    (ref / "confused-words.tsv").write_text(
+        "wrong\tright\tbefore\tnot_before\tafter\tnot_after\tnot_within\tnote\tsource\twhole_word\n"
+        f"色采\t色彩\t\t\t\t\t\t测试\t测试\t{value}\n", encoding="utf-8")
+    (tmp_path / "gwlint.yaml").write_text("reference-dirs: [ref]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("全面推行绿色采购。\n", encoding="utf-8")
+    r = run("check", str(tmp_path / "a.txt"), "--config", str(tmp_path / "gwlint.yaml"),
+            "--select", "WD003", "--format", "json")
+    if expected is None:
+        assert r.code == 2 and "whole_word" in (r.err + r.out)
+    else:
+        assert len(r.json["findings"]) == expected
+
+
+def test_lexicon_and_jieba_caches_live_in_gwlint_cache_folder(tmp_path):
+    env = {**os.environ, "GWLINT_CACHE_DIR": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+    code = ("from lint.text import segment\n"
+            "segment.lexicon().freq\n"
+            "print(segment._load_tokenizer().tmp_dir)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert any(n.startswith("lexicon-words-") for n in names)
+    assert any(n.startswith("jieba") for n in names)  # jieba's own cache, not in the shared /tmp
+
+
+def test_without_a_cache_folder_jieba_gets_a_private_one(tmp_path):
+    env = {**os.environ, "GWLINT_NO_CACHE": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    code = ("import os, tempfile\n"
+            "from lint.text import segment\n"
+            "d = segment._load_tokenizer().tmp_dir\n"
+            "print(d != tempfile.gettempdir(), oct(os.stat(d).st_mode & 0o777))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True 0o700"
+
+
+# --- WD008: the statistical detector -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("认真落实中央决测部署。", "测", "策"),
+    ("进一步加强廉政建设，严肃财经继律。", "继", "纪"),
+])
+def test_detector_finds_a_far_likelier_word(text, wrong, right):
+    got = [(s.wrong, s.right) for s in spelling_lm.find(text)]
+    assert (wrong, right) in got
+
+
+@pytest.mark.parametrize("text", [
+    "进一步健全长效机制。",
+    "黄建伟同志任县财政局局长。",               # a name before 同志
+    "耀州区石柱镇马咀村党总支书记。",            # a village name
+    "经济组织成员因未实际取得土地承包经营权。",    # 因 未: function characters standing alone
+])
+def test_detector_leaves_good_text_alone(text):
+    assert spelling_lm.find(text) == []
+
+
+def test_a_suspect_repeated_in_the_draft_is_taken_as_meant():
+    once = findings("要永葆党的生机活力。", "WD008")
+    twice = findings("要永葆党的生机活力。\n永葆人民军队性质。", "WD008")
+    assert once and not twice
+
+
+def test_typo_rule_stays_in_preview():
+    rule = load_rules().get("WD008")
+    assert rule.status == "preview"
+    assert "WD008" not in [r.code for r in select_rules(load_rules())]
+
+
+# --- WD009: idiom near-miss --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,idiom,how", [
+    ("各单位迫不急待地开展了自查。", "迫不及待", "sound"),
+    ("面对困难不能一愁莫展。", "一筹莫展", "sound"),
+    ("大家要同心协力、不遗余力、齐心力协。", "齐心协力", "order"),
+])
+def test_idiom_near_miss(text, idiom, how):
+    index = spelling_idiom.load_index(find_list("idioms"))
+    got = list(spelling_idiom.near_misses(text, index))
+    assert any(w == idiom and h == how for _, w, h in got)
+
+
+def test_idiom_rule_is_on_by_default_and_names_its_data():
+    assert "WD009" in [r.code for r in select_rules(load_rules())]
+    r = run("explain", "WD009")
+    assert r.code == 0
+    assert "reference/idioms.tsv" in r.out and "迫不急待" in r.out
+
+
+def test_a_longer_word_is_not_an_idiom_slip():
+    assert findings("人才是不可缺少的资源，也不可或缺。大有作为。", "WD009") == []
+
+
+def test_a_correct_idiom_written_with_the_standard_character_is_kept():
+    assert findings("全体中华儿女勠力同心。", "WD009") == []
+
+
+# --- confusion tables --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,columns", [
+    ("sound-alike-chars", ["pinyin", "chars", "source"]),
+    ("shape-alike-chars", ["char", "similar", "source"]),
+    ("idioms", ["phrase", "source"]),
+])
+def test_confusion_tables_have_a_source_on_every_row(name, columns):
+    rows = load_list(find_list(name))
+    assert rows.columns == columns and len(rows) > 100
+    assert all(r["source"] for r in rows)
+
+
+def test_sound_table_keeps_u_umlaut_readings():
+    readings = segment.lexicon().readings
+    assert "lv" in readings["律"] and "nv" in readings["女"]
+
+
+def test_reference_readme_lists_the_new_tables():
+    text = (REPO / "reference" / "README.md").read_text(encoding="utf-8")
+    for name in ("sound-alike-chars.tsv", "shape-alike-chars.tsv", "idioms.tsv"):
+        assert name in text
