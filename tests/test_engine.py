@@ -156,3 +156,23 @@ def test_a_document_leaves_nothing_behind_for_the_next():
     assert not matcher._POOL._cache
     after = [(f.code, f.column, f.text) for f in check_document(doc(second), rules)]
     assert alone == after and alone
+
+
+def test_pattern_translate_maps_the_reported_text(tmp_path):
+    body = GOOD.format(name="test-rule").replace("kind: phrase\nphrases: [测试词]",
+                                                 'kind: pattern\npattern: "[ａ-ｃ]+"\ntranslate: {from: "ａｂｃ", to: "abc"}')
+    body = body.replace("“{text}”测试", "“{text}”应为“{suggestion}”").replace("fail: [有测试词]", "fail: [有ａｂ]")
+    (rule,) = load_rules([write_rule(tmp_path, body)], builtin=False)
+    from lint.engine import check_document
+    from lint.readers import read_stdin
+
+    (f,) = check_document(read_stdin("写成ｃａｂ了".encode("utf-8"), "x.txt"), [rule])
+    assert f.text == "ｃａｂ" and f.suggestion == "cab"
+
+
+@pytest.mark.parametrize("spec", ['{from: "ａｂ", to: "a"}', '{from: "ａ"}', '"ａｂ"'])
+def test_pattern_translate_must_pair_characters(tmp_path, spec):
+    body = GOOD.format(name="test-rule").replace("kind: phrase\nphrases: [测试词]",
+                                                 f'kind: pattern\npattern: "[ａ-ｃ]+"\ntranslate: {spec}')
+    err = load_error(tmp_path, body)
+    assert "translate" in str(err)

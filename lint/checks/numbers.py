@@ -119,21 +119,6 @@ def circle_in_chinese_year(doc, rule, options) -> Iterator[Hit]:
 circle_in_chinese_year.FIELDS = frozenset({"text", "suggestion"})
 
 
-# --- NM008 full-width digits --------------------------------------------------------------------
-
-_FULLWIDTH = fast(r"[０-９]+(?:[．.][０-９]+)?")
-_TO_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
-
-
-def fullwidth_digits(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        for m in _FULLWIDTH.finditer(p.text):
-            yield Hit(p, m.start(), m.end(), m.group().translate(_TO_HALF), {})
-
-
-fullwidth_digits.FIELDS = frozenset({"text", "suggestion"})
-
-
 # --- NM010 one form for dates in a document (and Arabic 成文日期) ---------------------------------
 
 _CN_D = "[〇零一二三四五六七八九○OＯ0０]"

@@ -210,7 +210,7 @@ def _fix_safety(spec, ctx: Context, kind: str, params: dict, compiled) -> str | 
         return None
     if fix not in FIX_SAFETY:
         raise ctx.error(f"“fix”的值“{fix}”无效，可选：safe（总是正确，--fix 直接修改）、unsafe（通常正确，需人工确认）", "fix")
-    can = {"pattern": params.get("suggestion") is not None, "substitution": True,
+    can = {"pattern": params.get("suggestion") is not None or params.get("translate") is not None, "substitution": True,
            "phrase": any(e.suggestion for e in getattr(compiled, "entries", ())),
            "python": "suggestion" in (getattr(compiled[0], "FIELDS", None) or ()) if kind == "python" else False,
            "series": True}.get(kind, False)

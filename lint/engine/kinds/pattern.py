@@ -1,7 +1,8 @@
 """kind: pattern: a regular expression over each paragraph's text.
 
 ``pattern`` (or several ``patterns``) is matched in every paragraph in scope. ``suggestion`` is
-an expansion template (``\\1``, ``\\g<name>``); ``group`` picks the group whose span is reported
+an expansion template (``\\1``, ``\\g<name>``), or ``translate`` maps characters of the reported text
+(full-width digits to half-width); ``group`` picks the group whose span is reported
 (default: the whole match). Named groups are available to the message template. Context
 conditions (:mod:`lint.engine.matcher`) can exclude matches by what stands around them.
 """
@@ -23,17 +24,21 @@ PARAMS = {
     "patterns": Param("regex-list", doc="several regular expressions, each reported alike", engine=True),
     "suggestion": Param("str", doc="replacement template (\\1, \\g<name>)"),
     "group": Param("any", default=0, doc="group whose span is the finding (number or name)"),
+    "translate": Param("mapping", doc="{from: 甲乙, to: AB}: the suggestion is the reported text with "
+                                      "each character of from replaced by the one at its place in to"),
     **{c: Param("regex", doc=f"context condition ({c})") for c in CONDITIONS},
 }
 FIELDS = frozenset({"text", "suggestion"})
 
 
 class Compiled:
-    def __init__(self, regexes: list[FastPattern], suggestion: str | None, group, guard: Entry):
+    def __init__(self, regexes: list[FastPattern], suggestion: str | None, group, guard: Entry,
+                 table: dict | None = None):
         self.regexes = regexes
         self.suggestion = suggestion
         self.group = group
         self.guard = guard
+        self.table = table
 
 
 def compile(params: dict, ctx: Context) -> Compiled:
@@ -53,7 +58,17 @@ def compile(params: dict, ctx: Context) -> Compiled:
             except (re.error, IndexError) as exc:
                 raise ctx.error(f"“suggestion”模板无效：{exc}", "suggestion") from None
     guard = Entry("", conditions=compile_conditions(params, ctx, "pattern"))
-    return Compiled(regexes, params.get("suggestion"), group, guard)
+    table = None
+    if params.get("translate") is not None:
+        spec = params["translate"]
+        if params.get("suggestion") is not None:
+            raise ctx.error("“translate”与“suggestion”只能给一个", "translate")
+        src, dst = spec.get("from"), spec.get("to")
+        if set(spec) != {"from", "to"} or not isinstance(src, str) or not isinstance(dst, str) \
+                or not src or len(src) != len(dst):
+            raise ctx.error("“translate”应为 {from: 字符, to: 字符}，两边字符数相同", "translate")
+        table = str.maketrans(src, dst)
+    return Compiled(regexes, params.get("suggestion"), group, guard, table)
 
 
 def _check_template(rx: FastPattern, template: str) -> None:
@@ -93,6 +108,9 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
                     continue
                 if not c.guard.accepts(text, start, end):
                     continue
-                sugg = m.expand(c.suggestion) if c.suggestion is not None else None
+                if c.table is not None:
+                    sugg = text[start:end].translate(c.table)
+                else:
+                    sugg = m.expand(c.suggestion) if c.suggestion is not None else None
                 data = {k: (v or "") for k, v in m.groupdict().items()}
                 yield Hit(p, start, end, sugg, data)
