@@ -131,8 +131,11 @@ def _per_sentence(c: Compiled, regexes: list[FastPattern], doc, rule) -> Iterato
     """One hit per sentence that has matches: from the first match's start to the last one's end."""
     for p in doc.iter(rule.scope):
         text = p.text
-        if not any(rx.search(text) for rx in regexes):
-            continue
+        for rx in regexes:
+            if rx.search(text) is not None:
+                break
+        else:
+            continue  # no match in the paragraph: its sentences are not split
         for s in p.sentences:
             spans = []
             for rx in regexes:
