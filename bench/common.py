@@ -62,7 +62,8 @@ PAGE_CHARS = 22 * 28
 
 def default_rules(tries: int = 12, wait: float = 10.0):
     """The default rules; while a rule file someone is still writing does not load, wait and retry."""
-    from lint.engine import load_rules, select_rules
+    from lint.engine import load_rules
+    from lint.policy.selection import select_rules
     from lint.errors import GwlintError
 
     for i in range(tries):

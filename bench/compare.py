@@ -3,7 +3,8 @@
 draft and of the 2 MB text, each command run in turn with the other (a, b, a, b, ...), so that a
 slow spell of the machine falls on both.
 
-    python bench/compare.py --baseline 6d53281          # writes bench/out/compare-<rev>.md
+    python bench/compare.py --baseline 6d53281                 # against this checkout
+    python bench/compare.py --baseline 6d53281 --after 784fa74 # two commits
 
 The earlier commit is checked out (git worktree, detached) under bench/out/ and run from source
 with this Python and its installed dependencies; this checkout is run the same way.
@@ -33,6 +34,7 @@ def checkout(rev: str, out: Path) -> Path:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline", required=True, help="the earlier commit (any git revision)")
+    ap.add_argument("--after", default=None, help="a later commit to compare (default: this checkout)")
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--sizes", default="10k,2MB", help="inputs to time (10k, 70k, 2MB)")
     args = ap.parse_args(argv)
@@ -40,15 +42,16 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     rev = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", args.baseline], check=True,
                          capture_output=True, text=True).stdout.strip()
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], check=True,
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", args.after or "HEAD"], check=True,
                           capture_output=True, text=True).stdout.strip()
     base = checkout(rev, out)
+    later = checkout(head, out) if args.after else REPO
     inputs = make_inputs(out, smoke=False)
     rows = []
     for label in args.sizes.split(","):
         draft = inputs["drafts"][label]["txt"]
         cmds = {name: [sys.executable, "-c", RUN, str(root), "check", "-f", "json", str(draft)]
-                for name, root in (("before", base), ("after", REPO))}
+                for name, root in (("before", base), ("after", later))}
         log(f"{label}: {args.runs} runs each, interleaved")
         got = cold_interleaved(cmds, args.runs, warmup=1)
         b, a = got["before"], got["after"]
@@ -60,7 +63,7 @@ def main(argv=None) -> int:
                      f"{b.get('rss_mb') or 0:.0f} / {a.get('rss_mb') or 0:.0f} MB"])
     text = (f"Cold check, median of {args.runs} interleaved runs: {rev} (before) and {head} (after).\n\n"
             + table(["input", "before", "after", "change", "peak memory before / after"], rows) + "\n")
-    (out / f"compare-{rev}.md").write_text(text, encoding="utf-8")
+    (out / f"compare-{rev}-{head}.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
 

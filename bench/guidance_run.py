@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from lint.analysis.document_type import infer  # noqa: E402
 from lint.checks.stock import count_phrases  # noqa: E402
-from lint.engine import check_document, load_rules, select_rules  # noqa: E402
+from lint.engine import check_document, load_rules  # noqa: E402
+from lint.policy.selection import select_rules  # noqa: E402
 from lint.readers import read_path  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

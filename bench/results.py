@@ -86,7 +86,21 @@ def render(report: dict, args, started: float) -> str:
         L += render_speed(report, args)
     if "gov" in report:
         L += render_accuracy(report)
+    L += render_topics()
     return "\n".join(L).rstrip() + "\n"
+
+
+def render_topics() -> list[str]:
+    """Links to the measurements kept beside this page (bench/results/*.md): side-by-side speed
+    of a change, precision per rule of a family, each with how it was measured."""
+    pages = sorted((REPO / "bench" / "results").glob("*.md"))
+    if not pages:
+        return []
+    L = ["## Measurements of single changes and rule families", ""]
+    for page in pages:
+        first = next((ln for ln in page.read_text(encoding="utf-8").splitlines() if ln.startswith("# ")), page.stem)
+        L.append(f"- [{first[2:].strip()}](results/{page.name})")
+    return L + [""]
 
 
 def render_speed(report: dict, args) -> list[str]:

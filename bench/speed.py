@@ -139,7 +139,8 @@ import sys, time, json
 t0 = time.perf_counter()
 import lint.cli
 t1 = time.perf_counter()
-from lint.engine import load_rules, select_rules, check_document
+from lint.engine import load_rules, check_document
+from lint.policy.selection import select_rules
 rules = select_rules(load_rules())
 t2 = time.perf_counter()
 from lint.readers import read_path

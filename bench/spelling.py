@@ -43,7 +43,8 @@ def typo_sets(smoke: bool) -> dict[str, list[tuple[str, str]]]:
 
 
 def rules_for(which: str):
-    from lint.engine import load_rules, select_rules
+    from lint.engine import load_rules
+    from lint.policy.selection import select_rules
 
     rules = load_rules()
     chosen = select_rules(rules, preview=(which == "preview"))

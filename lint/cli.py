@@ -15,120 +15,121 @@ from .analysis.document_type import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .model.finding import SEVERITIES
 from .formats import DOC_FORMATS, FORMATS
-
 # Exit codes (README "Exit codes"): clean, findings, usage/input/config error, internal error, interrupted.
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPT = 0, 1, 2, 3, 130
+from .policy.exit import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPT, EXIT_OK
+from . import cli_zh
+from .cli_zh import Choice, IntRange, OutputPath, option
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gwlint")
+def _echo_err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+@click.group(cls=cli_zh.Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="gwlint", message="%(prog)s %(version)s",
+                      help="显示版本并退出。")
 def cli() -> None:
     """gwlint：公文（讲话稿、通知、请示、报告、总结……）文稿检查工具。"""
-
-
 
 
 def _selection_options(f):
     """Options shared by check, waive and baseline: what to check and how."""
     for opt in reversed([
-        click.option("-c", "--config", "config", type=click.Path(dir_okay=False),
-                     help="配置文件（gwlint.yaml 或 pyproject.toml）；不指定时从被检查文件所在文件夹向上查找。"),
-        click.option("--select", multiple=True, help="只运行这些规则（代码、名称、代码前缀或类别，逗号分隔）。"),
-        click.option("--ignore", multiple=True, help="不运行这些规则（同上）。"),
-        click.option("--preview", is_flag=True, help="同时运行预览（preview）状态的规则。"),
-        click.option("--doctype", type=click.Choice(ALL_TYPES), help="文种；不指定时取配置，再不然从标题推断。"),
-        click.option("--public/--no-public", default=None, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。"),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-                     help="并行检查的进程数（默认：CPU 核数）。"),
+        option("-c", "--config", "config", type=OutputPath(), metavar="文件",
+               help="配置文件（gwlint.yaml 或 pyproject.toml）；不指定时从被检查文件所在文件夹向上查找。"),
+        option("--select", multiple=True, metavar="规则",
+               help="只运行这些规则：代码、名称、代码前缀、类别或 ALL，不分大小写，逗号分隔。"),
+        option("--extend-select", multiple=True, metavar="规则", help="在默认（或配置所选）的规则之外再运行这些规则。"),
+        option("--ignore", multiple=True, metavar="规则", help="不运行这些规则（写法同 --select）。"),
+        option("--preview", is_flag=True, help="同时运行预览（preview）状态的规则。"),
+        option("--doctype", type=Choice(ALL_TYPES), help="文种；不指定时取配置，再不然从标题推断。"),
+        option("--public/--no-public", default=None, help="文稿将公开发布：检查密级、“内部”等不应公开的标志。"),
+        option("--exclude", multiple=True, metavar="GLOB", help="不检查这些文件（取代配置中的 exclude；逗号分隔）。"),
+        option("--extend-exclude", multiple=True, metavar="GLOB", help="在配置的 exclude 之外，另外不检查这些文件。"),
+        option("--stdin-filename", metavar="文件名",
+               help="从标准输入（-）读入的文稿的文件名：用于报告、判断格式和查找配置。"),
+        option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N",
+               help="并行检查的进程数（默认：CPU 核数）。"),
     ]):
         f = opt(f)
     return f
 
 
-def _overrides(select, ignore, preview, doctype, public, fail_level=None, timing=False):
+def _overrides(select, extend_select, ignore, preview, doctype, public, exclude=(), extend_exclude=(),
+               fail_level=None, timing=False):
     from .config.settings import Overrides
 
-    return Overrides(select=_split(select) or None, ignore=_split(ignore), preview=preview,
-                     fail_level=fail_level, doctype=doctype, public=public, timing=timing)
-
-
-def _run(paths, config, overrides, jobs, want_progress=True, keep_docs=False, outputs=(), before=None):
-    """Check through the library's entry point, with a progress bar on a terminal. ``outputs``:
-    (what, path) of the files the command will write, refused before any check when one is a
-    file the run reads (lint/app/outputs.py); ``before(plan)``: more such checks."""
-    from .app.api import run_check
-    from .app.collect import cap_jobs
-    from .app.jobs import ProgressBar, default_jobs
-    from .app.outputs import guard
-
-    def ready(plan):
-        guard(outputs, plan.inputs(), plan.protected + plan.waiver_files, stdin_filename=plan.stdin_name)
-        if before is not None:
-            before(plan)
-        for name, why in plan.skipped:
-            click.echo(f"gwlint: 跳过 {name}：{why}", err=True)
-        if plan.nothing_checked:
-            click.echo("gwlint: 所有文件都被排除或跳过，没有检查任何文稿", err=True)
-
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
-    bar = ProgressBar() if want_progress and sys.stderr.isatty() else None
-    try:
-        return run_check(list(paths), overrides, config, cap_jobs(jobs, default_jobs()), stdin_data,
-                         progress=bar, keep_docs=keep_docs, before=ready)
-    finally:
-        if bar:
-            bar.close()
+    return Overrides(select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
+                     preview=preview, fail_level=fail_level, doctype=doctype, public=public, timing=timing,
+                     exclude=_split(exclude) or None, extend_exclude=_split(extend_exclude))
 
 
 def _fix_options(f):
     """--fix, --diff, --unsafe-fixes, --no-backup, --tracked: the work is in lint/app/fix_command.py."""
     for opt in reversed([
-        click.option("--fix", is_flag=True, help="按可靠的改法直接修改文稿（.txt、.md；原稿另存为 .bak）；与 -o 同用时把修改后的文稿写到 -o。"),
-        click.option("--diff", is_flag=True, help="只显示将作的修改（unified diff），不写任何文件。"),
-        click.option("--unsafe-fixes", is_flag=True, help="也采用不保证正确、需要人工确认的改法。"),
-        click.option("--no-backup", is_flag=True, help="--fix 时不保留 .bak 备份。"),
-        click.option("--tracked", type=click.Path(dir_okay=False),
-                     help="另存一份 Word 文稿：每处修改是一条修订（作者 gwlint），其余问题是批注（只能检查一个文件）。"),
+        option("--fix", is_flag=True, help="按可靠的改法直接修改文稿（.txt、.md；原稿另存为 .bak）；与 -o 同用时把修改后的文稿写到 -o。"),
+        option("--diff", is_flag=True, help="只显示将作的修改（unified diff），不写任何文件。"),
+        option("--unsafe-fixes", is_flag=True, help="也采用不保证正确、需要人工确认的改法。"),
+        option("--no-backup", is_flag=True, help="--fix 时不保留 .bak 备份。"),
+        option("--tracked", type=OutputPath(), metavar="文件",
+               help="另存一份 Word 文稿：每处修改是一条修订（作者 gwlint），其余问题是批注（只能检查一个文件）。"),
     ]):
         f = opt(f)
     return f
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="输出格式。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件，而不是标准输出。")
+@click.argument("paths", nargs=-1, required=True, metavar="文稿...")
+@option("-f", "--format", "--output-format", "fmt", type=Choice(FORMATS), default="text",
+        show_default=True, help="输出格式（--output-format 为同义写法）。")
+@option("-o", "--output", type=OutputPath(), metavar="文件", help="把结果写入文件，而不是标准输出。")
 @_selection_options
-@click.option("--fail-level", type=click.Choice(SEVERITIES), default=None,
-              help="达到此级别的问题使退出码为 1（默认取配置，再不然为 warning）。")
-@click.option("--annotate", type=click.Path(dir_okay=False),
-              help="另存一份带批注的 Word 文稿：每个问题一条批注（只能检查一个文件）。")
-@click.option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数。")
-@click.option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
-@click.option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
+@option("--fail-level", type=Choice(SEVERITIES), default=None,
+        help="达到此级别的问题使退出码为 1（默认取配置，再不然为 warning）。")
+@option("--exit-zero", is_flag=True, help="有问题时退出码也为 0（无法检查的文件仍为 2）。")
+@option("--statistics", is_flag=True, help="只输出每条规则的问题数，从多到少。")
+@option("-q", "--quiet", count=True, help="-q 只输出问题，不要汇总；-qq 只输出汇总。")
+@option("--show-source/--no-show-source", default=None,
+        help="在每个问题下列出所在文句并标出位置（默认：输出到终端时列出）。")
+@option("--annotate", type=OutputPath(), metavar="文件",
+        help="另存一份带批注的 Word 文稿：每个问题一条批注（只能检查一个文件）。")
+@option("-v", "--verbose", is_flag=True, help="显示每个文件的编码、文种和字数（机器格式时写到标准错误）。")
+@option("--color/--no-color", default=None, help="是否使用颜色（默认：输出到终端时使用）。")
+@option("--timing", is_flag=True, help="在标准错误输出每条规则的耗时（也可设 GWLINT_TIMING=1）。")
 @_fix_options
-def check(paths, fmt, output, config, select, ignore, preview, doctype, public, jobs, fail_level,
+def check(paths, fmt, output, config, select, extend_select, ignore, preview, doctype, public, exclude,
+          extend_exclude, stdin_filename, jobs, fail_level, exit_zero, statistics, quiet, show_source,
           annotate, verbose, color, timing, **fix_opts):
     """检查文稿（.docx、.txt、.md，文件夹，或 - 表示标准输入）。
 
     退出码：0 没有达到 --fail-level 的问题；1 有；2 用法错误、文件无法读取或规则、配置有误；3 内部错误；130 被中断。
     """
-    from .engine.rules import at_or_above
+    from .app.run import annotate as write_annotated, exit_code, run_check, write_report
+    from .formats import render
+    from .formats.common import printable
 
     if annotate and Path(annotate).suffix.lower() != ".docx":
-        raise UsageError(f"--annotate 的输出文件应以 .docx 结尾：{annotate}")
-    overrides = _overrides(select, ignore, preview, doctype, public, fail_level,
-                           timing or os.environ.get("GWLINT_TIMING") == "1")
-    report, plan = _run(paths, config, overrides, jobs,
-                        keep_docs=bool(annotate) or fmt in DOC_FORMATS,
-                        outputs=[("output", output), ("annotate", annotate), ("fix", fix_opts.get("tracked"))])
+        raise UsageError(f"--annotate 的输出文件应以 .docx 结尾：{printable(annotate)}")
+    if stdin_filename and "-" not in paths:
+        raise UsageError("--stdin-filename 只用于从标准输入（-）读入的文稿")
+    overrides = _overrides(select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
+                           fail_level, timing or os.environ.get("GWLINT_TIMING") == "1")
+    to_terminal = output is None and sys.stdout.isatty()
+    if show_source is None:
+        show_source = to_terminal
+    report, plan = run_check(paths, config, overrides, jobs, stdin_name=stdin_filename,
+                             # reports that quote the drafts need their text back from the workers
+                             keep_docs=bool(annotate) or (not statistics and (fmt in DOC_FORMATS or fmt == "text")),
+                             outputs=[("output", output), ("annotate", annotate), ("fix", fix_opts.get("tracked"))],
+                             say=_echo_err)
     if annotate:
-        _annotate(plan, report, annotate)
+        n = write_annotated(plan, report, annotate)
+        if n is not None:
+            _echo_err(f"已写入带批注的文稿 {printable(annotate)}（{n} 条批注）")
     if any(fix_opts.values()):  # --fix, --diff, --tracked (lint/app/fix_command.py)
         from .app.fix_command import run_cli
 
@@ -136,161 +137,97 @@ def check(paths, fmt, output, config, select, ignore, preview, doctype, public, 
         if code is not None:
             sys.exit(code)
     for r in report.errors:
-        click.echo(f"gwlint: {r.path}: {r.error}", err=True)
+        _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")
     for w in report.stale_waivers:
-        click.echo(f"gwlint: {w.origin}:{w.line}: 豁免 {w.rule}（{w.file}，原文“{w.text}”）已不再匹配任何问题，可以删去",
-                   err=True)
-    from .formats import render
+        _echo_err(f"gwlint: {printable(w.origin)}:{w.line}: 豁免 {w.rule}（{printable(w.file)}，"
+                  f"原文“{printable(w.text)}”）已不再匹配任何问题，可以删去")
+    use_color = color if color is not None else (to_terminal and "NO_COLOR" not in os.environ)
+    if verbose and fmt != "text":  # machine formats stay machine-readable: the notes go to stderr
+        from .formats.text import verbose_line
 
-    use_color = (color if color is not None else (output is None and sys.stdout.isatty()
-                                                    and "NO_COLOR" not in os.environ))
-    text = render(fmt, report, color=use_color, verbose=verbose)
+        for r in report.results:
+            if not r.error:
+                _echo_err(verbose_line(r))
+    if statistics:
+        from .formats.statistics import render as render_statistics
+
+        text = render_statistics(report, "json" if fmt == "json" else "text")
+    else:
+        text = render(fmt, report, color=use_color, verbose=verbose, quiet=quiet, show_source=show_source)
     if output:
-        from .app.outputs import mark, write_atomic
-
-        if write_atomic(output, mark(fmt, text)):
-            click.echo(f"gwlint: 已新建文件夹 {Path(output).parent}", err=True)
+        if write_report(output, fmt, text):
+            _echo_err(f"gwlint: 已新建文件夹 {printable(Path(output).parent)}")
     else:
         click.echo(text, nl=False, color=use_color)
     if report.timing is not None:
         _print_timing(report.timing, report)
-    if report.internal_errors:  # a check crashed: gwlint's fault, whatever else happened
-        sys.exit(EXIT_INTERNAL)
-    if report.errors:
-        sys.exit(EXIT_ERROR)
-    levels = {t.display: plan.contexts[t.context][0].fail_level for t in plan.tasks}
-    failing = any(at_or_above(r.findings, levels.get(r.path, report.fail_level)) for r in report.results)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
-
-
-def _annotate(plan, report, out: str) -> None:
-    from .app.outputs import mark_docx, write_atomic
-    from .formats.docx_comments import annotate
-
-    tasks = [t for t in plan.tasks if t.error is None]
-    if len(tasks) != 1:
-        raise UsageError(f"--annotate 只能用于一个文稿（这次要检查 {len(tasks)} 个）")
-    result = report.results[tasks[0].index]
-    if result.error:
-        return
-    data, _ = annotate(result, tasks[0].path, Path(out), mark=mark_docx)  # marked: not a draft next time
-    write_atomic(out, data)
-    click.echo(f"已写入带批注的文稿 {out}（{sum(1 for f in result.findings if not f.waived)} 条批注）", err=True)
+    sys.exit(exit_code(report, plan, exit_zero))
 
 
 @cli.command("config")
-@click.option("--show", is_flag=True, help="显示合并后的配置（预设、配置文件与命令行）。")
-@click.option("-c", "--config", "config", type=click.Path(dir_okay=False), help="配置文件；不指定时从当前文件夹向上查找。")
-@click.argument("path", required=False)
+@option("--show", is_flag=True, help="显示合并后的配置（预设、配置文件与命令行）。")
+@option("-c", "--config", "config", type=OutputPath(), metavar="文件", help="配置文件；不指定时从当前文件夹向上查找。")
+@click.argument("path", required=False, metavar="[文稿或文件夹]")
 def config_cmd(show, config, path):
     """查看配置：gwlint config --show [文稿或文件夹]。"""
-    from .config.settings import resolve
-    from .config.file import find_config, load_config
+    from .app.config_view import describe
 
-    cfg_path = Path(config) if config else find_config(Path(path) if path else Path.cwd())
-    cfg = load_config(cfg_path)
-    settings, rules = resolve(cfg)
-    data = cfg.as_dict()
-    data["fail-level"] = settings.fail_level
-    data["rules-run"] = [r.code for r in rules]
-    if cfg.reference_dirs:  # which word lists the folders replace or extend, from which files
-        from .engine.wordlists import list_origins
-
-        data["word-lists"] = list_origins(cfg.reference_dirs)
-    import yaml
-
+    view = describe(config, path)
     if not show:
-        click.echo(f"配置文件：{cfg_path or '（无，使用默认设置）'}；运行 {len(rules)} 条规则。用 --show 查看详情。")
+        click.echo(f"配置文件：{view.path or '（无，使用默认设置）'}；运行 {view.rules} 条规则。用 --show 查看详情。")
         return
-    click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), nl=False)
-    from .cache import get_cache
-
+    click.echo(view.yaml, nl=False)
     # Where runs keep their start-up cache: a comment, so the output stays a valid configuration.
-    cache_path = get_cache().path
-    click.echo(f"# 启动缓存：{cache_path if cache_path else '已关闭（GWLINT_NO_CACHE）'}")
+    click.echo(f"# 启动缓存：{view.cache if view.cache else '已关闭（GWLINT_NO_CACHE）'}")
+
+
+def _waiver_options(f):
+    for opt in reversed([click.argument("paths", nargs=-1, required=True, metavar="文稿..."), _selection_options]):
+        f = opt(f)
+    return f
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@_selection_options
-@click.option("--rule", "rule_codes", multiple=True, help="只豁免这些规则的问题（代码或名称，可重复）。")
-@click.option("--line", "lines", type=int, multiple=True, help="只豁免这些行（段）上的问题（可重复）。")
-@click.option("--text", "texts", multiple=True, help="只豁免原文为此的问题（可重复）。")
-@click.option("--reason", required=True, help="为什么可以保留（写入豁免文件）。")
-def waive(paths, config, select, ignore, preview, doctype, public, jobs, rule_codes, lines, texts, reason):
+@_waiver_options
+@option("--rule", "rule_codes", multiple=True, metavar="规则", help="只豁免这些规则的问题（代码或名称，可重复）。")
+@option("--line", "lines", type=cli_zh.Int(), multiple=True, metavar="N", help="只豁免这些行（段）上的问题（可重复）。")
+@option("--text", "texts", multiple=True, metavar="原文", help="只豁免原文为此的问题（可重复）。")
+@option("--reason", required=True, metavar="理由", help="为什么可以保留（写入豁免文件）。")
+def waive(paths, config, select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
+          stdin_filename, jobs, rule_codes, lines, texts, reason):
     """把当前的问题（可按 --rule、--line、--text 筛选）记入豁免文件 gwlint-waivers.yaml。"""
-    _write_waivers(paths, config, _overrides(select, ignore, preview, doctype, public), jobs,
-                   reason, rule_codes, lines, texts, baseline=False)
+    _write_waivers(paths, config, _overrides(select, extend_select, ignore, preview, doctype, public, exclude,
+                                             extend_exclude), jobs, reason, rule_codes, lines, texts, baseline=False,
+                   stdin_name=stdin_filename)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@_selection_options
-@click.option("--reason", default="基线：启用 gwlint 时已有的问题，暂不处理", show_default=True,
-              help="写入每条新豁免的理由。")
-def baseline(paths, config, select, ignore, preview, doctype, public, jobs, reason):
+@_waiver_options
+@option("--reason", default="基线：启用 gwlint 时已有的问题，暂不处理", show_default=True, metavar="理由",
+        help="写入每条新豁免的理由。")
+def baseline(paths, config, select, extend_select, ignore, preview, doctype, public, exclude, extend_exclude,
+             stdin_filename, jobs, reason):
     """把当前所有问题记为豁免（基线），并删去已不再匹配的旧豁免；已有豁免的理由保留。"""
-    _write_waivers(paths, config, _overrides(select, ignore, preview, doctype, public), jobs,
-                   reason, (), (), (), baseline=True)
+    _write_waivers(paths, config, _overrides(select, extend_select, ignore, preview, doctype, public, exclude,
+                                             extend_exclude), jobs, reason, (), (), (), baseline=True,
+                   stdin_name=stdin_filename)
 
 
-def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline):
-    from .policy.waivers import Waiver, load_waivers, relative
+def _write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline, stdin_name=None):
+    from .app.waive import write_waivers
+    from .formats.common import printable
 
-    if not reason.strip():
-        raise UsageError("--reason 不能为空：写明为什么可以保留这些问题")
-    def target(plan):
-        from .app.outputs import guard
-
-        files = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
-        if len(files) > 1:
-            raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
-        guard([("waivers", f) for f in files], plan.inputs(), plan.protected)
-
-    report, plan = _run(paths, config, overrides, jobs, want_progress=False, before=target)
-    for r in report.errors:
-        click.echo(f"gwlint: {r.path}: {r.error}", err=True)
-    if report.errors:
+    done = write_waivers(paths, config, overrides, jobs, reason, rule_codes, lines, texts, baseline, stdin_name,
+                         say=_echo_err)
+    if done.report is not None:
+        for r in done.report.errors:
+            _echo_err(f"gwlint: {printable(r.path)}: {printable(r.error)}")
         sys.exit(EXIT_ERROR)
-    targets = {plan.contexts[t.context][0].waivers_path for t in plan.tasks}
-    if len(targets) != 1:
-        raise UsageError("这些文稿属于不同的配置（豁免文件不同），请分别运行")
-    path = targets.pop()
-    roots = {plan.contexts[t.context][0].root for t in plan.tasks}
-    waivers = load_waivers(path, roots.pop())
-    known = {}
-    for ctx_key, (settings, rules) in plan.contexts.items():
-        for rule in rules:
-            known[rule.code] = rule
-    wanted = set()
-    for c in rule_codes:
-        rule = next((r for r in known.values() if c in (r.code, r.name, *r.aliases)), None)
-        if rule is None:
-            raise UsageError(f"这次检查没有运行规则“{c}”")
-        wanted.add(rule.code)
-    added = 0
-    for res in report.results:
-        rel = relative(res.path, waivers.root)
-        for f, digest in zip(res.findings, res.fingerprints):
-            if f.waived or (wanted and f.code not in wanted) or (lines and f.line not in lines) \
-                    or (texts and f.text not in texts):
-                continue
-            added += waivers.add(Waiver(f.code, rel, digest, reason.strip(), f.text))
-    removed = 0
-    if baseline:
-        stale = {id(w) for w in report.stale_waivers}
-        keep = [w for w in waivers.entries if id(w) not in stale
-                and not any(s.rule == w.rule and s.file == w.file and s.hash == w.hash for s in report.stale_waivers)]
-        removed = len(waivers.entries) - len(keep)
-        waivers.entries = keep
-    elif not added:
-        click.echo("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动", err=True)
+    if not baseline and not done.added:
+        _echo_err("gwlint: 没有符合条件、尚未豁免的问题，豁免文件未改动")
         sys.exit(EXIT_FINDINGS)
-    from .app.outputs import write_atomic
-
-    write_atomic(path, waivers.dump())
-    extra = f"，删去 {removed} 条已失效的豁免" if removed else ""
-    click.echo(f"已写入 {path}：新增 {added} 条豁免{extra}，共 {len(waivers.entries)} 条。")
+    extra = f"，删去 {done.removed} 条已失效的豁免" if done.removed else ""
+    click.echo(f"已写入 {printable(done.path)}：新增 {done.added} 条豁免{extra}，共 {done.total} 条。")
 
 
 def _print_timing(timing: dict[str, float], report) -> None:
@@ -303,44 +240,47 @@ def _print_timing(timing: dict[str, float], report) -> None:
 
 
 @cli.command("rules")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("-f", "--format", "--output-format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
+        help="输出格式。")
 def rules_cmd(fmt):
-    """列出所有规则：代码、名称、类别、级别、状态、依据。"""
+    """列出所有规则：代码、名称、类别、级别、状态、依据；最后列出 --select 可用的类别。"""
     from .engine.rules import CATEGORIES, load_rules
-    from .formats.ruledocs import STATUS_LABEL
-
-    fix_mark = {"safe": "修改：可靠", "unsafe": "修改：需确认", None: ""}
+    from .formats.ruledocs import rule_lines
 
     ruleset = load_rules()
     if fmt == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
+                                "category_label": CATEGORIES[r.category][1],
                                 "severity": r.severity, "status": r.status, "kind": r.kind,
                                 "basis": r.basis, "aliases": list(r.aliases), "fix": r.fix} for r in ruleset],
                               ensure_ascii=False, indent=2))
         return
-    for r in ruleset:
-        basis = r.basis.split("：")[0].split(":")[0]
-        click.echo(f"{r.code}  {r.name:<32} {CATEGORIES[r.category][1]:<8} {r.severity:<10} "
-                   f"{STATUS_LABEL[r.status]:<10} {fix_mark[r.fix]:<8} {basis}")
+    click.echo("\n".join(rule_lines(ruleset)))
 
 
 @cli.command()
-@click.argument("code")
+@click.argument("code", metavar="规则")
 def explain(code):
     """说明一条规则：为什么、依据、应报与不应报的例子。"""
     from .engine.rules import load_rules
     from .formats.ruledocs import explain as explain_rule
 
-    rule = load_rules().get(code)
+    from .policy.selection import close_matches
+
+    ruleset = load_rules()
+    rule = ruleset.get(code)
     if rule is None:
-        raise UsageError(f"没有代码、名称或别名为“{code}”的规则（用 gwlint rules 查看所有规则）")
+        near = [n for n in close_matches(ruleset, code) if ruleset.get(n) is not None]
+        hint = f"，是否想找：{'、'.join(near)}" if near else ""
+        raise UsageError(f"没有代码、名称或别名为“{code}”的规则{hint}（用 gwlint rules 查看所有规则）")
     click.echo(explain_rule(rule), nl=False)
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="docs/rules.md", show_default=True)
-@click.option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
-@click.option("--force", is_flag=True, help="覆盖已有的、内容不同的文件。")
+@option("-o", "--output", type=OutputPath(), default="docs/rules.md", show_default=True, metavar="文件",
+        help="写入的文件。")
+@option("--check", "check_only", is_flag=True, help="只检查文件是否为最新，不写入。")
+@option("--force", is_flag=True, help="覆盖已有的、内容不同的文件。")
 def docs(output, check_only, force):
     """从规则文件生成规则文档（docs/rules.md）。"""
     from .engine.rules import load_rules
@@ -382,12 +322,12 @@ def outline_cmd(path, fmt):
 
 
 @cli.command("new-rule")
-@click.argument("category")
-@click.argument("name")
-@click.option("--kind", default="pattern", show_default=True,
-              type=click.Choice(["pattern", "phrase", "substitution", "metric", "python"]), help="规则种类。")
-@click.option("--dir", "folder", type=click.Path(file_okay=False), default=None,
-              help="规则文件夹（默认 rules/；单位自己的规则放在配置的 rule-dirs 中）。")
+@click.argument("category", metavar="类别")
+@click.argument("name", metavar="名称")
+@option("--kind", default="pattern", show_default=True,
+        type=Choice(["pattern", "phrase", "substitution", "metric", "python"]), help="规则种类。")
+@option("--dir", "folder", type=click.Path(file_okay=False), default=None, metavar="文件夹",
+        help="规则文件夹（默认 rules/；单位自己的规则放在配置的 rule-dirs 中）。")
 def new_rule_cmd(category, name, kind, folder):
     """新建一条规则的骨架：gwlint new-rule 类别 名称（代码自动编号，状态为 preview）。"""
     from .app.scaffold import new_rule
@@ -408,7 +348,7 @@ def main(argv=None) -> None:
         click.echo("gwlint: 已中止", err=True)
         sys.exit(EXIT_INTERRUPT if isinstance(exc.__context__, KeyboardInterrupt) else EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        cli_zh.show(exc, _echo_err)
         sys.exit(EXIT_ERROR)
     except GwlintError as exc:
         click.echo(f"gwlint: {exc}", err=True)

@@ -77,7 +77,7 @@ def test_one_comment_per_finding_on_exact_characters(draft, tmp_path):
     assert sorted(ranges.values()) == sorted(["涉及到", "X月X日", "XXXX", "关于做好值班工作的通知",
                                              "关于做好值班工作的通知"])
     note = by_text["涉及到"][0]
-    assert note.startswith("“涉及到”语义重复") and "建议改为：涉及" in note and "依据：县长讲话" in note
+    assert note.startswith("“涉及到”语义重复") and "建议改为：涉及" in note and "依据：县长在全县政府系统办公室工作会议上的讲话" in note
     # The header finding (Word keeps no comments there) goes on the title, saying where it is.
     title_notes = by_text["关于做好值班工作的通知"]
     assert any(t.startswith("［页眉 第1段］“XXXX”") for t in title_notes)
@@ -150,3 +150,22 @@ def test_libreoffice_keeps_the_comments(draft, tmp_path):
     assert "“涉及到”语义重复" in content
     # Ranged comments: LibreOffice keeps where each one ends.
     assert content.count("<office:annotation-end") == 5
+
+
+def test_text_draft_copy_uses_the_gbt9704_page(tmp_path):
+    """The Word copy of a .txt draft is A4 with the GB/T 9704 margins, fonts and spacing: gwlint's
+    own page and font rules find nothing to say about it."""
+    import docx
+    from docx.shared import Length
+
+    src = tmp_path / "a.txt"
+    src.write_text("关于做好值班工作的通知\n各单位：\n会议定于X月X日召开，请准时参加。\n", encoding="utf-8")
+    out = tmp_path / "a-批注.docx"
+    assert run("check", "--annotate", str(out), str(src)).code == 1
+    s = docx.Document(str(out)).sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    assert (round(s.top_margin.mm), round(s.left_margin.mm)) == (37, 28)
+    assert round(Length(s.page_width - s.left_margin - s.right_margin).mm) == 156
+    assert round(Length(s.page_height - s.top_margin - s.bottom_margin).mm) == 225
+    r = run("check", "-f", "json", "--select", "FM001,FM002,FM003,FM004,FM006,FM007", str(out))
+    assert r.json["findings"] == [], r.json["findings"]

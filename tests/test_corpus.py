@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from lint.config.settings import Settings
-from lint.engine import load_rules, select_rules
+from lint.engine import load_rules
+from lint.policy.selection import select_rules
 from lint.app.checking import check_one
 from tests.helpers import CORPUS
 

@@ -20,7 +20,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 from lint.app.checking import check_one  # noqa: E402
 from lint.config.settings import Settings  # noqa: E402
-from lint.engine.rules import load_rules, select_rules  # noqa: E402
+from lint.engine.rules import load_rules  # noqa: E402
+from lint.policy.selection import select_rules  # noqa: E402
 from lint.errors import InputError  # noqa: E402
 from lint.readers.docx import read_docx_bytes  # noqa: E402
 from tests.helpers import make_docx, run  # noqa: E402

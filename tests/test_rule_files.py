@@ -55,3 +55,18 @@ def test_every_reference_list_is_described():
     documented = (reference_dir() / "README.md").read_text(encoding="utf-8")
     for path in reference_dir().glob("*.tsv"):
         assert f"`{path.name}`" in documented, f"reference/{path.name} is not described in reference/README.md"
+
+
+def test_every_basis_names_a_source_a_reader_can_find():
+    """A speech by its title and speaker's role, a standard by number and clause; never a file
+    of this repository."""
+    from lint.engine import basis
+
+    for rule in load_rules():
+        assert basis.problem(rule.basis) is None, rule.code
+        assert not any(short in rule.basis and title not in rule.basis for short, title in basis.SPEECHES.items())
+    assert basis.problem("STANDARDS.md 编辑规则：写明年月日。") is not None
+    assert basis.problem("见 GUIDANCE.md §4") is not None
+    assert basis.problem("GB/T 15834-2011：逗号") is not None
+    assert basis.problem("GB/T 15834-2011 附录B.3：序次语") is None
+    assert basis.cite("县长讲话：“文字准确”").startswith("县长在全县政府系统办公室工作会议上的讲话")

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from lint.checks import spelling_idiom, spelling_lm
-from lint.engine import load_rules, select_rules
+from lint.engine import load_rules
+from lint.policy.selection import select_rules
 from lint.engine.matcher import Entry, PhraseMatcher
 from lint.engine.wordlists import find_list, load_list
 from lint.text import segment

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import check_document, load_rules, select_rules
+from lint.engine import check_document, load_rules
+from lint.policy.selection import select_rules
 from lint.readers.text import read_text_bytes
 from lint.engine.wordlists import find_list, load_list
 from tests.helpers import CORPUS, REPO

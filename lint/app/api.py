@@ -19,9 +19,9 @@ from __future__ import annotations
 import os
 from typing import Callable, Iterable, Union
 
-from ..model.finding import SEVERITIES
 from ..model.report import Report
-from .collect import STDIN, Plan, printable
+from ..policy.exit import report_level
+from .collect import STDIN, Plan
 
 Source = Union[str, bytes, "os.PathLike[str]", Iterable["os.PathLike[str]"]]
 
@@ -67,18 +67,13 @@ def run_check(paths: list[str], overrides, config: str | None = None, jobs: int 
     from ..policy.waivers import apply, load_waivers
     from .jobs import run
 
-    plan = Plan(list(paths), overrides, config)
-    if stdin_name:
-        plan.stdin_name = stdin_name
-        for t in plan.tasks:
-            if t.path is None and t.display == "<stdin>":
-                t.display = printable(stdin_name)
+    # The name of standard input is its name in the report and finds its configuration.
+    plan = Plan(list(paths), overrides, config, stdin_name=stdin_name)
     if before is not None:
         before(plan)
     timing: dict[str, float] | None = {} if overrides.timing else None
     results = run(plan, jobs, stdin_data, timing, progress, keep_docs=keep_docs)
-    fail_levels = {s.fail_level for s, _ in plan.contexts.values()}
-    report = Report(results, fail_level=min(fail_levels, key=SEVERITIES.index) if fail_levels else "warning",
+    report = Report(results, fail_level=report_level(s.fail_level for s, _ in plan.contexts.values()),
                     rules=plan.rules, timing=timing, excluded=plan.excluded)
     for key, (settings, rules) in plan.contexts.items():
         mine = [r for t, r in zip(plan.tasks, results) if t.context == key]

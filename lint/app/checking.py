@@ -9,6 +9,7 @@ from ..config.settings import Settings
 from ..engine.rules import check_document
 from ..errors import InputError
 from ..model.report import FileResult
+from ..policy.selection import rules_for_file
 from ..policy.waivers import fingerprints
 from ..readers import read_path, read_stdin
 
@@ -30,6 +31,14 @@ def _allowed(finding, paragraph, terms: list[str]) -> bool:
     return False
 
 
+def _relative(path: Path, root: Path | None) -> str | None:
+    """``path`` relative to the configuration's folder, with / separators (None: outside it)."""
+    try:
+        return path.resolve().relative_to(root).as_posix() if root else path.as_posix()
+    except ValueError:
+        return None
+
+
 def check_one(display: str, path: Path | None, rules, settings: Settings,
               stdin_data: bytes | None = None, timing: dict | None = None) -> FileResult:
     try:
@@ -42,6 +51,9 @@ def check_one(display: str, path: Path | None, rules, settings: Settings,
 
 def check_read(display: str, doc, rules, settings: Settings, timing: dict | None = None) -> FileResult:
     """Check a document already read (also how lint.app.fixing re-checks a fixed text)."""
+    if settings.per_file_ignores:  # the display name is the path as given (or --stdin-filename)
+        rules = rules_for_file(rules, settings.per_file_ignores, _relative(Path(display), settings.root),
+                               Path(display).name)
     doc.meta["doctype"] = settings.doctype or infer(doc)
     doc.meta["public"] = settings.public
     findings = check_document(doc, rules, settings.severities, timing)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Iterator
 
 from ..config.file import find_config, load_config
 from ..config.settings import Overrides, Settings, resolve
+from ..formats.common import printable  # a name as reports show it: no control character, valid UTF-8
 from ..readers import DRAFT_SUFFIXES
 
 STDIN = "-"
@@ -32,35 +32,6 @@ class Entry:
 
     def __post_init__(self):
         self.display = printable(self.display)
-
-
-# Characters of a file name that would change what a terminal or a CI log shows: control
-# characters (a newline forges a line such as ``::error file=…``, ESC starts a terminal escape
-# sequence), line and paragraph separators, and bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def printable(name: str) -> str:
-    """A file name as reports and messages show it: unsafe characters as escapes (``\\n``,
-    ``\\x1b``), and bytes that are not UTF-8 (kept by Python as lone surrogates) as ``\\xNN``,
-    so that JSON stays valid and no name can forge a line of output."""
-    if not _UNSAFE.search(name):
-        return name
-
-    def esc(m: re.Match) -> str:
-        c = m.group()
-        o = ord(c)
-        if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte (surrogateescape)
-            return f"\\x{o - 0xDC00:02x}"
-        if c == "\n":
-            return "\\n"
-        if c == "\t":
-            return "\\t"
-        if c == "\r":
-            return "\\r"
-        return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
-
-    return _UNSAFE.sub(esc, name)
 
 
 def collect(paths: list[str]) -> Iterator[tuple[str, Path | None, str | None]]:
@@ -172,13 +143,14 @@ class Task:
 class Plan:
     """The files of a run with the configuration (settings and rules) of each."""
 
-    def __init__(self, paths: list[str], overrides: Overrides, config: str | None = None):
+    def __init__(self, paths: list[str], overrides: Overrides, config: str | None = None,
+                 stdin_name: str | None = None):
         self.overrides = overrides
         self.contexts: dict[str, tuple[Settings, list]] = {}
         self.config_paths: dict[str, Path | None] = {}
         self.tasks: list[Task] = []
         self.excluded: list[str] = []
-        self.stdin_name: str | None = None  # --stdin-filename: the file standard input stands for
+        self.stdin_name: str | None = stdin_name  # --stdin-filename: the file standard input stands for
         found: dict[Path, Path | None] = {}
         untrusted: list = []  # configurations found where anyone could have put them
         rulesets: dict = {}
@@ -216,7 +188,11 @@ class Plan:
                     continue
                 if ident is not None:
                     seen[ident] = e.display
-            key = context_for(Path.cwd() if e.path is None or e.error else e.path)
+            if e.path is None and stdin_name:  # standard input named by --stdin-filename
+                e.display = printable(stdin_name)
+            # standard input finds its configuration from the name it stands for
+            start = (Path(stdin_name) if stdin_name else Path.cwd()) if e.path is None else e.path
+            key = context_for(Path.cwd() if e.error else start)
             if e.path is not None and e.error is None and self._excluded(e.path, self.contexts[key][0]):
                 self.excluded.append(e.display)
                 self.protected.append(e.path)
@@ -246,12 +222,15 @@ class Plan:
         if not settings.exclude:
             return False
         p = path.resolve()
-        try:
-            rel = p.relative_to(settings.root).as_posix()
-        except (ValueError, TypeError):
-            rel = p.as_posix()
+        rels = []
+        for root in (settings.root, settings.cli_exclude_root):  # the config's folder; with --exclude, the current one
+            try:
+                rels.append(p.relative_to(root).as_posix())
+            except (ValueError, TypeError):
+                pass
+        rels = rels or [p.as_posix()]
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(p.name, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*")
-                   for g in settings.exclude)
+                   for g in settings.exclude for rel in rels)
 
     @property
     def rules(self) -> list:

@@ -65,7 +65,8 @@ def new_rule(category: str, name: str, kind: str = "pattern", folder: Path | Non
             f"since: {__version__}\n"
             f"message: \"{MESSAGES.get(kind, MESSAGES['pattern'])}\"\n"
             "why: |\n  （为什么这是问题：读者会怎样误解，审稿人为什么会圈出它。）\n"
-            "basis: \"GB/T 15834-2011（改成所依据的标准条款及条文，或讲话，如：县委副书记讲话：“……”）\"\n"
+            "basis: \"GB/T 15834-2011 4.1（改成所依据的标准编号、条款及条文，或讲话标题与讲话人职务，"
+            "如：县长在全县政府系统办公室工作会议上的讲话：“……”）\"\n"
             f"kind: {kind}\n{params}"
             "examples:\n  fail:\n    - \"（一句应当报告的真实句子）\"\n"
             "  pass:\n    - \"（一句相近而不应报告的句子）\"\n")

@@ -32,6 +32,7 @@ KEYS = {
     "preview": "是否运行预览规则（true/false）",
     "rules": "逐条规则的设置：off、on、级别或 {severity: …, 选项: …}",
     "exclude": "不检查的文件（glob，相对于配置文件所在文件夹）",
+    "per-file-ignores": "逐个文件不运行的规则：{glob: [规则代码、名称、前缀或类别]}",
     "doctype": "文种",
     "public": "文稿是否公开发布（true/false）",
     "fail-level": "达到此级别的问题使退出码为 1",
@@ -44,7 +45,8 @@ KEYS = {
 }
 # The schema of the file (lint/yamlsafe.py): type of each key, with KEYS as its meaning.
 _TYPES = {"extends": "str-or-list", "select": "str-or-list", "ignore": "str-or-list", "preview": "bool",
-          "rules": "mapping", "exclude": "str-or-list", "doctype": "str", "public": "bool", "fail-level": "str",
+          "rules": "mapping", "exclude": "str-or-list", "per-file-ignores": "mapping", "doctype": "str",
+          "public": "bool", "fail-level": "str",
           "rule-dirs": "str-or-list", "reference-dirs": "str-or-list", "allow": "str-or-list",
           "waivers": "text", "max-file-size": "number", "people": "list"}
 FIELDS = {key: Field(_TYPES[key], doc=doc) for key, doc in KEYS.items()}
@@ -85,6 +87,8 @@ class Config:
     max_file_size: float | None = None  # megabytes
     # file:line of each selector, so an unknown one can be reported where it was written
     selector_lines: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
+    per_file_lines: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
     @property
     def waivers_path(self) -> Path:
@@ -110,6 +114,7 @@ class Config:
             "preview": bool(self.preview),
             "rules": rules,
             "exclude": self.exclude,
+            "per-file-ignores": self.per_file_ignores,
             "doctype": self.doctype,
             "public": bool(self.public),
             "fail-level": self.fail_level or "warning",
@@ -301,6 +306,8 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
         cfg.fail_level = data["fail-level"]
     if "exclude" in data:
         cfg.exclude += str_list("exclude")
+    if "per-file-ignores" in data:
+        _per_file(cfg, data["per-file-ignores"], file, line("per-file-ignores"), err)
     if "allow" in data:
         cfg.allow += [s for s in str_list("allow") if s not in cfg.allow]
     for key, attr in (("rule-dirs", "rule_dirs"), ("reference-dirs", "reference_dirs")):
@@ -338,6 +345,22 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
         for code, value in rules.items():
             ln = line_of(str(code)) if line_of is not None else (rules.line_of(code) if isinstance(rules, LDict) else None)
             cfg.rules[str(code)] = _rule_setting(cfg.rules.get(str(code)), value, file, ln)
+
+
+def _per_file(cfg: Config, node, file: str, line: int | None, err) -> None:
+    """``per-file-ignores: {glob: [selectors]}`` (a single selector may be a string)."""
+    if not isinstance(node, dict):
+        raise err("“per-file-ignores”应为映射：glob: [规则代码、名称、前缀或类别]", "per-file-ignores")
+    for glob, value in node.items():
+        ln = node.line_of(glob) if isinstance(node, LDict) else line
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(glob, str) or not glob.strip() or not isinstance(value, list) \
+                or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(file, f"“per-file-ignores”中“{glob}”的值应为规则代码、名称、前缀或类别的列表", ln)
+        cfg.per_file_ignores.setdefault(glob.strip(), [])
+        cfg.per_file_ignores[glob.strip()] += [v.strip() for v in value]
+        cfg.per_file_lines[glob.strip()] = (file, ln)
 
 
 def _remember(cfg: Config, data, key: str, file: str, line) -> None:

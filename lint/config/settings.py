@@ -32,6 +32,8 @@ class Settings:
     root: Path | None = None  # the configuration's folder: exclude globs and waivers are relative to it
     config_path: Path | None = None
     waivers_path: Path | None = None
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
+    cli_exclude_root: Path | None = None  # --exclude globs given: also matched from this folder
     max_bytes: int | None = None  # text drafts larger than this are refused (None: the default)
 
 
@@ -46,12 +48,16 @@ class Overrides:
     doctype: str | None = None
     public: bool | None = None
     timing: bool = False
+    extend_select: list[str] = field(default_factory=list)
+    exclude: list[str] | None = None  # replaces the configuration's exclude
+    extend_exclude: list[str] = field(default_factory=list)
 
 
 def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None):
     """(Settings, rules to run) for one configuration and the command-line overrides. ``cache``
     (one per run) shares the loaded rules between configurations with the same rule folders."""
-    from ..engine.rules import known_selector, load_rules, select_rules
+    from ..engine.rules import load_rules
+    from ..policy import exit as exit_policy, selection
 
     cli = cli or Overrides()
     key = (tuple(cfg.rule_dirs), tuple(cfg.reference_dirs))
@@ -62,54 +68,50 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
         check_dirs(cfg.reference_dirs)  # additions to word lists: checked on every run
         cache[key] = load_rules(*key)
     ruleset = cache[key]
-    for s in (cli.select or []) + cli.ignore:
-        if not known_selector(ruleset, s):
-            raise UsageError(f"未知的规则、代码前缀或类别“{s}”（用 gwlint rules 查看所有规则）")
-    for s in (cfg.select or []) + cfg.ignore:
-        if not known_selector(ruleset, s):
-            file, line = cfg.selector_lines.get(s, (str(cfg.path), None))
-            raise ConfigError(file, f"未知的规则、代码前缀或类别“{s}”（用 gwlint rules 查看所有规则）", line)
+    selection.check_cli(ruleset, (cli.select or []) + cli.extend_select + cli.ignore)
+    selection.check_config(ruleset, (cfg.select or []) + cfg.ignore, cfg.selector_lines, str(cfg.path))
+    selection.check_per_file(ruleset, cfg.per_file_ignores, cfg.per_file_lines, str(cfg.path))
     per_rule = {}
     for key, rs in cfg.rules.items():
         rule = ruleset.get(key)
         if rule is None:
-            raise ConfigError(rs.file, f"未知的规则代码“{key}”（用 gwlint rules 查看所有规则）", rs.line)
+            raise ConfigError(rs.file, selection.unknown_rule_message(ruleset, key), rs.line)
         per_rule[rule.code] = rs
     off = [code for code, rs in per_rule.items() if rs.enabled is False]
     select = cli.select if cli.select is not None else cfg.select
-    ignore = cfg.ignore + off + cli.ignore
     preview = cli.preview or bool(cfg.preview)
-    rules = select_rules(ruleset, select, ignore, preview)
+    # The configuration's ignore and `off` never undo what the command line names explicitly;
+    # the command line's own --ignore always applies.
+    chosen_cli = (cli.select or []) + cli.extend_select
+    rules = selection.select_rules(ruleset, select, cfg.ignore + off, preview, cli.extend_select, keep=chosen_cli)
+    rules = selection.without(rules, cli.ignore)
     chosen = {r.code for r in rules}
-    # The command line wins: a rule that --select names (code, name or alias) runs even when the
-    # configuration's ignore or `rules: {CODE: off}` turns it off; only --ignore stops it.
-    if cli.select:
-        from ..engine.rules import _matches
-
-        for rule in select_rules(ruleset, cli.select, cli.ignore, preview):
-            if rule.code not in chosen and any(_matches(rule, s)[1] for s in cli.select):
-                rules.append(rule)
-                chosen.add(rule.code)
     # `rules: {CODE: on}` (or a severity) turns on a rule the selection left out, e.g. a preview
-    # rule; the command line's --ignore still wins.
-    cli_ignored = {r.code for r in ruleset} - {r.code for r in select_rules(ruleset, ["ALL"], cli.ignore, True)}
+    # rule; the command line's --select and --ignore still win.
     for code, rs in per_rule.items():
-        if rs.enabled and code not in chosen and cli.select is None and code not in cli_ignored:
+        if rs.enabled and code not in chosen and cli.select is None \
+                and not any(selection.matches(ruleset.get(code), s)[0] for s in cli.ignore):
             rules.append(ruleset.get(code))
     rules.sort(key=lambda r: r.code)
+    if not rules:  # never a silent run of nothing
+        raise UsageError(selection.nothing_selected(ruleset, select, cli.extend_select, preview,
+                                                    cfg.ignore + off + cli.ignore))
     options = {code: rs.options for code, rs in per_rule.items() if rs.options}
     rules = [r.with_options(options[r.code], per_rule[r.code].where) if r.code in options else r
              for r in rules]
+    exclude = list(cfg.exclude) if cli.exclude is None else list(cli.exclude)
     settings = Settings(
-        select=select, ignore=ignore, preview=preview,
-        fail_level=cli.fail_level or cfg.fail_level or "warning",
+        select=select, ignore=cfg.ignore + off + cli.ignore, preview=preview,
+        fail_level=exit_policy.fail_level(cli.fail_level, cfg.fail_level),
         severities={code: rs.severity for code, rs in per_rule.items() if rs.severity},
         options=options,
         doctype=cli.doctype or cfg.doctype,
         public=cli.public if cli.public is not None else bool(cfg.public),
         rule_dirs=list(cfg.rule_dirs), reference_dirs=list(cfg.reference_dirs),
-        timing=cli.timing, allow=list(cfg.allow), exclude=list(cfg.exclude),
+        timing=cli.timing, allow=list(cfg.allow), exclude=exclude + list(cli.extend_exclude),
         root=cfg.root.resolve(), config_path=cfg.path, waivers_path=cfg.waivers_path,
+        per_file_ignores={g: list(v) for g, v in cfg.per_file_ignores.items()},
+        cli_exclude_root=Path.cwd().resolve() if cli.exclude is not None or cli.extend_exclude else None,
         max_bytes=int(cfg.max_file_size * 1024 * 1024) if cfg.max_file_size else None,
     )
     return settings, rules

@@ -2,8 +2,9 @@
 
 Conditions are regular expressions tested next to a match, never word boundaries (``\\b`` does
 not work between Chinese characters): ``before``/``not_before`` against the text just before the
-match, ``after``/``not_after`` against the text just after it, ``not_within`` against a window
-around it (the match is rejected when a hit of that regex covers it: 截止日期 inside 截止).
+match, ``after``/``not_after`` against the text just after it, ``within``/``not_within``
+against a window around it (the match is kept only when, or rejected when, a hit of that regex
+covers it: 截止日期 inside 截止, a ○ inside a year written in Chinese numerals).
 
 An entry with ``whole_word`` must also be whole words of its sentence: the match must start and
 end at word boundaries of the segmentation of its neighbourhood (:meth:`lint.text.segment.Lexicon.aligned`),
@@ -21,6 +22,7 @@ from typing import Iterator
 import ahocorasick
 
 WINDOW = 24
+CONDITIONS = ("before", "not_before", "after", "not_after", "within", "not_within")
 
 
 def _wide(text: str) -> str:
@@ -60,7 +62,6 @@ class Automaton:
         for end, value in self._auto.iter(_wide(text)):
             if end & 3 == 3:
                 yield end >> 2, value
-CONDITIONS = ("before", "not_before", "after", "not_after", "not_within")
 
 
 @dataclass
@@ -95,12 +96,20 @@ class Entry:
             return False
         if "not_after" in c and c["not_after"].match(post):
             return False
-        if "not_within" in c:
-            lo = max(0, start - WINDOW)
-            for m in c["not_within"].finditer(text, lo, min(len(text), end + WINDOW)):
-                if m.start() <= start and m.end() >= end:
-                    return False
+        if "within" in c and not _covered(c["within"], text, start, end):
+            return False
+        if "not_within" in c and _covered(c["not_within"], text, start, end):
+            return False
         return True
+
+
+def _covered(rx, text: str, start: int, end: int) -> bool:
+    """A hit of ``rx`` in the window around ``text[start:end]`` covers it."""
+    lo = max(0, start - WINDOW)
+    for m in rx.finditer(text, lo, min(len(text), end + WINDOW)):
+        if m.start() <= start and m.end() >= end:
+            return True
+    return False
 
 
 def anchor_before(rx: str):
@@ -114,8 +123,8 @@ class _Pool:
     """One Aho-Corasick automaton for the phrases of every live matcher, run once per text.
 
     The wrong-word, variant-word, confused-word, redundancy and stock-phrase lists each cost a
-    full pass over the document when run apart, and little more than one when run together. Results are
-    cached per text (the paragraph strings the rules pass in), so the first matcher to look at
+    full pass over the document when run apart, and little more than one when run together.
+    Results are cached per text (the paragraph strings the rules pass in), so the first matcher to look at
     a paragraph scans it for all of them; the cache holds one document's texts
     (:func:`new_document`), so a batch of drafts does not keep every paragraph it has seen.
     """

@@ -1,7 +1,8 @@
-"""Rules: loading (strict, with file and line in every error), selection, and running.
+"""Rules: loading (strict, with file and line in every error) and running (selection is
+lint/policy/selection.py).
 
 A rule is one YAML file under ``rules/<category>/<name>.yml``. The engine, not the rule, stamps
-code, name, category and severity on each finding, applies selection and per-project options,
+code, name, category and severity on each finding, applies per-project options,
 and sorts the findings by location.
 """
 
@@ -21,7 +22,7 @@ from ..model.document import SCOPES, TEXT_SCOPES, Document
 from ..analysis.document_type import ALL_TYPES
 from ..analysis.structure import prepare
 from ..errors import RuleFileError
-from ..model.finding import FIX_SAFETY, SEVERITIES, SEVERITY_RANK, Finding, Fix, Hit
+from ..model.finding import FIX_SAFETY, SEVERITIES, Finding, Fix, Hit
 from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
@@ -114,7 +115,8 @@ class RuleSet:
                 self.by_key[key] = r
 
     def get(self, key: str) -> Rule | None:
-        return self.by_key.get(key) or self.by_key.get(key.upper())
+        """The rule with this code, name or alias, in any case."""
+        return self.by_key.get(key) or self.by_key.get(key.upper()) or self.by_key.get(key.lower())
 
     def __iter__(self):
         return iter(self.rules)
@@ -175,9 +177,10 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     aliases = spec.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise ctx.error("“aliases”应为字符串列表", "aliases")
-    if not basis_mod.names_authority(spec["basis"]):
-        raise ctx.error("“basis”必须注明所依据的讲话或标准（见 GUIDANCE.md、STANDARDS.md），如“县委副书记讲话：……”"
-                        "或“GB/T 15834-2011 4.5.3.5：……”", "basis")
+    why_not = basis_mod.problem(spec["basis"])
+    if why_not:
+        raise ctx.error(f"{why_not}，如“县长在全县政府系统办公室工作会议上的讲话：……”或“GB/T 15834-2011 4.5.3.5：……”",
+                        "basis")
     params = validate_params(module, ctx, {k: v for k, v in spec.items() if k in module.PARAMS})
     compiled = module.compile(params, ctx)
     fields = module.FIELDS
@@ -192,7 +195,7 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     fix = _fix_safety(spec, ctx, kind, params, compiled)
     return Rule(code=code, name=name, category=category, severity=spec["severity"], status=status,
                 since=str(spec.get("since", "0.1.0")), scope=tuple(scope), message=spec["message"].strip(),
-                why=spec["why"].strip(), basis=spec["basis"].strip(), kind=kind, params=params,
+                why=spec["why"].strip(), basis=basis_mod.cite(spec["basis"].strip()), kind=kind, params=params,
                 examples=examples, aliases=tuple(aliases), doctypes=tuple(doctypes), path=display,
                 module=module, compiled=compiled, spec=spec, reference_dirs=tuple(reference_dirs), user=user,
                 fix=fix)
@@ -207,7 +210,7 @@ def _fix_safety(spec, ctx: Context, kind: str, params: dict, compiled) -> str | 
         return None
     if fix not in FIX_SAFETY:
         raise ctx.error(f"“fix”的值“{fix}”无效，可选：safe（总是正确，--fix 直接修改）、unsafe（通常正确，需人工确认）", "fix")
-    can = {"pattern": params.get("suggestion") is not None, "substitution": True,
+    can = {"pattern": params.get("suggestion") is not None or params.get("translate") is not None, "substitution": True,
            "phrase": any(e.suggestion for e in getattr(compiled, "entries", ())),
            "python": "suggestion" in (getattr(compiled[0], "FIELDS", None) or ()) if kind == "python" else False,
            "series": True}.get(kind, False)
@@ -302,47 +305,6 @@ def _check_user_file(path: Path, folder: Path, display: str) -> None:
         raise RuleFileError(display, "规则文件不是普通文件")
 
 
-# --- selection ---------------------------------------------------------------------------------
-
-def _matches(rule: Rule, selector: str) -> tuple[bool, bool]:
-    """(matches, explicitly): explicit selection (code, name, alias) enables a preview rule."""
-    s = selector.strip()
-    if s in (rule.code, rule.name) or s in rule.aliases:
-        return True, True
-    if s.upper() == "ALL" or s == rule.category or (s.isupper() and rule.code.startswith(s)):
-        return True, False
-    return False, False
-
-
-def known_selector(ruleset: RuleSet, selector: str) -> bool:
-    s = selector.strip()
-    return (s.upper() == "ALL" or s in CATEGORIES or ruleset.get(s) is not None
-            or (s.isupper() and any(r.code.startswith(s) for r in ruleset)))
-
-
-def select_rules(ruleset: RuleSet, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                 preview: bool = False) -> list[Rule]:
-    chosen = []
-    select = list(select or [])
-    ignore = list(ignore or [])
-    for rule in ruleset:
-        if rule.status == "deprecated" and not any(_matches(rule, s)[1] for s in select):
-            continue
-        if select:
-            hits = [_matches(rule, s) for s in select]
-            if not any(m for m, _ in hits):
-                continue
-            explicit = any(e for _, e in hits)
-            if rule.status == "preview" and not (explicit or preview):
-                continue
-        elif rule.status == "preview" and not preview:
-            continue
-        if any(_matches(rule, s)[0] for s in ignore):
-            continue
-        chosen.append(rule)
-    return chosen
-
-
 # --- running -----------------------------------------------------------------------------------
 
 class _Fields(dict):
@@ -361,9 +323,13 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
         text = p.text[hit.start:hit.end] if hit.shown is None else hit.shown
         column, end_column = hit.start + 1, hit.end + 1
         location, scope = p.location, p.scope
+    # A suggestion that repeats the text suggests nothing: never shown (a masked value's
+    # suggestion is the mask, which differs from the draft's text).
+    same = p is not None and hit.suggestion and hit.suggestion == p.text[hit.start:hit.end]
+    suggestion = None if same else hit.suggestion
     fields = _Fields(hit.data)
     fields.setdefault("text", text)
-    fields.setdefault("suggestion", hit.suggestion or "")
+    fields.setdefault("suggestion", suggestion or "")
     message = rule.message.format_map(fields)
     fix = None
     s, e = hit.replace or (hit.start, hit.end)
@@ -373,7 +339,7 @@ def _finding(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
                   word=rule.kind in ("substitution", "phrase"))
     return Finding(path=doc.path, line=line, column=column, end_line=line, end_column=end_column,
                    location=location, code=rule.code, name=rule.name, category=rule.category,
-                   severity=severity, message=message, text=text, suggestion=hit.suggestion,
+                   severity=severity, message=message, text=text, suggestion=suggestion,
                    basis=rule.basis, scope=scope, fix=fix)
 
 
@@ -402,8 +368,3 @@ def check_document(doc: Document, rules: list[Rule], severities: dict[str, str] 
     new_document()  # the document's texts are not kept after its check
     findings.sort(key=Finding.sort_key)
     return findings
-
-
-def at_or_above(findings: Iterable[Finding], level: str) -> int:
-    rank = SEVERITY_RANK[level]
-    return sum(1 for f in findings if not f.waived and SEVERITY_RANK[f.severity] >= rank)

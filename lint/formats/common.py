@@ -97,3 +97,36 @@ def sev_label(s: str) -> str:
 
 def category_label(c: str) -> str:
     return CATEGORIES.get(c, ("", c))[1]
+
+
+# --- names and text safe to print ----------------------------------------------------------------
+
+def _escape_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8, kept by the file system (surrogateescape)
+        return f"\\x{o - 0xDC00:02x}"
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
+
+
+def _unsafe(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 0x20 or 0x7F <= o < 0xA0 or 0xD800 <= o < 0xE000 or o in (0x2028, 0x2029)
+            or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069)
+
+
+def printable(s) -> str:
+    """``s`` with every character that could act on a terminal or a log (control characters,
+    escape sequences, line and bidirectional-override marks) or that is not text (a file name's
+    bytes that are not UTF-8) written as a visible escape: ``\\n``, ``\\x1b``, ``\\xff``."""
+    s = str(s)
+    if all(not _unsafe(ch) for ch in s):
+        return s
+    return "".join(_escape_char(ch) if _unsafe(ch) else ch for ch in s)
+
+
+def valid_text(s) -> str:
+    """``s`` encodable as UTF-8 (for JSON and SARIF): bytes that are not UTF-8 become ``\\xNN``."""
+    s = str(s)
+    if not any(0xD800 <= ord(ch) < 0xE000 for ch in s):
+        return s
+    return "".join(_escape_char(ch) if 0xD800 <= ord(ch) < 0xE000 else ch for ch in s)

@@ -48,24 +48,51 @@ def annotate(result, source: Path | None, out: Path, mark=None) -> tuple[bytes, 
     return buf.getvalue(), n
 
 
+# The GB/T 9704-2012 page (5.2.1, 5.2.2): A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; body
+# in 3号仿宋 (16 pt), title in 2号小标宋 (22 pt), 22 lines of 28 characters (7.1, 7.2).
+PAGE_MM = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26}
+BODY_PT, TITLE_PT, LINE_PT = 16, 22, 28.95
+
+
 def _text_to_docx(text_doc) -> bytes:
     """A .docx with one paragraph per line of a text draft, so that line numbers stay paragraph
-    numbers; the title centred and bold, the body in 仿宋 (GB/T 9704's body font)."""
+    numbers, laid out on the GB/T 9704 page: A4 with its margins, the title centred in 小标宋,
+    the body in 仿宋 with a two-character first-line indent and fixed line spacing."""
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
 
     d = docx.Document()
-    rpr = d.styles["Normal"].element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋")
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_MM["width"]), Mm(PAGE_MM["height"])
+    section.top_margin, section.bottom_margin = Mm(PAGE_MM["top"]), Mm(PAGE_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(PAGE_MM["left"]), Mm(PAGE_MM["right"])
+    section.gutter = Mm(0)
+
+    def font(style, east_asia: str, size: float) -> None:
+        style.font.size = Pt(size)
+        style.font.name = "Times New Roman"
+        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asia)
+        fmt = style.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(LINE_PT)
+        fmt.space_before = fmt.space_after = Pt(0)
+
+    normal = d.styles["Normal"]
+    font(normal, "仿宋_GB2312", BODY_PT)
+    normal.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     for p in text_doc.paragraphs:
         para = d.add_paragraph()
         if p.text:
             run = para.add_run(p.text)
             if p.scope == "title":
-                run.bold = True
+                run.font.size = Pt(TITLE_PT)
+                run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "方正小标宋简体")
         if p.scope == "title":
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para.paragraph_format.first_line_indent = Pt(0)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()

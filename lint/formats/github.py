@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from .common import printable
+
 _LEVEL = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's value: %, CR and LF encoded (a name with a line break cannot start a forged
+    command), and any other control character or non-UTF-8 byte shown as an escape."""
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(s)
 
 
 def _prop(s: str) -> str:

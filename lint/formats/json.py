@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from .common import valid_text
 
 SCHEMA_VERSION = 1
 
@@ -20,4 +21,16 @@ def render(report, **_) -> str:
                            "hash": w.hash, "text": w.text, "reason": w.reason} for w in report.stale_waivers],
         "summary": report.summary(),
     }
-    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(utf8(out), ensure_ascii=False, indent=2) + "\n"
+
+
+def utf8(value):
+    """``value`` with every string encodable as UTF-8: a file name's bytes that are not UTF-8
+    become ``\\xNN`` text (JSON has no way to carry them, and one would make the output invalid)."""
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, dict):
+        return {utf8(k): utf8(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [utf8(v) for v in value]
+    return value

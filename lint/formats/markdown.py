@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model.finding import SEVERITIES
-from .common import (by_category, category_label, context, for_display, groups, rules_shown, sev_label,
+from .common import (printable, by_category, category_label, context, for_display, groups, rules_shown, sev_label,
                      severity_counts, suggestion_text)
 
 _GROUP_LIMIT = 10  # items shown per rule group; the rest are counted
@@ -18,15 +18,16 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def _md(text) -> str:
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    return printable(_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " "))
 
 
 def render(report, **_) -> str:
     fs = report.findings
     sev = severity_counts(fs)
-    parts = "，".join(f"{sev_label(s)} {sev[s]}" for s in SEVERITIES)
+    parts = "，".join(f"{sev_label(s)} {sev[s]}" for s in SEVERITIES if sev[s])
+    found = f"发现 {len(fs)} 处问题（{parts}）" if fs else "未发现问题"
     out = ["# gwlint 检查报告", "",
-           f"共检查 {len(report.results)} 个文件，发现 {len(fs)} 处问题（{parts}）"
+           f"共检查 {len(report.results)} 个文件，{found}"
            + (f"，另有 {len(report.waived)} 处已豁免" if report.waived else "") + "。", ""]
     cats = by_category(fs)
     if cats:

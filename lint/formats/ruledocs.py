@@ -75,3 +75,23 @@ def markdown(ruleset) -> str:
         out += ["", "不应报："]
         out += [f"- `{_md(_example_text(e))}`" for e in r.examples["pass"]]
     return "\n".join(out) + "\n"
+
+
+def rule_lines(ruleset) -> list[str]:
+    """``gwlint rules``: one line per rule, then the categories ``--select`` accepts (each key
+    once, with its Chinese label and code prefix)."""
+    from .text import _pad
+
+    fix_mark = {"safe": "修改：可靠", "unsafe": "修改：需确认", None: ""}
+    out = []
+    for r in ruleset:
+        source = r.basis.split("：")[0].split(":")[0]
+        out.append(f"{r.code}  {_pad(r.name, 32)} {_pad(r.category, 12)} {_pad(SEVERITY_LABEL[r.severity], 4)}  "
+                   f"{_pad(STATUS_LABEL[r.status], 18)} {_pad(fix_mark[getattr(r, 'fix', None)], 12)} {source}")
+    counts: dict[str, int] = {}
+    for r in ruleset:
+        counts[r.category] = counts.get(r.category, 0) + 1
+    out += ["", "类别（--select、--ignore 可用类别键、中文名或代码前缀，不分大小写）："]
+    for key, (prefix, label) in CATEGORIES.items():
+        out.append(f"  {_pad(key, 13)} {_pad(label, 10)} {prefix}  {counts.get(key, 0)} 条规则")
+    return out

@@ -12,6 +12,7 @@ import json
 
 from .. import __version__
 from ..engine.rules import CATEGORIES
+from .json import utf8
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -89,7 +90,7 @@ def render(report, **_) -> str:
                          "toolExecutionNotifications": notifications}],
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(utf8(doc), ensure_ascii=False, indent=2) + "\n"
 
 
 def _uri(path: str) -> str:
@@ -97,9 +98,11 @@ def _uri(path: str) -> str:
     from pathlib import PurePath
     from urllib.parse import quote
 
+    # A file name's bytes that are not UTF-8 (kept by Python as surrogates) are percent-encoded
+    # as the bytes they are.
     if path.startswith("<"):
-        return quote(path)
+        return quote(path, errors="surrogateescape")
     p = PurePath(path)
     if p.is_absolute():
-        return "file://" + quote(p.as_posix())
-    return quote(p.as_posix())
+        return "file://" + quote(p.as_posix(), errors="surrogateescape")
+    return quote(p.as_posix(), errors="surrogateescape")

@@ -81,7 +81,13 @@ def _too_big(size: int, limit: int) -> str:
 
 
 def read_stdin(data: bytes, display: str = "<stdin>", max_bytes: int | None = None) -> Document:
+    """A draft from standard input; ``display`` (``--stdin-filename``) also gives its format."""
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         raise InputError(display, _too_big(len(data), limit))
-    return read_text_bytes(data, display, "txt")
+    suffix = Path(display).suffix.lower()
+    if suffix == ".docx":
+        from .docx import read_docx_bytes
+
+        return read_docx_bytes(data, display)
+    return read_text_bytes(data, display, "md" if suffix == ".md" else "txt")

@@ -200,6 +200,25 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     return analyse(pattern, flags)[0]
 
 
+class _strict:
+    """Python 3.10 only warns about a global inline flag that is not at the start of a pattern
+    (``(?:(?i)x)``); 3.11 and later refuse it. Make it the error it is everywhere."""
+
+    def __enter__(self):
+        import warnings
+
+        self._catch = warnings.catch_warnings()
+        self._catch.__enter__()
+        warnings.filterwarnings("error", category=DeprecationWarning, message=".*[Ff]lags")
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        self._catch.__exit__(kind, exc, tb)
+        if kind is DeprecationWarning:
+            raise re.error(str(exc)) from None
+        return False
+
+
 # At most this many required classes are kept, the narrowest first: each costs a search of the
 # whole document when the pattern is tried on it.
 _MAX_REQUIRED = 3
@@ -251,7 +270,8 @@ class FastPattern:
                 self._required_src = list(required)
                 self._literal_sets = tuple(literal_sets)
                 return self
-            parsed = _sre.parse(self.pattern, self.flags)
+            with _strict():
+                parsed = _sre.parse(self.pattern, self.flags)
             _check_lookbehinds(parsed.data)
             self._groups = parsed.state.groups - 1
             self._groupindex = dict(parsed.state.groupdict)
