@@ -50,7 +50,6 @@ def test_the_automaton_on_random_text():
 
 def _brute_near_misses(text, index):
     """WD009 without any filter: every window of four Han characters, every slip."""
-    readings, shapes = char_readings(), shape_alike()
     out, taken_to = [], 0
     for i in range(len(text) - 3):
         span = text[i:i + 4]
@@ -59,7 +58,7 @@ def _brute_near_misses(text, index):
         found = None
         for k in range(4):
             for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
-                how = spelling_idiom._alike(span[k], w[k], readings, shapes)
+                how = spelling_idiom._alike(span[k], w[k])
                 if how:
                     found = (w, how, k)
                     break
@@ -134,7 +133,8 @@ def test_a_fast_pattern_keeps_its_gate_and_finds_what_re_finds():
 
 def test_stock_phrase_lists_are_loaded_once_per_document():
     from lint.checks import stock
-    from lint.engine import load_rules, select_rules
+    from lint.engine import load_rules
+    from lint.policy.selection import select_rules
     from lint.model.document import Document, Paragraph
 
     rule = next(r for r in select_rules(load_rules()) if r.code == "SP002")

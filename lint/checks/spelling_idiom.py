@@ -136,7 +136,10 @@ def load_index(source) -> IdiomIndex:
     return index
 
 
-def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:
+def _alike(a: str, b: str) -> str | None:
+    from .spelling_lm import char_readings, shape_alike  # read on first use (about 10 ms)
+
+    readings, shapes = char_readings(), shape_alike()
     if set(readings.get(a, ())) & set(readings.get(b, ())):
         return "sound"
     if b in shapes.get(a, "") or a in shapes.get(b, ""):
@@ -147,14 +150,10 @@ def _alike(a: str, b: str, readings: dict, shapes: dict) -> str | None:
 def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
     """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom.
 
-    The sound and shape tables are small; the lexicon's word counts are asked (through the sets
-    of :func:`lint.text.segment.frequent_words`, read on first use) only about a span that is
-    already one slip from an idiom."""
-    from .spelling_lm import char_readings, shape_alike
-
-    shapes = shape_alike()
-    readings = char_readings()
-
+    The sound and shape tables are read when a span first matches an idiom but for one
+    character; the lexicon's word counts are asked (through the sets of
+    :func:`lint.text.segment.frequent_words`) only about a span that is already one slip from an
+    idiom."""
     taken_to = 0
     for i, kinds in index.windows(text):
         if i < taken_to:
@@ -165,7 +164,7 @@ def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
             subs, swaps = _TRIES[kinds]
             for k in subs:
                 for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
-                    how = _alike(span[k], w[k], readings, shapes)
+                    how = _alike(span[k], w[k])
                     if how:
                         found = (w, how, k)
                         break
@@ -208,9 +207,9 @@ HOW = {"sound": "音近字", "shape": "形近字", "order": "字序颠倒"}
 def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
     index = None
     for p in doc.iter(rule.scope):
-        if not _HAN_RUN.search(p.text):
-            continue  # no four Han characters in a row
         if index is None:
+            if not _HAN_RUN.search(p.text):
+                continue  # no four Han characters in a row: the index is not read for nothing
             from ..engine.wordlists import find_list
 
             index = load_index(find_list("idioms", rule.reference_dirs))
