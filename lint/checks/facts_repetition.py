@@ -42,6 +42,8 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
             paragraphs.setdefault(key, p)
         repeats = []
         for s in p.sentences:
+            if s.end - s.start < least:
+                continue  # normalising only takes characters away: too short either way
             sk = _norm(p.text[s.start:s.end])
             if len(sk) < least:
                 continue
