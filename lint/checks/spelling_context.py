@@ -162,8 +162,33 @@ def _run(doc, rule, rows, extra=None) -> Iterator[Hit]:
 _FIELDS = frozenset({"text", "suggestion", "right", "why"})
 
 
+# 再 + a noun phrase + a localizer (再会议上, 再工作中, 再这方面): the preposition 在 is meant.
+_ZAI_PLACE = fast(r"再(?=[^，。；！？、\n再]{1,8}?(?:上|中|里|内|期间|方面|之间)(?:[，。；、：]|$|[\u4e00-\u9fff]))")
+_NOUNISH = frozenset("n ns nt nz s vn".split())
+_DEMONSTRATIVE = frozenset("这 此 那 该 本 各 这个 那个 这些 那些 这种 这次".split())
+
+
+def _zai_place(text: str) -> Iterator[tuple[int, int, str, str]]:
+    if "再" not in text or not _ZAI_PLACE.search(text):
+        return
+    from ..text import segment
+
+    tags = segment.pos_tags(text)
+    for n, (w, t, off) in enumerate(tags):
+        if w != "再" or n + 2 >= len(tags):
+            continue
+        k = n + 1
+        while k < len(tags) and k - n <= 3 and (tags[k][1] in _NOUNISH or tags[k][0] in _DEMONSTRATIVE):
+            k += 1
+        if k == n + 1 or k >= len(tags) or tags[k][1] != "f" or tags[k][0] in ("后", "前", "以后", "以前", "之后", "之前"):
+            continue
+        after = tags[k + 1] if k + 1 < len(tags) else ("。", "x", 0)
+        if after[1] == "x" or after[1].startswith(("v", "p", "d", "r")):
+            yield off, off + 1, "在", "表示处所、范围、时间的介词是“在”（在会上、在工作中）"
+
+
 def zai_zai(doc, rule, options) -> Iterator[Hit]:
-    yield from _run(doc, rule, ZAI)
+    yield from _run(doc, rule, ZAI, _zai_place)
 
 
 def yi_yi(doc, rule, options) -> Iterator[Hit]:
