@@ -6,8 +6,8 @@ Each pair is a table of rows: the wrong form, the right one, what must stand bef
 (regular expressions), and why. A row is tried only where its characters occur (a plain regex
 search), and a match is reported only when the wrong form starts and ends at word boundaries of
 the lexicon's segmentation (:meth:`lint.text.segment.Lexicon.aligned`): ``以经`` in ``以经济`` is
-not a candidate, ``已上`` in ``已上报`` neither. Only 的/地/得 asks jieba's part-of-speech tagger,
-and only for a paragraph with a candidate. Precision comes first: a row covers a context in
+not a candidate, ``已上`` in ``已上报`` neither. Only 的/地/得 and 再 + noun + localizer ask jieba's
+part-of-speech tagger, and only for a paragraph with a candidate. Precision comes first: a row covers a context in
 which the other character cannot be meant.
 """
 
