@@ -1,0 +1,221 @@
+"""Whether the parts of a 公文 are all there and in GB/T 9704's order, read from the structure
+analysis (:mod:`lint.analysis.structure`): the 落款 (发文机关署名 and 成文日期) a formal document
+needs (DT009, DT010), the attachments its 附件说明 announces (FM015), and parts out of order
+beyond the two cases the analysis itself records (FM014, through :func:`order_faults`).
+
+A web copy often drops parts: it starts at the title and ends at the body, keeps the 发文字号 and
+the 主送机关 and loses the 落款, the 版记 and the attachments (links on the page). So a missing
+part is reported only on evidence that the text is the whole document: a part that stands around
+the 落款 in a full 公文 (a 版头 line, the 附件说明, the 附注, the 版记, a labelled 附件) or an organ
+line that ends the body where the 署名 stands. An attachment announced but absent altogether is
+not reported (attachments are often separate files); only attachments present that do not match
+the 附件说明.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..analysis.structure import _ATTACH_LABEL, _DATE_LINE, _is_organ, structure
+from ..model.finding import Hit
+from ..text.chinese import cn_to_int
+
+# Parts of a full 公文 that web copies drop together with the 落款: their presence shows the
+# text is the whole document.
+_EVIDENCE = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "签发人", "附件说明", "附注",
+             "抄送机关", "印发机关和印发日期")
+_HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
+# 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
+_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布|公布)")
+_NOTE_ITEM = re.compile(r"^[\s\u3000]*(?:附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*)?(?P<n>\d{1,2})[.．、\s\u3000]")
+_LABEL_NO = re.compile(r"附[\s\u3000]*件[\s\u3000]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
+
+
+def _span(p) -> tuple[int, int]:
+    t = p.text
+    start = len(t) - len(t.lstrip(" \u3000\t"))
+    return start, max(start + 1, len(t.rstrip(" \u3000\t")))
+
+
+def _names(s) -> set[str]:
+    return {p.name for p in s.parts}
+
+
+def _labelled(s) -> list:
+    return [a for a in s.attachments if a.label is not None]
+
+
+# --- the 落款 ----------------------------------------------------------------------------------------
+
+def _closing_state(doc, s):
+    """(missing, at): what of the 落款 is missing and the paragraph to report on, or None."""
+    if s.body is None or s.speech or not s.title or "题注" in _names(s):
+        return None  # a law published with its 题注 carries its date there
+    names = _names(s)
+    if "成文日期" in names:
+        return None
+    last = doc.paragraphs[s.body[1]]
+    organ_last = _is_organ(last.text) and last.marker is None
+    attached = bool(_labelled(s)) or any(a.first > s.body[1] for a in s.attachments)
+    if not (organ_last or attached or names & set(_EVIDENCE)):
+        return None  # may be a web copy that ends at the body
+    if organ_last:
+        return "成文日期", last
+    return "发文机关署名和成文日期", last
+
+
+def missing_closing(doc, rule, options) -> Iterator[Hit]:
+    """A formal document whose 正文 ends without its 成文日期 (and 发文机关署名): said once, on the
+    last line of the 正文."""
+    got = _closing_state(doc, structure(doc))
+    if got is None:
+        return
+    missing, p = got
+    a, b = _span(p)
+    yield Hit(p, a, b, None, {"doctype": doc.meta.get("doctype") or "公文", "missing": missing})
+
+
+missing_closing.FIELDS = frozenset({"text", "doctype", "missing"})
+
+
+def missing_signature(doc, rule, options) -> Iterator[Hit]:
+    """A 成文日期 with no 发文机关署名 above it (GB/T 9704-2012 7.3.5): said once, on the date."""
+    s = structure(doc)
+    if s.speech or not s.title or s.body is None:
+        return
+    date = s.part("成文日期")
+    if date is None or s.part("发文机关署名") is not None:
+        return
+    if _date_then_organ(doc, s) is not None:
+        return  # the 署名 stands under the date: FM014's business
+    p = doc.paragraphs[date.first]
+    a, b = _span(p)
+    yield Hit(p, a, b, None, {"doctype": doc.meta.get("doctype") or "公文"})
+
+
+missing_signature.FIELDS = frozenset({"text", "doctype"})
+
+
+# --- parts out of order ------------------------------------------------------------------------------
+
+def _following(doc, index: int):
+    for q in doc.paragraphs[index + 1:]:
+        if q.text.strip():
+            return q
+    return None
+
+
+def _date_then_organ(doc, s):
+    """The organ line right under the 成文日期 when no 署名 stands above it: 日期 before 署名."""
+    date = s.part("成文日期")
+    if date is None or s.part("发文机关署名") is not None:
+        return None
+    q = _following(doc, date.last)
+    if q is None or not _is_organ(q.text) or _DATE_LINE.match(q.text):
+        return None
+    nxt = _following(doc, q.index)
+    if nxt is not None and not (_ATTACH_LABEL.match(nxt.text) or s.name_of(nxt.index) in
+                                ("附注", "抄送机关", "印发机关和印发日期")):
+        return None  # the line may be the title of an attachment set under the date
+    return q
+
+
+def order_faults(doc) -> Iterator[tuple[int, str, str]]:
+    """(paragraph index, part, where it belongs) for the parts out of GB/T 9704's order that the
+    structure analysis does not itself record (those are in ``Structure.misplaced``)."""
+    s = structure(doc)
+    if not s.title:
+        return
+    title_first = s.title[0]
+    names = _names(s)
+    # 发文字号 under the title of a draft laid out with its 版头 (a web copy puts it there by
+    # habit; a draft with a 发文机关标志 or 份号 above the title has its 版头 and left it out of it).
+    if names & set(_HEAD):
+        for part in s.parts:
+            if part.name == "发文字号" and part.first > title_first:
+                yield (part.first, "发文字号", "发文字号应在版头中、发文机关标志之下，位于标题之上")
+    # 主送机关 after the body has started
+    if "主送机关" not in names and s.body is not None and not s.speech:
+        from ..analysis.structure import _addressee
+
+        body = [p for p in doc.paragraphs[s.body[0]:s.body[1] + 1] if p.text.strip()]
+        for k, p in enumerate(body[1:3], 1):
+            t = p.text.strip(" \u3000\t")
+            # only after text has begun (a title repeated by a web copy is not the body)
+            if p.marker is None and _addressee(t) and any("。" in q.text for q in body[:k]):
+                yield (p.index, "主送机关", "主送机关应在标题之下、正文之前，顶格编排")
+                break
+    # 成文日期 above the 发文机关署名
+    q = _date_then_organ(doc, s)
+    if q is not None:
+        yield (q.index, "发文机关署名", "发文机关署名应在成文日期之上，成文日期在署名之下")
+
+
+# --- attachments against the 附件说明 --------------------------------------------------------------
+
+def _announced(doc, note) -> list[tuple[int | None, object]]:
+    """The items of the 附件说明: (number or None, paragraph)."""
+    items = []
+    for p in doc.paragraphs[note.first:note.last + 1]:
+        if not p.text.strip():
+            continue
+        m = _NOTE_ITEM.match(p.text)
+        if m:
+            items.append((int(m.group("n")), p))
+        elif p.index == note.first and p.text.strip(" \u3000").rstrip("：:").strip() not in ("附件", "附 件"):
+            items.append((None, p))
+    return items
+
+
+def _label_no(text: str) -> int | None:
+    m = _LABEL_NO.search(text)
+    if not m or not m.group("n"):
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else cn_to_int(n)
+
+
+def attachment_mismatch(doc, rule, options) -> Iterator[Hit]:
+    """Attachments present that the 附件说明 does not announce, or that are numbered otherwise;
+    attachments present without any 附件说明 (a document that is not 印发/转发 another one)."""
+    s = structure(doc)
+    labelled = _labelled(s)
+    if not labelled or s.body is None:
+        return
+    paras = doc.paragraphs
+    labels = [(_label_no(paras[a.label].text), paras[a.label]) for a in labelled]
+    note = s.part("附件说明")
+    if note is None:
+        if _ISSUING.search(s.title_text):
+            return
+        p = paras[s.body[1]]
+        a, b = _span(p)
+        names = "、".join(q.text.strip(" \u3000") for _, q in labels[:4])
+        yield Hit(p, a, b, None, {"problem": f"文后附有{names}，正文之后却没有附件说明：请在正文下空一行写明“附件：”及附件名称"})
+        return
+    items = _announced(doc, note)
+    numbers = [n for n, _ in items if n is not None]
+    if not numbers:  # one attachment announced without a number
+        if len(labels) > 1:
+            p = items[0][1] if items else paras[note.first]
+            a, b = _span(p)
+            yield Hit(p, a, b, None, {"problem": f"附件说明只列了一个附件，文后却附有{len(labels)}个附件，请逐一列出并标序号"})
+        return
+    present = {n for n, _ in labels if n is not None}
+    for n, q in labels:
+        if n is None:
+            a, b = _span(q)
+            yield Hit(q, a, b, None, {"problem": f"附件说明列有{len(numbers)}个附件，此处附件标识没有序号，应写作“附件1”等与附件说明对应"})
+        elif n not in numbers:
+            a, b = _span(q)
+            yield Hit(q, a, b, None, {"problem": f"“{q.text.strip(' 　')}”不在附件说明中（附件说明只列了{'、'.join(str(x) for x in numbers)}），请补列或核对序号"})
+    if any(n is None for n, _ in labels):
+        return
+    for n, p in items:
+        if n is not None and n not in present:
+            a, b = _span(p)
+            yield Hit(p, a, b, None, {"problem": f"附件说明列出的附件{n}未附在文后（文后附有附件{'、'.join(str(x) for x in sorted(present))}），请补附或核对序号"})
+
+
+attachment_mismatch.FIELDS = frozenset({"text", "problem"})
