@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..analysis.structure import _ATTACH_LABEL, _DATE_LINE, _is_organ, structure
+from ..analysis.structure import (_ATTACH_LABEL, _ATTACH_NOTE, _CC, _DATE_LINE, _ISSUE_LINE, _NOTE_LINE,
+                                  _is_organ, structure)
 from ..model.finding import Hit
 from ..text.chinese import cn_to_int
 
@@ -56,12 +57,22 @@ def _closing_state(doc, s):
     if "成文日期" in names:
         return None
     last = doc.paragraphs[s.body[1]]
-    organ_last = _is_organ(last.text) and last.marker is None
+    organ = last if _is_organ(last.text) and last.marker is None else None
+    # a 署名 after the 附件说明, before the 附注, 版记 or attachments
+    for q in doc.paragraphs[s.body[1] + 1:]:
+        t = q.text.strip()
+        if not t or s.name_of(q.index) == "附件说明" and _ATTACH_NOTE.match(t):
+            continue
+        if _ATTACH_LABEL.match(t) or _NOTE_LINE.match(t) or _CC.match(t) or _ISSUE_LINE.match(t):
+            break
+        if _is_organ(t) and q.marker is None:
+            organ = q
+            break
     attached = bool(_labelled(s)) or any(a.first > s.body[1] for a in s.attachments)
-    if not (organ_last or attached or names & set(_EVIDENCE)):
+    if not (organ is not None or attached or names & set(_EVIDENCE)):
         return None  # may be a web copy that ends at the body
-    if organ_last:
-        return "成文日期", last
+    if organ is not None:
+        return "成文日期", organ
     return "发文机关署名和成文日期", last
 
 
@@ -115,8 +126,8 @@ def _date_then_organ(doc, s):
     if q is None or not _is_organ(q.text) or _DATE_LINE.match(q.text):
         return None
     nxt = _following(doc, q.index)
-    if nxt is not None and not (_ATTACH_LABEL.match(nxt.text) or s.name_of(nxt.index) in
-                                ("附注", "抄送机关", "印发机关和印发日期")):
+    if nxt is not None and not (_ATTACH_LABEL.match(nxt.text) or _NOTE_LINE.match(nxt.text)
+                                or _CC.match(nxt.text) or _ISSUE_LINE.match(nxt.text)):
         return None  # the line may be the title of an attachment set under the date
     return q
 

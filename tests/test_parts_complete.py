@@ -1,0 +1,120 @@
+"""Missing and misplaced parts of a 公文 (lint/checks/parts_complete.py: DT009, DT010, FM015 and
+the order faults FM014 reads from it), on a real 请示 with its 版头 and 版记 altered the ways a
+draft goes wrong, and on the real published documents the rules must leave alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.analysis.document_type import infer
+from lint.engine import check_document, load_rules
+from lint.readers import read_stdin
+from tests.helpers import CORPUS
+
+REAL = Path(__file__).parent / "data" / "real"
+REQUEST = (REAL / "qingshi_banto_banji.txt").read_text(encoding="utf-8")
+RULES = load_rules()
+CODES = ("DT009", "DT010", "FM014", "FM015")
+
+
+def found(text: str, preview: bool = True) -> list[tuple[str, int, str]]:
+    doc = read_stdin(text.encode("utf-8"))
+    doc.meta["doctype"] = infer(doc)  # as lint.app.checking does
+    rules = [r for r in RULES if r.code in CODES and (preview or r.status != "preview")]
+    return [(f.code, f.line, f.message) for f in check_document(doc, rules)]
+
+
+def test_the_complete_request_has_every_part():
+    assert found(REQUEST) == []
+
+
+def test_request_without_its_closing_is_reported_once_at_the_end_of_the_body():
+    draft = REQUEST.replace("青山县人民政府\n2026年11月20日\n", "")
+    got = found(draft)
+    assert [(c, line) for c, line, _ in got] == [("DT009", 14)]  # 妥否，请批示。
+    assert "发文机关署名和成文日期" in got[0][2]
+
+
+def test_signature_without_date_names_the_date_only():
+    draft = REQUEST.replace("2026年11月20日\n（联系人", "（联系人")
+    got = found(draft)
+    assert [(c, line) for c, line, _ in got] == [("DT009", 17)]
+    assert "缺少成文日期" in got[0][2]
+
+
+def test_date_without_signature_is_a_preview_finding():
+    draft = REQUEST.replace("青山县人民政府\n2026年11月20日", "2026年11月20日")
+    assert [(c, line) for c, line, _ in found(draft)] == [("DT010", 17)]
+    assert found(draft, preview=False) == []
+
+
+def test_date_above_the_signature():
+    draft = REQUEST.replace("青山县人民政府\n2026年11月20日", "2026年11月20日\n青山县人民政府")
+    got = found(draft)
+    assert [(c, line) for c, line, _ in got] == [("FM014", 18)]
+    assert "发文机关署名应在成文日期之上" in got[0][2]
+
+
+def test_document_number_under_the_title_of_a_draft_with_its_masthead():
+    lines = REQUEST.split("\n")
+    number = lines.pop(3)
+    lines.insert(5, number)
+    got = found("\n".join(lines))
+    assert [(c, line) for c, line, _ in got] == [("FM014", 6)]
+
+
+def test_addressee_after_the_body_has_started():
+    lines = REQUEST.split("\n")
+    addressee = lines.pop(6)
+    lines.insert(7, addressee)
+    got = found("\n".join(lines))
+    assert [(c, line) for c, line, _ in got] == [("FM014", 8)]
+    assert "主送机关应在标题之下" in got[0][2]
+
+
+ATTACHED = "\n附件1\n青山县农村公路危桥改造项目清单\n桥名　乡镇　类别\n附件2\n青山县农村公路危桥改造资金测算表\n桥名　金额"
+
+
+def test_attachments_matching_the_note():
+    assert found(REQUEST.replace("2026年11月20日\n（联系人", "2026年11月20日" + ATTACHED + "\n（联系人")) == []
+
+
+def test_attachment_announced_but_missing_while_others_are_attached():
+    draft = REQUEST.replace("2.青山县", "2.青山县").replace(
+        "附件：1.青山县农村公路危桥改造项目清单\n", "附件：1.青山县农村公路危桥改造项目清单\n3.危桥照片\n")
+    draft = draft.rstrip("\n") + ATTACHED
+    got = found(draft)
+    assert [c for c, _, _ in got] == ["FM015"]
+    assert "附件3未附在文后" in got[0][2]
+
+
+def test_attachment_numbered_otherwise_than_announced():
+    draft = REQUEST.rstrip("\n") + ATTACHED.replace("附件2", "附件3")
+    got = sorted(found(draft))
+    assert [c for c, _, _ in got] == ["FM015", "FM015"]
+    assert any("“附件3”不在附件说明中" in m for _, _, m in got)
+    assert any("附件2未附在文后" in m for _, _, m in got)
+
+
+def test_attachment_present_but_not_announced():
+    draft = REQUEST.replace("附件：1.青山县农村公路危桥改造项目清单\n2.青山县农村公路危桥改造资金测算表\n", "")
+    draft = draft.rstrip("\n") + ATTACHED
+    got = found(draft)
+    assert [(c, line) for c, line, _ in got] == [("FM015", 14)]
+    assert "没有附件说明" in got[0][2]
+
+
+@pytest.mark.parametrize("corpus", ["real-drafts", "gov-reports"])
+def test_published_documents_raise_no_default_finding(corpus):
+    folder = CORPUS / corpus
+    if not folder.is_dir():
+        pytest.skip("corpus not present")
+    for path in sorted(folder.glob("*.txt")):
+        assert found(path.read_text(encoding="utf-8"), preview=False) == [], path.name
+
+
+def test_real_documents_of_other_kinds_raise_nothing():
+    for path in sorted(REAL.glob("*.txt")):
+        assert found(path.read_text(encoding="utf-8")) == [], path.name
