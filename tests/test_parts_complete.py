@@ -118,3 +118,18 @@ def test_published_documents_raise_no_default_finding(corpus):
 def test_real_documents_of_other_kinds_raise_nothing():
     for path in sorted(REAL.glob("*.txt")):
         assert found(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_attachment_note_with_its_items_on_the_lines_below():
+    # 附件： alone on its line over 1、…… 2、……, as a real 公告 sets it: the 附件说明, not an attachment
+    text = ("上海市绿化和市容管理局关于古树鉴定确认的公告\n经组织专家鉴定，确认3株树木为古树。\n现予公告。\n附件：\n"
+            "1、古树确认目录\n2、古树死亡注销目录\n上海市绿化和市容管理局\n2025年10月10日\n附件1\n古树确认目录\n序号　区\n"
+            "附件2\n古树死亡注销目录\n序号　区")
+    doc = read_stdin(text.encode("utf-8"))
+    from lint.analysis.structure import prepare
+
+    s = prepare(doc)
+    assert [(p.name, p.first) for p in s.parts if p.name in ("附件说明", "附件")] == [
+        ("附件说明", 3), ("附件", 8), ("附件", 11)]
+    assert found(text) == []
+    assert [c for c, _, _ in found(text.replace("附件2", "附件3"))] == ["FM015", "FM015"]
