@@ -133,3 +133,21 @@ def test_attachment_note_with_its_items_on_the_lines_below():
         ("附件说明", 3), ("附件", 8), ("附件", 11)]
     assert found(text) == []
     assert [c for c, _, _ in found(text.replace("附件2", "附件3"))] == ["FM015", "FM015"]
+
+
+def test_a_web_pages_download_list_is_not_evidence_of_a_whole_document():
+    text = ("关于做好防汛工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。请认真贯彻执行。\n"
+            "附件：1.防汛责任人名单.docx\n2.防汛物资清单.pdf")
+    assert found(text) == []
+    assert [c for c, _, _ in found(text.replace(".docx", "").replace(".pdf", ""))] == ["DT009"]
+
+
+def test_addressee_above_the_title_and_number_under_the_addressee():
+    lines = REQUEST.split("\n")
+    moved = lines[:4] + [lines[6], lines[4], lines[5]] + lines[7:]
+    got = found("\n".join(moved[4:]))  # a draft without its 版头 that opens with the 主送机关
+    assert [(c, line) for c, line, _ in got][:1] == [("FM014", 1)]
+    swapped = lines[:3] + lines[4:7] + [lines[3]] + lines[7:]
+    got = found("\n".join(swapped))
+    assert [(c, line) for c, line, _ in got] == [("FM014", 7)]
+    assert "不应在主送机关之下" in got[0][2]

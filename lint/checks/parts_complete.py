@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..analysis.structure import (_ATTACH_LABEL, _ATTACH_NOTE, _CC, _DATE_LINE, _ISSUE_LINE, _NOTE_LINE,
-                                  _is_organ, structure)
+from ..analysis.structure import (_ATTACH_LABEL, _ATTACH_NOTE, _CC, _DATE_LINE, _DOCNO_LINE, _ISSUE_LINE,
+                                  _NOTE_LINE, _addressee, _is_organ, _names_type, _title_lines, structure)
 from ..model.finding import Hit
 from ..text.chinese import cn_to_int
 
@@ -26,6 +26,7 @@ from ..text.chinese import cn_to_int
 # text is the whole document.
 _EVIDENCE = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "签发人", "附件说明", "附注",
              "抄送机关", "印发机关和印发日期")
+_DOWNLOAD = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
 _HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
 # 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
 _ISSUING = re.compile(r"(印发|转发|批转|颁布|发布|公布)")
@@ -59,7 +60,7 @@ def _closing_state(doc, s):
     last = doc.paragraphs[s.body[1]]
     organ = last if _is_organ(last.text) and last.marker is None else None
     # a 署名 after the 附件说明, before the 附注, 版记 or attachments
-    for q in doc.paragraphs[s.body[1] + 1:]:
+    for q in doc.paragraphs[s.body[1] + 1:s.body[1] + 16]:
         t = q.text.strip()
         if not t or s.name_of(q.index) == "附件说明" and _ATTACH_NOTE.match(t):
             continue
@@ -69,6 +70,9 @@ def _closing_state(doc, s):
             organ = q
             break
     attached = bool(_labelled(s)) or any(a.first > s.body[1] for a in s.attachments)
+    note = s.part("附件说明")
+    if note is not None and _DOWNLOAD.search(note.text):
+        names = names - {"附件说明"}  # a web page's list of files to download, not the draft's own
     if not (organ is not None or attached or names & set(_EVIDENCE)):
         return None  # may be a web copy that ends at the body
     if organ is not None:
@@ -137,6 +141,11 @@ def order_faults(doc) -> Iterator[tuple[int, str, str]]:
     structure analysis does not itself record (those are in ``Structure.misplaced``)."""
     s = structure(doc)
     if not s.title:
+        # 主送机关 above the title: the draft then opens with an organ line ending in a colon
+        lines = [(p.index, p.text.strip(" \u3000\t")) for p in doc.paragraphs[:8] if p.text.strip()][:5]
+        n = _title_lines(lines, 1) if len(lines) >= 2 and _addressee(lines[0][1]) else 0
+        if n and _names_type("".join(t for _, t in lines[1:1 + n])):
+            yield (lines[0][0], "主送机关", "主送机关应在标题之下、正文之前，顶格编排")
         return
     title_first = s.title[0]
     names = _names(s)
@@ -146,10 +155,14 @@ def order_faults(doc) -> Iterator[tuple[int, str, str]]:
         for part in s.parts:
             if part.name == "发文字号" and part.first > title_first:
                 yield (part.first, "发文字号", "发文字号应在版头中、发文机关标志之下，位于标题之上")
+    # 发文字号 after the 主送机关: the first line of the body
+    addressee = s.part("主送机关")
+    if addressee is not None and s.body is not None:
+        first = doc.paragraphs[s.body[0]]
+        if _DOCNO_LINE.match(first.text):
+            yield (first.index, "发文字号", "发文字号应在标题之上（版头中），不应在主送机关之下")
     # 主送机关 after the body has started
-    if "主送机关" not in names and s.body is not None and not s.speech:
-        from ..analysis.structure import _addressee
-
+    if addressee is None and s.body is not None and not s.speech:
         body = [p for p in doc.paragraphs[s.body[0]:s.body[1] + 1] if p.text.strip()]
         for k, p in enumerate(body[1:3], 1):
             t = p.text.strip(" \u3000\t")
