@@ -146,8 +146,9 @@ def test_format_table():
     cases = {("chineseCounting", 12): "十二", ("chineseCounting", 105): "一〇五",
              ("chineseCountingThousand", 2030): "二千零三十", ("chineseLegalSimplified", 23): "贰拾叁",
              ("ideographTraditional", 11): "甲", ("ideographZodiac", 12): "亥",
-             ("upperRoman", 1994): "MCMXCIV", ("lowerRoman", 4): "iv", ("decimalEnclosedCircle", 21): "㉑",
-             ("decimalEnclosedCircle", 50): "㊿", ("decimalEnclosedFullstop", 3): "⒊",
+             ("upperRoman", 1994): "MCMXCIV", ("lowerRoman", 4): "iv", ("decimalEnclosedCircle", 20): "⑳",
+             ("decimalEnclosedCircle", 21): "21", ("chineseLegalSimplified", 10): "壹拾",
+             ("chineseLegalSimplified", 110): "壹佰壹拾", ("decimalEnclosedFullstop", 3): "⒊",
              ("decimalFullWidth", 12): "１２", ("upperLetter", 27): "AA", ("ideographEnclosedCircle", 2): "㊁",
              ("ideographDigital", 10): "一〇", ("decimal", 7): "7", ("ordinal", 7): "7"}
     assert {k: _format(k[1], k[0]) for k in cases} == cases

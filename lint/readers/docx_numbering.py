@@ -83,14 +83,16 @@ def _roman(n: int) -> str:
 
 
 def _circled(n: int) -> str:
-    """①…⑳, then ㉑…㉟ and ㊱…㊿ as Word draws them; a plain number past 50."""
-    if 1 <= n <= len(CIRCLED):
-        return CIRCLED[n - 1]
-    if 21 <= n <= 35:
-        return chr(0x3251 + n - 21)
-    if 36 <= n <= 50:
-        return chr(0x32B1 + n - 36)
-    return str(n)
+    """①…⑳; past 20 the plain number (ECMA-376 17.18.59: the set ends at 20, then decimal)."""
+    return CIRCLED[n - 1] if 1 <= n <= len(CIRCLED) else str(n)
+
+
+def _legal(n: int, table) -> str:
+    """壹贰叁: the units are always written with their digit (壹拾, 壹佰壹拾)."""
+    cn = int_to_cn_positional(n)
+    if cn.startswith("十"):
+        cn = "一" + cn
+    return cn.replace("零十", "零一十").translate(table)
 
 
 def _counting(n: int) -> str:
@@ -102,16 +104,16 @@ def _format(n: int, fmt: str) -> str:
     """``n`` in the ``w:numFmt`` ``fmt`` (ECMA-376 17.18.59); a format not drawn here as a number."""
     if n < 0:
         return str(n)
-    if fmt in ("chineseCounting", "japaneseCounting", "taiwaneseCounting", "koreanCounting"):
+    if fmt in ("chineseCounting", "japaneseCounting", "taiwaneseCounting"):
         return _counting(n)
     if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return int_to_cn_positional(n)
     if fmt in ("ideographDigital", "taiwaneseDigital", "koreanDigital2"):
         return "".join("〇一二三四五六七八九"[int(c)] for c in str(n))
     if fmt == "chineseLegalSimplified":
-        return int_to_cn_positional(n).translate(_LEGAL)
+        return _legal(n, _LEGAL)
     if fmt == "ideographLegalTraditional":
-        return int_to_cn_positional(n).translate(_LEGAL_TRADITIONAL)
+        return _legal(n, _LEGAL_TRADITIONAL)
     if fmt == "ideographTraditional":
         return _STEMS[(n - 1) % 10] if n >= 1 else str(n)
     if fmt == "ideographZodiac":
