@@ -151,3 +151,48 @@ def test_addressee_above_the_title_and_number_under_the_addressee():
     got = found("\n".join(swapped))
     assert [(c, line) for c, line, _ in got] == [("FM014", 7)]
     assert "不应在主送机关之下" in got[0][2]
+
+
+@pytest.mark.parametrize("date", ["2026 年 11 月 20 日", "2026.11.20", "二〇二六年十一月二十日"])
+def test_a_date_in_another_form_is_a_date_not_a_missing_one(date):
+    draft = REQUEST.replace("2026年11月20日\n（联系人", date + "\n（联系人")
+    assert [c for c, _, _ in found(draft) if c == "DT009"] == []
+
+
+def test_a_list_of_organs_closing_the_body_is_not_a_signature():
+    text = ("青山县人民政府关于表彰2026年度安全生产先进单位的通报\n各乡镇人民政府，县政府各部门：\n"
+            "经研究，决定对下列单位予以通报表扬：\n县公安局\n县应急管理局\n附件：先进个人名单")
+    assert [(c, line) for c, line, _ in found(text)] == [("DT009", 5)]
+    got = found(text.replace("附件：先进个人名单", "希望受表扬的单位再接再厉。\n青山县人民政府"))
+    assert [(c, line) for c, line, _ in got] == [("DT009", 7)]
+    assert "缺少成文日期" in got[0][2]
+
+
+def test_the_attachments_of_the_attached_document_are_its_own():
+    text = ("青山县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。\n附件：青山县防汛工作方案\n"
+            "青山县人民政府\n2026年5月20日\n附件\n青山县防汛工作方案\n一、总体要求\n附件1\n防汛责任人名单\n附件2\n物资清单")
+    assert found(text) == []
+
+
+def test_a_closing_laid_out_in_a_word_table_is_there(tmp_path):
+    import docx
+
+    from lint.readers import read_path
+
+    d = docx.Document()
+    for t in ("青山县人民政府关于做好防汛工作的通知", "各乡镇人民政府：", "现将有关事项通知如下。请认真贯彻执行。",
+              "附件：1.防汛责任人名单", "2.防汛物资清单"):
+        d.add_paragraph(t)
+    table = d.add_table(rows=2, cols=1)
+    table.cell(0, 0).text = "青山县人民政府"
+    table.cell(1, 0).text = "2026年5月20日"
+    d.save(tmp_path / "t.docx")
+    doc = read_path(tmp_path / "t.docx")
+    doc.meta["doctype"] = infer(doc)
+    rules = [r for r in RULES if r.code in CODES]
+    assert list(check_document(doc, rules)) == []
+    table._tbl.getparent().remove(table._tbl)  # without the table the 落款 is missing
+    d.save(tmp_path / "u.docx")
+    doc = read_path(tmp_path / "u.docx")
+    doc.meta["doctype"] = infer(doc)
+    assert [f.code for f in check_document(doc, rules)] == ["DT009"]

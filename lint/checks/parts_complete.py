@@ -27,6 +27,8 @@ from ..text.chinese import cn_to_int
 _EVIDENCE = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "签发人", "附件说明", "附注",
              "抄送机关", "印发机关和印发日期")
 _DOWNLOAD = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
+_LOOSE_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*[\d〇○零一二三四五六七八九十]{1,3}"
+                         r"[\s\u3000]*月|\d{4}[./．-]\d{1,2}[./．-]\d{1,2}")
 _HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
 # 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
 _ISSUING = re.compile(r"(印发|转发|批转|颁布|发布|公布)")
@@ -50,25 +52,51 @@ def _labelled(s) -> list:
 
 # --- the 落款 ----------------------------------------------------------------------------------------
 
+def _signature_block(doc, s, last_body: int):
+    """The paragraph of a 署名 standing where it should, with no date under it: one to three organ
+    lines closing the body after a finished sentence (not a list of organs after a colon), or an
+    organ line after the 附件说明."""
+    paras = doc.paragraphs
+    k = last_body
+    organs = []
+    while k >= s.body[0] and _is_organ(paras[k].text) and paras[k].marker is None:
+        organs.append(paras[k])
+        k -= 1
+    if organs:
+        before = paras[k].text.rstrip(" \u3000\t") if k >= s.body[0] else ""
+        return organs[-1] if len(organs) <= 3 and before.endswith(("。", "！", "？")) else None
+    for q in paras[last_body + 1:last_body + 16]:
+        t = q.text.strip()
+        if not t or s.name_of(q.index) == "附件说明" and _ATTACH_NOTE.match(t):
+            continue
+        if _ATTACH_LABEL.match(t) or _NOTE_LINE.match(t) or _CC.match(t) or _ISSUE_LINE.match(t):
+            return None
+        if _is_organ(t) and q.marker is None:
+            return q
+        if s.name_of(q.index) != "附件说明":
+            return None
+    return None
+
+
+def _dated_somewhere(doc, s) -> bool:
+    """A date in any form near the end of the main document (spaced, 2026.5.20, in a table, run
+    into the last line): the 落款 is there, in a form other rules judge."""
+    end = min((a.first for a in s.attachments if a.first > s.body[1]), default=len(doc.paragraphs))
+    tail = doc.paragraphs[s.body[1]:min(end, s.body[1] + 20)]
+    last = doc.paragraphs[s.body[1]].text[-40:]
+    return bool(_LOOSE_DATE.search(last)) or any(
+        len(q.text.strip()) <= 40 and _LOOSE_DATE.search(q.text) and not _ISSUE_LINE.match(q.text)
+        and not q.text.rstrip().endswith("印发") for q in tail[1:])
+
+
 def _closing_state(doc, s):
     """(missing, at): what of the 落款 is missing and the paragraph to report on, or None."""
     if s.body is None or s.speech or not s.title or "题注" in _names(s):
         return None  # a law published with its 题注 carries its date there
     names = _names(s)
-    if "成文日期" in names:
+    if "成文日期" in names or _dated_somewhere(doc, s):
         return None
-    last = doc.paragraphs[s.body[1]]
-    organ = last if _is_organ(last.text) and last.marker is None else None
-    # a 署名 after the 附件说明, before the 附注, 版记 or attachments
-    for q in doc.paragraphs[s.body[1] + 1:s.body[1] + 16]:
-        t = q.text.strip()
-        if not t or s.name_of(q.index) == "附件说明" and _ATTACH_NOTE.match(t):
-            continue
-        if _ATTACH_LABEL.match(t) or _NOTE_LINE.match(t) or _CC.match(t) or _ISSUE_LINE.match(t):
-            break
-        if _is_organ(t) and q.marker is None:
-            organ = q
-            break
+    organ = _signature_block(doc, s, s.body[1])
     attached = bool(_labelled(s)) or any(a.first > s.body[1] for a in s.attachments)
     note = s.part("附件说明")
     if note is not None and _DOWNLOAD.search(note.text):
@@ -77,7 +105,7 @@ def _closing_state(doc, s):
         return None  # may be a web copy that ends at the body
     if organ is not None:
         return "成文日期", organ
-    return "发文机关署名和成文日期", last
+    return "发文机关署名和成文日期", doc.paragraphs[s.body[1]]
 
 
 def missing_closing(doc, rule, options) -> Iterator[Hit]:
@@ -221,21 +249,25 @@ def attachment_mismatch(doc, rule, options) -> Iterator[Hit]:
     items = _announced(doc, note)
     numbers = [n for n, _ in items if n is not None]
     if not numbers:  # one attachment announced without a number
+        if labels[0][0] is None:
+            return  # 附件 then its own 附件1, 附件2 (the attachments of the document attached)
         if len(labels) > 1:
             p = items[0][1] if items else paras[note.first]
             a, b = _span(p)
             yield Hit(p, a, b, None, {"problem": f"附件说明只列了一个附件，文后却附有{len(labels)}个附件，请逐一列出并标序号"})
         return
+    if labels[0][0] is None:
+        q = labels[0][1]
+        a, b = _span(q)
+        yield Hit(q, a, b, None, {"problem": f"附件说明列有{len(numbers)}个附件，此处附件标识没有序号，应写作“附件1”等与附件说明对应"})
+        return
     present = {n for n, _ in labels if n is not None}
     for n, q in labels:
         if n is None:
-            a, b = _span(q)
-            yield Hit(q, a, b, None, {"problem": f"附件说明列有{len(numbers)}个附件，此处附件标识没有序号，应写作“附件1”等与附件说明对应"})
-        elif n not in numbers:
+            continue
+        if n not in numbers:
             a, b = _span(q)
             yield Hit(q, a, b, None, {"problem": f"“{q.text.strip(' 　')}”不在附件说明中（附件说明只列了{'、'.join(str(x) for x in numbers)}），请补列或核对序号"})
-    if any(n is None for n, _ in labels):
-        return
     for n, p in items:
         if n is not None and n not in present:
             a, b = _span(p)
