@@ -196,3 +196,19 @@ def test_a_closing_laid_out_in_a_word_table_is_there(tmp_path):
     doc = read_path(tmp_path / "u.docx")
     doc.meta["doctype"] = infer(doc)
     assert [f.code for f in check_document(doc, rules)] == ["DT009"]
+
+
+def test_a_forwarding_notice_with_its_date_broken_over_lines_by_a_web_copy():
+    # 嘉府发〔2014〕33号 as a web page gives it: the 批转 notice's date broken over four lines, then
+    # the notice it forwards, whose 附件说明 ends the page
+    text = ("上海市嘉定区人民政府关于批转《关于加强本区道路下立交设施防汛防台管理工作的通知》的通知\n"
+            "各镇人民政府，区政府有关委、办、局，各街道办事处：\n"
+            "区建交委和区防汛办的请示收悉，经研究同意，现批转给你们，请按照执行。\n上海市嘉定区人民政府\n2014\n年6\n月28\n日\n"
+            "关于加强本区道路下立交设施防汛防台管理工作的通知\n各镇人民政府，各相关单位：\n"
+            "现将有关要求通知如下：\n一、加强责任意识，完善管理体系\n请各单位认真落实。\n附件：\n1.《嘉定区道路下立交情况统计表》\n"
+            "2.《道路下立交防汛应急预案编写提纲》")
+    assert found(text) == []
+    # the same forwarded notice with no date anywhere, not forwarding: its 落款 is missing
+    alone = text.replace("上海市嘉定区人民政府\n2014\n年6\n月28\n日\n", "").replace("关于批转《", "关于《")
+    alone = alone.replace("》的通知\n各镇", "》的补充通知\n各镇", 1)
+    assert [c for c, _, _ in found(alone)] == ["DT009"]

@@ -29,6 +29,7 @@ _EVIDENCE = ("份号", "密级和保密期限", "紧急程度", "发文机关标
 _DOWNLOAD = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
 _LOOSE_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*[\d〇○零一二三四五六七八九十]{1,3}"
                          r"[\s\u3000]*月|\d{4}[./．-]\d{1,2}[./．-]\d{1,2}")
+_YEAR_START = re.compile(r"^[\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*(?:年|$|[./．-]\d)")
 _HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
 # 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
 _ISSUING = re.compile(r"(印发|转发|批转|颁布|发布|公布)")
@@ -84,9 +85,26 @@ def _dated_somewhere(doc, s) -> bool:
     end = min((a.first for a in s.attachments if a.first > s.body[1]), default=len(doc.paragraphs))
     tail = doc.paragraphs[s.body[1]:min(end, s.body[1] + 20)]
     last = doc.paragraphs[s.body[1]].text[-40:]
-    return bool(_LOOSE_DATE.search(last)) or any(
-        len(q.text.strip()) <= 40 and _LOOSE_DATE.search(q.text) and not _ISSUE_LINE.match(q.text)
-        and not q.text.rstrip().endswith("印发") for q in tail[1:])
+    if bool(_LOOSE_DATE.search(last)) or any(
+            len(q.text.strip()) <= 40 and _LOOSE_DATE.search(q.text) and not _ISSUE_LINE.match(q.text)
+            and not q.text.rstrip().endswith("印发") for q in tail[1:]):
+        return True
+    # an organ line over a date inside the text (a date a web copy broke over lines, 2014 / 年6 /
+    # 月28 / 日): the 落款 is there, and what follows is a document it issues or forwards
+    body = [q for q in doc.paragraphs[s.body[0]:s.body[1] + 1] if q.text.strip()]
+    for k, q in enumerate(body[:-1]):
+        if _is_organ(q.text) and _YEAR_START.match(body[k + 1].text):
+            return True
+    return False
+
+
+def _forwards_a_document(doc, s) -> bool:
+    """A 通知 that 印发s, 转发s or 批转s a document whose text stands in its body (the document's
+    own title there): the closing a web copy left may be that document's."""
+    if not _ISSUING.search(s.title_text):
+        return False
+    return any(_names_type(q.text.strip()) and "关于" in q.text and len(q.text.strip()) <= 80
+               and q.text.rstrip()[-1:] not in "。；：:" for q in doc.paragraphs[s.body[0] + 1:s.body[1] + 1])
 
 
 def _closing_state(doc, s):
@@ -94,7 +112,7 @@ def _closing_state(doc, s):
     if s.body is None or s.speech or not s.title or "题注" in _names(s):
         return None  # a law published with its 题注 carries its date there
     names = _names(s)
-    if "成文日期" in names or _dated_somewhere(doc, s):
+    if "成文日期" in names or _dated_somewhere(doc, s) or _forwards_a_document(doc, s):
         return None
     organ = _signature_block(doc, s, s.body[1])
     attached = bool(_labelled(s)) or any(a.first > s.body[1] for a in s.attachments)
