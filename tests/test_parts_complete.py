@@ -212,3 +212,22 @@ def test_a_forwarding_notice_with_its_date_broken_over_lines_by_a_web_copy():
     alone = text.replace("上海市嘉定区人民政府\n2014\n年6\n月28\n日\n", "").replace("关于批转《", "关于《")
     alone = alone.replace("》的通知\n各镇", "》的补充通知\n各镇", 1)
     assert [c for c, _, _ in found(alone)] == ["DT009"]
+
+
+def test_attachment_note_with_its_one_name_on_the_next_line():
+    # 沪市监标技〔2024〕491号 as published: 附件： alone, the name below, then the 落款 and 附件
+    text = ("上海市市场监督管理局关于本市地方标准目录的通知\n各区市场监管局：\n"
+            "上海市市场监督管理局批准12项上海市地方标准，现予以公布。批准发布的地方标准目录详见附件。\n"
+            "附件：\n批准发布的上海市地方标准目录\n上海市市场监督管理局\n2024年11月29日\n附件\n批准发布的上海市地方标准目录\n"
+            "序号\n标准号\n1\nDB31/T 1518—2024")
+    s = structure_of(text)
+    assert [(p.name, p.first) for p in s.parts if p.name in ("附件说明", "附件")] == [("附件说明", 3), ("附件", 7)]
+    assert found(text) == []
+    assert [c for c, _, _ in found(text.replace("附件\n批准发布的上海市地方标准目录\n序号", "附件1\n批准发布的上海市地方标准目录\n序号"
+                                                 ).rstrip() + "\n附件2\n代替标准目录\n序号")] == ["FM015"]
+
+
+def structure_of(text):
+    from lint.analysis.structure import prepare
+
+    return prepare(read_stdin(text.encode("utf-8")))

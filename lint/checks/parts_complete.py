@@ -235,6 +235,8 @@ def _announced(doc, note) -> list[tuple[int | None, object]]:
             items.append((int(m.group("n")), p))
         elif p.index == note.first and p.text.strip(" \u3000").rstrip("：:").strip() not in ("附件", "附 件"):
             items.append((None, p))
+        elif not items and p.index != note.first:
+            items.append((None, p))  # 附件： alone, the one name on the next line
     return items
 
 
