@@ -151,27 +151,14 @@ class Cache:
                     break
                 keep.setdefault(k, v)
             out[name] = keep
-        import tempfile
-
+        if private_folder() is None or self.path.parent != directory():
+            return  # not this user's folder alone (or not gwlint's): nothing is written there
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not _trusted(os.stat(self.path.parent)):  # another user's or a shared folder
-                return
             payload = json.dumps({"format": FORMAT, "tables": out}, ensure_ascii=False,
                                  separators=(",", ":")).encode("utf-8")
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)  # created 0600
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload)
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
-        except Exception:  # read-only home, full disk...: the next run recomputes
+        except (TypeError, ValueError):  # a value JSON cannot hold: the next run recomputes
             return
+        write_private(self.path, payload)
         self._prune()
 
     def _prune(self) -> None:

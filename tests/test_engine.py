@@ -176,3 +176,57 @@ def test_pattern_translate_must_pair_characters(tmp_path, spec):
                                                  f'kind: pattern\npattern: "[ａ-ｃ]+"\ntranslate: {spec}')
     err = load_error(tmp_path, body)
     assert "translate" in str(err)
+
+
+def _per_sentence_rule(tmp_path, extra: str = ""):
+    body = GOOD.format(name="test-rule").replace(
+        "kind: phrase\nphrases: [测试词]", f'kind: pattern\npattern: "甲|乙"\nper: sentence{extra}')
+    return body.replace("fail: [有测试词]", "fail: [甲乙]")
+
+
+def test_pattern_per_sentence_spans_first_to_last_match(tmp_path):
+    (rule,) = load_rules([write_rule(tmp_path, _per_sentence_rule(tmp_path))], builtin=False)
+    from lint.engine import check_document
+    from lint.readers import read_stdin
+
+    found = check_document(read_stdin("有甲，又有乙。没有。乙在这里！丙".encode("utf-8"), "x.txt"), [rule])
+    assert [(f.column, f.text) for f in found] == [(2, "甲，又有乙"), (11, "乙")]
+
+
+def test_pattern_per_sentence_takes_no_suggestion(tmp_path):
+    err = load_error(tmp_path, _per_sentence_rule(tmp_path, '\nsuggestion: "丁"'))
+    assert "per" in str(err) and err.line == 10
+
+
+def test_pattern_per_must_be_known(tmp_path):
+    err = load_error(tmp_path, _per_sentence_rule(tmp_path).replace("per: sentence", "per: paragraph"))
+    assert "per" in str(err) and err.line == 10
+
+
+def test_within_keeps_only_matches_a_hit_covers(tmp_path):
+    body = GOOD.format(name="test-rule").replace(
+        "kind: phrase\nphrases: [测试词]", 'kind: pattern\npattern: "○"\nwithin: "[一二○]{3}年"')
+    body = body.replace("fail: [有测试词]", "fail: [一○二年]")
+    (rule,) = load_rules([write_rule(tmp_path, body)], builtin=False)
+    from lint.engine import check_document
+    from lint.readers import read_stdin
+
+    found = check_document(read_stdin("请在○内打勾，一○二年，一○二月，○○一年".encode("utf-8"), "x.txt"), [rule])
+    assert [f.column for f in found] == [9, 18, 19]
+
+
+def test_within_and_not_within_on_a_phrase():
+    from lint.engine.matcher import Entry
+    from lint.text.fastregex import fast
+
+    inside, outside = Entry("截止", conditions={"within": fast("截止日期")}), \
+        Entry("截止", conditions={"not_within": fast("截止日期")})
+    text = "截止日期是5月，截止到6月"
+    assert [inside.accepts(text, s, s + 2) for s in (0, 8)] == [True, False]
+    assert [outside.accepts(text, s, s + 2) for s in (0, 8)] == [False, True]
+
+
+def test_within_must_compile(tmp_path):
+    body = GOOD.format(name="test-rule").replace("phrases: [测试词]", "phrases: [测试词]\nwithin: '(未闭合'")
+    err = load_error(tmp_path, body)
+    assert "within" in str(err) and err.line == 10

@@ -146,7 +146,8 @@ def embedded_markers(p) -> list[Marker]:
     return out
 
 
-def _problem(value: int, expected: int) -> str:
+def sequence_problem(value: int, expected: int) -> str:
+    """How a list number ``value`` standing where ``expected`` was due breaks the sequence."""
     if value == expected - 1:
         return "序号重复"
     if value < expected:
@@ -304,11 +305,11 @@ def _check(nodes: list[Node]) -> tuple[dict, list[Fault]]:
                 # a restart where the document runs on (or the reverse) is the odd one out; a
                 # single list that starts past one is reported unless it is run into text
                 if not first.embedded or len(g) >= 3:
-                    faults.append(Fault(first, expected, _problem(first.value, expected)))
+                    faults.append(Fault(first, expected, sequence_problem(first.value, expected)))
             exp = first.value + 1
             for n in g[1:]:
                 if n.value != exp and (not n.embedded or len(g) >= 3):
-                    faults.append(Fault(n, exp, _problem(n.value, exp)))
+                    faults.append(Fault(n, exp, sequence_problem(n.value, exp)))
                 exp = n.value + 1
     faults.sort(key=lambda f: (f.node.paragraph.index, f.node.start))
     return conventions, faults

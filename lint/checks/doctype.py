@@ -163,22 +163,6 @@ def request_ending(doc, rule, options) -> Iterator[Hit]:
 
 request_ending.FIELDS = frozenset({"text", "suggestion"})
 
-_REPORT_REQUEST = fast(r"妥否|当否|请批示|请予?批复|请予?批准|请予?审批")
-
-
-def report_with_request(doc, rule, options) -> Iterator[Hit]:
-    """A 报告 must not carry a request (条例 第十五条(四))."""
-    for p in doc.iter(rule.scope):
-        if not _REPORT_REQUEST.search(p.text):
-            continue
-        for s in p.sentences:  # one finding per sentence: 妥否，请批示 is one request
-            ms = list(_REPORT_REQUEST.finditer(p.text, s.start, s.end))
-            if ms:
-                yield Hit(p, ms[0].start(), ms[-1].end(), None, {})
-
-
-report_with_request.FIELDS = frozenset({"text"})
-
 _ASK = fast(r"请(?:求|予)?(?:上级|县委|县政府|市委|市政府|省委|省政府)?(?:给予|予以)?"
                   r"(?:批准|批复|审批|核准|解决|拨付|安排|支持|同意)")
 

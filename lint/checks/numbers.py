@@ -78,47 +78,6 @@ def mixed_numerals(doc, rule, options) -> Iterator[Hit]:
 mixed_numerals.FIELDS = frozenset({"text", "suggestion", "hint"})
 
 
-# --- NM003/NM004 zeros in a Chinese-numeral year ------------------------------------------------
-
-_ZEROS = "〇零○OＯ0０"
-_CN_YEAR = fast(r"(?<![\d〇零一二三四五六七八九十○OＯ０A-Za-z])([〇零一二三四五六七八九○OＯ0０]{4})(?=年)")
-_BAD_ZERO = frozenset("零OＯ0０")
-
-
-def _chinese_years(p):
-    for m in _CN_YEAR.finditer(p.text):
-        y = m.group(1)
-        if sum(1 for c in y if c in "一二三四五六七八九〇零") >= 2:
-            yield m
-
-
-def zero_in_chinese_year(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        if "年" not in p.text:
-            continue
-        for m in _chinese_years(p):
-            for i in range(m.start(), m.end()):
-                c = p.text[i]
-                if c in _BAD_ZERO:
-                    yield Hit(p, i, i + 1, "〇", {"found": c})
-
-
-zero_in_chinese_year.FIELDS = frozenset({"text", "suggestion", "found"})
-
-
-def circle_in_chinese_year(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        if "○" not in p.text:
-            continue
-        for m in _chinese_years(p):
-            for i in range(m.start(), m.end()):
-                if p.text[i] == "○":
-                    yield Hit(p, i, i + 1, "〇", {})
-
-
-circle_in_chinese_year.FIELDS = frozenset({"text", "suggestion"})
-
-
 # --- NM010 one form for dates in a document (and Arabic 成文日期) ---------------------------------
 
 _CN_D = "[〇零一二三四五六七八九○OＯ0０]"

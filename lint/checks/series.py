@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from ..analysis.announce import Announcement, announcements
-from ..analysis.outline import Node, _groups, outline
+from ..analysis.outline import Node, _groups, outline, sequence_problem
 from ..analysis.series import (_BLANKS, _YAO_COMPOUND, FAMILIES, InlineMarker, _series_text, inline_markers,
                                inline_series)
 from ..model.document import Document, han_count
@@ -53,14 +53,6 @@ def _canonical(n: Node, value: int) -> str:
     return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[value - 1] if 0 < value <= 20 else str(value)
 
 
-def _sequence_problem(value: int, expected: int) -> str:
-    if value == expected - 1:
-        return "序号重复"
-    if value < expected:
-        return "序号重新编号"
-    if expected == 1:
-        return "序号未从第一项开始"
-    return "序号跳号"
 
 
 # --- headings ----------------------------------------------------------------------------------
@@ -151,7 +143,7 @@ def check_inline_continuity(doc: Document) -> Iterator[tuple[InlineMarker, dict]
             continue
         m = ev.marker
         exp = m.canonical(ev.expected)
-        problem = _sequence_problem(m.value, ev.expected)
+        problem = sequence_problem(m.value, ev.expected)
         before = ev.series.items[ev.series.items.index(m) - 1] if m in ev.series.items else None
         yield m, {"problem": problem, "found": m.text.strip(), "expected": exp, "suggestion": exp,
                   "previous": before.text.strip() if before else ""}

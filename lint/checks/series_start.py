@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..analysis.outline import embedded_markers
+from ..analysis.outline import embedded_markers, sequence_problem
 from ..analysis.series import (_ATTACHMENT, _LOOK_BACK, _MARKS, _YAO_COMPOUND, SERIES_SCOPES,
                                InlineAnalysis, InlineMarker, SeriesStart, inline_markers, inline_series)
 from ..model.document import Document
@@ -16,14 +16,6 @@ from ..model.document import Document
 _FIRST = {"shi": "一是", "yao": "一要", "di": "第一", "qi": "其一", "seq": "首先"}
 
 
-def _sequence_problem(value: int, expected: int) -> str:
-    if value == expected - 1:
-        return "序号重复"
-    if value < expected:
-        return "序号重新编号"
-    if expected == 1:
-        return "序号未从第一项开始"
-    return "序号跳号"
 
 
 # 统一是, 唯一要, 同一要求, 第一要务: a word, not a first item.
@@ -165,5 +157,5 @@ def check_inline_start(doc: Document) -> Iterator[tuple[InlineMarker, dict]]:
             advice = f"若第一项漏标或在改稿时删去了，请补上“{first}”；否则本组应依次改为{fixed}（原为{listing}）"
         else:
             advice = f"若第一项漏标或在改稿时删去了，请补上“{first}”；只有这一项的，可删去“{m.text.strip()}”，不再分项"
-        yield m, {"problem": _sequence_problem(m.value, 1), "found": m.text.strip(),
+        yield m, {"problem": sequence_problem(m.value, 1), "found": m.text.strip(),
                   "expected": first, "suggestion": first, "advice": advice}

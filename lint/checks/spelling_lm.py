@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..text.fastregex import fast
+from ..text.segment import sound_keys
 
 _HAN_RUN = fast(r"[\u4e00-\u9fff]{2,}")
 WINDOW = 4           # characters of context either side of a span, for the segmentation
@@ -72,21 +73,13 @@ def char_readings() -> dict[str, tuple[str, ...]]:
     return _readings()
 
 
-def _sound_keys(span: str, readings: dict, limit: int = 8) -> list[str]:
-    keys = [""]
-    for c in span:
-        rs = readings.get(c)
-        if not rs:
-            return []
-        keys = [f"{k} {r}" if k else r for k in keys for r in rs][:limit]
-    return keys
 
 
 def candidates(span: str, lex, shapes: dict[str, str]) -> dict[str, str]:
     """Words that ``span`` may stand for: same sound, or one shape-alike character away."""
     out: dict[str, str] = {}
     by_sound = lex.by_sound
-    for key in _sound_keys(span, lex.readings):
+    for key in sound_keys(span, lex.readings):
         for w in by_sound.get(key, ()):
             if w != span:
                 out[w] = "sound"

@@ -2,8 +2,9 @@
 
 Conditions are regular expressions tested next to a match, never word boundaries (``\\b`` does
 not work between Chinese characters): ``before``/``not_before`` against the text just before the
-match, ``after``/``not_after`` against the text just after it, ``not_within`` against a window
-around it (the match is rejected when a hit of that regex covers it: 截止日期 inside 截止).
+match, ``after``/``not_after`` against the text just after it, ``within``/``not_within``
+against a window around it (the match is kept only when, or rejected when, a hit of that regex
+covers it: 截止日期 inside 截止, a ○ inside a year written in Chinese numerals).
 
 An entry with ``whole_word`` must also be whole words of its sentence: the match must start and
 end at word boundaries of the segmentation of its neighbourhood (:meth:`lint.text.segment.Lexicon.aligned`),
@@ -21,7 +22,7 @@ from typing import Iterator
 import ahocorasick
 
 WINDOW = 24
-CONDITIONS = ("before", "not_before", "after", "not_after", "not_within")
+CONDITIONS = ("before", "not_before", "after", "not_after", "within", "not_within")
 
 
 @dataclass
@@ -56,12 +57,20 @@ class Entry:
             return False
         if "not_after" in c and c["not_after"].match(post):
             return False
-        if "not_within" in c:
-            lo = max(0, start - WINDOW)
-            for m in c["not_within"].finditer(text, lo, min(len(text), end + WINDOW)):
-                if m.start() <= start and m.end() >= end:
-                    return False
+        if "within" in c and not _covered(c["within"], text, start, end):
+            return False
+        if "not_within" in c and _covered(c["not_within"], text, start, end):
+            return False
         return True
+
+
+def _covered(rx, text: str, start: int, end: int) -> bool:
+    """A hit of ``rx`` in the window around ``text[start:end]`` covers it."""
+    lo = max(0, start - WINDOW)
+    for m in rx.finditer(text, lo, min(len(text), end + WINDOW)):
+        if m.start() <= start and m.end() >= end:
+            return True
+    return False
 
 
 def anchor_before(rx: str):

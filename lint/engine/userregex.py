@@ -156,8 +156,9 @@ class Re2Pattern:
     def possible(self, text: str) -> bool:
         return True
 
-    def finditer(self, text: str, pos: int = 0):
-        return (_Match(m, self.groupindex) for m in self._rx.finditer(text, pos))
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        it = self._rx.finditer(text, pos) if endpos is None else self._rx.finditer(text, pos, endpos)
+        return (_Match(m, self.groupindex) for m in it)
 
     def search(self, text: str, pos: int = 0):
         m = self._rx.search(text, pos)

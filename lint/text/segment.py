@@ -240,7 +240,9 @@ def _readings() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _sound_keys(word: str, readings: dict, limit: int = 8) -> list[str]:
+def sound_keys(word: str, readings: dict, limit: int = 8) -> list[str]:
+    """The toneless readings of ``word`` joined by spaces (at most ``limit`` for heteronyms); none
+    when a character has no reading."""
     keys = [""]
     for c in word:
         rs = readings.get(c)
@@ -279,7 +281,7 @@ def _build_sound() -> tuple[dict, dict, dict, dict]:
     chars: dict[str, int] = {}
     for w, n in freq.items():
         if 2 <= len(w) <= 4 and n >= INDEX_MIN_FREQ:
-            for k in _sound_keys(w, readings):
+            for k in sound_keys(w, readings):
                 by_sound.setdefault(k, []).append(w)
         for c in set(w):
             chars[c] = chars.get(c, 0) + n

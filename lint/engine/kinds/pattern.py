@@ -3,7 +3,8 @@
 ``pattern`` (or several ``patterns``) is matched in every paragraph in scope. ``suggestion`` is
 an expansion template (``\\1``, ``\\g<name>``), or ``translate`` maps characters of the reported text
 (full-width digits to half-width); ``group`` picks the group whose span is reported
-(default: the whole match). Named groups are available to the message template. Context
+(default: the whole match). With ``per: sentence`` the matches of one sentence make one finding,
+from the first to the end of the last (妥否，请批示 is one request, not two). Named groups are available to the message template. Context
 conditions (:mod:`lint.engine.matcher`) can exclude matches by what stands around them.
 """
 
@@ -26,6 +27,8 @@ PARAMS = {
     "group": Param("any", default=0, doc="group whose span is the finding (number or name)"),
     "translate": Param("mapping", doc="{from: 甲乙, to: AB}: the suggestion is the reported text with "
                                       "each character of from replaced by the one at its place in to"),
+    "per": Param("str", default="match", choices=("match", "sentence"),
+                 doc="match: a finding per match; sentence: one finding per sentence, from its first match to the end of its last"),
     **{c: Param("regex", doc=f"context condition ({c})") for c in CONDITIONS},
 }
 FIELDS = frozenset({"text", "suggestion"})
@@ -33,12 +36,13 @@ FIELDS = frozenset({"text", "suggestion"})
 
 class Compiled:
     def __init__(self, regexes: list[FastPattern], suggestion: str | None, group, guard: Entry,
-                 table: dict | None = None):
+                 table: dict | None = None, per: str = "match"):
         self.regexes = regexes
         self.suggestion = suggestion
         self.group = group
         self.guard = guard
         self.table = table
+        self.per = per
 
 
 def compile(params: dict, ctx: Context) -> Compiled:
@@ -68,7 +72,11 @@ def compile(params: dict, ctx: Context) -> Compiled:
                 or not src or len(src) != len(dst):
             raise ctx.error("“translate”应为 {from: 字符, to: 字符}，两边字符数相同", "translate")
         table = str.maketrans(src, dst)
-    return Compiled(regexes, params.get("suggestion"), group, guard, table)
+    per = params["per"]
+    if per == "sentence" and (params.get("suggestion") is not None or table is not None):
+        # A finding that spans several matches and the text between has no one replacement.
+        raise ctx.error("“per: sentence”的问题跨多处匹配，不能同时给“suggestion”或“translate”", "per")
+    return Compiled(regexes, params.get("suggestion"), group, guard, table, per)
 
 
 def _check_template(rx: FastPattern, template: str) -> None:
@@ -99,6 +107,9 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
     regexes = [rx for rx in c.regexes if rx.possible(joined)]
     if not regexes:
         return
+    if c.per == "sentence":
+        yield from _per_sentence(c, regexes, doc, rule)
+        return
     for p in doc.iter(rule.scope):
         text = p.text
         for rx in regexes:
@@ -114,3 +125,28 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
                     sugg = m.expand(c.suggestion) if c.suggestion is not None else None
                 data = {k: (v or "") for k, v in m.groupdict().items()}
                 yield Hit(p, start, end, sugg, data)
+
+
+def _per_sentence(c: Compiled, regexes: list[FastPattern], doc, rule) -> Iterator[Hit]:
+    """One hit per sentence that has matches: from the first match's start to the last one's end."""
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for rx in regexes:
+            if rx.search(text) is not None:
+                break
+        else:
+            continue  # no match in the paragraph: its sentences are not split
+        for s in p.sentences:
+            spans = []
+            for rx in regexes:
+                for m in rx.finditer(text, s.start, s.end):
+                    start, end = m.span(c.group)
+                    if start < 0 or start == end and m.start() == m.end():
+                        continue
+                    if c.guard.accepts(text, start, end):
+                        spans.append((start, end, m))
+            if spans:
+                spans.sort(key=lambda x: (x[0], x[1]))
+                first = spans[0][2]
+                data = {k: (v or "") for k, v in first.groupdict().items()}
+                yield Hit(p, spans[0][0], max(e for _, e, _ in spans), None, data)
