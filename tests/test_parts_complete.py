@@ -231,3 +231,16 @@ def structure_of(text):
     from lint.analysis.structure import prepare
 
     return prepare(read_stdin(text.encode("utf-8")))
+
+
+def test_note_above_the_closing_and_imprint_above_the_copies():
+    draft = REQUEST.replace("青山县人民政府\n2026年11月20日\n（联系人：李明，电话：0571-12345678）\n",
+                            "（联系人：李明，电话：0571-12345678）\n青山县人民政府\n2026年11月20日\n")
+    got = found(draft)
+    assert [(c, line) for c, line, _ in got] == [("FM014", 17)]
+    assert "附注应在成文日期之下" in got[0][2]
+    lines = REQUEST.rstrip("\n").split("\n")
+    lines[-1], lines[-2] = lines[-2], lines[-1]
+    got = found("\n".join(lines))
+    assert [(c, line) for c, line, _ in got] == [("FM014", 21)]
+    assert "抄送机关应在印发机关和印发日期之上" in got[0][2]

@@ -30,6 +30,7 @@ _DOWNLOAD = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
 _LOOSE_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*[\d〇○零一二三四五六七八九十]{1,3}"
                          r"[\s\u3000]*月|\d{4}[./．-]\d{1,2}[./．-]\d{1,2}")
 _YEAR_START = re.compile(r"^[\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*(?:年|$|[./．-]\d)")
+_NOTE_START = re.compile(r"^[\s\u3000]*[（(](?:此件|此文|联系人|联系电话|联系方式)")
 _HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
 # 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
 _ISSUING = re.compile(r"(印发|转发|批转|颁布|发布|公布)")
@@ -216,6 +217,16 @@ def order_faults(doc) -> Iterator[tuple[int, str, str]]:
             if p.marker is None and _addressee(t) and any("。" in q.text for q in body[:k]):
                 yield (p.index, "主送机关", "主送机关应在标题之下、正文之前，顶格编排")
                 break
+    # 附注 (此件公开发布, 联系人) above the 落款, at the end of the 正文
+    closing = s.part("发文机关署名") or s.part("成文日期")
+    if closing is not None:
+        above = next((q for q in reversed(doc.paragraphs[:closing.first]) if q.text.strip()), None)
+        if above is not None and _NOTE_LINE.match(above.text) and _NOTE_START.match(above.text):
+            yield (above.index, "附注", "附注应在成文日期之下，居左空二字加圆括号编排")
+    # 印发机关和印发日期 above the 抄送机关: the 版记 reads 抄送, then 印发
+    cc, issue = s.part("抄送机关"), s.part("印发机关和印发日期")
+    if cc is not None and issue is not None and issue.first < cc.first:
+        yield (cc.first, "抄送机关", "抄送机关应在印发机关和印发日期之上")
     # 成文日期 above the 发文机关署名
     q = _date_then_organ(doc, s)
     if q is not None:
