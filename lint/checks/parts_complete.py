@@ -20,16 +20,17 @@ from typing import Iterator
 from ..analysis.structure import (_ATTACH_LABEL, _ATTACH_NOTE, _CC, _DATE_LINE, _DOCNO_LINE, _ISSUE_LINE,
                                   _NOTE_LINE, _addressee, _is_organ, _names_type, _title_lines, structure)
 from ..model.finding import Hit
-from ..text.chinese import cn_to_int
+from ..text.chinese import CN_DIGIT_CHARS, cn_to_int
 
 # Parts of a full 公文 that web copies drop together with the 落款: their presence shows the
 # text is the whole document.
 _EVIDENCE = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "签发人", "附件说明", "附注",
              "抄送机关", "印发机关和印发日期")
 _DOWNLOAD = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
-_LOOSE_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*年[\s\u3000]*[\d〇○零一二三四五六七八九十]{1,3}"
+_CN = CN_DIGIT_CHARS + "○"
+_LOOSE_DATE = re.compile(rf"(?:\d{{4}}|[{_CN}]{{4}})[\s\u3000]*年[\s\u3000]*[\d{_CN}十]{{1,3}}"
                          r"[\s\u3000]*月|\d{4}[./．-]\d{1,2}[./．-]\d{1,2}")
-_YEAR_START = re.compile(r"^[\s\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[\s\u3000]*(?:年|$|[./．-]\d)")
+_YEAR_START = re.compile(rf"^[\s\u3000]*(?:\d{{4}}|[{_CN}]{{4}})[\s\u3000]*(?:年|$|[./．-]\d)")
 _NOTE_START = re.compile(r"^[\s\u3000]*[（(](?:此件|此文|联系人|联系电话|联系方式)")
 _HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
 # 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
