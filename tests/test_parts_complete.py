@@ -244,3 +244,26 @@ def test_note_above_the_closing_and_imprint_above_the_copies():
     got = found("\n".join(lines))
     assert [(c, line) for c, line, _ in got] == [("FM014", 21)]
     assert "抄送机关应在印发机关和印发日期之上" in got[0][2]
+
+
+def test_outline_names_the_missing_and_misplaced_parts(tmp_path):
+    import json
+
+    from tests.helpers import run
+
+    path = tmp_path / "q.txt"
+    path.write_text(REQUEST.replace("青山县人民政府\n2026年11月20日\n", ""), encoding="utf-8")
+    out = run("outline", str(path)).out
+    assert "【缺少或错位的部分】\n  第14行：缺少发文机关署名和成文日期\n" in out
+    path.write_text(REQUEST.replace("青山县人民政府\n2026年11月20日", "2026年11月20日\n青山县人民政府"), encoding="utf-8")
+    data = json.loads(run("outline", "-f", "json", str(path)).out)
+    assert data["problems"] == [{"line": 18, "problem": "发文机关署名的位置不对：发文机关署名应在成文日期之上，成文日期在署名之下"}]
+    path.write_text(REQUEST, encoding="utf-8")
+    assert "缺少或错位" not in run("outline", str(path)).out
+    assert json.loads(run("outline", "-f", "json", str(path)).out)["problems"] == []
+
+
+def test_closing_types_are_the_rules_doctypes():
+    from lint.checks.parts_complete import CLOSING_TYPES
+
+    assert RULES.get("DT009").doctypes == CLOSING_TYPES == RULES.get("DT010").doctypes

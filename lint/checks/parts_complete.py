@@ -128,6 +128,22 @@ def _closing_state(doc, s):
     return "发文机关署名和成文日期", doc.paragraphs[s.body[1]]
 
 
+# The types that close with a 发文机关署名 and a 成文日期 (DT009's and DT010's ``doctypes``).
+CLOSING_TYPES = ("通知", "通报", "请示", "批复", "函", "报告", "意见", "决定", "通告", "公告")
+
+
+def part_problems(doc, doctype: str | None) -> list[tuple[int, str]]:
+    """(paragraph index, what is wrong) for ``gwlint outline``: parts out of order, and the 落款 a
+    document of ``doctype`` lacks, as FM014 and DT009 report them."""
+    s = structure(doc)
+    out = [(i, f"{part}的位置不对：{where}") for i, part, where in sorted(list(s.misplaced) + list(order_faults(doc)))]
+    if doctype in CLOSING_TYPES:
+        got = _closing_state(doc, s)
+        if got is not None:
+            out.append((got[1].index, f"缺少{got[0]}"))
+    return sorted(out)
+
+
 def missing_closing(doc, rule, options) -> Iterator[Hit]:
     """A formal document whose 正文 ends without its 成文日期 (and 发文机关署名): said once, on the
     last line of the 正文."""
