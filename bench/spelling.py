@@ -1,6 +1,6 @@
 """Accuracy of the spelling (wording, WD) rules, per detector, on the typo sets and on real text.
 
-    python bench/spelling.py [--rules default|preview] [--out bench/results/spelling.md] [--smoke]
+    python bench/spelling.py [--rules default|preview] [--codes WD006,WD010] [--train] [--out FILE] [--smoke]
 
 Typo sets (sentence-level detection: a sentence with errors counts as found when a finding points
 at one of its wrong characters; a finding anywhere else is a false alarm):
@@ -151,10 +151,18 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--sets-only", action="store_true")
+    ap.add_argument("--codes", help="only these rules, comma-separated (WD006,WD010): with --rules preview, measures preview rules one by one")
+    ap.add_argument("--train", action="store_true", help="measure on ecspell-odw odw.train (the tuning set) instead of the test sets")
     a = ap.parse_args(argv)
     t0 = time.time()
     rules = rules_for(a.rules)
-    results = {name: eval_set(items, rules) for name, items in typo_sets(a.smoke).items()}
+    if a.codes:
+        rules = [r for r in rules if r.code in set(a.codes.split(","))]
+    sets = typo_sets(a.smoke)
+    if a.train:
+        lines = (CORPUS / "ecspell-odw" / "odw.train").read_text(encoding="utf-8").splitlines()
+        sets = {"ecspell-odw train": [tuple(l.split("\t")[1:3]) for l in lines if l.count("\t") >= 2]}
+    results = {name: eval_set(items, rules) for name, items in sets.items()}
     real = {} if a.sets_only else real_text(rules)
     text = render(results, real, rules, a.rules, time.time() - t0)
     if a.out:

@@ -92,3 +92,92 @@ def test_word_heading_styles_are_parents_in_the_outline(tmp_path):
     assert [(c.kind, [g.label for g in c.children]) for c in ol.root.children] == [
         ("styled", ["一、", "二、"]), ("styled", ["一、", "二、"])]
     assert ol.faults == []
+
+
+# --- formats, isLgl and list styles -----------------------------------------------------------------
+
+def _custom_docx(path, abstracts, nums, items, styles=()):
+    """abstracts and nums: XML bodies (without namespace declarations); styles: w:style elements;
+    items: (text, numId, ilvl)."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    for xml in abstracts:
+        numbering.insert(0, etree.fromstring(xml.replace("<w:abstractNum ", f'<w:abstractNum xmlns:w="{WNS}" ', 1)))
+    for xml in nums:
+        numbering.append(etree.fromstring(xml.replace("<w:num ", f'<w:num xmlns:w="{WNS}" ', 1)))
+    for xml in styles:
+        d.styles.element.append(etree.fromstring(xml.replace("<w:style ", f'<w:style xmlns:w="{WNS}" ', 1)))
+    for text, nid, ilvl in items:
+        p = d.add_paragraph(text)
+        if nid is not None:
+            ppr = p._p.get_or_add_pPr()
+            numpr = etree.SubElement(ppr, qn("w:numPr"))
+            etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), str(ilvl))
+            etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), nid)
+    d.save(path)
+    return path
+
+
+def _lvl(ilvl, fmt, text, start=1, extra=""):
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+
+
+def test_formats_beyond_decimal_and_chinese_are_drawn_as_word_draws_them(tmp_path):
+    abstract = ('<w:abstractNum w:abstractNumId="70">'
+                + _lvl(0, "chineseCountingThousand", "%1、", start=109)
+                + _lvl(1, "ideographTraditional", "%2、")
+                + _lvl(2, "upperRoman", "%3.", start=3)
+                + _lvl(3, "lowerRoman", "（%4）", start=8)
+                + _lvl(4, "ideographZodiac", "%5．")
+                + _lvl(5, "decimalEnclosedParen", "%6")
+                + "</w:abstractNum>")
+    path = _custom_docx(tmp_path / "f.docx", [abstract], ['<w:num w:numId="71"><w:abstractNumId w:val="70"/></w:num>'], [
+        ("总则", "71", 0), ("范围", "71", 1), ("定义", "71", 1), ("术语", "71", 2), ("符号", "71", 2),
+        ("说明", "71", 3), ("备注", "71", 3), ("其一", "71", 4), ("其二", "71", 4), ("细目", "71", 5),
+        ("附则", "71", 0)])
+    got = [lab for lab, _ in labels(read_path(path))]
+    assert got == ["一百零九、", "甲、", "乙、", "III.", "IV.", "（viii）", "（ix）", "子．", "丑．", "⑴", "一百一十、"]
+
+
+def test_format_table():
+    from lint.readers.docx_numbering import _format
+
+    cases = {("chineseCounting", 12): "十二", ("chineseCounting", 105): "一〇五",
+             ("chineseCountingThousand", 2030): "二千零三十", ("chineseLegalSimplified", 23): "贰拾叁",
+             ("ideographTraditional", 11): "甲", ("ideographZodiac", 12): "亥",
+             ("upperRoman", 1994): "MCMXCIV", ("lowerRoman", 4): "iv", ("decimalEnclosedCircle", 20): "⑳",
+             ("decimalEnclosedCircle", 21): "21", ("chineseLegalSimplified", 10): "壹拾",
+             ("chineseLegalSimplified", 110): "壹佰壹拾", ("decimalEnclosedFullstop", 3): "⒊",
+             ("decimalFullWidth", 12): "１２", ("upperLetter", 27): "AA", ("ideographEnclosedCircle", 2): "㊁",
+             ("ideographDigital", 10): "一〇", ("decimal", 7): "7", ("ordinal", 7): "7"}
+    assert {k: _format(k[1], k[0]) for k in cases} == cases
+
+
+def test_legal_numbering_draws_every_level_in_decimal(tmp_path):
+    # 第一章 … then its articles as 1.1, 1.2 (isLgl), not 一.1
+    abstract = ('<w:abstractNum w:abstractNumId="60">' + _lvl(0, "chineseCounting", "第%1章")
+                + _lvl(1, "decimal", "%1.%2", extra="<w:isLgl/>") + "</w:abstractNum>")
+    path = _custom_docx(tmp_path / "l.docx", [abstract], ['<w:num w:numId="61"><w:abstractNumId w:val="60"/></w:num>'], [
+        ("总则", "61", 0), ("目的", "61", 1), ("范围", "61", 1), ("职责", "61", 0), ("分工", "61", 1)])
+    assert [lab for lab, _ in labels(read_path(path))] == ["第一章", "1.1", "1.2", "第二章", "2.1"]
+
+
+def test_a_list_that_names_a_numbering_style_takes_the_styles_levels(tmp_path):
+    # abstract 50 defines the list style 公文编号 (w:styleLink); abstract 52 only names it
+    # (w:numStyleLink), as Word saves a list that uses a list style.
+    defining = ('<w:abstractNum w:abstractNumId="50"><w:styleLink w:val="GongwenList"/>'
+                + _lvl(0, "chineseCounting", "%1、") + _lvl(1, "chineseCounting", "（%2）") + "</w:abstractNum>")
+    naming = ('<w:abstractNum w:abstractNumId="52"><w:numStyleLink w:val="GongwenList"/>'
+              + _lvl(0, "decimal", "%1.") + "</w:abstractNum>")
+    style = ('<w:style w:type="numbering" w:styleId="GongwenList"><w:name w:val="公文编号"/>'
+             '<w:pPr><w:numPr><w:numId w:val="51"/></w:numPr></w:pPr></w:style>')
+    path = _custom_docx(tmp_path / "s.docx", [defining, naming], [
+        '<w:num w:numId="51"><w:abstractNumId w:val="50"/></w:num>',
+        '<w:num w:numId="53"><w:abstractNumId w:val="52"/></w:num>'], [
+        ("关于做好防汛工作的通知", None, 0), ("总体要求", "53", 0), ("指导思想", "53", 1),
+        ("工作目标", "53", 1), ("主要任务", "53", 0)], styles=[style])
+    doc = read_path(path)
+    prepare(doc)
+    assert [lab for lab, _ in labels(doc)][1:] == ["一、", "（一）", "（二）", "二、"]
+    assert [n.label for n in outline(doc).nodes] == ["一、", "（一）", "（二）", "二、"]

@@ -296,7 +296,13 @@ def analyse(doc) -> Structure:
             _attachments(s, lines, k, end, add)
         main_last = last_body
     # an attachment label (附件, 附件2) inside what is left: the attachments start there
-    label = next((k for k in range(body_first + 1, main_last + 1) if _ATTACH_LABEL.match(lines[k][1])), None)
+    # (附件： alone on its line, followed by 1.…… 2.…… or by one name, is the 附件说明 with its
+    # items below)
+    label = next((k for k in range(body_first + 1, main_last + 1) if _ATTACH_LABEL.match(lines[k][1])
+                  and not (_ATTACH_NOTE.match(lines[k][1]) and k < main_last
+                           and (_ATTACH_ITEM.match(lines[k + 1][1])
+                                or (len(lines[k + 1][1]) <= 60 and not _ATTACH_LABEL.match(lines[k + 1][1])
+                                    and "。" not in lines[k + 1][1])))), None)
     if label is not None:
         _attachments(s, lines, label, main_last, add)
         main_last = label - 1

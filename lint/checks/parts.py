@@ -205,9 +205,13 @@ lost_breaks.FIELDS = frozenset({"text", "count", "where"})
 
 def part_order(doc, rule, options) -> Iterator[Hit]:
     """A part of the 公文 where GB/T 9704 does not put it (附件说明 under the date, 抄送 in the
-    body): said once per part, on the part itself."""
+    body, a 发文字号 under the title of a draft with its 版头, a 主送机关 after the body has
+    started, the 成文日期 above the 发文机关署名): said once per part, on the part itself."""
+    from .parts_complete import order_faults  # the order cases besides the analysis' own
+
     paras = doc.paragraphs
-    for index, part, where in structure(doc).misplaced:
+    faults = list(structure(doc).misplaced) + list(order_faults(doc))
+    for index, part, where in sorted(faults):
         p = paras[index]
         start = len(p.text) - len(p.text.lstrip(" \u3000\t"))
         yield Hit(p, start, min(len(p.text.rstrip()), start + 12), None, {"part": part, "where": where})

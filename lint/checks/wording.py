@@ -1,4 +1,4 @@
-"""Wording checks that a word list cannot express: doubled words, 的/地/得, variant characters.
+"""Wording checks that a word list cannot express: doubled words, variant characters.
 
 Each check first looks for cheap candidates with a regular expression and only then asks jieba
 (:mod:`lint.text.segment`) about the few sentences that have one, so that jieba is loaded only when a
@@ -102,75 +102,7 @@ def doubled_word(doc, rule, options) -> Iterator[Hit]:
 doubled_word.FIELDS = frozenset({"text", "suggestion", "unit"})
 
 
-# --- 的/地/得 -----------------------------------------------------------------------------------
-
-# V + 的 + degree adverb + adjective, closing a clause: 做的很好。 说的非常对， 跑的很快。
-_DE_COMPLEMENT = fast(
-    rf"的(?P<comp>(?:很|非常|十分|特别|相当|比较|挺|格外|极其|极为|太|更加|越来越)"
-    rf"(?:好|快|慢|早|晚|对|清楚|明白|透彻|扎实|到位|及时|出色|圆满|彻底|精彩|漂亮|认真|仔细|细致|"
-    rf"深入|具体|充分|规范|顺利|成功|突出|有效|有力|主动|积极|踏实|实在|周到|细|实|严|深|准|稳|牢|紧|"
-    rf"高|低|大|小|重|远|近|晚|早|差|糟|糊涂|辛苦|认真))(?=[，。！？；、”]|$)")
-# Verbs that are not actions with a degree complement (是的, 有的, 要的, 会的 are other things).
-_NOT_ACTION = frozenset("是 有 要 会 能 可 该 应 得 在 为 让 使 叫 像 好 对 给 把 被".split())
-# Words before 的 + verb that can only be adverbials: AABB forms (扎扎实实, 认认真真) and a few
-# adverbs. Adjectives that also head noun phrases (积极的就业政策, 认真的态度, 不断的努力,
-# 有效的管理) are left out on purpose: 的 is right there.
-_MANNER = frozenset("""
-逐步 稳步 尽快 及早 尽量 踏踏实实 认认真真 扎扎实实 实实在在 明明白白 清清楚楚 老老实实 仔仔细细
-干干净净 彻彻底底 原原本本 完完全全 真真切切 稳稳当当 快快乐乐 高高兴兴 平平安安 坦坦荡荡 堂堂正正
-""".split())
-_DE_ADVERBIAL = fast(rf"(?P<adv>[{HAN}]{{2,4}})的(?=[{HAN}])")
-
-
-def de_di_de(doc, rule, options) -> Iterator[Hit]:
-    from ..text import segment
-
-    for p in doc.iter(rule.scope):
-        text = p.text
-        if "的" not in text:
-            continue
-        cands = []
-        for m in _DE_COMPLEMENT.finditer(text):
-            cands.append(("得", m.start(), m))
-        for m in _DE_ADVERBIAL.finditer(text):
-            adv = m.group("adv")
-            for k in range(len(adv) - 1):  # the longest manner word that ends right before 的
-                if adv[k:] in _MANNER:
-                    cands.append(("地", m.end() - 1, None))
-                    break
-        if not cands:
-            continue
-        tags = segment.pos_tags(text)
-        at = {off: (w, t, n) for n, (w, t, off) in enumerate(tags)}
-        for want, i, m in sorted(cands, key=lambda c: c[1]):
-            tok = at.get(i)
-            if tok is None or tok[0] != "的":
-                continue
-            n = tok[2]
-            if want == "得":
-                if n == 0:
-                    continue
-                verb, vtag, _ = tags[n - 1]
-                if vtag != "v" or verb in _NOT_ACTION:
-                    continue
-                if n >= 2 and tags[n - 2][0] in ("所", "的", "之"):  # 所做的: a noun phrase
-                    continue
-                yield Hit(p, i, i + 1, "得", {"right": "得", "why": f"“{verb}”后面是表示程度、结果的补语“{m.group('comp')}”，结构助词用“得”"})
-            else:
-                if n == 0 or n + 1 >= len(tags):
-                    continue
-                adv = tags[n - 1][0]
-                nxt, ntag, _ = tags[n + 1]
-                if adv not in _MANNER or ntag != "v":
-                    continue
-                # A verb that ends the clause or takes 的 again heads a noun phrase (认真的研究。)
-                after = tags[n + 2][0] if n + 2 < len(tags) else "。"
-                if after in ("的", "。", "，", "；", "、", "是", "和", "与", "及") or after[0] in "。，；！？":
-                    continue
-                yield Hit(p, i, i + 1, "地", {"right": "地", "why": f"“{adv}”修饰后面的动词“{nxt}”，作状语，结构助词用“地”"})
-
-
-de_di_de.FIELDS = frozenset({"text", "suggestion", "right", "why"})
+# 的/地/得 (WD006) lives in lint/checks/spelling_context.py with the other context rules.
 
 
 # --- variant, traditional and corrupted characters ---------------------------------------------

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 
+from ..analysis.document_type import infer
 from ..analysis.outline import Node, outline
 from ..analysis.series import inline_series
 from ..analysis.structure import prepare
+from ..checks.parts_complete import part_problems
 
 _SEGMENT = {0: "正文", -1: "附件说明"}
 _NUMBERING = {"continuous": "跨部分接续编号", "restart": "各部分从头编号", "single": "只有一组，依次编号"}
@@ -86,6 +88,9 @@ def outline_data(doc) -> dict:
                          "numbering": _NUMBERING[conv]}
                         for (seg, _lvl, fam), conv in sorted(ol.conventions.items(), key=lambda kv: kv[0][:2])],
         "outline": root["children"],
+        # parts out of order and a missing 落款, as FM014 and DT009 report them
+        "problems": [{"line": _line(doc, i), "problem": what}
+                     for i, what in part_problems(doc, doc.meta.get("doctype") or infer(doc))],
     }
 
 
@@ -116,6 +121,11 @@ def render_text(data: dict) -> str:
         where = f"第{p['line']}行" if p["line"] == p["end_line"] else f"第{p['line']}–{p['end_line']}行"
         text = p["text"] if len(p["text"]) <= 40 else p["text"][:40] + "……"
         out.append(f"  {p['name']}（{where}）：{text}")
+    if data["problems"]:
+        out.append("")
+        out.append("【缺少或错位的部分】")
+        for q in data["problems"]:
+            out.append(f"  第{q['line']}行：{q['problem']}")
     if data["conventions"]:
         out.append("")
         out.append("【序号编排】")

@@ -68,3 +68,24 @@ def int_to_cn(n: int) -> str:
     if n < 20:
         return "十" + (digits[n % 10] if n % 10 else "")
     return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def int_to_cn_positional(n: int) -> str:
+    """0–9999 as Chinese numerals with their units (一百零五, 一千二百三十, 三千零一十); digit by
+    digit (一〇〇〇〇) above."""
+    digits = "〇一二三四五六七八九"
+    if n < 100:
+        return int_to_cn(n)
+    if n > 9999:
+        return "".join(digits[int(c)] for c in str(n))
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            if zero and out:
+                out += "零"
+            out += digits[d] + unit
+            zero = False
+        else:
+            zero = bool(out)
+    return out
