@@ -20,17 +20,16 @@ Computed once per document (``outline(doc)``, kept in ``doc.meta["outline"]``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ..cache import compile_regex
-from ..text.chinese import cn_to_int
+from ..text.chinese import HAN_BASIC, cn_to_int
 from ..text.numbering import Marker, parse_marker
 from .structure import structure
 
 SCOPES = ("title", "heading", "body")
 _ARTICLE = compile_regex(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十百零〇]+|\d{1,3})(?P<kind>[编章节条])"
-                      r"(?=[\s\u3000（(]|$|[\u4e00-\u9fff])")
+                      rf"(?=[\s\u3000（(]|$|[{HAN_BASIC}])")
 ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
 _ATTACH_NOTE = compile_regex(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
 _EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
@@ -94,7 +93,7 @@ class Outline:
 
 
 # 108．逃汇罪: a list numbered past 99 (the numbering parser reads one or two digits).
-_LONG_ARABIC = compile_regex(r"(?P<num>\d{3})(?P<mark>[.．])(?=[\u4e00-\u9fff“《（(])")
+_LONG_ARABIC = compile_regex(rf"(?P<num>\d{{3}})(?P<mark>[.．])(?=[{HAN_BASIC}“《（(])")
 
 
 def _long_arabic(text: str, pos: int) -> Marker | None:
@@ -116,7 +115,7 @@ def paragraph_marker(p) -> Marker | None:
 # blanks for 1．2．3． listed on one line; the lookahead keeps the regex to likely places.
 _RUN_IN = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])")
 _RUN_IN_LISTED = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])"
-                            r"|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=\d{1,3}[.．])")
+                            rf"|(?<=[{HAN_BASIC}）)])[ \u3000]+(?=\d{{1,3}}[.．])")
 
 
 def embedded_markers(p) -> list[Marker]:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..cache import compile_regex
-from ..text.chinese import han_count
+from ..text.chinese import HAN_BASIC, han_count
 from ..text.numbering import parse_marker
 from .document_type import ALL_TYPES, DOCUMENT_WORDS, normalise_title
 
@@ -30,7 +30,7 @@ _DATE_LINE = compile_regex(rf"^{_B}{DATE}{_B}$")
 _ISSUE_LINE = compile_regex(rf"^{_B}(?P<organ>\S.{{0,40}}?)?{_B}{DATE}{_B}印发{_B}$")
 _COPY_NO = compile_regex(r"^[\s\u3000]*\d{1,6}[\s\u3000]*$")
 _SECRET = compile_regex(rf"^{_B}(?:(?:绝密|机密|秘密)(?:[★\*]\S{{0,8}})?)?{_B}(?:特急|加急|特提|平急)?{_B}$")
-DOCNO = r"[\u4e00-\u9fff]{1,12}[〔\[［（(]\d{4}[〕\]］）)]第?\d{1,4}号"
+DOCNO = rf"[{HAN_BASIC}]{{1,12}}[〔\[［（(]\d{{4}}[〕\]］）)]第?\d{{1,4}}号"
 _DOCNO_LINE = compile_regex(rf"^{_B}(?P<no>{DOCNO}){_B}(?:签发人[:：].*)?$")
 _SIGNER = compile_regex(rf"^{_B}签发人{_B}[:：]")
 _MASTHEAD = compile_regex(r"^[\s\u3000]*\S.{1,40}文件[\s\u3000]*$")
@@ -49,7 +49,7 @@ _ATTACH_LABEL = compile_regex(rf"^{_B}附{_B}件{_B}(?:\d{{1,2}}|[一二三四�
 _CC = compile_regex(rf"^{_B}抄{_B}送{_B}[:：]")
 _ATTACH_ITEM = compile_regex(rf"^{_B}\d{{1,2}}[.．、]")
 _CLOSE = set("。！？；，、：:;,.!?")
-_NAME = compile_regex(r"^[\s\u3000]*[\u4e00-\u9fff][\s\u3000\u4e00-\u9fff·]{1,30}$")
+_NAME = compile_regex(rf"^[\s\u3000]*[{HAN_BASIC}][\s\u3000{HAN_BASIC}·]{{1,30}}$")
 
 PART_NAMES = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "标题", "题注",
               "讲话时间", "讲话人", "主送机关", "称谓", "正文", "附件说明", "发文机关署名", "成文日期",

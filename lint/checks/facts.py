@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..text.chinese import HAN_BASIC
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.fastregex import fast
@@ -212,7 +213,7 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
                     else "排名须写明是谁排的、在什么范围、按什么指标")
         start = m.start()
         if word[0] in "率度面":  # 满意度达到100%: quote the whole measure, not from its last character
-            start = max(s.start, start - len(re.match(r"[\u4e00-\u9fff]{0,2}", before[::-1]).group()))
+            start = max(s.start, start - len(re.match(rf"[{HAN_BASIC}]{{0,2}}", before[::-1]).group()))
         yield Hit(p, start, m.end(), None, {"note": note, "where": _WHERE[options["window"]]})
 
 

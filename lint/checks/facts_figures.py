@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..text.chinese import HAN_BASIC
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import per_paragraph
 
 _UNITS = ("万元|亿元|元|个|项|人次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
-_NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![\u4e00-\u9fff]*?[率比])"
+_NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
 _QTY = fast(_NUM)
 _TOTAL = fast(rf"(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?{_NUM}")
 _SUB = re.compile(r"其中")
@@ -258,7 +259,7 @@ growth_rate.FIELDS = frozenset({"text", "problem"})
 _INDICATORS = ("地区生产总值|国内生产总值|生产总值|总产值|一般公共预算收入|财政总收入|财政收入|可支配收入|固定资产投资|"
                "社会消费品零售总额|进出口总额|外贸进出口|实际利用外资|常住人口|户籍人口|总人口|粮食总产量|粮食产量|"
                "森林覆盖率|城镇化率|城镇登记失业率|规上工业增加值|工业增加值|税收收入|存款余额|贷款余额|市场主体")
-_STATED = fast(rf"(?P<subject>[\u4e00-\u9fff]{{0,8}}?(?P<ind>{_INDICATORS}))(?:总量|规模)?"
+_STATED = fast(rf"(?P<subject>[{HAN_BASIC}]{{0,8}}?(?P<ind>{_INDICATORS}))(?:总量|规模)?"
                rf"(?:完成|达到|达|实现|为|是|共有|有|突破)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
                rf"(?P<unit>万元|亿元|元|人|户|吨|万吨|[%％])")
 _NOT_A_STATEMENT = fast(r"比上年|同比|增长|下降|提高|目标|预计|力争|计划|争取|预期|到(?:19|20)\d{2}年|左右|以上|以内")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..text.chinese import HAN_BASIC
 from ..engine.kinds import Param
 from ..errors import RuleFileError
 from ..model.finding import Hit
@@ -31,8 +32,8 @@ _TITLES = ("常务副县长|常务副市长|常务副区长|副县长|副市长|
            "副处长|处长|副科长|科长|副所长|所长|副站长|站长|副校长|校长|副队长|队长|副主任委员|主任委员|"
            "董事长|副总经理|总经理|副会长|会长|理事长")
 _NAME_END = r"(?=同志|[、，。；：（）”\s]|$|[就对在到向和与及将也还作等]|主持|出席|讲话|强调|指出|参加|带队|牵头|负责|分管|主管|担任|兼任|同志|批示|签发|表示|要求|介绍|汇报|作了|宣读|一行|等同志|率队|陪同|调研|检查|督导)"
-_PAIR = fast(rf"(?P<org>[\u4e00-\u9fff]{{0,8}}?(?:省|市|县|区|镇|乡|委|府|局|办|部|院|会|所|站|校|队|[、]))?"
-             rf"(?P<title>{_TITLES})(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?){_NAME_END}")
+_PAIR = fast(rf"(?P<org>[{HAN_BASIC}]{{0,8}}?(?:省|市|县|区|镇|乡|委|府|局|办|部|院|会|所|站|校|队|[、]))?"
+             rf"(?P<title>{_TITLES})(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{1,2}}?){_NAME_END}")
 # titles one place has one holder of at a time
 _SINGLE = re.compile(r"^(?:县委书记|市委书记|区委书记|省委书记|镇党委书记|乡党委书记|县长|市长|区长|镇长|乡长|省长)$")
 
@@ -164,8 +165,8 @@ people_title.OPTIONS = {"people": _PEOPLE}
 _LIST_SEP = fast(r"[、，]")
 
 
-_ONE_NAME = rf"(?:{_COMPOUND}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
-_NAME_LIST = fast(rf"(?<![\u4e00-\u9fff])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=同志|等|[，。；：）\s]|$)")
+_ONE_NAME = rf"(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
+_NAME_LIST = fast(rf"(?<![{HAN_BASIC}])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=同志|等|[，。；：）\s]|$)")
 
 
 def _listed_names(doc, rule):

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..text.chinese import HAN_BASIC
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.fastregex import fast
@@ -26,7 +27,7 @@ def _modifier_regex(words: tuple[str, ...]) -> re.Pattern:
     # Two or more modifiers in a row (each may take 地, and may be joined by 、 or 和), followed by
     # the verb they modify: a Chinese character that does not turn the last one into a noun or an
     # attribute (积极性, 有效的, 持续努力，).
-    return fast(rf"(?:(?:{alt})地?(?:、|和)?){{2,}}(?<![、和])(?=[\u4e00-\u9fff])(?![的地得性者])")
+    return fast(rf"(?:(?:{alt})地?(?:、|和)?){{2,}}(?<![、和])(?=[{HAN_BASIC}])(?![的地得性者])")
 
 
 # Names of programmes that start with a modifier: not a stacked adverb.
@@ -156,7 +157,7 @@ _SLOGAN_RX = fast("|".join(sorted(map(re.escape, SLOGAN_WORDS), key=len, reverse
 # Anything concrete: a number, a counted quantity, a quotation or title, a place or an office.
 _ANCHOR = fast(r"[\d０-９〇○]|[一二三四五六七八九十百千万亿两]+[个项条次家名人户所座件起元天年月日周期批轮类]|"
                      r"[“《（(【]|[省市县区乡镇村局委厅处科站所院校队馆]")
-_HAN = fast(r"[\u4e00-\u9fff]")
+_HAN = fast(rf"[{HAN_BASIC}]")
 
 
 def empty_sentence(doc, rule, options) -> Iterator[Hit]:

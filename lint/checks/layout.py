@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..text.chinese import HAN
 from ..analysis.structure import structure
 from ..model.document import han_count
 from ..model.finding import Hit
@@ -93,7 +94,7 @@ class _Causes:
 
 
 _FIELDS = frozenset({"text", "element", "problem", "found", "expected", "source", "count"})
-_HAN = fast(r"[\u3400-\u9fff]")
+_HAN = fast(rf"[{HAN}]")
 
 
 def _han_runs(p):

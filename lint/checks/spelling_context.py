@@ -168,7 +168,7 @@ _FIELDS = frozenset({"text", "suggestion", "right", "why"})
 
 
 # 再 + a noun phrase + a localizer (再会议上, 再工作中, 再这方面): the preposition 在 is meant.
-_ZAI_PLACE = fast(r"再(?=[^，。；！？、\n再]{1,8}?(?:上|中|里|内|期间|方面|之间)(?:[，。；、：]|$|[\u4e00-\u9fff]))")
+_ZAI_PLACE = fast(rf"再(?=[^，。；！？、\n再]{{1,8}}?(?:上|中|里|内|期间|方面|之间)(?:[，。；、：]|$|[{HAN_BASIC}]))")
 _NOUNISH = frozenset("n ns nt nz s vn".split())
 _DEMONSTRATIVE = frozenset("这 此 那 该 本 各 这个 那个 这些 那些 这种 这次".split())
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
+from ..text.chinese import HAN_BASIC
 from ..engine.matcher import Automaton
 from ..model.finding import Hit
 from ..text.fastregex import fast
 
-_HAN_RUN = fast(r"[\u4e00-\u9fff]{4,}")
-_HAN4 = fast(r"[\u4e00-\u9fff]{4}")
+_HAN_RUN = fast(rf"[{HAN_BASIC}]{{4,}}")
+_HAN4 = fast(rf"[{HAN_BASIC}]{{4}}")
 _HEAD, _TAIL, _MIDDLE = 1, 2, 4  # which character pair of an idiom a window keeps
 # the slips each kept pair allows: (substituted positions, swapped positions)
 _SLIPS = {_HEAD: ((2, 3), (2,)), _TAIL: ((0, 1), (0,)), _MIDDLE: ((), (1,))}

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
 from ..text.segment import sound_keys
 
-_HAN_RUN = fast(r"[\u4e00-\u9fff]{2,}")
+_HAN_RUN = fast(rf"[{HAN_BASIC}]{{2,}}")
 WINDOW = 4           # characters of context either side of a span, for the segmentation
 MIN_CAND_FREQ = 20   # a suggested word must be at least this frequent in jieba's dictionary
 # log-probability gain a replacement needs, by the number of characters it changes (tuned on

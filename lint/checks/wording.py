@@ -19,7 +19,7 @@ from ..text.fastregex import fast
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+from ..text.chinese import HAN  # noqa: E402,F401 - the class the wording patterns use
 
 # --- doubled characters and words ---------------------------------------------------------------
 
