@@ -25,9 +25,19 @@ def _is_known_slip():
 
 
 def load_reviews() -> dict:
-    """bench/gov-reports-review.tsv: hand verdicts on gov-reports findings (code, file, text, verdict, note)."""
-    path = BENCH / "gov-reports-review.tsv"
+    """Hand verdicts on gov-reports findings, keyed (code, file, text): bench/gov-reports-review.tsv
+    (code, file, text, verdict, note), then the per-rule judgments bench/judgments/<CODE>.tsv
+    (file, line, text, verdict, note) of the rules' own measurements."""
     out = {}
+    for path in sorted((BENCH / "judgments").glob("*.tsv")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t") if lines else []
+        for line in lines[1:]:
+            row = dict(zip(head, line.split("\t")))
+            if row.get("file", "").startswith("gov-reports/") and row.get("verdict") in ("true", "false"):
+                out[(path.stem, row["file"].rsplit("/", 1)[-1], row.get("text", ""))] = (row["verdict"],
+                                                                                      row.get("note", ""))
+    path = BENCH / "gov-reports-review.tsv"
     if not path.exists():
         return out
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -260,7 +260,7 @@ def render_accuracy(report: dict) -> list[str]:
     L.append(f"Every default rule on the {gov['files']} files of `shared/corpus/gov-reports` "
              f"({gov['chars']:,} Chinese characters), carefully edited text where a finding is a false alarm "
              "unless it is one of the transcription slips its SOURCE.md lists (`KNOWN_SLIPS` in "
-             "tests/test_corpus.py) or a finding reviewed as true in bench/gov-reports-review.tsv. "
+             "tests/test_corpus.py) or a finding reviewed as true in bench/gov-reports-review.tsv or judged true in bench/judgments/<CODE>.tsv. "
              "Every finding is listed in bench/out/gov-reports-findings.tsv; the reviewed listing is "
              "bench/gov-reports-findings.md.\n")
     rows = []
