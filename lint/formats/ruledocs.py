@@ -58,14 +58,15 @@ def markdown(ruleset) -> str:
     """docs/rules.md: a table of every rule, then one section per rule."""
     out = ["# gwlint 规则一览", "",
            "本文件由 `gwlint docs` 从 `rules/` 下的规则文件生成，请勿手工修改。", "",
-           "| 代码 | 名称 | 类别 | 级别 | 状态 |", "|---|---|---|---|---|"]
+           "| 代码 | 名称 | 类别 | 级别 | 状态 | 自动修改 |", "|---|---|---|---|---|---|"]
     for r in ruleset:
         out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {CATEGORIES[r.category][1]} | "
-                   f"{SEVERITY_LABEL[r.severity]} | {STATUS_LABEL[r.status]} |")
+                   f"{SEVERITY_LABEL[r.severity]} | {STATUS_LABEL[r.status]} | {FIX_SAFETY_LABEL[r.fix]} |")
     for r in ruleset:
         out += ["", f"## {r.code}", "", f"**{r.name}** · {CATEGORIES[r.category][1]} · "
                 f"{SEVERITY_LABEL[r.severity]} · {STATUS_LABEL[r.status]} · kind `{r.kind}`"
-                + (f" · 适用文种：{'、'.join(r.doctypes)}" if r.doctypes else ""), "",
+                + (f" · 适用文种：{'、'.join(r.doctypes)}" if r.doctypes else "")
+                + f" · 自动修改：{FIX_SAFETY_LABEL[r.fix]}", "",
                 r.why, "", f"依据：{r.basis}", "", f"提示信息：{_md(r.message)}"]
         opts = r.tunable()
         if opts:
