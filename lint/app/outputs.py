@@ -1,5 +1,5 @@
 """Everything gwlint writes goes through here: reports (``-o``), the annotated Word copy
-(``--annotate``), waiver files, ``gwlint docs`` and (coming) ``--fix`` copies.
+(``--annotate``), waiver files, ``gwlint docs``, ``--fix`` and the ``--tracked`` copy.
 
 Three promises, each kept in one place:
 
