@@ -15,8 +15,8 @@ from .analysis.document_type import ALL_TYPES
 from .errors import GwlintError, UsageError
 from .model.finding import SEVERITIES
 from .formats import DOC_FORMATS, FORMATS
-# Exit codes (README "Exit codes"): clean, findings, usage/input/config error, internal error, interrupted.
-from .policy.exit import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPT, EXIT_OK
+# Exit codes (README "Exit codes"): findings, usage/input/config error, internal error, interrupted.
+from .policy.exit import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPT
 from . import cli_zh
 from .cli_zh import Choice, IntRange, OutputPath, option
 

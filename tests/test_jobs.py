@@ -256,7 +256,6 @@ main(["check", "--jobs", "2", "--select", "FC001", sys.argv[1]])
 def test_workers_die_with_the_run(batch, tmp_path, sig):
     """SIGTERM (timeout, CI cancellation, systemd) or even SIGKILL of gwlint leaves no worker
     checking the rest of the batch as an orphan."""
-    import os
     import signal
     import subprocess
     import sys

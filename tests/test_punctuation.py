@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from lint.engine import check_document, load_rules
-from lint.policy.selection import select_rules
 from lint.readers import read_stdin
 
 RULESET = load_rules()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model.document import Document, Paragraph
-from ..text.numbering import cn_to_int, int_to_cn
+from ..text.chinese import cn_to_int, int_to_cn
 from ..text.fastregex import fast
 from .outline import embedded_markers
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import calendar
-import re
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.numbering import cn_to_int
+from ..text.chinese import cn_to_int
 from ..text.fastregex import fast
 
 _CN = "[〇零一二三四五六七八九十]"

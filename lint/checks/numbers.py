@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.numbering import CN_DIGITS
+from ..text.chinese import CN_DIGITS
 from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
 
@@ -92,7 +92,7 @@ _TO_ARABIC = str.maketrans("〇零○OＯ0０一二三四五六七八九", "0000
 
 
 def _cn_date_to_arabic(s: str) -> str | None:
-    from ..text.numbering import cn_to_int
+    from ..text.chinese import cn_to_int
 
     m = re.match(rf"({_CN_D}{{4}})年({_CN_MD}{{1,2}})月(?:({_CN_MD}{{1,3}})日)?$", s)
     if not m:

@@ -21,7 +21,7 @@ from ..analysis.outline import Node, _groups, outline, sequence_problem
 from ..analysis.series import (_BLANKS, _YAO_COMPOUND, FAMILIES, InlineMarker, _series_text, inline_markers,
                                inline_series)
 from ..model.document import Document, han_count
-from ..text.numbering import int_to_cn
+from ..text.chinese import int_to_cn
 from .series_start import check_inline_start
 
 

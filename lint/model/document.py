@@ -15,7 +15,6 @@ from typing import Any, Iterable, Iterator
 
 from ..text.chinese import han_count  # noqa: F401 - part of the model's interface
 from ..text.numbering import Marker, parse_marker
-from ..cache import compile_regex
 from ..text.fastregex import fast
 
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..cache import compile_regex
-from .chinese import CN_DIGITS, HAN_BASIC, cn_to_int, int_to_cn  # noqa: F401 - re-exported for the rules
+from .chinese import HAN_BASIC, cn_to_int, int_to_cn
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
