@@ -62,3 +62,29 @@ def make_docx(path: Path, paragraphs=(), tables=(), header=None, footer=None, ti
         d.sections[0].footer.paragraphs[0].text = footer
     d.save(path)
     return path
+
+
+def office_or_skip(what: str) -> str:
+    """LibreOffice's command, or skip the test saying what was not opened."""
+    import shutil
+
+    import pytest
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip(f"LibreOffice is not installed (apt-get install libreoffice-writer-nogui): {what}")
+    return office
+
+
+def office_convert(office: str, doc: Path, folder: Path, targets=("odt", "pdf")) -> Path:
+    """Convert ``doc`` with LibreOffice, headless, into ``folder`` (one profile per test folder);
+    every conversion must succeed. Returns ``folder``."""
+    import subprocess
+
+    profile = (folder.parent / "lo-profile").as_uri()
+    for target in targets:
+        proc = subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
+                               "--convert-to", target, "--outdir", str(folder), str(doc)],
+                              capture_output=True, timeout=180)
+        assert proc.returncode == 0, proc.stderr
+    return folder

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import zipfile
 
 import docx
 import pytest
 
-from tests.helpers import REPO, run
+from tests.helpers import REPO, office_convert, office_or_skip, run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SNAP_RULES = REPO / "tests" / "snapshots" / "rules"
@@ -129,19 +128,10 @@ def test_clean_draft_gets_a_copy_without_comments(tmp_path):
 
 
 def test_libreoffice_keeps_the_comments(draft, tmp_path):
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): "
-                    "the Word copy was not opened by an office suite")
+    office = office_or_skip("the Word copy was not opened by an office suite")
     out = tmp_path / "批注稿.docx"
     run("check", "--annotate", str(out), str(draft))
-    conv = tmp_path / "conv"
-    profile = (tmp_path / "lo-profile").as_uri()
-    for target in ("odt", "pdf"):
-        proc = subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
-                               "--convert-to", target, "--outdir", str(conv), str(out)],
-                              capture_output=True, timeout=180)
-        assert proc.returncode == 0, proc.stderr
+    conv = office_convert(office, out, tmp_path / "conv")
     assert (conv / "批注稿.pdf").stat().st_size > 1000
     with zipfile.ZipFile(conv / "批注稿.odt") as z:
         content = z.read("content.xml").decode("utf-8")

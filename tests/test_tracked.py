@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from lint.config.file import load_config
 from lint.config.settings import Overrides, resolve
 from lint.formats.docx_tracked import write_tracked
 from lint.readers.docx import read_docx_bytes
-from tests.helpers import CORPUS, run
+from tests.helpers import CORPUS, office_convert, office_or_skip, run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SETTINGS, RULES = resolve(load_config(None), Overrides())
@@ -235,22 +233,13 @@ def test_cli_tracked_copy_from_docx_and_from_text(tmp_path):
 
 
 def test_libreoffice_opens_the_tracked_copy_and_lists_gwlints_changes(tmp_path):
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui): "
-                    "the tracked copy was not opened by an office suite")
+    office = office_or_skip("the tracked copy was not opened by an office suite")
     src = to_docx((CORPUS / "real-drafts" / "15_banfa_nianxiujia_2008.txt").read_text(encoding="utf-8"),
                   tmp_path / "年休假.docx")
     out = tmp_path / "年休假-修订.docx"
     outcome, counts = tracked(src, out)
     assert counts["revisions"] >= 5
-    conv = tmp_path / "conv"
-    profile = (tmp_path / "lo-profile").as_uri()
-    for target in ("odt", "pdf"):
-        proc = subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
-                               "--convert-to", target, "--outdir", str(conv), str(out)],
-                              capture_output=True, timeout=180)
-        assert proc.returncode == 0, proc.stderr
+    conv = office_convert(office, out, tmp_path / "conv")
     assert (conv / "年休假-修订.pdf").stat().st_size > 1000
     content = zipfile.ZipFile(conv / "年休假-修订.odt").read("content.xml").decode("utf-8")
     regions = re.findall(r"<text:changed-region.*?</text:changed-region>", content, re.S)
@@ -262,9 +251,7 @@ def test_libreoffice_opens_the_tracked_copy_and_lists_gwlints_changes(tmp_path):
     # keeps both authors' changes
     hard = tmp_path / "hard-out.docx"
     tracked(_hard_draft(tmp_path / "hard.docx"), hard)
-    proc = subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
-                           "--convert-to", "odt", "--outdir", str(conv), str(hard)], capture_output=True, timeout=180)
-    assert proc.returncode == 0, proc.stderr
+    office_convert(office, hard, conv, targets=("odt",))
     content = zipfile.ZipFile(conv / "hard-out.odt").read("content.xml").decode("utf-8")
     authors = re.findall(r"<dc:creator>(.*?)</dc:creator>", content)
     assert authors.count("gwlint") >= 4 and "张三" in authors
