@@ -81,19 +81,13 @@ def _list_regex(path) -> tuple[re.Pattern, dict]:
 
 def list_path(rule, name: str):
     """The path of word list ``name`` for ``rule``; a missing list is a configuration error."""
+    from ..engine.wordlists import find_list
     from ..errors import RuleFileError
 
-    path = _find_list(name, tuple(rule.reference_dirs))
+    path = find_list(name, rule.reference_dirs)  # cached by the word-list module
     if path is None:
         raise RuleFileError(rule.path, f"规则 {rule.code} 找不到词表“{name}”（应为 reference/{name}.tsv）")
     return path
-
-
-@lru_cache(maxsize=64)
-def _find_list(name: str, reference_dirs: tuple):
-    from ..engine.wordlists import find_list
-
-    return find_list(name, reference_dirs)
 
 
 def _word_list(rule, name: str):
