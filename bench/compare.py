@@ -20,7 +20,10 @@ from pathlib import Path
 from common import BENCH, REPO, fmt_s, log, make_inputs, table  # noqa: E402
 from timing import cold_interleaved  # noqa: E402
 
-RUN = "import sys; sys.path.insert(0, sys.argv[1]); from lint.cli import main; main(sys.argv[2:])"
+# Run as the ``gwlint`` program runs: main() reads the process's arguments (and, from the commit
+# where main() ends the process itself, skips the interpreter's teardown as the program does).
+RUN = ("import sys; sys.path.insert(0, sys.argv[1]); sys.argv = ['gwlint'] + sys.argv[2:]; "
+       "from lint.cli import main; main()")
 
 
 def checkout(rev: str, out: Path) -> Path:
