@@ -235,6 +235,9 @@ def _literals(cls: str) -> str | None:
     return "".join(chr(int(h, 16)) for h in re.findall(r"[0-9a-f]{8}", m.group(1)))
 
 
+_NOTHING = iter(())  # an exhausted iterator: what finditer returns when nothing can match
+
+
 class FastPattern:
     """A pattern that skips text which cannot hold a match, compiled when first used.
 
@@ -334,39 +337,69 @@ class FastPattern:
                 return False
         return True
 
+    def gate_sets(self) -> tuple[str, ...]:
+        """What :mod:`lint.text.gates` filters paragraphs with: sets of characters of which
+        every match holds one (the literal sets, and the first class when it is only literals)."""
+        self.validate()
+        first = None if self._first_src is None else _literals(self._first_src)
+        return self._literal_sets + ((first,) if first else ())
+
+    def _make_gate(self) -> tuple:
+        """(literal sets, the first class's search or None): what a search needs on every
+        paragraph before the pattern itself, kept in one tuple."""
+        first = self.validate().first
+        gate = self._gate = (self._literal_sets, None if first is None else first.search)
+        return gate
+
     def _start(self, text: str, pos: int) -> int:
-        # Called for every paragraph and pattern: what it needs is kept in one tuple.
-        gate = self._gate
-        if gate is None:
-            first = self.validate().first
-            gate = self._gate = (self._literal_sets, None if first is None else first.search)
-        for chars in gate[0]:
+        """Where a search of ``text`` from ``pos`` may start (-1: no match is possible)."""
+        lits, search = self._gate or self._make_gate()
+        for chars in lits:
             for c in chars:
                 if c in text:
                     break
             else:
                 return -1
-        search = gate[1]
         if search is None:
             return pos
         m = search(text, pos)
         return -1 if m is None else m.start()
 
+    # finditer and search are called for every paragraph and pattern: the test of _start is
+    # written out in them (a call less each time).
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         # Lookbehinds still see the text before the start; ``^`` could only match at 0, and
         # then the first character is there.
-        start = self._start(text, pos)
-        if start < 0:
-            return iter(())
+        lits, search = self._gate or self._make_gate()
+        for chars in lits:
+            for c in chars:
+                if c in text:
+                    break
+            else:
+                return _NOTHING
+        if search is not None:
+            m = search(text, pos)
+            if m is None:
+                return _NOTHING
+            pos = m.start()
         rx = self._rx or self.rx
-        return rx.finditer(text, start) if endpos is None else rx.finditer(text, start, endpos)
+        return rx.finditer(text, pos) if endpos is None else rx.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        start = self._start(text, pos)
-        if start < 0:
-            return None
+        lits, search = self._gate or self._make_gate()
+        for chars in lits:
+            for c in chars:
+                if c in text:
+                    break
+            else:
+                return None
+        if search is not None:
+            m = search(text, pos)
+            if m is None:
+                return None
+            pos = m.start()
         rx = self._rx or self.rx
-        return rx.search(text, start) if endpos is None else rx.search(text, start, endpos)
+        return rx.search(text, pos) if endpos is None else rx.search(text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0):
         start = self._start(text, pos)
