@@ -113,6 +113,7 @@ class Document:
         for i, p in enumerate(self.paragraphs):
             p.index = i
         self._in_scope: dict = {}
+        self._positions: dict = {}
 
     def iter(self, scopes: Iterable[str] | None = None) -> Iterator[Paragraph]:
         """Non-blank paragraphs whose scope is in ``scopes`` (all scopes when None).
@@ -128,6 +129,24 @@ class Document:
                 p for p in self.paragraphs
                 if p.text.strip() and (key is None or p.scope in key))
         return iter(got)
+
+    def iter_at(self, positions, scopes: Iterable[str] | None = None) -> Iterator[Paragraph]:
+        """The paragraphs of :meth:`iter` (``scopes``) whose position in ``paragraphs`` is in
+        ``positions`` (a set), in document order."""
+        key = None if scopes is None else (scopes if isinstance(scopes, frozenset) else frozenset(scopes))
+        where = self._positions.get(key)
+        if where is None:
+            where = self._positions[key] = frozenset(p.index for p in self.iter(key))
+        paragraphs = self.paragraphs
+        return (paragraphs[i] for i in sorted(where.intersection(positions)))
+
+    @cached_property
+    def paragraph_index(self):
+        """Which paragraphs hold which characters (:class:`lint.text.gates.ParagraphIndex`),
+        built once for every pattern that asks."""
+        from ..text.gates import ParagraphIndex
+
+        return ParagraphIndex([p.text for p in self.paragraphs], self.joined_text)
 
     @cached_property
     def title(self) -> Paragraph | None:

@@ -16,6 +16,7 @@ from typing import Iterator
 from ...model.finding import Hit
 from ..matcher import CONDITIONS, Entry
 from ...text.fastregex import FastPattern, fast
+from ...text.gates import candidates
 from . import Context, Param
 from .phrase import compile_conditions
 
@@ -107,12 +108,16 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
     regexes = [rx for rx in c.regexes if rx.possible(joined)]
     if not regexes:
         return
+    paragraphs, gates = _paragraphs(doc, rule, regexes)
     if c.per == "sentence":
-        yield from _per_sentence(c, regexes, doc, rule)
+        yield from _per_sentence(c, regexes, paragraphs)
         return
-    for p in doc.iter(rule.scope):
+    for p in paragraphs:
         text = p.text
-        for rx in regexes:
+        i = p.index
+        for rx, gate in zip(regexes, gates):
+            if gate is not None and i not in gate:
+                continue
             for m in rx.finditer(text):
                 start, end = m.span(c.group)
                 if start < 0 or start == end and m.start() == m.end():
@@ -127,9 +132,21 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
                 yield Hit(p, start, end, sugg, data)
 
 
-def _per_sentence(c: Compiled, regexes: list[FastPattern], doc, rule) -> Iterator[Hit]:
+def _paragraphs(doc, rule, regexes: list[FastPattern]):
+    """The paragraphs in the rule's scope where one of ``regexes`` may match, and for each
+    regex the positions of the paragraphs it may match in (None: any), from the document's
+    :class:`lint.text.gates.ParagraphIndex`. A regex is still searched in each paragraph: the
+    gates only spare the searches that could not find anything."""
+    index = doc.paragraph_index
+    gates = [candidates(rx, index) for rx in regexes]
+    if any(g is None for g in gates):
+        return doc.iter(rule.scope), gates
+    return doc.iter_at(frozenset().union(*gates), rule.scope), gates
+
+
+def _per_sentence(c: Compiled, regexes: list[FastPattern], paragraphs) -> Iterator[Hit]:
     """One hit per sentence that has matches: from the first match's start to the last one's end."""
-    for p in doc.iter(rule.scope):
+    for p in paragraphs:
         text = p.text
         for rx in regexes:
             if rx.search(text) is not None:

@@ -1,0 +1,88 @@
+"""Which paragraphs of a document can hold a pattern's match, found once per document.
+
+A :class:`lint.text.fastregex.FastPattern` knows characters every match needs: each match holds
+a character of each of a few literal sets (and its first character belongs to a class, often
+of literals too). Tested paragraph by paragraph, that is one call per paragraph and pattern
+(some 4,000 paragraphs times the patterns of a 2 MB draft), nearly all of them to learn that the
+paragraph lacks the characters. :class:`ParagraphIndex` answers the same question for the
+whole document: ``str.find`` (which skips ahead in C far faster than a class search) finds the
+next such character in the joined text, the paragraph it lies in is a candidate, and the next
+search starts at the following paragraph, so the cost is one search per paragraph that *has*
+the character. A character found in many paragraphs filters little: the search stops after a
+budget and the set filters nothing (the paragraphs are then tested one by one, as before).
+
+The answer is a superset, never a subset: every paragraph holding one of the characters is a
+candidate (a line break in a set, which is also what joins the paragraphs, only adds
+paragraphs). The pattern itself still runs on each candidate paragraph's own text, so its
+matches are exactly those of a paragraph-by-paragraph search: lookbehinds, ``^`` and ``$`` see
+the paragraph's edges, never the paragraph before or after.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+# Characters found in more than this share of the paragraphs filter too little to be worth the
+# searches: they are given up and filter nothing.
+_BUDGET_SHARE = 4
+
+
+class ParagraphIndex:
+    """Paragraphs (by position in the document) holding one of some characters."""
+
+    def __init__(self, texts: list[str], joined: str | None = None):
+        """``joined``: the texts joined with line breaks, when the caller has it already."""
+        self.joined = "\n".join(texts) if joined is None else joined
+        starts, pos = [], 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        self.starts = starts
+        self.budget = max(8, len(texts) // _BUDGET_SHARE)
+        self._memo: dict = {}
+
+    def holding(self, chars: str) -> frozenset | None:
+        """Positions of the paragraphs holding one of ``chars``; None when they are in too many
+        paragraphs to filter."""
+        key = "".join(sorted(set(chars)))
+        if key in self._memo:
+            return self._memo[key]
+        joined, starts = self.joined, self.starts
+        last = len(starts) - 1
+        found: set | None = set()
+        budget = self.budget
+        for c in key:  # str.find skips ahead in C far faster than a class search
+            find = joined.find
+            at = find(c)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                if i >= last:
+                    break
+                at = find(c, starts[i + 1])
+            if len(found) > budget:
+                found = None
+                break
+        got = None if found is None else frozenset(found)
+        self._memo[key] = got
+        return got
+
+
+def candidates(rx, index: ParagraphIndex) -> frozenset | None:
+    """Positions of the paragraphs where ``rx`` (a FastPattern) may match when searched from
+    the paragraph's start; None when its characters do not narrow them down."""
+    sets = getattr(rx, "gate_sets", None)  # a user rule's expression may run on RE2 instead
+    if sets is None:
+        return None
+    got = None
+    for chars in sets():
+        got = _meet(got, index.holding(chars))
+    return got
+
+
+def _meet(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a & b
