@@ -128,13 +128,21 @@ def load(path: Path, display: str | None = None) -> Any:
 def load_rule_file(path: Path, display: str | None = None) -> Any:
     """:func:`load` through the start-up cache (keyed by the file's bytes): a rule file parsed
     once is read back rather than parsed again. Errors are never cached."""
-    from .cache import content_key, get_cache
-
     name = display or str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise RuleFileError(name, f"无法读取（{exc.strerror or exc}）") from None
+    return load_cached(data, name)
+
+
+def load_cached(data: bytes, name: str, text: str | None = None, save: bool = False) -> Any:
+    """The YAML file of bytes ``data`` (``text``: the same decoded, when the caller has it),
+    parsed, or read back from the start-up cache when an earlier run parsed the same bytes
+    (PyYAML is then not even imported). Errors are never cached. ``save``: write the cache now
+    (rule files are many, and their loader saves once after the last)."""
+    from .cache import content_key, get_cache
+
     cache = get_cache()
     key = content_key(data)
     hit = cache.get("yaml", key)
@@ -143,15 +151,18 @@ def load_rule_file(path: Path, display: str | None = None) -> Any:
             return _from_plain(hit)  # a fresh copy each time: callers may change what they get
         except Exception:  # damaged: parsed again below
             pass
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RuleFileError(name, "不是 UTF-8 编码的文本文件") from None
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RuleFileError(name, "不是 UTF-8 编码的文本文件") from None
     spec = load_text(text, name)
     try:
         cache.put("yaml", key, _to_plain(spec))
     except _NotPlain:
         pass
+    if save:
+        cache.save()
     return spec
 
 

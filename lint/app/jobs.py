@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import signal
 import sys
 from functools import partial
@@ -86,6 +85,8 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
 def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
     """The result, pickled here once: one that cannot travel back out of a worker becomes an
     error for this file instead of stopping the run."""
+    import pickle  # workers only: a run in one process never loads it
+
     i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
     try:
         return i, pickle.dumps(result)
@@ -199,6 +200,8 @@ def _pool_rounds(ctx, init, initargs, work, batches, workers, results, progress,
                 except BrokenProcessPool:
                     broken.append(batch)
                     continue
+                import pickle
+
                 for i, r in out:
                     results[i] = pickle.loads(r) if isinstance(r, bytes) else r
                     done += 1

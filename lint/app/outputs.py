@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -137,6 +135,8 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, mode: int | None = 
             mode = 0o666 & ~umask
     tmp = None
     try:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".gwlint-tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -182,13 +182,19 @@ def mark_docx(document) -> None:
 def written_by_gwlint(path: str | os.PathLike) -> str | None:
     """What gwlint wrote at ``path`` ("报告" or "批注副本"), or None for a file it did not write."""
     p = Path(path)
+    if p.suffix.lower() == ".docx":
+        import zipfile  # only for a .docx: a run on text files never loads it
+
+        try:
+            if zipfile.is_zipfile(p):
+                with zipfile.ZipFile(p) as zf:
+                    info = zf.getinfo("docProps/core.xml")
+                    if info.file_size > 1 << 20:
+                        return None
+                    return "批注副本" if DOCX_MARKER.encode() in zf.read(info) else None
+        except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, EOFError):
+            return None
     try:
-        if p.suffix.lower() == ".docx" and zipfile.is_zipfile(p):
-            with zipfile.ZipFile(p) as zf:
-                info = zf.getinfo("docProps/core.xml")
-                if info.file_size > 1 << 20:
-                    return None
-                return "批注副本" if DOCX_MARKER.encode() in zf.read(info) else None
         with open(p, "rb") as fh:
             head = fh.read(_SNIFF)
             size = os.fstat(fh.fileno()).st_size
@@ -196,7 +202,7 @@ def written_by_gwlint(path: str | os.PathLike) -> str | None:
             if size > _SNIFF:
                 fh.seek(max(_SNIFF, size - _SNIFF))
                 tail = fh.read(_SNIFF)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, EOFError):
+    except (OSError, ValueError):
         return None
     if MARKER.encode() in head or MARKER.encode() in tail:
         return "报告"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..yamlsafe import Field, LList, load_text, validate
+from ..yamlsafe import Field, LList, load_cached, validate
 
 VERSION = 1
 CONTEXT = 8  # characters of context on each side that go into the hash
@@ -190,7 +190,7 @@ def load_waivers(path: Path, root: Path | None = None) -> Waivers:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raise ConfigError(name, "无法按 UTF-8 读取豁免文件") from None
-    data = load_text(text, name)
+    data = load_cached(text.encode("utf-8"), name, text, save=True)
     if data is None:
         ws.source = _Source(comments=[ln for ln in text.splitlines(keepends=True) if ln.lstrip().startswith("#")])
         return ws

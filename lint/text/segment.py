@@ -20,10 +20,8 @@ another user could plant a file that jieba would load.
 from __future__ import annotations
 
 import hashlib
-import logging
 import marshal
 import math
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +40,8 @@ def _private_dir() -> Path:
     """Where jieba keeps its own cache (a marshal file it reads back unchecked): gwlint's cache
     folder when it is this user's alone, else a new private temporary folder (0700), never the
     shared system temporary folder that jieba uses by default."""
+    import tempfile
+
     from .. import cache
 
     d = cache.private_folder()
@@ -51,6 +51,8 @@ def _private_dir() -> Path:
 def _load_tokenizer():
     global _tokenizer
     if _tokenizer is None:
+        import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
