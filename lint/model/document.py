@@ -26,6 +26,27 @@ TEXT_SCOPES = ("title", "heading", "body", "table")
 _SENTENCE_END = fast(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
 
 
+class _once:
+    """``functools.cached_property`` without its lock (which Python 3.11 still takes on every
+    first access): computed on first access and kept in the instance's ``__dict__``, which
+    later reads find before the descriptor. For attributes read once per paragraph by
+    nearly every rule (``marker``, ``sentences``)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass
 class Run:
     """A stretch of a .docx paragraph with uniform direct formatting."""
@@ -41,7 +62,7 @@ class Run:
     element: Any = None  # the w:r element (lxml), for reports that annotate the source
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     paragraph: "Paragraph"
     start: int
@@ -67,21 +88,29 @@ class Paragraph:
     numbering: str = ""  # a number Word adds automatically (一、), as the reader sees it; not in text
     index: int = 0  # position in Document.paragraphs
 
-    @cached_property
+    @_once
     def marker(self) -> Marker | None:
         """The numbering marker (一、（一）1.（1）①) this paragraph starts with, if any."""
         return parse_marker(self.text)
 
-    @cached_property
+    @_once
     def sentences(self) -> list[Sentence]:
         """Sentences split on 。！？； …… and the paragraph end; blanks between are skipped."""
         out: list[Sentence] = []
         text = self.text
         pos = 0
         for m in _SENTENCE_END.finditer(text):
-            _append_sentence(out, self, text, pos, m.end())
-            pos = m.end()
-        _append_sentence(out, self, text, pos, len(text))
+            end = m.end()
+            while pos < end and text[pos] in _BLANKS:
+                pos += 1
+            if pos < end:
+                out.append(Sentence(self, pos, end))
+            pos = end
+        end = len(text)
+        while pos < end and text[pos] in _BLANKS:
+            pos += 1
+        if pos < end:
+            out.append(Sentence(self, pos, end))
         return out
 
     @property
@@ -93,11 +122,7 @@ class Paragraph:
         return offset + 1
 
 
-def _append_sentence(out: list, para: "Paragraph", text: str, start: int, end: int) -> None:
-    while start < end and text[start] in " \u3000\t\n":
-        start += 1
-    if start < end:
-        out.append(Sentence(para, start, end))
+_BLANKS = " \u3000\t\n"  # skipped at the start of a sentence
 
 
 @dataclass
