@@ -121,3 +121,11 @@ def test_iter_at_is_iter_restricted_to_positions():
         for scopes in (None, ("body",), ("body", "title")):
             want = [p for p in doc.iter(scopes) if p.index in positions]
             assert list(doc.iter_at(positions, scopes)) == want
+
+
+def test_iter_at_follows_a_change_of_scopes():
+    doc = _doc(["甲", "乙", "丙"])
+    assert [p.text for p in doc.iter_at({0, 1, 2}, ("body",))] == ["甲", "乙", "丙"]
+    doc.paragraphs[0].scope = "title"
+    doc._in_scope = {}  # what lint.analysis.structure does after settling the scopes
+    assert [p.text for p in doc.iter_at({0, 1, 2}, ("body",))] == ["乙", "丙"]

@@ -138,7 +138,6 @@ class Document:
         for i, p in enumerate(self.paragraphs):
             p.index = i
         self._in_scope: dict = {}
-        self._positions: dict = {}
 
     def iter(self, scopes: Iterable[str] | None = None) -> Iterator[Paragraph]:
         """Non-blank paragraphs whose scope is in ``scopes`` (all scopes when None).
@@ -159,9 +158,11 @@ class Document:
         """The paragraphs of :meth:`iter` (``scopes``) whose position in ``paragraphs`` is in
         ``positions`` (a set), in document order."""
         key = None if scopes is None else (scopes if isinstance(scopes, frozenset) else frozenset(scopes))
-        where = self._positions.get(key)
+        # Kept beside iter's selections, so that whatever resets those (a change of scopes)
+        # resets these too.
+        where = self._in_scope.get(("positions", key))
         if where is None:
-            where = self._positions[key] = frozenset(p.index for p in self.iter(key))
+            where = self._in_scope[("positions", key)] = frozenset(p.index for p in self.iter(key))
         paragraphs = self.paragraphs
         return (paragraphs[i] for i in sorted(where.intersection(positions)))
 
