@@ -56,12 +56,11 @@ class Automaton:
     def __len__(self) -> int:
         return len(self._auto)
 
-    def iter(self, text: str) -> Iterator[tuple[int, object]]:
-        if not len(self._auto) or not text:
-            return
-        for end, value in self._auto.iter(_wide(text)):
-            if end & 3 == 3:
-                yield end >> 2, value
+    def iter(self, text: str) -> list[tuple[int, object]]:
+        if not text or not len(self._auto):
+            return []
+        # A list made in one comprehension: a generator would be resumed once per match.
+        return [(end >> 2, value) for end, value in self._auto.iter(_wide(text)) if end & 3 == 3]
 
 
 @dataclass
