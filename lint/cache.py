@@ -33,6 +33,7 @@ from typing import Any
 try:  # the regular-expression engine's internals, for compile_regex below
     import _sre
     import re._compiler as _re_compiler  # type: ignore[import-not-found]
+    import re._constants as _re_constants  # type: ignore[import-not-found]
     import re._parser as _re_parser  # type: ignore[import-not-found]
 
     _SRE_MAGIC = _sre.MAGIC
@@ -304,6 +305,70 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
         _disable_fast_compile()
         return re.compile(pattern, flags)
     cache.put("regex", key, list(program))
+    return rx
+
+
+def _prefixed_program(pattern: str, flags: int, first: str) -> tuple | None:
+    """The program of ``pattern`` with an information block saying that every match starts
+    with a character of the class ``first`` (regex source of a one-character class), or None
+    when the pattern can match the empty string (then the engine ignores the block)."""
+    parsed = _re_parser.parse(pattern, flags)
+    lo, hi = parsed.getwidth()
+    if lo < 1:
+        return None
+    (op, items), = _re_parser.parse(first, flags & re.ASCII).data
+    if op is _re_constants.LITERAL:
+        items = [(op, items)]
+    elif op is not _re_constants.IN:
+        return None
+    charset, hascased = _re_compiler._optimize_charset(items)
+    if hascased:
+        return None
+    maxcode = _re_compiler.MAXCODE
+    code = [_re_constants.INFO, 0, _re_constants.SRE_INFO_CHARSET, min(lo, maxcode), min(hi, maxcode)]
+    _re_compiler._compile_charset(charset, flags, code)
+    code[1] = len(code) - 1  # the block's length, as re._compiler._compile_info writes it
+    _re_compiler._compile(code, parsed.data, flags)
+    code.append(_re_constants.SUCCESS)
+    state = parsed.state
+    indexgroup: list = [None] * state.groups
+    for name, i in state.groupdict.items():
+        indexgroup[i] = name
+    return (int(flags | state.flags), [int(c) for c in code], state.groups - 1, dict(state.groupdict),
+            tuple(indexgroup))
+
+
+def compile_prefixed(pattern: str, flags: int, first: str) -> re.Pattern | None:
+    """``pattern`` compiled so that the engine's search skips, in C, to the characters of the
+    class ``first`` that every match starts with (as it does by itself for a pattern that opens
+    with a class, but not for one that opens with a lookbehind or a group of alternatives), or
+    None where this cannot be done (another Python, a pattern that may match the empty string).
+
+    The program is ``re.compile``'s with one change: the information block at its head names
+    the class, as ``re._compiler`` writes it for ``[...]x``. The engine then tries a match only
+    at those characters, from there exactly as without the block (lookbehinds see the text
+    before), so the matches are the pattern's own, provided every match does start with a
+    character of ``first`` (lint.text.fastregex works that class out)."""
+    flags = int(flags)
+    if not _FAST_COMPILE or flags & re.DEBUG:
+        return None
+    cache = get_cache()
+    key = ("prefixed", pattern, flags, first)
+    hit = cache.get("regex", key)
+    if hit is not None:
+        try:
+            if hit == "none":
+                return None
+            flags_, code, groups, groupindex, indexgroup = hit
+            return _sre.compile(pattern, flags_, list(code), groups, dict(groupindex), tuple(indexgroup))
+        except Exception:  # a damaged entry: made afresh below, and replaced
+            pass
+    try:
+        program = _prefixed_program(pattern, flags, first)
+        rx = None if program is None else _sre.compile(pattern, *program)
+    except Exception:  # a bad pattern (re.compile reports it) or internals not as expected
+        return None
+    cache.put("regex", key, "none" if program is None else list(program))
     return rx
 
 
