@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -114,12 +115,17 @@ def _unsafe(ch: str) -> bool:
             or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069)
 
 
+# The characters _unsafe names, as one class: a text without any is found in one search in C.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def printable(s) -> str:
     """``s`` with every character that could act on a terminal or a log (control characters,
     escape sequences, line and bidirectional-override marks) or that is not text (a file name's
     bytes that are not UTF-8) written as a visible escape: ``\\n``, ``\\x1b``, ``\\xff``."""
     s = str(s)
-    if all(not _unsafe(ch) for ch in s):
+    if _UNSAFE.search(s) is None:
         return s
     return "".join(_escape_char(ch) if _unsafe(ch) else ch for ch in s)
 
@@ -127,6 +133,6 @@ def printable(s) -> str:
 def valid_text(s) -> str:
     """``s`` encodable as UTF-8 (for JSON and SARIF): bytes that are not UTF-8 become ``\\xNN``."""
     s = str(s)
-    if not any(0xD800 <= ord(ch) < 0xE000 for ch in s):
+    if _SURROGATE.search(s) is None:
         return s
     return "".join(_escape_char(ch) if 0xD800 <= ord(ch) < 0xE000 else ch for ch in s)

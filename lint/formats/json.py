@@ -21,7 +21,70 @@ def render(report, **_) -> str:
                            "hash": w.hash, "text": w.text, "reason": w.reason} for w in report.stale_waivers],
         "summary": report.summary(),
     }
-    return json.dumps(utf8(out), ensure_ascii=False, indent=2) + "\n"
+    return dumps(utf8(out)) + "\n"
+
+
+def dumps(value) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text, written without the
+    pure-Python encoder that ``json`` falls back to whenever it indents (a report of thousands of
+    findings spent most of its time there). Strings go through json's own C escaping; a value
+    of any type but dict, list, tuple, str, int, float, bool and None goes to ``json.dumps``."""
+    out: list[str] = []
+    try:
+        _write(value, out, "\n")
+    except _Unusual:
+        return json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+class _Unusual(Exception):
+    pass
+
+
+_string = json.encoder.encode_basestring  # the C function where there is one, as json.dumps uses
+
+
+def _write(value, out: list, newline: str) -> None:
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    elif type(value) is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Unusual
+        out.append(float.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        first = True
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise _Unusual  # json turns other keys into strings; leave that to it
+            out.append(("{" if first else ",") + inner + _string(k) + ": ")
+            first = False
+            _write(v, out, inner)
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        first = True
+        for v in value:
+            out.append(("[" if first else ",") + inner)
+            first = False
+            _write(v, out, inner)
+        out.append(newline + "]")
+    else:
+        raise _Unusual
 
 
 def utf8(value):

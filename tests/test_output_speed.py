@@ -1,0 +1,47 @@
+"""The report writers' fast paths give what the plain ways give: lint.formats.json.dumps is
+json.dumps(indent=2), and printable/valid_text find the same characters as their definitions."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from lint.formats import common
+from lint.formats.json import dumps
+
+
+def _value(rng: random.Random, depth: int = 0):
+    r = rng.random()
+    if depth > 3 or r < 0.4:
+        return rng.choice(["", "a\"b\\c\n\t", "中文“引号”", "\x00\x1f\u2028\ud800", 0, -5, 10 ** 20, 1.5, 1e-7,
+                           3.0, True, False, None])
+    if r < 0.7:
+        return {rng.choice(["k", "键", "a b", "\u2028"]) + str(i): _value(rng, depth + 1) for i in range(rng.randint(0, 4))}
+    items = [_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    return items if rng.random() < 0.8 else tuple(items)
+
+
+def test_dumps_is_json_dumps_indented():
+    rng = random.Random(7)
+    for _ in range(3000):
+        v = _value(rng)
+        assert dumps(v) == json.dumps(v, ensure_ascii=False, indent=2)
+
+
+def test_dumps_leaves_unusual_values_to_json():
+    for v in ({1: "a"}, {"a": [float("nan")]}, {"b": float("inf")}, {None: 1}):
+        assert dumps(v) == json.dumps(v, ensure_ascii=False, indent=2)
+
+
+def test_unsafe_class_is_the_definition():
+    for i in range(0x110000):
+        ch = chr(i)
+        assert (common._UNSAFE.search(ch) is not None) == common._unsafe(ch), hex(i)
+        assert (common._SURROGATE.search(ch) is not None) == (0xD800 <= i < 0xE000)
+
+
+def test_printable_and_valid_text_escape_as_before():
+    assert common.printable("a\x1bb") == "a" + common._escape_char("\x1b") + "b"
+    assert common.printable("正常的文字") == "正常的文字"
+    assert common.valid_text("a\udcffb") == "a" + common._escape_char("\udcff") + "b"
+    assert common.valid_text("\u2028") == "\u2028"
