@@ -32,12 +32,16 @@ def by_category(findings) -> list[tuple[str, str, dict[str, int]]]:
 
 
 def paragraph_of(doc, finding):
+    """The (first) paragraph of ``doc`` on the finding's line."""
     if doc is None or finding.scope == "document":
         return None
-    for p in doc.paragraphs:
-        if p.line == finding.line:
-            return p
-    return None
+    by_line = doc.__dict__.get("_gwlint_by_line")  # made once per document for a report's findings
+    if by_line is None or by_line[0] is not doc.paragraphs or by_line[1] != len(doc.paragraphs):
+        lines: dict = {}
+        for p in doc.paragraphs:
+            lines.setdefault(p.line, p)
+        by_line = doc.__dict__["_gwlint_by_line"] = (doc.paragraphs, len(doc.paragraphs), lines)
+    return by_line[2].get(finding.line)
 
 
 def for_display(result):

@@ -29,7 +29,8 @@ class FileResult:
 
         d = self.doc
         masked = self._masked_spans()
-        paras = [Paragraph(text=_mask(p.text, masked.get(p.line, ())), line=p.line, location=p.location,
+        paras = [Paragraph(text=_mask(p.text, masked[p.line]) if p.line in masked else p.text,
+                           line=p.line, location=p.location,
                            scope=p.scope, level=p.level, table=p.table)
                  for p in d.paragraphs]
         return Document(path=d.path, paragraphs=paras, source_format=d.source_format,
