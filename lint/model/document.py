@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 
 from ..text.chinese import han_count  # noqa: F401 - part of the model's interface
 from ..text.numbering import Marker, parse_marker
+from ..cache import compile_regex
 from ..text.fastregex import fast
 
 SCOPES = ("title", "heading", "body", "table", "header", "footer", "footnote")
@@ -24,6 +25,10 @@ TEXT_SCOPES = ("title", "heading", "body", "table")
 # A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
 # closing quotes and brackets that follow (…。” belongs to the sentence before).
 _SENTENCE_END = fast(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
+# A whole sentence in one match: the blanks before it (skipped), then group 1: the text up to
+# and with the next run of _SENTENCE_END (…… is two …), or to the end of the paragraph. Group 1
+# is empty only at the end. The same spans as cutting the text after each _SENTENCE_END.
+_SENTENCES = compile_regex("[ \u3000\t\n]*([^…。！？；!?;]*(?:[…。！？；!?;]+[”’」』）》)\\]】]*|\\Z))")
 
 
 class _once:
@@ -96,22 +101,7 @@ class Paragraph:
     @_once
     def sentences(self) -> list[Sentence]:
         """Sentences split on 。！？； …… and the paragraph end; blanks between are skipped."""
-        out: list[Sentence] = []
-        text = self.text
-        pos = 0
-        for m in _SENTENCE_END.finditer(text):
-            end = m.end()
-            while pos < end and text[pos] in _BLANKS:
-                pos += 1
-            if pos < end:
-                out.append(Sentence(self, pos, end))
-            pos = end
-        end = len(text)
-        while pos < end and text[pos] in _BLANKS:
-            pos += 1
-        if pos < end:
-            out.append(Sentence(self, pos, end))
-        return out
+        return [Sentence(self, a, b) for a, b in (m.span(1) for m in _SENTENCES.finditer(self.text)) if a < b]
 
     @property
     def is_blank(self) -> bool:
@@ -120,9 +110,6 @@ class Paragraph:
     def column(self, offset: int) -> int:
         """1-based column of a character offset in this paragraph."""
         return offset + 1
-
-
-_BLANKS = " \u3000\t\n"  # skipped at the start of a sentence
 
 
 @dataclass
