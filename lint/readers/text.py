@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..cache import compile_regex
 from ..model.document import Document, Paragraph, classify
 from ..errors import InputError
 
@@ -16,7 +17,7 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # not \t \n \v \f \r or \x1a (DOS EOF)
-_ODD = re.compile("[\ue000-\uf8ff\U00010000-\U0010ffff]")
+_ODD = compile_regex("[\ue000-\uf8ff\U00010000-\U0010ffff]")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -8,7 +8,8 @@ four-digit year form 二〇二四), ``int_to_cn`` writes 0–99.
 
 from __future__ import annotations
 
-import re
+
+from ..cache import compile_regex
 
 # Class bodies for regular expressions (without the brackets).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -21,7 +22,7 @@ CN_ORDINAL = "[一二三四五六七八九十]"
 # 〇 and 零 are zero; ○ (a circle, often typed for 〇) is not a digit here: NM rules report it.
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-_HAN_RUNS = re.compile(f"[{HAN}]+")
+_HAN_RUNS = compile_regex(f"[{HAN}]+")  # from the start-up cache: its class takes a while to compile
 
 
 def is_han(ch: str) -> bool:
