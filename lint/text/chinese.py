@@ -8,7 +8,6 @@ four-digit year form 二〇二四), ``int_to_cn`` writes 0–99.
 
 from __future__ import annotations
 
-
 from ..cache import compile_regex
 
 # Class bodies for regular expressions (without the brackets).
