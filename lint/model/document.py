@@ -136,9 +136,11 @@ class Document:
         key = None if scopes is None else (scopes if isinstance(scopes, frozenset) else frozenset(scopes))
         got = self._in_scope.get(key)
         if got is None:
-            got = self._in_scope[key] = tuple(
-                p for p in self.paragraphs
-                if p.text.strip() and (key is None or p.scope in key))
+            every = self._in_scope.get(None)
+            if every is None:  # the non-blank paragraphs, once; each set of scopes picks from them
+                every = self._in_scope[None] = tuple(p for p in self.paragraphs if p.text.strip())
+            got = every if key is None else tuple(p for p in every if p.scope in key)
+            self._in_scope[key] = got
         return iter(got)
 
     def iter_at(self, positions, scopes: Iterable[str] | None = None) -> Iterator[Paragraph]:
