@@ -33,8 +33,22 @@ def build_document(ex: dict, tmp_path):
     return doc
 
 
+def with_example_model(rule, tmp_path):
+    """A rule that runs a neural model (WD015, the optional extra gwlint[csc]) runs its examples
+    with the tiny model of tests/csc_fixtures.py, built here over the examples' characters."""
+    if rule.kind != "python" or rule.compiled[0].__module__ != "lint.checks.spelling_csc":
+        return rule
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from tests.csc_fixtures import example_model
+
+    texts = [example_text(ex) for kind in ("fail", "pass") for ex in rule.examples[kind]]
+    return rule.with_options({"model": str(example_model(tmp_path / "csc-model", texts))})
+
+
 @pytest.mark.parametrize("rule,kind,example", list(_cases()))
 def test_example(rule, kind, example, tmp_path):
+    rule = with_example_model(rule, tmp_path)
     doc = build_document(example, tmp_path)
     found = [f for f in check_document(doc, [rule]) if f.code == rule.code]
     where = f"{rule.path}:{example['line']}"
