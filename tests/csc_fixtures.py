@@ -17,7 +17,8 @@ SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 SELF_LOGIT = 12.0
 
 # The model the examples of rules/wording/neural-typo.yml run with (its `why` describes it).
-EXAMPLE_CHANGES = {"测": ("策", 0.99), "镜": ("境", 0.99), "好": ("优", 0.99), "以": ("已", 0.5)}
+EXAMPLE_CHANGES = {"测": ("策", 0.99), "镜": ("境", 0.99), "末": ("未", 0.99), "好": ("优", 0.99),
+                   "以": ("已", 0.5)}
 
 BERT_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
@@ -73,3 +74,18 @@ def build_model(folder: Path, chars: str, changes: dict[str, tuple[str, float]] 
 def example_model(folder: Path, texts: list[str]) -> Path:
     """The model of EXAMPLE_CHANGES over the characters of ``texts``."""
     return build_model(folder, "".join(texts), EXAMPLE_CHANGES)
+
+
+def with_example_model(rule, tmp_path):
+    """A rule that runs a neural model (WD015, the optional extra gwlint[csc]) runs its examples
+    with the tiny model of tests/csc_fixtures.py, built here over the examples' characters."""
+    if rule.kind != "python" or rule.compiled[0].__module__ != "lint.checks.spelling_csc":
+        return rule
+    import pytest
+
+    from lint.engine import example_text
+
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    texts = [example_text(ex) for kind in ("fail", "pass") for ex in rule.examples[kind]]
+    return rule.with_options({"model": str(example_model(tmp_path / "csc-model", texts))})

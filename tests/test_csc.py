@@ -179,7 +179,8 @@ def test_bad_option(tmp_path, model):
     draft, cfg = _draft(tmp_path, "model")
     with open(cfg, "a", encoding="utf-8") as f:
         f.write("rules:\n  WD015: {threshold: 1.5}\n")
-    assert "threshold" in _one_line_error(run("check", "--config", cfg, draft), "WD015")
+    line = _one_line_error(run("check", "--config", cfg, draft), "gwlint.yaml:3")
+    assert "WD015 的选项“threshold”应为大于 0、不大于 1 的数" in line
 
 
 def test_extra_not_installed(tmp_path, model, monkeypatch):

@@ -8,6 +8,7 @@ import pytest
 from lint.analysis.document_type import infer
 from lint.engine import check_document, example_text, load_rules
 from lint.readers import read_stdin
+from tests.csc_fixtures import with_example_model
 
 RULESET = load_rules()
 
@@ -31,19 +32,6 @@ def build_document(ex: dict, tmp_path):
     doc.meta["doctype"] = ex.get("doctype") or infer(doc)
     doc.meta["public"] = ex.get("public", False)
     return doc
-
-
-def with_example_model(rule, tmp_path):
-    """A rule that runs a neural model (WD015, the optional extra gwlint[csc]) runs its examples
-    with the tiny model of tests/csc_fixtures.py, built here over the examples' characters."""
-    if rule.kind != "python" or rule.compiled[0].__module__ != "lint.checks.spelling_csc":
-        return rule
-    pytest.importorskip("onnxruntime")
-    pytest.importorskip("onnx")
-    from tests.csc_fixtures import example_model
-
-    texts = [example_text(ex) for kind in ("fail", "pass") for ex in rule.examples[kind]]
-    return rule.with_options({"model": str(example_model(tmp_path / "csc-model", texts))})
 
 
 @pytest.mark.parametrize("rule,kind,example", list(_cases()))

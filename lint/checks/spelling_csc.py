@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from ..errors import ConfigError
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.chinese import is_han
@@ -36,12 +35,6 @@ def _prepare(rule, options) -> str | None:
     """Called once per run for a selected rule, before any draft: loads the model, so that a
     missing folder, a corrupt model or a bad vocabulary stops the run (exit 2) with one line
     naming the file. Returns the note to print when the rule cannot run."""
-    for key in ("threshold", "keep"):
-        if not 0 < options[key] <= 1:
-            raise ConfigError(rule.path, f"{rule.code} 的选项“{key}”应为大于 0、不大于 1 的数")
-    for key in ("max_length", "batch"):
-        if not 1 <= options[key] <= 510:
-            raise ConfigError(rule.path, f"{rule.code} 的选项“{key}”应为 1 到 510 之间的整数")
     folder = _folder(options)
     if not folder:
         return (f"{rule.code} 未运行：没有指定神经纠错模型（在 gwlint.yaml 中设置 csc-model，"
@@ -53,6 +46,17 @@ def _prepare(rule, options) -> str | None:
     except csc_model.ExtraMissing as exc:
         return f"{rule.code} 未运行：{exc}"
     return None
+
+
+def _validate(options, ctx) -> None:
+    """Ranges of the options, checked when the rule is compiled with them (the error names the
+    configuration that set them)."""
+    for key in ("threshold", "keep"):
+        if not 0 < options[key] <= 1:
+            raise ctx.error(f"WD015 的选项“{key}”应为大于 0、不大于 1 的数")
+    for key in ("max_length", "batch"):
+        if not 1 <= options[key] <= 510:
+            raise ctx.error(f"WD015 的选项“{key}”应为 1 到 510 之间的整数")
 
 
 def _model(options):
@@ -146,3 +150,4 @@ neural_typo.OPTIONS = {
     "batch": Param("int", default=16, tunable=True, doc="pieces per model run"),
 }
 neural_typo.PREPARE = _prepare
+neural_typo.VALIDATE = _validate
