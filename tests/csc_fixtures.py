@@ -24,10 +24,12 @@ BERT_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def build_model(folder: Path, chars: str, changes: dict[str, tuple[str, float]] | None = None,
-                inputs=BERT_INPUTS, custom_op: bool = False, vocab_extra: int = 0) -> Path:
+                inputs=BERT_INPUTS, custom_op: bool = False, vocab_extra: int = 0,
+                external: str | None = None) -> Path:
     """Write model.onnx and vocab.txt into ``folder`` (made if needed); returns ``folder``.
     ``custom_op``: the graph also runs an operator of a domain onnxruntime does not know;
-    ``vocab_extra``: vocab.txt gets that many lines more than the model's logits have."""
+    ``vocab_extra``: vocab.txt gets that many lines more than the model's logits have;
+    ``external``: the embedding is stored as external data in that file (relative to ``folder``)."""
     import numpy as np
     import onnx
     from onnx import TensorProto, helper, numpy_helper
@@ -63,6 +65,15 @@ def build_model(folder: Path, chars: str, changes: dict[str, tuple[str, float]] 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o755)
+    if external is not None:
+        tensor = next(t for t in model.graph.initializer if t.name == "embedding")
+        (folder / external).write_bytes(tensor.raw_data)
+        size = len(tensor.raw_data)
+        tensor.ClearField("raw_data")
+        tensor.data_location = TensorProto.EXTERNAL
+        for key, value in (("location", external), ("offset", "0"), ("length", str(size))):
+            entry = tensor.external_data.add()
+            entry.key, entry.value = key, value
     onnx.save(model, str(folder / "model.onnx"))
     extra = [f"[unused{i}]" for i in range(vocab_extra)]
     (folder / "vocab.txt").write_text("\n".join(vocab + extra) + "\n", encoding="utf-8")

@@ -160,6 +160,30 @@ def test_custom_operator_is_refused(tmp_path):
     assert "标准算子" in _one_line_error(run("check", "--config", cfg, draft), "model.onnx")
 
 
+def test_external_data_inside_the_folder_loads_and_outside_is_refused(tmp_path):
+    build_model(tmp_path / "model", TEXT, CHANGES, external="weights.bin")
+    assert [f.suggestion for f in findings("认真落实中央决测部署。", model=str(tmp_path / "model"))] == ["策"]
+    draft, cfg = _draft(tmp_path, "model")
+    for where in ("../outside.bin", str(tmp_path / "outside.bin"), "link.bin"):
+        if where == "link.bin":  # a link inside the folder to a file outside it
+            (tmp_path / "model" / "link.bin").symlink_to(tmp_path / "outside.bin")
+            build_model(tmp_path / "outside-model", TEXT, CHANGES, external="../outside.bin")
+        build_model(tmp_path / "model", TEXT, CHANGES, external=where)
+        line = _one_line_error(run("check", "--config", cfg, draft), "model.onnx")
+        assert "模型文件夹之外的外部数据" in line, where
+    build_model(tmp_path / "model", TEXT, CHANGES, external="weights.bin")
+    (tmp_path / "model" / "weights.bin").unlink()
+    assert "外部数据文件不存在" in _one_line_error(run("check", "--config", cfg, draft), "weights.bin")
+
+
+def test_external_data_scan():
+    from lint.text.csc_model import external_data
+
+    assert external_data(b"") == []
+    with pytest.raises(ValueError):
+        external_data(b"\x3a\x05ab")  # a field longer than the file
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_folder_others_may_write_is_refused(tmp_path, model):
     model.chmod(0o777)

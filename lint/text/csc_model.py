@@ -13,7 +13,8 @@ Nothing is ever downloaded. The folder comes from a configuration, which gwlint 
 untrusted: it must be a folder owned by the user running gwlint (or root) that others may not
 write, ``model.onnx`` is capped in size, and no code is loaded from it: ONNX is data, the
 session registers no custom-op library (a model that needs one does not load), and nothing is
-unpickled. Every problem with the folder is a :class:`lint.errors.ConfigError` naming the file.
+unpickled; a tensor stored as external data must be a file inside the folder. Every problem
+with the folder is a :class:`lint.errors.ConfigError` naming the file.
 
 onnxruntime and numpy are imported only when a model is loaded: ``import lint`` and a run
 without the neural rule never import them (tests/test_csc.py checks this).
@@ -90,6 +91,92 @@ def check_folder(folder: str | os.PathLike) -> tuple[Path, Path, Path]:
     return d, model, vocab
 
 
+# Where TensorProto messages can sit in an ONNX file (onnx.proto): message -> {field: message}.
+_HOLDS = {
+    "model": {7: "graph", 20: "training", 25: "function"},
+    "training": {1: "graph", 2: "graph"},
+    "graph": {1: "node", 5: "tensor", 15: "sparse"},
+    "function": {7: "node", 11: "attribute"},
+    "node": {5: "attribute"},
+    "attribute": {5: "tensor", 6: "graph", 10: "tensor", 11: "graph", 22: "sparse", 23: "sparse"},
+    "sparse": {1: "tensor", 2: "tensor"},
+    "tensor": {13: "entry"},
+}
+
+
+def external_data(data) -> list[str]:
+    """The ``location`` of every tensor of an ONNX file stored as external data, read straight
+    from the protocol buffer (no onnx package; the weights are skipped over, not read)."""
+    found: list[str] = []
+
+    def varint(pos: int, end: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            if pos >= end or shift > 63:
+                raise ValueError("truncated varint")
+            b = data[pos]
+            pos += 1
+            value |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                return value, pos
+
+    def walk(kind: str, pos: int, end: int, depth: int) -> None:
+        if depth > 64:
+            raise ValueError("nested too deep")
+        holds = _HOLDS.get(kind, {})
+        key = value = None
+        while pos < end:
+            tag, pos = varint(pos, end)
+            field, wire = tag >> 3, tag & 7
+            if wire == 0:
+                _, pos = varint(pos, end)
+            elif wire == 1:
+                pos += 8
+            elif wire == 5:
+                pos += 4
+            elif wire == 2:
+                size, pos = varint(pos, end)
+                if pos + size > end:
+                    raise ValueError("truncated field")
+                if kind == "entry" and field in (1, 2):
+                    text = bytes(data[pos:pos + size]).decode("utf-8", "replace")
+                    key, value = (text, value) if field == 1 else (key, text)
+                elif field in holds:
+                    walk(holds[field], pos, pos + size, depth + 1)
+                pos += size
+            else:
+                raise ValueError(f"wire type {wire}")
+        if pos != end:
+            raise ValueError("truncated message")
+        if kind == "entry" and key == "location" and value is not None:
+            found.append(value)
+
+    walk("model", 0, len(data), 0)
+    return found
+
+
+def _check_external(model: Path, folder: Path) -> None:
+    """External data of ``model`` must be files inside ``folder`` (no absolute path, no ``..``
+    out of it, no link out of it), owned like the model. onnxruntime 1.24 and later refuse a path
+    out of the folder too; earlier versions do not, hence this check of our own."""
+    import mmap
+
+    try:
+        with open(model, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm, \
+                memoryview(mm) as view:
+            locations = external_data(view)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(str(model), f"无法加载模型（不是完整的 ONNX 文件：{exc}）") from None
+    for loc in dict.fromkeys(locations):
+        target = (folder / loc).resolve()
+        if Path(loc).is_absolute() or not target.is_relative_to(folder) or target == folder:
+            raise ConfigError(str(model), f"模型引用了模型文件夹之外的外部数据“{loc}”：gwlint 只读取模型文件夹中的文件")
+        if not target.is_file():
+            raise ConfigError(str(folder / loc), "模型引用的外部数据文件不存在")
+        _owned(target, "模型的外部数据文件")
+
+
 def read_vocab(path: Path) -> dict[str, int]:
     """BERT's vocab.txt: token -> id (its line number from 0)."""
     if path.stat().st_size > MAX_VOCAB_BYTES:
@@ -144,6 +231,7 @@ class CscModel:
             self.tokens[i] = t
         self.cls, self.sep, self.unk = (self.vocab[s] for s in SPECIAL)
         self.pad = self.vocab.get("[PAD]", 0)
+        _check_external(self.model_path, self.folder)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.log_severity_level = 3  # errors only: warnings would reach the user's terminal
