@@ -58,9 +58,13 @@ def rules_for(which: str):
 def with_csc_model(rules, folder: str):
     """The rules with WD015 running the model of ``folder`` (loaded now: a bad folder stops here)."""
     from lint.engine import load_rules
+    from lint.errors import GwlintError
 
     csc = load_rules().get("WD015").with_options({"model": str(Path(folder).resolve())})
-    note = csc.prepare()
+    try:
+        note = csc.prepare()
+    except GwlintError as exc:
+        sys.exit(f"spelling.py: {exc}")
     if note:
         sys.exit(f"spelling.py: {note}")
     return sorted([r for r in rules if r.code != "WD015"] + [csc], key=lambda r: r.code)

@@ -12,7 +12,7 @@ import pytest
 
 from lint.engine import check_document, load_rules
 from lint.readers import read_stdin
-from tests.helpers import REPO, run
+from tests.helpers import CORPUS, REPO, run
 
 pytest.importorskip("numpy")
 pytest.importorskip("onnx")
@@ -241,3 +241,22 @@ def test_worker_processes_load_their_own(tmp_path, model):
     r = run("check", "--format", "json", "--select", "WD015", "--jobs", "2", "--config", cfg,
             draft, str(tmp_path / "b.txt"))
     assert sorted(f["path"].rsplit("/", 1)[-1] for f in r.json["findings"]) == ["a.txt", "b.txt"], r
+
+
+def test_explain_says_where_the_model_comes_from():
+    r = run("explain", "WD015")
+    assert r.code == 0
+    for words in ("gwlint 不附带、也从不下载任何模型", "csc-model", "GWLINT_CSC_MODEL", "gwlint[csc]", "optimum"):
+        assert words in r.out, words
+
+
+@pytest.mark.skipif(not (CORPUS / "ecspell-odw").is_dir(), reason="shared/corpus is not beside the repository")
+def test_bench_measures_the_rule_with_a_model(tmp_path, model):
+    out = subprocess.run([sys.executable, str(REPO / "bench" / "spelling.py"), "--smoke", "--sets-only",
+                          "--codes", "WD015", "--csc-model", str(model)], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-1000:]
+    assert "| WD015 neural-typo |" in out.stdout
+    missing = subprocess.run([sys.executable, str(REPO / "bench" / "spelling.py"), "--smoke", "--sets-only",
+                              "--codes", "WD015", "--csc-model", str(tmp_path / "nowhere")],
+                             capture_output=True, text=True, cwd=tmp_path)
+    assert missing.returncode != 0 and "文件夹不存在" in missing.stderr and "Traceback" not in missing.stderr

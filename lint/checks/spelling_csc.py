@@ -38,7 +38,7 @@ def _prepare(rule, options) -> str | None:
     folder = _folder(options)
     if not folder:
         return (f"{rule.code} 未运行：没有指定神经纠错模型（在 gwlint.yaml 中设置 csc-model，"
-                f"或设置环境变量 {ENV}）")
+                f"或设置环境变量 {ENV}；不需要时可加 --ignore {rule.code}）")
     from ..text import csc_model
 
     try:
