@@ -314,6 +314,9 @@ def _first_line(exc: Exception) -> str:
 
 
 _loaded: dict[tuple, CscModel] = {}
+# Sessions a forked worker inherited from its parent: kept, never destroyed there (destroying one
+# would wait for the parent's onnxruntime threads, which do not exist in the child).
+_inherited: list[CscModel] = []
 
 
 def load(folder: str | os.PathLike) -> CscModel:
@@ -324,6 +327,9 @@ def load(folder: str | os.PathLike) -> CscModel:
     key = (str(d), st.st_mtime_ns, st.st_size, os.getpid())
     m = _loaded.get(key)
     if m is None:
-        _loaded.clear()
+        for k in list(_loaded):
+            old = _loaded.pop(k)
+            if k[-1] != key[-1]:
+                _inherited.append(old)
         m = _loaded[key] = CscModel(d)
     return m
