@@ -100,7 +100,11 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
     options = {code: rs.options for code, rs in per_rule.items() if rs.options}
     rules = [r.with_options(options[r.code], per_rule[r.code].where) if r.code in options else r
              for r in rules]
-    notes = [n for n in (r.prepare() for r in rules) if n]  # a model to load: before any draft
+    # A model to load: before any draft. A rule that cannot run says so when it was asked for
+    # (named, or configured); a preview rule that --preview merely swept in stays quiet.
+    named = set(per_rule) | {r.code for r in rules
+                             if any(selection.matches(r, s)[1] for s in list(select or []) + chosen_cli)}
+    notes = [n for r in rules if (n := r.prepare()) and (r.code in named or r.status != "preview")]
     exclude = list(cfg.exclude) if cli.exclude is None else list(cli.exclude)
     settings = Settings(
         select=select, ignore=cfg.ignore + off + cli.ignore, preview=preview,
