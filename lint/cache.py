@@ -43,7 +43,7 @@ except (ImportError, AttributeError):  # another Python, or one before 3.11
     _SRE_MAGIC = None
     _FAST_COMPILE = False
 
-FORMAT = 2  # 2: JSON (1 was a pickle)
+FORMAT = 3  # 3: JSON with tuple keys written as Python writes them (2: as JSON; 1 was a pickle)
 MAX_ENTRIES = 4000  # per table; entries used by this run are kept first
 KEEP_FILES = 4  # cache files of different stamps (versions) kept side by side
 
@@ -190,7 +190,14 @@ def get_cache() -> Cache:
 
 
 def _key(key: Any) -> str:
-    return key if isinstance(key, str) else json.dumps(key, ensure_ascii=False, separators=(",", ":"))
+    # A tuple of strings and numbers as Python writes it: one form for one tuple, and quicker
+    # than JSON for the few hundred lookups of every start (string keys are content hashes,
+    # never "(...", and JSON never writes one).
+    if isinstance(key, str):
+        return key
+    if isinstance(key, tuple):
+        return repr(key)
+    return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
 def _trusted(st: os.stat_result) -> bool:
