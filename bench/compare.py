@@ -40,6 +40,7 @@ def main(argv=None) -> int:
     ap.add_argument("--after", default=None, help="a later commit to compare (default: this checkout)")
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--sizes", default="10k,2MB", help="inputs to time (10k, 70k, 2MB)")
+    ap.add_argument("--format", default="json", help="the report format to time (json, text, ...)")
     args = ap.parse_args(argv)
     out = BENCH / "out"
     out.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,7 @@ def main(argv=None) -> int:
     rows = []
     for label in args.sizes.split(","):
         draft = inputs["drafts"][label]["txt"]
-        cmds = {name: [sys.executable, "-c", RUN, str(root), "check", "-f", "json", str(draft)]
+        cmds = {name: [sys.executable, "-c", RUN, str(root), "check", "-f", args.format, str(draft)]
                 for name, root in (("before", base), ("after", later))}
         log(f"{label}: {args.runs} runs each, interleaved")
         got = cold_interleaved(cmds, args.runs, warmup=1)
@@ -64,7 +65,7 @@ def main(argv=None) -> int:
         rows.append([label, fmt_s(b.get("median")), fmt_s(a.get("median")),
                      f"{change:+.1f} %" if change is not None else "-",
                      f"{b.get('rss_mb') or 0:.0f} / {a.get('rss_mb') or 0:.0f} MB"])
-    text = (f"Cold check, median of {args.runs} interleaved runs: {rev} (before) and {head} (after).\n\n"
+    text = (f"Cold check (-f {args.format}), median of {args.runs} interleaved runs: {rev} (before) and {head} (after).\n\n"
             + table(["input", "before", "after", "change", "peak memory before / after"], rows) + "\n")
     (out / f"compare-{rev}-{head}.md").write_text(text, encoding="utf-8")
     print(text)
