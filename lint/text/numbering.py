@@ -54,6 +54,12 @@ class Marker:
 
 # Every form starts with one of these or with a decimal digit (\d, which str.isdecimal matches).
 _STARTS = frozenset("一二三四五六七八九十（(" + CIRCLED)
+# The forms that can match at a first character, in _FORMS's order: each form's first element
+# admits only one of these kinds of character.
+_BY_FIRST = {"cn": [f for f in _FORMS if f[1] == "cn"],
+             "paren": [f for f in _FORMS if f[1] in ("cn-paren", "arabic-paren")],
+             "digit": [f for f in _FORMS if f[1] == "arabic"],
+             "circled": [f for f in _FORMS if f[1] == "circled"]}
 
 
 def parse_marker(text: str) -> Marker | None:
@@ -63,7 +69,15 @@ def parse_marker(text: str) -> Marker | None:
     if first not in _STARTS and not first.isdecimal():
         return None  # most sentences: no form can match
     head = text[offset:offset + 12]
-    for level, family, rx in _FORMS:
+    if first in "（(":
+        forms = _BY_FIRST["paren"]
+    elif first in CIRCLED:
+        forms = _BY_FIRST["circled"]
+    elif first.isdecimal():
+        forms = _BY_FIRST["digit"]
+    else:
+        forms = _BY_FIRST["cn"]
+    for level, family, rx in forms:
         m = rx.match(head)
         if not m:
             continue
