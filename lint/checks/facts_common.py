@@ -189,13 +189,24 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if a == b:
+        return 0
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
+        # one row of the table; the three-way min written out (the builtin call costs more than
+        # the comparisons on titles of a few dozen characters)
+        cur = [i]
+        left = best = i
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            best = min(best, cur[j])
+            v = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            if left + 1 < v:
+                v = left + 1
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            cur.append(v)
+            left = v
+            if v < best:
+                best = v
         if best > limit:
             return limit + 1
         prev = cur
