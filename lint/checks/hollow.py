@@ -100,15 +100,32 @@ BOOTS = [
      "把成绩归功于领导的套话", "可删去，直接写做成这件事的具体做法"),
 ]
 _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
+# For each pattern of BOOTS, literals one of which every match holds (lint.checks.gates): only the
+# paragraphs that have one are searched with the pattern.
+_BOOT_NEEDS = [re.compile(rx) for rx in (
+    "领导",
+    "的(?:关心|支持|关怀|帮助|共同努力)",
+    "共同努力",
+    "来之不易",
+    "是(?:肯定|主要)的",
+    "贡献",
+    "重视",
+    "领导|的(?:关心|支持|关怀|帮助|指导)",
+)]
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
-    boots = [b for b in BOOTS if b[0].possible(doc.joined_text)]
+    from .gates import paragraphs_with
+
+    boots = [(b, paragraphs_with(doc, need)) for b, need in zip(BOOTS, _BOOT_NEEDS) if b[0].possible(doc.joined_text)]
+    boots = [b for b in boots if b[1]]
     if not boots:
         return
     for p in doc.iter(rule.scope):
         text = p.text
-        for rx, label, advice in boots:
+        for (rx, label, advice), where in boots:
+            if p.index not in where:
+                continue
             for m in rx.finditer(text):
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
                 if rx is _CONTRIBUTION and not _is_closing(p, m, doc):
