@@ -26,8 +26,10 @@ def _starts(doc) -> list[int]:
     return got
 
 
-def paragraphs_with(doc, rx) -> frozenset[int]:
-    """Indices (``Paragraph.index``) of the paragraphs of ``doc`` that hold a match of ``rx``, a
-    regular expression of literals without line breaks (see the module's docstring)."""
-    starts = _starts(doc)
-    return frozenset(bisect_right(starts, m.start()) - 1 for m in rx.finditer(doc.joined_text))
+def paragraphs_with(doc, *rxs) -> frozenset[int]:
+    """Indices (``Paragraph.index``) of the paragraphs of ``doc`` that hold a match of one of
+    ``rxs``, regular expressions of literals without line breaks (see the module's docstring).
+    Several expressions, each starting with a literal, are found faster than their alternation
+    when the engine has no common first character to look for (``领导`` and ``的(?:关心|支持)``)."""
+    starts, joined = _starts(doc), doc.joined_text
+    return frozenset(bisect_right(starts, m.start()) - 1 for rx in rxs for m in rx.finditer(joined))

@@ -102,26 +102,29 @@ BOOTS = [
 _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
 # For each pattern of BOOTS, literals one of which every match holds (lint.checks.gates): only the
 # paragraphs that have one are searched with the pattern.
-_BOOT_NEEDS = [re.compile(rx) for rx in (
-    "领导",
-    "的(?:关心|支持|关怀|帮助|共同努力)",
-    "共同努力",
-    "来之不易",
-    "是(?:肯定|主要)的",
-    "贡献",
-    "重视",
-    "领导|的(?:关心|支持|关怀|帮助|指导)",
+_BOOT_NEEDS = [tuple(re.compile(rx) for rx in rxs) for rxs in (
+    ("领导",),
+    ("的(?:关心|支持|关怀|帮助|共同努力)",),
+    ("共同努力",),
+    ("来之不易",),
+    ("是(?:肯定|主要)的",),
+    ("贡献",),
+    ("重视",),
+    ("领导", "的(?:关心|支持|关怀|帮助|指导)"),
 )]
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
     from .gates import paragraphs_with
 
-    boots = [(b, paragraphs_with(doc, need)) for b, need in zip(BOOTS, _BOOT_NEEDS) if b[0].possible(doc.joined_text)]
+    boots = [(b, paragraphs_with(doc, *need)) for b, need in zip(BOOTS, _BOOT_NEEDS) if b[0].possible(doc.joined_text)]
     boots = [b for b in boots if b[1]]
     if not boots:
         return
+    anywhere = frozenset().union(*(where for _, where in boots))
     for p in doc.iter(rule.scope):
+        if p.index not in anywhere:
+            continue
         text = p.text
         for (rx, label, advice), where in boots:
             if p.index not in where:
