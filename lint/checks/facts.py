@@ -254,13 +254,17 @@ _TROUBLE = fast(r"问题|矛盾|隐患|因素|风险|困难|压力|冲击|危机
 
 
 def _heading_above(doc, p):
-    j = p.index - 1
-    while j >= 0:
-        q = doc.paragraphs[j]
-        if q.scope in ("heading", "title"):
-            return q
-        j -= 1
-    return None
+    """The nearest heading or title before ``p``: read from a table of the document made once
+    (walking back from each claim cost a pass over the text per claim in a draft of few headings)."""
+    above = doc.meta.get("_heading_above")
+    if above is None or len(above) != len(doc.paragraphs):
+        above, last = [], None
+        for q in doc.paragraphs:
+            above.append(last)
+            if q.scope in ("heading", "title"):
+                last = q
+        doc.meta["_heading_above"] = above
+    return above[p.index]
 
 
 def _in_targets(doc, p, pos: int) -> bool:
