@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 
-def _starts(doc) -> list[int]:
+def paragraph_starts(doc) -> list[int]:
     """Offsets of each paragraph of ``doc`` in its joined text (paragraphs joined by line breaks)."""
     got = doc.meta.get("_gate_starts")
     if got is None or len(got) != len(doc.paragraphs):
@@ -31,5 +31,5 @@ def paragraphs_with(doc, *rxs) -> frozenset[int]:
     ``rxs``, regular expressions of literals without line breaks (see the module's docstring).
     Several expressions, each starting with a literal, are found faster than their alternation
     when the engine has no common first character to look for (``领导`` and ``的(?:关心|支持)``)."""
-    starts, joined = _starts(doc), doc.joined_text
+    starts, joined = paragraph_starts(doc), doc.joined_text
     return frozenset(bisect_right(starts, m.start()) - 1 for rx in rxs for m in rx.finditer(joined))
