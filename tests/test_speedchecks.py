@@ -135,6 +135,14 @@ def test_ordinal_and_approximate_patterns_hold_their_literals():
     _assert_gate(wording._ZHUO.pattern, wording._ZHUO_NEEDS)
 
 
+def test_titles_and_name_lists_hold_their_literals():
+    from lint.checks import facts_people as fp
+
+    _assert_gate(fp._ANY_TITLE.pattern, fp._TITLE_NEEDS)
+    _assert_gate(fp._PAIR.pattern, fp._TITLE_NEEDS)
+    _assert_gate(fp._NAME_LIST.pattern, fp._NAME_LIST_NEEDS)
+
+
 def test_variant_characters_and_full_width_letters_at_a_paragraph_edge():
     from lint.checks import wording
 
