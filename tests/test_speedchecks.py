@@ -285,3 +285,23 @@ def test_the_heading_above_is_the_nearest_one_before():
         p.scope = scope
     got = [facts._heading_above(doc, p) for p in doc.paragraphs]
     assert [q.index if q else None for q in got] == [None, 0, 1, 1, 1, 4]
+
+
+def test_one_automaton_over_wrong_forms_and_heads_finds_what_each_finds():
+    from lint.checks import facts_formulations as ff
+    from lint.checks.facts_common import Words
+    from lint.engine.wordlists import find_list
+
+    data = ff._data(find_list("formulations"))
+    wrong, heads = data["wrong"], data["heads"]
+    alone_wrong, alone_heads = Words(wrong), Words(heads)
+    pieces = list(wrong) + [r["text"] for r in data["fixed"]] + ["，", "的", "要"]
+    rnd = random.Random(6)
+    seen = 0
+    for _ in range(800):
+        text = "".join(rnd.choice(pieces)[rnd.randint(0, 2):] for _ in range(rnd.randint(1, 5)))
+        found = list(data["both_words"].finditer(text))
+        assert [f for f in found if f[2] in wrong] == list(alone_wrong.finditer(text))
+        assert [f for f in found if f[2] in heads] == list(alone_heads.finditer(text))
+        seen += len(found)
+    assert seen > 500

@@ -151,16 +151,21 @@ class Words:
 
     def longest(self, text: str):
         """Occurrences not inside a longer one (the longest at each place, left to right)."""
-        found = sorted(self.finditer(text), key=lambda t: (t[0], -t[1]))
-        out, reach = [], -1
-        for s, e, w in found:
-            if e <= reach:
-                continue
-            if out and s < out[-1][1]:
-                continue
-            out.append((s, e, w))
-            reach = e
-        return out
+        return longest_of(self.finditer(text))
+
+
+def longest_of(found):
+    """Of (start, end, word) occurrences, those not inside a longer one (:meth:`Words.longest`)."""
+    found = sorted(found, key=lambda t: (t[0], -t[1]))
+    out, reach = [], -1
+    for s, e, w in found:
+        if e <= reach:
+            continue
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e, w))
+        reach = e
+    return out
 
 
 @lru_cache(maxsize=32)

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from .facts_common import Words, edit_distance, per_paragraph, source, table
+from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
 
 
 @lru_cache(maxsize=8)
@@ -46,9 +46,11 @@ def _data(source):
             for a in it:
                 item_of.setdefault(a, []).append((e, k))
     return {"item_of": item_of, "least": [max(2, len(items) - 1) for items, _, _ in enums],
-            "fixed": fixed, "enums": enums, "wrong": wrong, "wrong_words": Words(wrong),
+            "fixed": fixed, "enums": enums, "wrong": wrong,
             "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
-            "heads": heads, "head_words": Words(heads)}
+            "heads": heads,
+            # the wrong forms and the heads in one pass (FC013 asks about both in every paragraph)
+            "both_words": Words(set(wrong) | set(heads))}
 
 
 def _index_by(items, n: int) -> dict:
@@ -68,13 +70,18 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     wrong, texts = data["wrong"], data["texts"]
     text = p.text
     taken = []
-    for start, end, w in data["wrong_words"].longest(text):
+    # one automaton over both lists; each list's occurrences keep their order (that of their ends)
+    found = list(data["both_words"].finditer(text))
+    if not found:
+        return
+    heads = data["heads"]
+    for start, end, w in longest_of([f for f in found if f[2] in wrong]):
         r = wrong[w]
         taken.append((start, end))
         right = r["text"].split("|")[0]
         yield Hit(p, start, end, right, {"right": right, "source": r["source"], "how": "是常见的错误写法"})
-    for pos, _, head in data["head_words"].finditer(text):
-        for r in data["heads"][head]:
+    for pos, _, head in [f for f in found if f[2] in heads]:
+        for r in heads[head]:
             f = r["text"]
             if text.startswith(f, pos):
                 break  # the formulation itself (or, for a shorter one, the start of a longer one)
