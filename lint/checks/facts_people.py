@@ -43,7 +43,7 @@ _ANY_TITLE = fast(rf"(?:{_TITLES})(?:{_COMPOUND}|[{_SURNAMES}])")
 
 # Every match of _ANY_TITLE (and so of _PAIR) holds the last character of a title before a
 # surname: the paragraphs that hold one are found in one pass over the whole text (lint.checks.gates).
-_TITLE_NEEDS = re.compile("[%s](?:%s|[%s])" % ("".join(sorted({t[-1] for t in _TITLES.split("|")})), _COMPOUND, _SURNAMES))
+_TITLE_NEEDS = fast("[%s](?:%s|[%s])" % ("".join(sorted({t[-1] for t in _TITLES.split("|")})), _COMPOUND, _SURNAMES))
 
 
 def _pairs(doc, rule) -> list:
@@ -189,7 +189,7 @@ _NAME_LIST = fast(rf"(?<![{HAN_BASIC}])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=�
 
 
 # Every match of _NAME_LIST has a name between two 顿号 (its second name).
-_NAME_LIST_NEEDS = re.compile(rf"、{_ONE_NAME}、")
+_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、")
 
 
 def _listed_names(doc, rule):

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
@@ -126,7 +127,7 @@ def _compiled(rows: tuple) -> tuple:
     out = []
     for wrong, right, before, after, why in rows:
         pat = re.escape(wrong) + (f"(?={after})" if after else "")
-        out.append((wrong, right, re.compile(f"(?:{before})$") if before else None, re.compile(pat), why))
+        out.append((wrong, right, compile_regex(f"(?:{before})$") if before else None, compile_regex(pat), why))
     return tuple(out)
 
 
@@ -140,7 +141,7 @@ def _aligned(text: str, start: int, end: int) -> bool:
 def _any_wrong(rows: tuple) -> re.Pattern:
     """One search for every row's wrong form: a paragraph without any is passed over in one
     scan instead of an ``in`` test per row."""
-    return re.compile("|".join(re.escape(w) for w in sorted({r[0] for r in rows}, key=len, reverse=True)))
+    return compile_regex("|".join(re.escape(w) for w in sorted({r[0] for r in rows}, key=len, reverse=True)))
 
 
 def _table(text: str, compiled: tuple) -> Iterator[tuple[int, int, str, str]]:
