@@ -59,26 +59,34 @@ class IdiomIndex:
                 pairs[w[0] + w[2]] |= _MIDDLE
         self.masked: dict[str, list[str]] = masked
         self._pairs: dict[str, int] = pairs
-        if near is None:
-            # The characters a near-miss keeps next to each pair (the slips of :data:`_SLIPS`):
-            # after a head pair w[:2], w[2] or w[3] in one of the next two places (a substitution
-            # keeps one, the swap moves them); before a tail pair w[2:], w[0] or w[1] in one of
-            # the two places before it; after w[0] + w[2] (the middle two swapped), w[1].
-            after_head: dict[str, str] = {}
-            before_tail: dict[str, str] = {}
-            after_middle: dict[str, str] = {}
-            for w in sorted(self.idioms):
-                after_head[w[:2]] = after_head.get(w[:2], "") + w[2:]
-                before_tail[w[2:]] = before_tail.get(w[2:], "") + w[:2]
-                after_middle[w[0] + w[2]] = after_middle.get(w[0] + w[2], "") + w[1]
-            near = {p: [bits, after_head.get(p, ""), before_tail.get(p, ""), after_middle.get(p, "")]
-                    for p, bits in pairs.items()}
-        self._near: dict[str, list] = near  # kept in the cache with the rest: built once, not per run
+        # the pair table is kept in the cache with the rest (built once, not in every run); only
+        # an index built afresh keeps it in memory, for data() to write
+        fresh = near is None
+        if fresh:
+            near = self._near_table()
         self.pairs = Automaton((p, tuple(v)) for p, v in near.items())
+        self._near: dict[str, list] | None = near if fresh else None
+
+    def _near_table(self) -> dict[str, list]:
+        """Each pair's entry of the automaton: [kinds, after_head, before_tail, after_middle],
+        the characters a near-miss keeps next to it (the slips of :data:`_SLIPS`): after a head
+        pair w[:2], w[2] or w[3] in one of the next two places (a substitution keeps one, the
+        swap moves them); before a tail pair w[2:], w[0] or w[1] in one of the two places before
+        it; after w[0] + w[2] (the middle two swapped), w[1]."""
+        after_head: dict[str, str] = {}
+        before_tail: dict[str, str] = {}
+        after_middle: dict[str, str] = {}
+        for w in sorted(self.idioms):
+            after_head[w[:2]] = after_head.get(w[:2], "") + w[2:]
+            before_tail[w[2:]] = before_tail.get(w[2:], "") + w[:2]
+            after_middle[w[0] + w[2]] = after_middle.get(w[0] + w[2], "") + w[1]
+        return {p: [bits, after_head.get(p, ""), before_tail.get(p, ""), after_middle.get(p, "")]
+                for p, bits in self._pairs.items()}
 
     def data(self) -> dict:
         """What the index is made of, as JSON can hold it."""
-        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs, "near": self._near}
+        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs,
+                "near": self._near if self._near is not None else self._near_table()}
 
     @classmethod
     def from_data(cls, data: dict) -> "IdiomIndex":
