@@ -1,6 +1,10 @@
 """Accuracy of the spelling (wording, WD) rules, per detector, on the typo sets and on real text.
 
     python bench/spelling.py [--rules default|preview] [--codes WD006,WD010] [--train] [--out FILE] [--smoke]
+                             [--csc-model DIR]
+
+``--csc-model DIR`` measures WD015 (the optional neural spelling model, gwlint[csc]) with the
+model exported to DIR; without it WD015 has no model and reports nothing.
 
 Typo sets (sentence-level detection: a sentence with errors counts as found when a finding points
 at one of its wrong characters; a finding anywhere else is a false alarm):
@@ -49,6 +53,21 @@ def rules_for(which: str):
     rules = load_rules()
     chosen = select_rules(rules, preview=(which == "preview"))
     return [r for r in chosen if r.category == "wording"]
+
+
+def with_csc_model(rules, folder: str):
+    """The rules with WD015 running the model of ``folder`` (loaded now: a bad folder stops here)."""
+    from lint.engine import load_rules
+    from lint.errors import GwlintError
+
+    csc = load_rules().get("WD015").with_options({"model": str(Path(folder).resolve())})
+    try:
+        note = csc.prepare()
+    except GwlintError as exc:
+        sys.exit(f"spelling.py: {exc}")
+    if note:
+        sys.exit(f"spelling.py: {note}")
+    return sorted([r for r in rules if r.code != "WD015"] + [csc], key=lambda r: r.code)
 
 
 def positions(f, src: str) -> set[int]:
@@ -153,9 +172,14 @@ def main(argv=None) -> int:
     ap.add_argument("--sets-only", action="store_true")
     ap.add_argument("--codes", help="only these rules, comma-separated (WD006,WD010): with --rules preview, measures preview rules one by one")
     ap.add_argument("--train", action="store_true", help="measure on ecspell-odw odw.train (the tuning set) instead of the test sets")
+    ap.add_argument("--csc-model", metavar="DIR",
+                    help="folder of an exported neural spelling model (model.onnx, vocab.txt; needs gwlint[csc]): "
+                         "WD015 runs with it, also with --rules default")
     a = ap.parse_args(argv)
     t0 = time.time()
     rules = rules_for(a.rules)
+    if a.csc_model:
+        rules = with_csc_model(rules, a.csc_model)
     if a.codes:
         rules = [r for r in rules if r.code in set(a.codes.split(","))]
     sets = typo_sets(a.smoke)

@@ -11,6 +11,7 @@ import tempfile
 _CACHE_DIR = tempfile.mkdtemp(prefix="gwlint-test-cache-")
 os.environ["GWLINT_CACHE_DIR"] = _CACHE_DIR
 os.environ.pop("GWLINT_NO_CACHE", None)
+os.environ.pop("GWLINT_CSC_MODEL", None)  # the neural spelling model (WD015): only the tests' own
 
 
 def pytest_unconfigure(config):

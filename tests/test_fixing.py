@@ -17,6 +17,7 @@ from lint.engine.rules import load_rule, load_rules, example_text
 from lint.engine.kinds import registry
 from lint.errors import InputError, RuleFileError
 from lint.model.finding import Finding, Fix
+from tests.csc_fixtures import with_example_model
 from tests.helpers import CORPUS, REPO, run
 
 REAL = sorted((CORPUS / "real-drafts").glob("*.txt"))
@@ -128,10 +129,10 @@ def test_unsafe_fixes_on_real_drafts_also_converge_without_new_findings():
 
 
 @pytest.mark.parametrize("code", sorted(r.code for r in load_rules() if r.fix))
-def test_each_fixable_rules_fail_examples_are_fixed(code):
+def test_each_fixable_rules_fail_examples_are_fixed(code, tmp_path):
     """Every text fail example of a rule with a fix: after --unsafe-fixes with that rule alone,
     the rule has nothing left to fix and a second run changes nothing."""
-    rule = load_rules().get(code)
+    rule = with_example_model(load_rules().get(code), tmp_path)
     fixed = 0
     for ex in rule.examples["fail"]:
         if "text" not in ex or "docx" in ex:

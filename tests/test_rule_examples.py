@@ -8,6 +8,7 @@ import pytest
 from lint.analysis.document_type import infer
 from lint.engine import check_document, example_text, load_rules
 from lint.readers import read_stdin
+from tests.csc_fixtures import with_example_model
 
 RULESET = load_rules()
 
@@ -35,6 +36,7 @@ def build_document(ex: dict, tmp_path):
 
 @pytest.mark.parametrize("rule,kind,example", list(_cases()))
 def test_example(rule, kind, example, tmp_path):
+    rule = with_example_model(rule, tmp_path)
     doc = build_document(example, tmp_path)
     found = [f for f in check_document(doc, [rule]) if f.code == rule.code]
     where = f"{rule.path}:{example['line']}"

@@ -34,6 +34,8 @@ def run_check(paths, config: str | None, overrides: Overrides, jobs: int | None,
                 say(f"gwlint: 跳过 {name}：{why}")
             if plan.nothing_checked:
                 say("gwlint: 所有文件都被排除或跳过，没有检查任何文稿")
+            for note in dict.fromkeys(n for settings, _ in plan.contexts.values() for n in settings.notes):
+                say(f"gwlint: {note}")
 
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     bar = ProgressBar() if progress and sys.stderr.isatty() else None

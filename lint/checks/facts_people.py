@@ -99,6 +99,50 @@ def _in_document(doc, rule) -> Iterator[Hit]:
                            "ask": "多半是笔误，请核对姓名"})
                 break
         by_title.setdefault(full, []).append((name, p))
+    yield from _near_names(doc, rule)
+
+
+# 李晓明同志: a three-character name before 同志, after a mark, the start or a joining word.
+_COMRADE = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[和与及同请由对向]))(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{2}})同志")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two characters a slip confuses: one reading in common, or listed as shape-alike."""
+    from .spelling_lm import char_readings, shape_alike
+
+    readings = char_readings()
+    if set(readings.get(a, ())) & set(readings.get(b, ())):
+        return True
+    shapes = shape_alike()
+    return b in shapes.get(a, "") or a in shapes.get(b, "")
+
+
+def _near_names(doc, rule) -> Iterator[Hit]:
+    """李晓明同志 … 李晓名同志: two three-character names in one document that differ in one given
+    name character, the two characters sounding or looking alike: almost always one person's name
+    mistyped. The form written more often is suggested (the first, when as often)."""
+    seen: dict[str, list] = {}
+    for p in doc.iter(rule.scope):
+        if "同志" not in p.text:
+            continue
+        for m in _COMRADE.finditer(p.text):
+            seen.setdefault(m.group("name"), []).append((p, m))
+    names = list(seen)
+    reported: set[str] = set()
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            diff = [k for k in range(3) if a[k] != b[k]]
+            if len(diff) != 1 or diff[0] == 0 or not _alike(a[diff[0]], b[diff[0]]):
+                continue
+            right, wrong = (a, b) if len(seen[a]) >= len(seen[b]) else (b, a)
+            if wrong in reported:
+                continue
+            reported.add(wrong)
+            q, _ = seen[right][0]
+            for p, m in seen[wrong]:
+                yield Hit(p, m.start("name"), m.end("name"), right,
+                          {"problem": f"第{q.line}行写作“{right}同志”，这里写作“{wrong}同志”，只差一个音近或形近的字",
+                           "ask": "多半是同一人的名字写错了，请核对姓名"})
 
 
 def _full(org: str, title: str) -> str:

@@ -42,15 +42,18 @@ KEYS = {
     "waivers": "豁免文件（默认为配置文件旁的 gwlint-waivers.yaml）",
     "max-file-size": "文本文稿（.txt、.md）大小的上限，单位 MB（默认 20）",
     "people": "本单位领导名单，按排序先后：[{name: 姓名, title: 职务}]（供 FC017、FC018 核对职务和排序）",
+    "csc-model": "神经纠错模型的文件夹（内含 model.onnx 和 vocab.txt，需安装 gwlint[csc]），设置后运行 WD015",
 }
 # The schema of the file (lint/yamlsafe.py): type of each key, with KEYS as its meaning.
 _TYPES = {"extends": "str-or-list", "select": "str-or-list", "ignore": "str-or-list", "preview": "bool",
           "rules": "mapping", "exclude": "str-or-list", "per-file-ignores": "mapping", "doctype": "str",
           "public": "bool", "fail-level": "str",
           "rule-dirs": "str-or-list", "reference-dirs": "str-or-list", "allow": "str-or-list",
-          "waivers": "text", "max-file-size": "number", "people": "list"}
+          "waivers": "text", "max-file-size": "number", "people": "list",
+          "csc-model": "text"}
 FIELDS = {key: Field(_TYPES[key], doc=doc) for key, doc in KEYS.items()}
 WAIVERS_NAME = "gwlint-waivers.yaml"
+CSC_RULE = "WD015"  # the rule that runs the neural spelling model of csc-model
 
 
 @dataclass
@@ -340,6 +343,12 @@ def _apply(cfg: Config, data, file: str, line_of, root: Path, seen: tuple) -> No
         for code in ("FC017", "FC018"):
             cfg.rules[code] = _rule_setting(cfg.rules.get(code), {"people": [dict(p) for p in people]},
                                             file, line("people"))
+    if "csc-model" in data:  # the neural spelling model: the model option of WD015, which it turns on
+        folder = Path(os.path.expanduser(data["csc-model"].strip()))
+        rs = cfg.rules[CSC_RULE] = _rule_setting(cfg.rules.get(CSC_RULE), {"model": str(root / folder)},
+                                                 file, line("csc-model"))
+        if rs.enabled is None:
+            rs.enabled = True
     if "rules" in data:
         rules = data["rules"]
         for code, value in rules.items():

@@ -35,6 +35,7 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
     cli_exclude_root: Path | None = None  # --exclude globs given: also matched from this folder
     max_bytes: int | None = None  # text drafts larger than this are refused (None: the default)
+    notes: list[str] = field(default_factory=list)  # rules selected that cannot run, and why
 
 
 @dataclass
@@ -99,6 +100,11 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
     options = {code: rs.options for code, rs in per_rule.items() if rs.options}
     rules = [r.with_options(options[r.code], per_rule[r.code].where) if r.code in options else r
              for r in rules]
+    # A model to load: before any draft. A rule that cannot run says so when it was asked for
+    # (named, or configured); a preview rule that --preview merely swept in stays quiet.
+    named = set(per_rule) | {r.code for r in rules
+                             if any(selection.matches(r, s)[1] for s in list(select or []) + chosen_cli)}
+    notes = [n for r in rules if (n := r.prepare()) and (r.code in named or r.status != "preview")]
     exclude = list(cfg.exclude) if cli.exclude is None else list(cli.exclude)
     settings = Settings(
         select=select, ignore=cfg.ignore + off + cli.ignore, preview=preview,
@@ -113,5 +119,6 @@ def resolve(cfg: Config, cli: Overrides | None = None, cache: dict | None = None
         per_file_ignores={g: list(v) for g, v in cfg.per_file_ignores.items()},
         cli_exclude_root=Path.cwd().resolve() if cli.exclude is not None or cli.extend_exclude else None,
         max_bytes=int(cfg.max_file_size * 1024 * 1024) if cfg.max_file_size else None,
+        notes=notes,
     )
     return settings, rules

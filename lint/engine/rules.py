@@ -89,6 +89,13 @@ class Rule:
             return {k: opts.get(k, p.default) for k, p in getattr(self.compiled[0], "OPTIONS", {}).items()}
         return {k: self.params.get(k) for k, p in self.module.PARAMS.items() if p.tunable}
 
+    def prepare(self) -> str | None:
+        """Load what the rule's check needs before any draft (a check function's ``PREPARE``,
+        e.g. a model), so that a bad one stops the run with one line; the note to show when
+        the rule cannot run (an optional extra missing), else None."""
+        prep = getattr(self.compiled[0], "PREPARE", None) if self.kind == "python" else None
+        return prep(self, self.compiled[1]) if prep is not None else None
+
     def with_options(self, options: dict[str, Any], where: str = "") -> "Rule":
         """A copy of this rule compiled with some options changed (from a configuration file)."""
         allowed = self.tunable()

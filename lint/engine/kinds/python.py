@@ -3,7 +3,8 @@
 ``function: lint.checks.<module>:<name>`` is resolved only inside ``lint.checks`` (a rule file
 can never load code from elsewhere). The function is called as ``fn(doc, rule, options)`` and
 yields :class:`lint.model.finding.Hit`. It may declare ``FIELDS`` (message template names) and
-``OPTIONS`` (a dict of option name to :class:`lint.engine.kinds.Param`) for validation at load time.
+``OPTIONS`` (a dict of option name to :class:`lint.engine.kinds.Param`) for validation at load time,
+and ``VALIDATE(options, ctx)`` for what a type cannot say (an error through ``ctx.error``).
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ def compile(params: dict, ctx: Context):
             raise ctx.error(f"“options”缺少必需的选项“{name}”", "options")
         else:
             options[name] = p.default
+    validate = getattr(fn, "VALIDATE", None)  # checks of values beyond their types (ranges)
+    if validate is not None:
+        validate(options, ctx)
     return fn, options
 
 
