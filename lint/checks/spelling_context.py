@@ -138,10 +138,12 @@ def _aligned(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _any_wrong(rows: tuple) -> re.Pattern:
-    """One search for every row's wrong form: a paragraph without any is passed over in one
-    scan instead of an ``in`` test per row."""
-    return compile_regex("|".join(re.escape(w) for w in sorted({r[0] for r in rows}, key=len, reverse=True)))
+def _any_row(rows: tuple) -> re.Pattern:
+    """One search for every row's wrong form with what must follow it (the rows' own patterns,
+    side by side): a paragraph where none matches is passed over in one scan instead of an
+    ``in`` test and a search per row (作 and 做 stand in a third of a report's paragraphs, a row's
+    context in few)."""
+    return compile_regex("|".join(f"(?:{pat.pattern})" for _, _, _, pat, _ in _compiled(rows)))
 
 
 def _table(text: str, compiled: tuple) -> Iterator[tuple[int, int, str, str]]:
@@ -160,7 +162,7 @@ def _table(text: str, compiled: tuple) -> Iterator[tuple[int, int, str, str]]:
 
 def _run(doc, rule, rows, extra=None) -> Iterator[Hit]:
     rows = tuple(rows)
-    compiled, gate = _compiled(rows), _any_wrong(rows).search  # once, not per paragraph
+    compiled, gate = _compiled(rows), _any_row(rows).search  # once, not per paragraph
     for p in doc.iter(rule.scope):
         text = p.text
         found = list(_table(text, compiled)) if gate(text) else []
