@@ -304,3 +304,39 @@ def test_one_automaton_over_wrong_forms_and_heads_finds_what_each_finds():
         assert [f for f in found if f[2] in heads] == list(alone_heads.finditer(text))
         seen += len(found)
     assert seen > 500
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    from lint import cache as cache_mod
+
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GWLINT_NO_CACHE", raising=False)
+    cache_mod._CACHES.clear()
+    yield tmp_path / "cache"
+    cache_mod._CACHES.clear()
+
+
+def test_the_places_digest_restores_the_same_tables(cache_dir):
+    import marshal
+
+    from lint.checks import facts_places as fpl
+    from lint.checks.facts_common import read_rows
+    from lint.engine.wordlists import find_list
+
+    source = find_list("places")
+    fresh = fpl._Places(read_rows(source))
+    again = fpl._Places.from_digest(marshal.loads(marshal.dumps(fresh.digest())))
+    for k in ("province", "county", "provinces", "old", "short", "names", "old_names", "firsts", "seconds",
+              "first_ends", "old_ends", "second_starts"):
+        assert getattr(again, k) == getattr(fresh, k), k
+    texts = ["江苏省苏州市姑苏区", "浙江嘉兴市南湖区和广西桂林市", "原襄樊市现为襄阳市", "河北省石家庄市长安区"]
+    for t in texts:
+        assert list(again.pairs(t)) == list(fresh.pairs(t)) and list(again.old_in(t)) == list(fresh.old_in(t))
+    fpl._places.cache_clear()
+    fpl._places(source)  # built, and written to the cache folder
+    assert list(cache_dir.rglob("places-*.marshal"))
+    fpl._places.cache_clear()
+    second = fpl._places(source)  # read back
+    assert list(second.pairs(texts[0])) == list(fresh.pairs(texts[0])) and second.county == fresh.county
+    fpl._places.cache_clear()
