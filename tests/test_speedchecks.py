@@ -340,3 +340,29 @@ def test_the_places_digest_restores_the_same_tables(cache_dir):
     second = fpl._places(source)  # read back
     assert list(second.pairs(texts[0])) == list(fresh.pairs(texts[0])) and second.county == fresh.county
     fpl._places.cache_clear()
+
+
+def test_stacked_modifiers_in_the_whole_text_are_those_of_each_paragraph():
+    from lint.checks import hollow
+    from lint.engine.wordlists import find_list, load_list
+
+    rule = _rule("HL001")
+    rows = load_list(find_list("hollow-modifiers"))
+    words = tuple(r[rows.columns[0]] for r in rows)
+    rnd = random.Random(8)
+    bits = list(words) + ["地", "、", "和", "推进", "工作", "的", "性", "，", "全面深化改革", "。"]
+    texts = ["进一步加强", "切实", "加强管理", "要进一步切实", "大力推进", "", "全面全面深化改革"]
+    texts += ["".join(rnd.choice(bits) for _ in range(rnd.randint(1, 8))) for _ in range(400)]
+    doc = _doc(texts)
+    got = [(h.paragraph.index, h.start, h.end, h.suggestion) for h in hollow.stacked_modifiers(doc, rule, {"list": "hollow-modifiers", "min_run": 2})]
+    rx = hollow._modifier_regex(words)
+    want = []
+    for p in doc.iter(rule.scope):
+        for m in rx.finditer(p.text):
+            spans = hollow._modifier_spans(m, words)
+            if hollow._SET_TERMS.match(p.text, spans[-1][0]):
+                spans = spans[:-1]
+            found = [p.text[a:b] for a, b in spans]
+            if len(found) >= 2:
+                want.append((p.index, m.start(), spans[-1][1], "进一步" if "进一步" in found else found[-1]))
+    assert got == want and len(want) > 50
