@@ -366,3 +366,20 @@ def test_stacked_modifiers_in_the_whole_text_are_those_of_each_paragraph():
             if len(found) >= 2:
                 want.append((p.index, m.start(), spans[-1][1], "进一步" if "进一步" in found else found[-1]))
     assert got == want and len(want) > 50
+
+
+def test_doubled_words_in_the_whole_text_are_those_of_each_paragraph():
+    from lint.checks import wording
+
+    rule = _rule("WD005")
+    rnd = random.Random(9)
+    bits = ["的", "了", "是", "在", "研究", "工作", "落实", "人人", "认真", "，", "。", "我们", "要", "实事求是"]
+    texts = ["的的", "是", "是是", "我们的的工作", "落实落实", "", "认认真真", "实事求是是关键"]
+    texts += ["".join(rnd.choice(bits) for _ in range(rnd.randint(1, 7))) for _ in range(300)]
+    doc = _doc(texts)
+    got = [(h.paragraph.index, h.start, h.end, h.suggestion) for h in wording.doubled_word(doc, rule, {})]
+    want = []
+    for p in doc.paragraphs:  # each paragraph checked alone, as a document of its own
+        one = _doc([p.text])
+        want += [(p.index, h.start, h.end, h.suggestion) for h in wording.doubled_word(one, rule, {})]
+    assert got == want and len(want) > 15

@@ -68,19 +68,32 @@ def _is_aabb(text: str, i: int) -> bool:
 
 
 def doubled_word(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        text = p.text
-        cands = []
-        for m in _DOUBLE.finditer(text):
-            unit, i = m.group(1), m.start()
-            if len(unit) == 1:
-                if unit not in _FUNCTION_CHARS or _is_aabb(text, i) or text[i - 1:i + 2] == "求是是":
-                    continue  # 实事求是是…: the idiom ends in 是
-            elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1 or not _verb(unit):
-                continue  # only a doubled verb is reported (below): check that before jieba loads
-            cands.append((i, unit))
-        if not cands:
+    from bisect import bisect_right
+
+    from .gates import paragraph_starts
+
+    # The doubles are looked for in the whole text at once (one paragraph a line): a unit and its
+    # copy are Han characters, so none reaches across a line break, and the search finds in each
+    # paragraph what a search of the paragraph alone finds, at the cost of one call instead of
+    # one per paragraph (the pattern is tried at every position either way).
+    mine = {p.index: p for p in doc.iter(rule.scope)}
+    starts = paragraph_starts(doc)
+    found: dict[int, list] = {}  # paragraph index -> candidates, in the order of the text
+    for m in _DOUBLE.finditer(doc.joined_text):
+        k = bisect_right(starts, m.start()) - 1
+        p = mine.get(k)
+        if p is None:
             continue
+        text, unit, i = p.text, m.group(1), m.start() - starts[k]
+        if len(unit) == 1:
+            if unit not in _FUNCTION_CHARS or _is_aabb(text, i) or text[i - 1:i + 2] == "求是是":
+                continue  # 实事求是是…: the idiom ends in 是
+        elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1 or not _verb(unit):
+            continue  # only a doubled verb is reported (below): check that before jieba loads
+        found.setdefault(k, []).append((i, unit))
+    for k, cands in found.items():
+        p = mine[k]
+        text = p.text
         tokens = _token_spans(text)
         last_end = -1
         for i, unit in cands:
