@@ -102,6 +102,41 @@ def read_rows(source) -> list[dict]:
     return rows
 
 
+def cached(tag: str, source, build, restore):
+    """``restore(build())``, where ``build()``'s plain data (dicts, lists, strings, numbers) is
+    kept in gwlint's cache folder as marshal data under ``tag`` and a hash of the list's files
+    (``source``, a :class:`ListSource`), as the lexicon and the idiom index are; only a file of
+    this user's is read (:func:`lint.cache.read_private`)."""
+    import hashlib
+    import marshal
+
+    from .. import cache
+
+    folder = cache.private_folder() if hasattr(source, "base") else None
+    path = None
+    if folder is not None:
+        h = hashlib.sha1(tag.encode())
+        for f in (source.base, *source.additions):
+            try:
+                h.update(f.read_bytes())
+            except OSError:
+                h.update(str(f).encode())
+        path = folder / f"{tag.rsplit('-', 1)[0]}-{h.hexdigest()[:16]}.marshal"
+        data = cache.read_private(path)
+        if data is not None:
+            try:
+                return restore(marshal.loads(data))
+            except (EOFError, ValueError, TypeError, KeyError):
+                pass
+    data = build()
+    if path is not None:
+        try:
+            cache.write_private(path, marshal.dumps(data))
+        except ValueError:
+            pass
+    return restore(data)
+
+
 def _plain_rows(path) -> list[dict]:
     lines = [ln for ln in path.read_text(encoding="utf-8-sig").splitlines() if ln and ln[0] != "#"]
     header = [c.strip() for c in lines[0].split("\t")]
@@ -151,16 +186,21 @@ class Words:
 
     def longest(self, text: str):
         """Occurrences not inside a longer one (the longest at each place, left to right)."""
-        found = sorted(self.finditer(text), key=lambda t: (t[0], -t[1]))
-        out, reach = [], -1
-        for s, e, w in found:
-            if e <= reach:
-                continue
-            if out and s < out[-1][1]:
-                continue
-            out.append((s, e, w))
-            reach = e
-        return out
+        return longest_of(self.finditer(text))
+
+
+def longest_of(found):
+    """Of (start, end, word) occurrences, those not inside a longer one (:meth:`Words.longest`)."""
+    found = sorted(found, key=lambda t: (t[0], -t[1]))
+    out, reach = [], -1
+    for s, e, w in found:
+        if e <= reach:
+            continue
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e, w))
+        reach = e
+    return out
 
 
 @lru_cache(maxsize=32)
@@ -189,13 +229,24 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if a == b:
+        return 0
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
+        # one row of the table; the three-way min written out (the builtin call costs more than
+        # the comparisons on titles of a few dozen characters)
+        cur = [i]
+        left = best = i
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            best = min(best, cur[j])
+            v = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            if left + 1 < v:
+                v = left + 1
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            cur.append(v)
+            left = v
+            if v < best:
+                best = v
         if best > limit:
             return limit + 1
         prev = cur

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from .facts_common import Words, edit_distance, per_paragraph, source, table
+from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
 
 
 @lru_cache(maxsize=8)
@@ -38,9 +38,19 @@ def _data(source):
         if len(r["text"]) >= 6:
             heads.setdefault(r["text"][:3], []).append(r)
     texts = {r["text"] for r in fixed}
-    return {"fixed": fixed, "enums": enums, "wrong": wrong, "wrong_words": Words(wrong),
+    # Where each item's spelling stands: (enumeration number, item number), for counting the items
+    # of each enumeration that a paragraph holds without walking every enumeration.
+    item_of: dict[str, list] = {}
+    for e, (items, _, _) in enumerate(enums):
+        for k, it in enumerate(items):
+            for a in it:
+                item_of.setdefault(a, []).append((e, k))
+    return {"item_of": item_of, "least": [max(2, len(items) - 1) for items, _, _ in enums],
+            "fixed": fixed, "enums": enums, "wrong": wrong,
             "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
-            "heads": heads, "head_words": Words(heads)}
+            "heads": heads,
+            # the wrong forms and the heads in one pass (FC013 asks about both in every paragraph)
+            "both_words": Words(set(wrong) | set(heads))}
 
 
 def _index_by(items, n: int) -> dict:
@@ -60,13 +70,18 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     wrong, texts = data["wrong"], data["texts"]
     text = p.text
     taken = []
-    for start, end, w in data["wrong_words"].longest(text):
+    # one automaton over both lists; each list's occurrences keep their order (that of their ends)
+    found = list(data["both_words"].finditer(text))
+    if not found:
+        return
+    heads = data["heads"]
+    for start, end, w in longest_of([f for f in found if f[2] in wrong]):
         r = wrong[w]
         taken.append((start, end))
         right = r["text"].split("|")[0]
         yield Hit(p, start, end, right, {"right": right, "source": r["source"], "how": "是常见的错误写法"})
-    for pos, _, head in data["head_words"].finditer(text):
-        for r in data["heads"][head]:
+    for pos, _, head in [f for f in found if f[2] in heads]:
+        for r in heads[head]:
             f = r["text"]
             if text.startswith(f, pos):
                 break  # the formulation itself (or, for a shorter one, the start of a longer one)
@@ -121,7 +136,7 @@ def _present(text: str, every: set, ends: dict, starts: dict) -> set:
                         found.add(item)
                         break
             elif k == last or piece[:2] not in starts:
-                bare = _LEAD.sub("", piece, count=1)
+                bare = _LEAD.sub("", piece, count=1) if piece[:1] in _LEAD_FIRST else piece
                 if bare in every:
                     found.add(bare)
                 elif k == last:
@@ -155,9 +170,14 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
     present = _present(text, data["every"], data["ends"], data["starts"])
     if len(present) < 2:
         return
+    held: dict[int, set] = {}  # enumeration number -> numbers of its items present
+    for a in present:
+        for e, k in data["item_of"].get(a, ()):
+            held.setdefault(e, set()).add(k)
+    least = data["least"]
     done = set()
-    for items, anchors, r in enums:
-        if sum(1 for it in items if any(a in present for a in it)) < max(2, len(items) - 1):
+    for e, (items, anchors, r) in enumerate(enums):
+        if len(held.get(e, ())) < least[e]:
             continue
         hit = _check_enum(text, items, anchors)
         if hit and hit[0] not in done:
@@ -190,6 +210,7 @@ def _check_enum(text, items, anchors):
 
 
 _LEAD = re.compile(r"^(?:必须坚持|坚持|倡导|坚定|增强|树立|做到|推进|推动|加强|实现)")
+_LEAD_FIRST = frozenset("必坚倡增树做推加实")  # the first characters of _LEAD: no regex call for the others
 
 
 def _item_in(seg: str, index: dict, where: str):

@@ -44,17 +44,20 @@ class _Laws:
         """The title in force nearest to ``title``: at most ``limit`` edits away, and holding
         most of the characters of its name (环保法 is near 环境保护法, not 刑法)."""
         core = title[len(PRC):] if title.startswith(PRC) else title
+        chars = set(core)
+        least = 0.6 * len(chars)
         best, best_key = None, None
         for n in range(len(title) - limit, len(title) + limit + 1):
             for t in self.by_len.get(n, ()):
                 if t[:1] != title[:1] and t[-1:] != title[-1:]:
                     continue
+                # the shared characters first: a few set lookups against a table of edits
+                other = t[len(PRC):] if t.startswith(PRC) else t
+                shared = sum(1 for c in chars if c in other)
+                if shared < least:
+                    continue
                 d = edit_distance(title, t, limit)
                 if d > limit:
-                    continue
-                other = t[len(PRC):] if t.startswith(PRC) else t
-                shared = sum(1 for c in set(core) if c in other)
-                if shared < 0.6 * len(set(core)):
                     continue
                 key = (d, -shared)
                 if best_key is None or key < best_key:

@@ -41,9 +41,28 @@ _SINGLE = re.compile(r"^(?:县委书记|市委书记|区委书记|省委书记|�
 _ANY_TITLE = fast(rf"(?:{_TITLES})(?:{_COMPOUND}|[{_SURNAMES}])")
 
 
-def _pairs(doc, rule):
+# Every match of _ANY_TITLE (and so of _PAIR) holds the last character of a title before a
+# surname: the paragraphs that hold one are found in one pass over the whole text (lint.checks.gates).
+_TITLE_NEEDS = fast("[%s](?:%s|[%s])" % ("".join(sorted({t[-1] for t in _TITLES.split("|")})), _COMPOUND, _SURNAMES))
+
+
+def _pairs(doc, rule) -> list:
+    """(paragraph, match, org, title, name) of each title followed by a name; FC017 and FC019 both
+    ask, so the answer is kept on the document (by scope)."""
+    memo = doc.meta.setdefault("_people_pairs", {})
+    key = tuple(rule.scope) if rule.scope is not None else None
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = list(_find_pairs(doc, rule))
+    return got
+
+
+def _find_pairs(doc, rule):
+    from .gates import paragraphs_with
+
+    where = paragraphs_with(doc, _TITLE_NEEDS)
     for p in doc.iter(rule.scope):
-        if not _ANY_TITLE.search(p.text):
+        if p.index not in where or not _ANY_TITLE.search(p.text):
             continue
         for m in _PAIR.finditer(p.text):
             org = m.group("org") or ""
@@ -213,10 +232,17 @@ _ONE_NAME = rf"(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
 _NAME_LIST = fast(rf"(?<![{HAN_BASIC}])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=同志|等|[，。；：）\s]|$)")
 
 
+# Every match of _NAME_LIST has a name between two 顿号 (its second name).
+_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、")
+
+
 def _listed_names(doc, rule):
     """Runs of two or more person names joined by 、 (出席：张三、李四、王五)."""
+    from .gates import paragraphs_with
+
+    where = paragraphs_with(doc, _NAME_LIST_NEEDS)
     for p in doc.iter(rule.scope):
-        if "、" not in p.text:
+        if p.index not in where:
             continue
         for m in _NAME_LIST.finditer(p.text):
             names = m.group(1).split("、")

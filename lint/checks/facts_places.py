@@ -16,7 +16,8 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from .facts_common import date_words, effective_date, left_edge, per_paragraph, read_rows, sentence_at, source, years_in
+from ..cache import compile_regex
+from .facts_common import cached, date_words, effective_date, left_edge, per_paragraph, read_rows, sentence_at, source, years_in
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -25,7 +26,13 @@ _GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区"
 
 
 class _Places:
+    # what digest() keeps: the tables as plain lists and dicts (marshal data, lint.checks.facts_common.cached)
+    _SETS = ("provinces", "names", "old_names", "firsts", "seconds")
+    _LISTS = ("old", "short", "first_ends", "old_ends", "second_starts")
+
     def __init__(self, rows):
+        if rows is None:
+            return  # from_digest fills the tables
         self.province = {}   # prefecture name -> {province}
         self.county = {}     # county name -> {(province, prefecture)}
         self.provinces = set()
@@ -54,11 +61,32 @@ class _Places:
         self.old_names = {n for n in self.old if n not in self.names}
         self.firsts = self.provinces | set(self.province)
         self.seconds = set(self.province) | {c for c in self.county if c not in _GENERIC}
-        self.short_rx = re.compile("|".join(sorted(self.short, key=len, reverse=True)))
+        self.short_rx = compile_regex("|".join(sorted(self.short, key=len, reverse=True)))
         # names indexed by their last two and first two characters: one lookup per position
         self.first_ends = _index(self.firsts, -2)
         self.old_ends = _index(self.old_names, -2)
         self.second_starts = _index(self.seconds, 2)
+
+    def digest(self) -> dict:
+        """The tables as plain data (sets as sorted lists), for the cache."""
+        out = {k: sorted(getattr(self, k)) for k in self._SETS}
+        out.update({k: getattr(self, k) for k in self._LISTS})
+        out["province"] = {k: sorted(v) for k, v in self.province.items()}
+        out["county"] = {k: [list(t) for t in sorted(v)] for k, v in self.county.items()}
+        out["short_rx"] = self.short_rx.pattern
+        return out
+
+    @classmethod
+    def from_digest(cls, data: dict) -> "_Places":
+        pl = cls(None)
+        for k in cls._SETS:
+            setattr(pl, k, set(data[k]))
+        for k in cls._LISTS:
+            setattr(pl, k, data[k])
+        pl.province = {k: set(v) for k, v in data["province"].items()}
+        pl.county = {k: {tuple(t) for t in v} for k, v in data["county"].items()}
+        pl.short_rx = compile_regex(data["short_rx"])
+        return pl
 
     @staticmethod
     def _ending(text: str, i: int, index: dict) -> str | None:
@@ -110,7 +138,9 @@ _OLD_END = re.compile("[省市县区旗盟州]")
 
 @lru_cache(maxsize=4)
 def _places(source) -> _Places:
-    return _Places(read_rows(source))  # the digest is kept, not the rows
+    """The digest of the places list (not its rows), kept in gwlint's cache folder between runs
+    (reading and indexing the 4,000 rows costs some 20 ms in every process)."""
+    return cached("places-1", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
 
 
 def _level(pl: _Places, name: str) -> str:

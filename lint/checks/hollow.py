@@ -51,19 +51,31 @@ def stacked_modifiers(doc, rule, options) -> Iterator[Hit]:
     words = tuple(r[rows.columns[0]] for r in rows)
     rx = _modifier_regex(words)
     least = options["min_run"]
-    for p in doc.iter(rule.scope):
-        for m in rx.finditer(p.text):
-            spans = _modifier_spans(m, words)
-            # 全面深化改革, 全面从严治党: the last 全面 belongs to the name of a programme.
-            if _SET_TERMS.match(p.text, spans[-1][0]):
-                spans = spans[:-1]
-            found = [p.text[a:b] for a, b in spans]
-            if len(found) < least:
-                continue
-            # 进一步 keeps its comparison; otherwise keep the last modifier, closest to the verb.
-            keep = "进一步" if "进一步" in found else found[-1]
-            yield Hit(p, m.start(), spans[-1][1], keep,
-                      {"count": len(found), "words": "、".join(f"“{w}”" for w in found), "keep": keep})
+    # One search of the whole text (one paragraph a line) finds what a search of each paragraph
+    # finds: a run holds no line break, and the character its end looks at ([的地得性者], a Han
+    # character) is then a line break where the paragraph alone has nothing; neither is one.
+    from bisect import bisect_right
+
+    from .gates import paragraph_starts
+
+    mine = {p.index: p for p in doc.iter(rule.scope)}
+    starts, text = paragraph_starts(doc), doc.joined_text
+    for m in rx.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        p = mine.get(k)
+        if p is None:
+            continue
+        spans = [(a - starts[k], b - starts[k]) for a, b in _modifier_spans(m, words)]
+        # 全面深化改革, 全面从严治党: the last 全面 belongs to the name of a programme.
+        if _SET_TERMS.match(p.text, spans[-1][0]):
+            spans = spans[:-1]
+        found = [p.text[a:b] for a, b in spans]
+        if len(found) < least:
+            continue
+        # 进一步 keeps its comparison; otherwise keep the last modifier, closest to the verb.
+        keep = "进一步" if "进一步" in found else found[-1]
+        yield Hit(p, m.start() - starts[k], spans[-1][1], keep,
+                  {"count": len(found), "words": "、".join(f"“{w}”" for w in found), "keep": keep})
 
 
 stacked_modifiers.FIELDS = frozenset({"text", "suggestion", "count", "words", "keep"})
@@ -100,15 +112,35 @@ BOOTS = [
      "把成绩归功于领导的套话", "可删去，直接写做成这件事的具体做法"),
 ]
 _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
+# For each pattern of BOOTS, literals one of which every match holds (lint.checks.gates): only the
+# paragraphs that have one are searched with the pattern.
+_BOOT_NEEDS = [tuple(re.compile(rx) for rx in rxs) for rxs in (
+    ("领导",),
+    ("的(?:关心|支持|关怀|帮助|共同努力)",),
+    ("共同努力",),
+    ("来之不易",),
+    ("是(?:肯定|主要)的",),
+    ("贡献",),
+    ("重视",),
+    ("领导", "的(?:关心|支持|关怀|帮助|指导)"),
+)]
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
-    boots = [b for b in BOOTS if b[0].possible(doc.joined_text)]
+    from .gates import paragraphs_with
+
+    boots = [(b, paragraphs_with(doc, *need)) for b, need in zip(BOOTS, _BOOT_NEEDS) if b[0].possible(doc.joined_text)]
+    boots = [b for b in boots if b[1]]
     if not boots:
         return
+    anywhere = frozenset().union(*(where for _, where in boots))
     for p in doc.iter(rule.scope):
+        if p.index not in anywhere:
+            continue
         text = p.text
-        for rx, label, advice in boots:
+        for (rx, label, advice), where in boots:
+            if p.index not in where:
+                continue
             for m in rx.finditer(text):
                 # 为……作出贡献 as a stated aim inside a task (要为……作出贡献) is no closing flourish.
                 if rx is _CONTRIBUTION and not _is_closing(p, m, doc):

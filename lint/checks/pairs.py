@@ -7,6 +7,7 @@ the middle of a phrase (名单（法 / 人类）), whose fault is the break, not
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..analysis.outline import quotations
@@ -24,8 +25,16 @@ _PAIR_RX = fast("[" + "".join(_PAIRS) + "".join(_CLOSE_OF) + "]")
 _CLOSE_MARKER = fast(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})）")
 
 
+# The marks of a paragraph where each opener is closed before any other mark comes (《…》（…）“…”),
+# the common case: nothing is left without a partner, and the marks need not be walked one by one.
+# ‘ and ’ are left out: between Latin letters they are apostrophes, which the walk skips.
+_ALL_PAIRED = re.compile("(?:“”|《》|（）|【】|〔〕|〈〉)*")
+
+
 def _unmatched(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(openers, closers) of ``text`` left without a partner, as (offset, mark)."""
+    if _ALL_PAIRED.fullmatch("".join(_PAIR_RX.findall(text))):
+        return [], []
     stacks: dict[str, list[int]] = {}
     closers: list[tuple[int, str]] = []
     m0 = _CLOSE_MARKER.match(text)

@@ -167,7 +167,15 @@ _FAMILY_NOTE = {
 }
 
 
+# Literals every match of ORDINAL_SHI, and of ORDINAL_DI, holds (lint.checks.gates).
+_SHI_NEEDS = re.compile(r"是[ \u3000]*[，、：,:.．;；]")
+_DI_NEEDS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)[、.．]")
+
+
 def ordinal_marks(doc, rule, options) -> Iterator[Hit]:
+    from .gates import paragraphs_with
+
+    shi, di = paragraphs_with(doc, _SHI_NEEDS), paragraphs_with(doc, _DI_NEEDS)
     for p in doc.iter(rule.scope):
         text = p.text
         m = p.marker
@@ -179,11 +187,11 @@ def ordinal_marks(doc, rule, options) -> Iterator[Hit]:
             if m.mark not in ok or "(" in raw or ")" in raw:
                 yield Hit(p, m.start, m.end, m.canonical,
                           {"note": _FAMILY_NOTE[m.family]})
-        if "是" in text:
+        if p.index in shi:
             for mm in ORDINAL_SHI.finditer(text):
                 yield Hit(p, mm.start(1), mm.end(), mm.group(1),
                           {"note": "“一是”“二是”这类序次语后不加标点"})
-        if "第" in text or "其" in text or "首先" in text or "次" in text:
+        if p.index in di:
             for mm in ORDINAL_DI.finditer(text):
                 if p.marker is not None and mm.start() == p.marker.start and p.marker.family == "cn":
                     continue

@@ -43,7 +43,8 @@ class IdiomIndex:
     and a window where none does is passed over (most windows: 高度重视 holds the pair 重视 of
     重视人才 and the like, but neither of 高度 is a first character of one of them)."""
 
-    def __init__(self, idioms: list[str], masked: dict | None = None, pairs: dict | None = None):
+    def __init__(self, idioms: list[str], masked: dict | None = None, pairs: dict | None = None,
+                 near: dict | None = None):
         self.idioms = frozenset(idioms)
         if masked is None or pairs is None:
             masked, pairs = {}, {}
@@ -58,27 +59,38 @@ class IdiomIndex:
                 pairs[w[0] + w[2]] |= _MIDDLE
         self.masked: dict[str, list[str]] = masked
         self._pairs: dict[str, int] = pairs
-        # The characters a near-miss keeps next to each pair (the slips of :data:`_SLIPS`): after
-        # a head pair w[:2], w[2] or w[3] in one of the next two places (a substitution keeps
-        # one, the swap moves them); before a tail pair w[2:], w[0] or w[1] in one of the two
-        # places before it; after w[0] + w[2] (the middle two swapped), w[1].
+        # the pair table is kept in the cache with the rest (built once, not in every run); only
+        # an index built afresh keeps it in memory, for data() to write
+        fresh = near is None
+        if fresh:
+            near = self._near_table()
+        self.pairs = Automaton((p, tuple(v)) for p, v in near.items())
+        self._near: dict[str, list] | None = near if fresh else None
+
+    def _near_table(self) -> dict[str, list]:
+        """Each pair's entry of the automaton: [kinds, after_head, before_tail, after_middle],
+        the characters a near-miss keeps next to it (the slips of :data:`_SLIPS`): after a head
+        pair w[:2], w[2] or w[3] in one of the next two places (a substitution keeps one, the
+        swap moves them); before a tail pair w[2:], w[0] or w[1] in one of the two places before
+        it; after w[0] + w[2] (the middle two swapped), w[1]."""
         after_head: dict[str, str] = {}
         before_tail: dict[str, str] = {}
         after_middle: dict[str, str] = {}
-        for w in self.idioms:
+        for w in sorted(self.idioms):
             after_head[w[:2]] = after_head.get(w[:2], "") + w[2:]
             before_tail[w[2:]] = before_tail.get(w[2:], "") + w[:2]
             after_middle[w[0] + w[2]] = after_middle.get(w[0] + w[2], "") + w[1]
-        self.pairs = Automaton((p, (bits, after_head.get(p, ""), before_tail.get(p, ""), after_middle.get(p, "")))
-                               for p, bits in pairs.items())
+        return {p: [bits, after_head.get(p, ""), before_tail.get(p, ""), after_middle.get(p, "")]
+                for p, bits in self._pairs.items()}
 
     def data(self) -> dict:
         """What the index is made of, as JSON can hold it."""
-        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs}
+        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs,
+                "near": self._near if self._near is not None else self._near_table()}
 
     @classmethod
     def from_data(cls, data: dict) -> "IdiomIndex":
-        return cls(data["idioms"], data["masked"], data["pairs"])
+        return cls(data["idioms"], data["masked"], data["pairs"], data.get("near"))
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """(start, kinds) of the windows of four Han characters of ``text`` that may hold a
@@ -106,10 +118,12 @@ class IdiomIndex:
 @lru_cache(maxsize=8)
 def load_index(source) -> IdiomIndex:
     """The index of the idiom list ``source`` (a :class:`lint.engine.wordlists.ListSource`),
-    kept in gwlint's cache folder as JSON under a hash of the list's files (built in about 25 ms,
-    read back in a few); only a file of this user's is read (:func:`lint.cache.read_private`)."""
+    kept in gwlint's cache folder under a hash of the list's files (built in about 25 ms, read
+    back in a few) as marshal data: plain dicts, lists and strings (:meth:`IdiomIndex.data`, which
+    JSON can hold too), read several times faster than JSON; only a file of this user's is read
+    (:func:`lint.cache.read_private`), as the lexicon's (lint/text/segment.py)."""
     import hashlib
-    import json
+    import marshal
 
     from .. import cache
     from ..engine.wordlists import load_list
@@ -117,23 +131,23 @@ def load_index(source) -> IdiomIndex:
     folder = cache.private_folder()
     path = None
     if folder is not None:
-        h = hashlib.sha1(b"idiom-index-2")
+        h = hashlib.sha1(b"idiom-index-3")
         for f in (source.base, *source.additions):
             try:
                 h.update(f.read_bytes())
             except OSError:
                 h.update(str(f).encode())
-        path = folder / f"idioms-{h.hexdigest()[:16]}.json"
+        path = folder / f"idioms-{h.hexdigest()[:16]}.marshal"
         data = cache.read_private(path)
         if data is not None:
             try:
-                return IdiomIndex.from_data(json.loads(data))
-            except (ValueError, TypeError, KeyError):
+                return IdiomIndex.from_data(marshal.loads(data))
+            except (EOFError, ValueError, TypeError, KeyError):
                 pass
     rows = load_list(source)
     index = IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
     if path is not None:
-        cache.write_private(path, json.dumps(index.data(), ensure_ascii=False).encode("utf-8"))
+        cache.write_private(path, marshal.dumps(index.data()))
     return index
 
 
@@ -206,16 +220,31 @@ HOW = {"sound": "音近字", "shape": "形近字", "order": "字序颠倒"}
 
 
 def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
-    index = None
-    for p in doc.iter(rule.scope):
-        if index is None:
-            if not _HAN_RUN.search(p.text):
-                continue  # no four Han characters in a row: the index is not read for nothing
-            from ..engine.wordlists import find_list
+    """The near-misses are looked for in the whole text at once (:attr:`Document.joined_text`,
+    one paragraph a line), which finds in each paragraph what a search of the paragraph alone
+    finds: a window of four Han characters never holds the line break, and the characters next
+    to a window that the search looks at (:meth:`IdiomIndex.windows`, :func:`_inside_word`) are
+    then a line break, which no listed character or word holds, where the paragraph's own text
+    has none. Scanning once saves the cost of starting the automaton for each paragraph."""
+    from bisect import bisect_right
 
-            index = load_index(find_list("idioms", rule.reference_dirs))
-        for i, idiom, how in near_misses(p.text, index):
-            yield Hit(p, i, i + 4, idiom, {"idiom": idiom, "how": HOW[how]})
+    from .gates import paragraph_starts
+
+    text = doc.joined_text
+    if not _HAN_RUN.search(text):
+        return  # no four Han characters in a row: the index is not read for nothing
+    mine = {p.index: p for p in doc.iter(rule.scope)}
+    if not mine:
+        return
+    from ..engine.wordlists import find_list
+
+    index = load_index(find_list("idioms", rule.reference_dirs))
+    starts = paragraph_starts(doc)
+    for i, idiom, how in near_misses(text, index):
+        k = bisect_right(starts, i) - 1
+        p = mine.get(k)
+        if p is not None:
+            yield Hit(p, i - starts[k], i - starts[k] + 4, idiom, {"idiom": idiom, "how": HOW[how]})
 
 
 idiom_near_miss.FIELDS = frozenset({"text", "suggestion", "idiom", "how"})

@@ -68,19 +68,32 @@ def _is_aabb(text: str, i: int) -> bool:
 
 
 def doubled_word(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
-        text = p.text
-        cands = []
-        for m in _DOUBLE.finditer(text):
-            unit, i = m.group(1), m.start()
-            if len(unit) == 1:
-                if unit not in _FUNCTION_CHARS or _is_aabb(text, i) or text[i - 1:i + 2] == "求是是":
-                    continue  # 实事求是是…: the idiom ends in 是
-            elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1 or not _verb(unit):
-                continue  # only a doubled verb is reported (below): check that before jieba loads
-            cands.append((i, unit))
-        if not cands:
+    from bisect import bisect_right
+
+    from .gates import paragraph_starts
+
+    # The doubles are looked for in the whole text at once (one paragraph a line): a unit and its
+    # copy are Han characters, so none reaches across a line break, and the search finds in each
+    # paragraph what a search of the paragraph alone finds, at the cost of one call instead of
+    # one per paragraph (the pattern is tried at every position either way).
+    mine = {p.index: p for p in doc.iter(rule.scope)}
+    starts = paragraph_starts(doc)
+    found: dict[int, list] = {}  # paragraph index -> candidates, in the order of the text
+    for m in _DOUBLE.finditer(doc.joined_text):
+        k = bisect_right(starts, m.start()) - 1
+        p = mine.get(k)
+        if p is None:
             continue
+        text, unit, i = p.text, m.group(1), m.start() - starts[k]
+        if len(unit) == 1:
+            if unit not in _FUNCTION_CHARS or _is_aabb(text, i) or text[i - 1:i + 2] == "求是是":
+                continue  # 实事求是是…: the idiom ends in 是
+        elif unit in _ABAB_OK or unit[0] in _NUMERAL_START or len(set(unit)) == 1 or not _verb(unit):
+            continue  # only a doubled verb is reported (below): check that before jieba loads
+        found.setdefault(k, []).append((i, unit))
+    for k, cands in found.items():
+        p = mine[k]
+        text = p.text
         tokens = _token_spans(text)
         last_end = -1
         for i, unit in cands:
@@ -112,6 +125,7 @@ doubled_word.FIELDS = frozenset({"text", "suggestion", "unit"})
 _STANDARD_KEEP = frozenset("乾瞭夥藉麽噁蹚甦")
 # 着 where 著 (明显、显露) is meant: left behind by a traditional-to-simplified conversion.
 _ZHUO = fast(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
+_ZHUO_NEEDS = re.compile("显着|卓着|昭着|土着|着称")  # every match of _ZHUO holds one (lint.checks.gates)
 _FULLWIDTH_LATIN = fast(r"[Ａ-Ｚａ-ｚ]+")
 
 
@@ -133,31 +147,43 @@ def _run_regex() -> re.Pattern:
     return compile_regex(f"[{re.escape(chars)}]+")
 
 
-_RUN = None
+def _either_regex() -> re.Pattern:
+    """One character of a run (_RUN) or a full-width letter (_FULLWIDTH_LATIN): one class, which
+    the regex engine finds in a long text several times faster than either run pattern."""
+    chars = "".join(sorted(_t2s()))
+    return compile_regex(f"[{re.escape(chars)}Ａ-Ｚａ-ｚ]")
+
+
+_RUN = _EITHER = None
 
 
 def variant_char(doc, rule, options) -> Iterator[Hit]:
-    global _RUN
+    global _RUN, _EITHER
     table = _t2s()
     if _RUN is None:
-        _RUN = _run_regex()
-    # Each of the three faults is rare: look for it in the whole text once before every paragraph.
+        _RUN, _EITHER = _run_regex(), _either_regex()
+    from .gates import paragraphs_with
+
+    # Each of the three faults is rare: find the paragraphs that may hold one in a pass over the
+    # whole text (lint.checks.gates; none of the patterns crosses a line break), look only there.
     joined = doc.joined_text
-    runs = _RUN.search(joined) is not None
-    zhuo = _ZHUO.possible(joined) and _ZHUO.search(joined) is not None
-    latin = _FULLWIDTH_LATIN.search(joined) is not None
-    if not (runs or zhuo or latin):
+    either = paragraphs_with(doc, _EITHER)  # a run of variants or of full-width letters
+    zhuo = paragraphs_with(doc, _ZHUO_NEEDS) if _ZHUO.possible(joined) else frozenset()
+    anywhere = either | zhuo
+    if not anywhere:
         return
     for p in doc.iter(rule.scope):
+        if p.index not in anywhere:
+            continue
         text = p.text
-        for m in (_RUN.finditer(text) if runs else ()):
+        for m in (_RUN.finditer(text) if p.index in either else ()):
             yield Hit(p, m.start(), m.end(), "".join(table[c] for c in m.group()),
                       {"problem": "是繁体字或异体字，简化字文稿中应使用规范汉字"})
-        for m in (_ZHUO.finditer(text) if zhuo else ()):
+        for m in (_ZHUO.finditer(text) if p.index in zhuo else ()):
             w = m.group("w")
             yield Hit(p, m.start(), m.end(), w.replace("着", "著"),
                       {"problem": "中的“着”应为“著”（显著、卓著的“著”是明显、突出），多是繁简转换造成的错字"})
-        for m in (_FULLWIDTH_LATIN.finditer(text) if latin else ()):
+        for m in (_FULLWIDTH_LATIN.finditer(text) if p.index in either else ()):
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
             yield Hit(p, m.start(), m.end(), half, {"problem": "是全角字母，外文字母应使用半角"})
 
