@@ -45,3 +45,19 @@ def test_printable_and_valid_text_escape_as_before():
     assert common.printable("正常的文字") == "正常的文字"
     assert common.valid_text("a\udcffb") == "a" + common._escape_char("\udcff") + "b"
     assert common.valid_text("\u2028") == "\u2028"
+
+
+def test_fingerprint_skips_normalising_only_when_nothing_would_change():
+    import hashlib
+
+    from lint.policy import waivers
+
+    def reference(code, text, before, after):
+        material = "\x1f".join((code, waivers.normalise(text), waivers.normalise(before), waivers.normalise(after)))
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+    rng = random.Random(1)
+    alphabet = "甲乙 \u3000\t\n\x1f\x0b\u2028a"
+    for _ in range(5000):
+        parts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(3)]
+        assert waivers.fingerprint("FC001", *parts) == reference("FC001", *parts)
