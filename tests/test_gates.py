@@ -35,6 +35,26 @@ def test_holding_gives_up_on_a_common_character():
     assert index.holding("7") is not None
 
 
+def test_long_documents_give_up_common_characters_and_keep_rare_ones():
+    texts = [("的" if i % 2 else "之") + str(i) for i in range(1000)]
+    texts[10] += "甲"
+    texts[999] += "甲"  # the last paragraph
+    index = ParagraphIndex(texts)
+    assert index.sample  # the sample decides about common characters
+    assert index.holding("的") is None and index.holding("之的") is None
+    assert index.holding("甲") == {10, 999}
+    rare = ParagraphIndex(texts[:-1] + ["乙"] * 1)
+    assert rare.holding("乙") == {999}
+    # characters the sample misses (it takes every 75th paragraph of 4,800): found, or given up
+    # by the budget (a quarter of the paragraphs) when they are in too many
+    texts = ["丙" if 1 <= i % 75 <= 20 else ("戊" if i % 75 == 1 else "丁") for i in range(4800)]
+    index = ParagraphIndex(texts)
+    assert not any("丙" in t or "戊" in t for t in index.sample)
+    assert index.holding("丙") is None  # 1,280 paragraphs
+    texts = ["戊" if i % 75 == 1 else "丁" for i in range(4800)]
+    assert ParagraphIndex(texts).holding("戊") == {i for i in range(4800) if i % 75 == 1}
+
+
 def test_line_break_in_a_set_only_adds_paragraphs():
     texts = ["甲", "乙", "丙"]
     got = ParagraphIndex(texts).holding("\n乙")

@@ -8,8 +8,9 @@ paragraph lacks the characters. :class:`ParagraphIndex` answers the same questio
 whole document: ``str.find`` (which skips ahead in C far faster than a class search) finds the
 next such character in the joined text, the paragraph it lies in is a candidate, and the next
 search starts at the following paragraph, so the cost is one search per paragraph that *has*
-the character. A character found in many paragraphs filters little: the search stops after a
-budget and the set filters nothing (the paragraphs are then tested one by one, as before).
+the character. A character found in many paragraphs filters little: it is given up when a
+sample of some 64 paragraphs shows it often, or when the search passes a budget, and then the
+set filters nothing (the paragraphs are tested one by one, as before).
 
 The answer is a superset, never a subset: every paragraph holding one of the characters is a
 candidate (a line break in a set, which is also what joins the paragraphs, only adds
@@ -39,6 +40,9 @@ class ParagraphIndex:
             pos += len(t) + 1
         self.starts = starts
         self.budget = max(8, len(texts) // _BUDGET_SHARE)
+        # Some 64 paragraphs spread over the document: characters in more than the budget's
+        # share of them are given up at once, without searching the text.
+        self.sample = texts[::len(texts) // 64] if len(texts) >= 256 else []
         self._memo: dict = {}
 
     def holding(self, chars: str) -> frozenset | None:
@@ -47,23 +51,27 @@ class ParagraphIndex:
         key = "".join(sorted(set(chars)))
         if key in self._memo:
             return self._memo[key]
+        sample = self.sample
+        if sample and sum(1 for t in sample if any(c in t for c in key)) * _BUDGET_SHARE > len(sample):
+            self._memo[key] = None
+            return None
         joined, starts = self.joined, self.starts
         last = len(starts) - 1
-        found: set | None = set()
+        found: set = set()
         budget = self.budget
+        find = joined.find
         for c in key:  # str.find skips ahead in C far faster than a class search
-            find = joined.find
             at = find(c)
             while at >= 0:
                 i = bisect_right(starts, at) - 1
                 found.add(i)
-                if i >= last:
+                if i >= last or len(found) > budget:
                     break
                 at = find(c, starts[i + 1])
             if len(found) > budget:
-                found = None
-                break
-        got = None if found is None else frozenset(found)
+                self._memo[key] = None
+                return None
+        got = frozenset(found)
         self._memo[key] = got
         return got
 
