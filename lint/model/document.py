@@ -23,7 +23,8 @@ TEXT_SCOPES = ("title", "heading", "body", "table")
 
 
 # A sentence ends at 。！？； (or their half-width forms ! ? ;), at …… or …, and takes with it the
-# closing quotes and brackets that follow (…。” belongs to the sentence before).
+# closing quotes and brackets that follow (…。” belongs to the sentence before). The definition
+# _SENTENCES below is tested against (tests/test_sentences.py).
 _SENTENCE_END = fast(r"(?:……|…|[。！？；!?;])+[”’」』）》)\]】]*")
 # A whole sentence in one match: the blanks before it (skipped), then group 1: the text up to
 # and with the next run of _SENTENCE_END (…… is two …), or to the end of the paragraph. Group 1

@@ -9,9 +9,9 @@ that class to the engine in the compiled program's information block
 opens with one: the engine's search then skips in C to those characters and tries a match only
 there (a match is exactly what the pattern alone would match). Where that cannot be done (not
 CPython 3.11+), the class goes in front of the pattern as a lookahead, ``(?=[…])(?:pattern)``,
-so that most positions are rejected by one class test. The analysis is conservative: whenever it cannot
-be sure (a match may be empty, may start with any character, or the pattern ignores case or
-uses back-references) it returns None and the pattern runs unfiltered. The analysis of each
+so that most positions are rejected by one class test. The analysis is conservative: whenever
+it cannot be sure (a match may be empty, may start with any character, or the pattern ignores
+case or uses back-references) it returns None and the pattern runs unfiltered. The analysis of each
 pattern is kept in the start-up cache (:mod:`lint.cache`), keyed by pattern and flags.
 """
 
@@ -263,7 +263,7 @@ class FastPattern:
         self._source = None  # parsed and analysed on first use (or by validate)
         self._rx = self._first = self._required = None
         self._prefixed = False  # rx skips to the first class itself (lint.cache.compile_prefixed)
-        self._gate = None  # (literal sets, the first class's search or None), made by _start
+        self._gate = None  # (literal sets, the first class's search or None), made by _make_gate
 
     def validate(self) -> "FastPattern":
         """Parse now: raises ``re.error`` for a bad pattern."""
@@ -310,8 +310,8 @@ class FastPattern:
         if self._rx is None:
             self.validate()
             if self._first_src is not None:
-                # The engine told which characters a match starts with skips to them in C; the
-                # lookahead of _source is the way on a Python where that cannot be done.
+                # Told the characters every match starts with, the engine skips to them in C;
+                # the lookahead of _source is the way on a Python where this cannot be done.
                 rx = compile_prefixed(self.pattern, self.flags, self._first_src)
                 if rx is not None:
                     self._prefixed = True
