@@ -209,10 +209,14 @@ def render_targets(report: dict) -> list[str]:
         rows.append(["10,000-char draft no slower than zhlint", "zhlint not measured", "not measured"])
     g2 = find("gwlint (default rules)", "2MB.txt")
     a2 = find("autocorrect-py", "2MB.txt")
+    g2one = find("gwlint (default rules) --jobs 1", "2MB.txt")
     if g2 and a2 and g2["median"] and a2["median"]:
+        one = (f"; in one process (`--jobs 1`) {fmt_s(g2one['median'])} ({g2one['median'] / a2['median']:.1f}×)"
+               if g2one and g2one["median"] else "")
         rows.append(["2 MB text no slower than 3× autocorrect-py",
-                     f"gwlint {fmt_s(g2['median'])}, autocorrect-py {fmt_s(a2['median'])} "
-                     f"({g2['median'] / a2['median']:.1f}×)",
+                     f"gwlint {fmt_s(g2['median'])} with the default jobs (the CPU cores: the draft's rules are "
+                     f"shared with a forked worker), autocorrect-py {fmt_s(a2['median'])} "
+                     f"({g2['median'] / a2['median']:.1f}×){one}",
                      "met" if g2["median"] <= 3 * a2["median"] else "NOT met"])
     else:
         rows.append(["2 MB text no slower than 3× autocorrect-py", "not measured", "not measured"])

@@ -12,6 +12,7 @@ from ..model.report import FileResult
 from ..policy.selection import rules_for_file
 from ..policy.waivers import fingerprints
 from ..readers import read_path, read_stdin
+from . import split
 
 
 def _allowed(finding, paragraph, terms: list[str]) -> bool:
@@ -40,23 +41,28 @@ def _relative(path: Path, root: Path | None) -> str | None:
 
 
 def check_one(display: str, path: Path | None, rules, settings: Settings,
-              stdin_data: bytes | None = None, timing: dict | None = None) -> FileResult:
+              stdin_data: bytes | None = None, timing: dict | None = None, workers: int = 1) -> FileResult:
     try:
         doc = (read_stdin(stdin_data or b"", display, settings.max_bytes) if path is None
                else read_path(path, display, settings.max_bytes))
     except InputError as exc:
         return FileResult(display, error=exc.reason)
-    return check_read(display, doc, rules, settings, timing)
+    return check_read(display, doc, rules, settings, timing, workers)
 
 
-def check_read(display: str, doc, rules, settings: Settings, timing: dict | None = None) -> FileResult:
-    """Check a document already read (also how lint.app.fixing re-checks a fixed text)."""
+def check_read(display: str, doc, rules, settings: Settings, timing: dict | None = None,
+               workers: int = 1) -> FileResult:
+    """Check a document already read (also how lint.app.fixing re-checks a fixed text).
+    ``workers`` > 1: a large draft may share its rules with a forked worker (lint.app.split)."""
     if settings.per_file_ignores:  # the display name is the path as given (or --stdin-filename)
         rules = rules_for_file(rules, settings.per_file_ignores, _relative(Path(display), settings.root),
                                Path(display).name)
     doc.meta["doctype"] = settings.doctype or infer(doc)
     doc.meta["public"] = settings.public
-    findings = check_document(doc, rules, settings.severities, timing)
+    if timing is None and split.can_split(doc, workers):
+        findings = split.check_split(doc, rules, settings.severities)
+    else:
+        findings = check_document(doc, rules, settings.severities, timing)
     if settings.allow:
         by_line = {p.line: p for p in doc.paragraphs}
         findings = [f for f in findings if not _allowed(f, by_line.get(f.line), settings.allow)]

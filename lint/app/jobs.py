@@ -63,7 +63,7 @@ def _worker_signals() -> None:
 
 
 def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = None,
-          strip: bool = False, drop_doc: bool = False) -> tuple[int, FileResult]:
+          strip: bool = False, drop_doc: bool = False, workers: int = 1) -> tuple[int, FileResult]:
     """Check one draft. ``strip``: keep only a copy of the document fit to cross a process
     boundary; ``drop_doc``: keep no document (the report does not print the drafts' text, and a
     batch of thousands of drafts must not hold them all in memory)."""
@@ -71,7 +71,7 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
         return task.index, FileResult(task.display, error=task.error)
     settings, rules = _STATE["contexts"][task.context]
     try:
-        result = check_one(task.display, task.path, rules, settings, stdin_data, timing)
+        result = check_one(task.display, task.path, rules, settings, stdin_data, timing, workers)
     except Exception as exc:  # one broken file must not stop the batch
         return task.index, FileResult(task.display, error=f"检查时出现内部错误（{type(exc).__name__}: {exc}）",
                                           internal=True)
@@ -120,7 +120,9 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
         done = _run_pool(batches, min(jobs, len(batches)), results, plan, keep_docs, progress, len(tasks))
     for t in tasks:  # standard input, unreadable entries, or everything without a pool
         if results[t.index] is None:
-            results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs)[1]
+            # checked here, no pool running (any has finished): a large draft may share its
+            # rules with a forked worker (lint.app.split)
+            results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs, workers=jobs)[1]
             done += 1
             if progress:
                 progress(done, len(tasks))

@@ -1,0 +1,107 @@
+"""Check one large draft with its rules shared between this process and a forked worker.
+
+``--jobs`` shares the drafts of a folder between processes; a single large draft (a compiled
+volume, a year's minutes in one file) would still be checked by one core. Above
+``SPLIT_CHARS`` characters, and where processes fork, the document is analysed here once
+(:func:`lint.analysis.structure.prepare`), then a worker forked from this process inherits it,
+and the two take rules from one shared counter until none is left: whoever is free takes the
+next rule, so the work evens out without knowing what each rule costs. The rules that usually
+cost most (``kind: python``) are handed out first. Each rule runs whole in one process, so the
+findings, once merged and sorted, are exactly those of a check in one process.
+
+If the worker cannot be started or dies, the rules it had taken are checked here.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import threading
+
+from ..analysis.structure import prepare
+from ..engine.rules import check_document
+
+# Below this many characters a draft is checked in one process: forking a worker and sending
+# its findings back costs some 10-20 ms, a tenth of the check of a draft this size.
+SPLIT_CHARS = 200_000
+
+_SHARED: dict = {}  # what the forked worker inherits: the document, the rules, the counter
+
+
+def can_split(doc, workers: int) -> bool:
+    import multiprocessing
+
+    return (workers > 1 and doc.text_chars >= SPLIT_CHARS
+            and "fork" in multiprocessing.get_all_start_methods()
+            # a process with threads is not forked: Python's own, or a neural model's runtime
+            # (WD015), whose native threads would not exist in the worker
+            and threading.active_count() == 1 and "onnxruntime" not in sys.modules)
+
+
+def _claim(rules: list, counter, lock, taken: list[int]):
+    """The rules this process takes from the shared counter, one at a time."""
+    while True:
+        with lock:
+            i = counter.value
+            counter.value = i + 1
+        if i >= len(rules):
+            return
+        taken.append(i)
+        yield rules[i]
+
+
+def _worker() -> bytes:
+    doc, rules, severities, counter, lock = (_SHARED[k] for k in ("doc", "rules", "severities", "counter", "lock"))
+    taken: list[int] = []
+    findings = check_document(doc, _claim(rules, counter, lock, taken), severities)
+    return pickle.dumps((taken, findings))
+
+
+def check_split(doc, rules: list, severities: dict | None = None) -> list:
+    """The findings of ``rules`` on ``doc``, checked here and in one forked worker."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .jobs import _init_forked, _stop, _terminate_as_exit
+
+    prepare(doc)  # once, before the fork: both processes read the same analysis
+    ordered = sorted(rules, key=lambda r: r.kind != "python")  # stable: python rules first
+    ctx = multiprocessing.get_context("fork")
+    counter, lock = ctx.RawValue("i", 0), ctx.Lock()
+    _SHARED.update(doc=doc, rules=ordered, severities=severities, counter=counter, lock=lock)
+    mine: list[int] = []
+    try:
+        with _terminate_as_exit():
+            try:
+                executor = ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_forked)
+                future = executor.submit(_worker)
+            except (OSError, ValueError, RuntimeError):  # no process can be started here
+                executor, future = None, None
+            try:
+                findings = check_document(doc, _claim(ordered, counter, lock, mine), severities)
+                theirs: list[int] = []
+                if future is not None:
+                    try:
+                        theirs, more = pickle.loads(future.result())
+                        findings += more
+                    except Exception:  # the worker died or failed: its rules are checked here
+                        theirs = []
+            except BaseException:
+                if executor is not None:
+                    _stop(executor)
+                raise
+            if executor is not None:
+                executor.shutdown(wait=True)
+    finally:
+        _SHARED.clear()
+    done = set(mine) | set(theirs)
+    left = [r for i, r in enumerate(ordered) if i not in done]
+    if left:
+        findings += check_document(doc, left, severities)
+    findings.sort(key=_sort_key)
+    return findings
+
+
+def _sort_key(f):
+    return f.sort_key()
+
