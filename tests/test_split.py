@@ -90,10 +90,15 @@ def test_rules_of_a_worker_that_dies_are_checked_here(large, monkeypatch, worker
     assert _dicts(split.check_split(_doc(large), RULES)) == _dicts(one)
 
 
-def test_small_drafts_and_one_job_are_not_split(large):
+def test_small_drafts_and_one_job_are_not_split(large, monkeypatch):
+    # earlier tests of the run may have loaded the neural runtime or left a thread behind
+    monkeypatch.delitem(sys.modules, "onnxruntime", raising=False)
+    monkeypatch.setattr(split.threading, "active_count", lambda: 1)
     assert split.can_split(_doc(large), 2)
     assert not split.can_split(_doc(large), 1)
     assert not split.can_split(_doc("通知正文。\n" * 10), 2)
+    monkeypatch.setitem(sys.modules, "onnxruntime", object())  # its native threads would not fork
+    assert not split.can_split(_doc(large), 2)
 
 
 def test_the_command_gives_the_same_report_with_one_job_or_two(tmp_path, large):
