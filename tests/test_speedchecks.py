@@ -2,7 +2,7 @@
 the check could fire in, and each faster piece answers as the slower one did.
 
 A gate is a regular expression of literals that every match of the check's pattern must hold
-(lint/checks/gates.py). ``_samples`` makes random strings from the check's own pattern, branch by
+(lint.text.gates.ParagraphIndex.matching). ``_samples`` makes random strings from the check's own pattern, branch by
 branch, so the gates are tested against the patterns themselves, not against a few examples.
 """
 
@@ -95,13 +95,12 @@ def _rule(code: str):
 
 # --- the gate itself ----------------------------------------------------------------------------
 
-def test_paragraphs_with_finds_each_paragraph_holding_a_literal_and_none_across_a_break():
-    from lint.checks.gates import paragraphs_with
-
+def test_matching_finds_each_paragraph_holding_a_literal_and_none_across_a_break():
     doc = _doc(["重视工作", "", "没有", "要重视", "重视", "x重", "视察", "领导重视"])
-    assert paragraphs_with(doc, re.compile("重视")) == {0, 3, 4, 7}
-    assert paragraphs_with(doc, re.compile("领导"), re.compile("没有")) == {2, 7}
-    assert paragraphs_with(doc, re.compile("无此词")) == frozenset()
+    index = doc.paragraph_index
+    assert index.matching(re.compile("重视")) == {0, 3, 4, 7}
+    assert index.matching(re.compile("领导"), re.compile("没有")) == {2, 7}
+    assert index.matching(re.compile("无此词")) == frozenset()
 
 
 def _assert_gate(pattern, needs, n=400):

@@ -96,13 +96,12 @@ def _word_list(rule, name: str):
 
 def _sentence_hits(doc, rule, rx, need=None):
     """(paragraph, sentence number, sentence, match) for each match of ``rx`` inside a sentence.
-    ``need``: literals one of which every match holds (:func:`lint.checks.gates.paragraphs_with`),
+    ``need``: literals one of which every match holds (:meth:`lint.text.gates.ParagraphIndex.matching`),
     so that only the paragraphs holding one are searched."""
     where = None
     if need is not None:
-        from .gates import paragraphs_with
 
-        where = paragraphs_with(doc, need)
+        where = doc.paragraph_index.matching(need)
         if not where:
             return
     for p in doc.iter(rule.scope):

@@ -42,7 +42,7 @@ _ANY_TITLE = fast(rf"(?:{_TITLES})(?:{_COMPOUND}|[{_SURNAMES}])")
 
 
 # Every match of _ANY_TITLE (and so of _PAIR) holds the last character of a title before a
-# surname: the paragraphs that hold one are found in one pass over the whole text (lint.checks.gates).
+# surname: the paragraphs that hold one are found in one pass over the whole text (lint.text.gates).
 _TITLE_NEEDS = fast("[%s](?:%s|[%s])" % ("".join(sorted({t[-1] for t in _TITLES.split("|")})), _COMPOUND, _SURNAMES))
 
 
@@ -58,9 +58,8 @@ def _pairs(doc, rule) -> list:
 
 
 def _find_pairs(doc, rule):
-    from .gates import paragraphs_with
 
-    where = paragraphs_with(doc, _TITLE_NEEDS)
+    where = doc.paragraph_index.matching(_TITLE_NEEDS)
     for p in doc.iter(rule.scope):
         if p.index not in where or not _ANY_TITLE.search(p.text):
             continue
@@ -238,9 +237,8 @@ _NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、")
 
 def _listed_names(doc, rule):
     """Runs of two or more person names joined by 、 (出席：张三、李四、王五)."""
-    from .gates import paragraphs_with
 
-    where = paragraphs_with(doc, _NAME_LIST_NEEDS)
+    where = doc.paragraph_index.matching(_NAME_LIST_NEEDS)
     for p in doc.iter(rule.scope):
         if p.index not in where:
             continue

@@ -56,10 +56,8 @@ def stacked_modifiers(doc, rule, options) -> Iterator[Hit]:
     # character) is then a line break where the paragraph alone has nothing; neither is one.
     from bisect import bisect_right
 
-    from .gates import paragraph_starts
-
     mine = {p.index: p for p in doc.iter(rule.scope)}
-    starts, text = paragraph_starts(doc), doc.joined_text
+    starts, text = doc.paragraph_index.starts, doc.joined_text
     for m in rx.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         p = mine.get(k)
@@ -112,7 +110,7 @@ BOOTS = [
      "把成绩归功于领导的套话", "可删去，直接写做成这件事的具体做法"),
 ]
 _CONTRIBUTION = BOOTS[5][0]  # 为……作出贡献: a closing only in its stock form or at the very end
-# For each pattern of BOOTS, literals one of which every match holds (lint.checks.gates): only the
+# For each pattern of BOOTS, literals one of which every match holds (lint.text.gates): only the
 # paragraphs that have one are searched with the pattern.
 _BOOT_NEEDS = [tuple(re.compile(rx) for rx in rxs) for rxs in (
     ("领导",),
@@ -127,9 +125,8 @@ _BOOT_NEEDS = [tuple(re.compile(rx) for rx in rxs) for rxs in (
 
 
 def boots_and_hat(doc, rule, options) -> Iterator[Hit]:
-    from .gates import paragraphs_with
 
-    boots = [(b, paragraphs_with(doc, *need)) for b, need in zip(BOOTS, _BOOT_NEEDS) if b[0].possible(doc.joined_text)]
+    boots = [(b, doc.paragraph_index.matching(*need)) for b, need in zip(BOOTS, _BOOT_NEEDS) if b[0].possible(doc.joined_text)]
     boots = [b for b in boots if b[1]]
     if not boots:
         return

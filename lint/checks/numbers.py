@@ -20,13 +20,12 @@ _APPROX = fast(
     r"(?=十|百|千|万|个|天|年(?![级度代])|人|名|岁|次|位|家|件|条|项|倍|周|小时|分钟|公里|里|米|斤|元|所|座|辆|台|户|遍|成|亩)")
 
 
-_APPROX_NEEDS = re.compile("、[一二三四五六七八九]")  # in every match of _APPROX (lint.checks.gates)
+_APPROX_NEEDS = re.compile("、[一二三四五六七八九]")  # in every match of _APPROX (lint.text.gates)
 
 
 def approximate_with_dunhao(doc, rule, options) -> Iterator[Hit]:
-    from .gates import paragraphs_with
 
-    where = paragraphs_with(doc, _APPROX_NEEDS)
+    where = doc.paragraph_index.matching(_APPROX_NEEDS)
     for p in doc.iter(rule.scope):
         if p.index not in where:
             continue

@@ -167,15 +167,14 @@ _FAMILY_NOTE = {
 }
 
 
-# Literals every match of ORDINAL_SHI, and of ORDINAL_DI, holds (lint.checks.gates).
+# Literals every match of ORDINAL_SHI, and of ORDINAL_DI, holds (lint.text.gates).
 _SHI_NEEDS = re.compile(r"是[ \u3000]*[，、：,:.．;；]")
 _DI_NEEDS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)[、.．]")
 
 
 def ordinal_marks(doc, rule, options) -> Iterator[Hit]:
-    from .gates import paragraphs_with
 
-    shi, di = paragraphs_with(doc, _SHI_NEEDS), paragraphs_with(doc, _DI_NEEDS)
+    shi, di = doc.paragraph_index.matching(_SHI_NEEDS), doc.paragraph_index.matching(_DI_NEEDS)
     for p in doc.iter(rule.scope):
         text = p.text
         m = p.marker

@@ -228,8 +228,6 @@ def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
     has none. Scanning once saves the cost of starting the automaton for each paragraph."""
     from bisect import bisect_right
 
-    from .gates import paragraph_starts
-
     text = doc.joined_text
     if not _HAN_RUN.search(text):
         return  # no four Han characters in a row: the index is not read for nothing
@@ -239,7 +237,7 @@ def idiom_near_miss(doc, rule, options) -> Iterator[Hit]:
     from ..engine.wordlists import find_list
 
     index = load_index(find_list("idioms", rule.reference_dirs))
-    starts = paragraph_starts(doc)
+    starts = doc.paragraph_index.starts
     for i, idiom, how in near_misses(text, index):
         k = bisect_right(starts, i) - 1
         p = mine.get(k)

@@ -70,14 +70,12 @@ def _is_aabb(text: str, i: int) -> bool:
 def doubled_word(doc, rule, options) -> Iterator[Hit]:
     from bisect import bisect_right
 
-    from .gates import paragraph_starts
-
     # The doubles are looked for in the whole text at once (one paragraph a line): a unit and its
     # copy are Han characters, so none reaches across a line break, and the search finds in each
     # paragraph what a search of the paragraph alone finds, at the cost of one call instead of
     # one per paragraph (the pattern is tried at every position either way).
     mine = {p.index: p for p in doc.iter(rule.scope)}
-    starts = paragraph_starts(doc)
+    starts = doc.paragraph_index.starts
     found: dict[int, list] = {}  # paragraph index -> candidates, in the order of the text
     for m in _DOUBLE.finditer(doc.joined_text):
         k = bisect_right(starts, m.start()) - 1
@@ -125,7 +123,7 @@ doubled_word.FIELDS = frozenset({"text", "suggestion", "unit"})
 _STANDARD_KEEP = frozenset("乾瞭夥藉麽噁蹚甦")
 # 着 where 著 (明显、显露) is meant: left behind by a traditional-to-simplified conversion.
 _ZHUO = fast(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
-_ZHUO_NEEDS = re.compile("显着|卓着|昭着|土着|着称")  # every match of _ZHUO holds one (lint.checks.gates)
+_ZHUO_NEEDS = re.compile("显着|卓着|昭着|土着|着称")  # every match of _ZHUO holds one (lint.text.gates)
 _FULLWIDTH_LATIN = fast(r"[Ａ-Ｚａ-ｚ]+")
 
 
@@ -162,13 +160,12 @@ def variant_char(doc, rule, options) -> Iterator[Hit]:
     table = _t2s()
     if _RUN is None:
         _RUN, _EITHER = _run_regex(), _either_regex()
-    from .gates import paragraphs_with
 
     # Each of the three faults is rare: find the paragraphs that may hold one in a pass over the
-    # whole text (lint.checks.gates; none of the patterns crosses a line break), look only there.
+    # whole text (lint.text.gates; none of the patterns crosses a line break), look only there.
     joined = doc.joined_text
-    either = paragraphs_with(doc, _EITHER)  # a run of variants or of full-width letters
-    zhuo = paragraphs_with(doc, _ZHUO_NEEDS) if _ZHUO.possible(joined) else frozenset()
+    either = doc.paragraph_index.matching(_EITHER)  # a run of variants or of full-width letters
+    zhuo = doc.paragraph_index.matching(_ZHUO_NEEDS) if _ZHUO.possible(joined) else frozenset()
     anywhere = either | zhuo
     if not anywhere:
         return

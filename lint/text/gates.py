@@ -45,6 +45,17 @@ class ParagraphIndex:
         self.sample = texts[::len(texts) // 64] if len(texts) >= 256 else []
         self._memo: dict = {}
 
+    def matching(self, *rxs) -> frozenset[int]:
+        """Positions of the paragraphs holding a match of one of ``rxs``, searched once in the
+        joined text. Each must be an alternation of literals without line breaks: then a
+        paragraph holding one of them holds a match in the joined text too (a match cannot reach
+        into the next paragraph), so a rule that needs one of the literals passes over no
+        paragraph it could fire in. Several expressions each opening with a literal are found
+        faster than their alternation when the engine has no common first character to skip to
+        (``领导`` and ``的(?:关心|支持)``)."""
+        starts, joined = self.starts, self.joined
+        return frozenset(bisect_right(starts, m.start()) - 1 for rx in rxs for m in rx.finditer(joined))
+
     def holding(self, chars: str) -> frozenset | None:
         """Positions of the paragraphs holding one of ``chars``; None when they are in too many
         paragraphs to filter."""
