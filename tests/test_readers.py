@@ -162,3 +162,19 @@ def test_utf8_with_a_damaged_tail_is_read_with_replacement(tmp_path):
     doc = read_path(p)
     assert doc.encoding == "UTF-8（1 处无效字节已替换为 �）"
     assert doc.paragraphs[0].text == "关于召开会议的通知" and doc.paragraphs[-1].text == "\ufffd"
+
+
+def test_plausibility_counted_on_utf8_bytes_agrees_with_the_text_count():
+    from lint.readers import text as T
+
+    samples = ["通知正文。\n" * 50,
+               "正文\x01\x02\x03\x1b\x1f\t\r\n\x1a" * 30,  # controls (tab, CR, DOS EOF do not count)
+               "\ue000\uefff\uf000\uf8ff\uf900豈，。“”" * 40,  # private use up to U+F8FF, not beyond
+               "𠀀𪚥😀\U0010fffd汉字" * 40,  # beyond U+FFFF
+               "汉字" * 300 + "\ue123" * 5 + "\x05" * 2]
+    for s in samples:
+        data = s.encode("utf-8")
+        assert len(data.translate(None, T._NOT_CONTROL_BYTES)) == len(T._CONTROLS.findall(s))
+        odd = len(data.translate(None, T._NOT_ODD_LEADS)) + len(T._ODD_EF.findall(data))
+        assert odd == len(T._ODD.findall(s))
+        assert T._plausible(s, data) == T._plausible(s)
