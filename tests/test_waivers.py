@@ -126,3 +126,25 @@ def test_waivers_key_moves_the_file(tmp_path):
     accepted = yaml.safe_load((tmp_path / "ci" / "accepted.yaml").read_text(encoding="utf-8"))
     assert accepted["waivers"][0]["file"] == "a.txt"  # relative to the configuration, not ci/
     assert run("check", str(tmp_path / "a.txt")).code == 0
+
+
+def test_lazy_fingerprints_are_the_hashes_of_the_findings():
+    import pickle
+
+    from lint.engine import check_document, load_rules
+    from lint.policy.selection import select_rules
+    from lint.policy.waivers import LazyFingerprints, fingerprints
+    from lint.readers import read_stdin
+
+    doc = read_stdin("关于做好安全生产工作的通知\n各单位，\n    要认真落实落实责任,确保安全.\n".encode("utf-8"), "a.txt")
+    doc.meta["doctype"] = None
+    findings = check_document(doc, select_rules(load_rules()))
+    assert findings
+    lazy = LazyFingerprints(findings, doc)
+    eager = fingerprints(findings, doc)
+    assert list(lazy) == eager and len(lazy) == len(eager) and lazy[0] == eager[0] and lazy == eager
+    assert [d for _, d in zip(findings, LazyFingerprints(findings, doc))] == eager
+    assert pickle.loads(pickle.dumps(LazyFingerprints(findings, doc))) == eager  # crosses as a list
+    settled = LazyFingerprints(findings, doc)
+    settled.settle()
+    assert settled._doc is None and list(settled) == eager

@@ -10,7 +10,7 @@ from ..engine.rules import check_document
 from ..errors import InputError
 from ..model.report import FileResult
 from ..policy.selection import rules_for_file
-from ..policy.waivers import fingerprints
+from ..policy.waivers import LazyFingerprints
 from ..readers import read_path, read_stdin
 from . import split
 
@@ -67,7 +67,7 @@ def check_read(display: str, doc, rules, settings: Settings, timing: dict | None
         by_line = {p.line: p for p in doc.paragraphs}
         findings = [f for f in findings if not _allowed(f, by_line.get(f.line), settings.allow)]
     return FileResult(display, findings, encoding=doc.encoding, doctype=doc.meta["doctype"],
-                      chars=doc.text_chars, doc=doc, fingerprints=fingerprints(findings, doc),
+                      chars=doc.text_chars, doc=doc, fingerprints=LazyFingerprints(findings, doc),
                       config=str(settings.config_path) if settings.config_path else None)
 
 

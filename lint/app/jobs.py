@@ -63,10 +63,11 @@ def _worker_signals() -> None:
 
 
 def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = None,
-          strip: bool = False, drop_doc: bool = False, workers: int = 1) -> tuple[int, FileResult]:
+          strip: bool = False, drop_doc: bool = False, workers: int = 1, alone: bool = False) -> tuple[int, FileResult]:
     """Check one draft. ``strip``: keep only a copy of the document fit to cross a process
     boundary; ``drop_doc``: keep no document (the report does not print the drafts' text, and a
-    batch of thousands of drafts must not hold them all in memory)."""
+    batch of thousands of drafts must not hold them all in memory), unless ``alone`` (the run's
+    only draft), where its waiver hashes may still be worked out from it when first read."""
     if task.error is not None:
         return task.index, FileResult(task.display, error=task.error)
     settings, rules = _STATE["contexts"][task.context]
@@ -77,6 +78,8 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
                                           internal=True)
     if drop_doc:
         result.doc = None
+        if not alone and hasattr(result.fingerprints, "settle"):
+            result.fingerprints.settle()  # lets go of the document
     elif strip and result.doc is not None:
         result.doc = result.doc_for_report()
     return task.index, result
@@ -122,7 +125,8 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
         if results[t.index] is None:
             # checked here, no pool running (any has finished): a large draft may share its
             # rules with a forked worker (lint.app.split)
-            results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs, workers=jobs)[1]
+            results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs, workers=jobs,
+                                     alone=len(tasks) == 1)[1]
             done += 1
             if progress:
                 progress(done, len(tasks))

@@ -18,7 +18,8 @@ class FileResult:
     doctype: str | None = None
     chars: int = 0
     doc: Any = None  # the Document, kept for reports that show the text
-    fingerprints: list[str] = field(default_factory=list)  # waiver hash of each finding
+    # waiver hash of each finding: a list, or lint.policy.waivers.LazyFingerprints (reads as one)
+    fingerprints: list[str] = field(default_factory=list)
     config: str | None = None  # the configuration file that applied
     internal: bool = False  # the error is gwlint's fault (a check crashed), not the draft's
 

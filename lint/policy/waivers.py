@@ -56,6 +56,42 @@ def fingerprints(findings, doc) -> list[str]:
     return out
 
 
+class LazyFingerprints:
+    """The waiver hashes of a document's findings, worked out when first read: most runs have
+    no waivers and print no SARIF, and never read them. It reads as a list of strings; it holds
+    the document (its paragraphs) until then, so a run that must not keep documents calls
+    :meth:`settle` (and a copy sent to another process carries the hashes, not the document)."""
+
+    __slots__ = ("_findings", "_doc", "_done")
+
+    def __init__(self, findings, doc):
+        self._findings, self._doc, self._done = list(findings), doc, None
+
+    def settle(self) -> list[str]:
+        if self._done is None:
+            self._done = fingerprints(self._findings, self._doc)
+            self._findings = self._doc = None
+        return self._done
+
+    def __iter__(self):
+        return iter(self.settle())
+
+    def __len__(self) -> int:
+        return len(self.settle())
+
+    def __getitem__(self, i):
+        return self.settle()[i]
+
+    def __eq__(self, other) -> bool:
+        return self.settle() == (other.settle() if isinstance(other, LazyFingerprints) else other)
+
+    def __repr__(self) -> str:
+        return repr(self.settle())
+
+    def __reduce__(self):
+        return list, (self.settle(),)
+
+
 def relative(display: str, root: Path) -> str:
     """A checked file's name as written in the waiver file: relative to ``root``, with /."""
     if display.startswith("<"):
