@@ -93,8 +93,9 @@ class Rule:
         """Load what the rule's check needs before any draft (a check function's ``PREPARE``,
         e.g. a model), so that a bad one stops the run with one line; the note to show when
         the rule cannot run (an optional extra missing), else None."""
-        prep = getattr(self.compiled[0], "PREPARE", None) if self.kind == "python" else None
-        return prep(self, self.compiled[1]) if prep is not None else None
+        if self.kind != "python" or not self.compiled.has_prepare:
+            return None  # known without importing the check's module
+        return self.compiled[0].PREPARE(self, self.compiled[1])
 
     def with_options(self, options: dict[str, Any], where: str = "") -> "Rule":
         """A copy of this rule compiled with some options changed (from a configuration file)."""
@@ -192,7 +193,7 @@ def load_rule(path: Path, display: str, kinds: dict[str, ModuleType], reference_
     compiled = module.compile(params, ctx)
     fields = module.FIELDS
     if kind == "python":
-        fields = getattr(compiled[0], "FIELDS", None)
+        fields = compiled.fields
     if fields is not None:
         allowed = set(fields) | (module.fields_for(params) if hasattr(module, "fields_for") else set())
         unknown = _message_fields(spec["message"]) - allowed
@@ -219,7 +220,7 @@ def _fix_safety(spec, ctx: Context, kind: str, params: dict, compiled) -> str | 
         raise ctx.error(f"“fix”的值“{fix}”无效，可选：safe（总是正确，--fix 直接修改）、unsafe（通常正确，需人工确认）", "fix")
     can = {"pattern": params.get("suggestion") is not None or params.get("translate") is not None, "substitution": True,
            "phrase": any(e.suggestion for e in getattr(compiled, "entries", ())),
-           "python": "suggestion" in (getattr(compiled[0], "FIELDS", None) or ()) if kind == "python" else False,
+           "python": "suggestion" in (compiled.fields or ()) if kind == "python" else False,
            "series": True}.get(kind, False)
     if not can:
         raise ctx.error(f"“fix”只能用于给出改法（suggestion）的规则，kind: {kind} 的这条规则没有改法", "fix")

@@ -5,13 +5,26 @@ can never load code from elsewhere). The function is called as ``fn(doc, rule, o
 yields :class:`lint.model.finding.Hit`. It may declare ``FIELDS`` (message template names) and
 ``OPTIONS`` (a dict of option name to :class:`lint.engine.kinds.Param`) for validation at load time,
 and ``VALIDATE(options, ctx)`` for what a type cannot say (an error through ``ctx.error``).
+
+The check modules are imported when a rule first runs, not at load: a run that checks one draft
+has every rule loaded before any draft is read, and in a large draft whose rules are shared
+between two processes (lint.app.split) each process imports only the modules of its rules. The
+rule is still validated at load: the first run with a rule file (and these options) imports the
+module and validates; its verdict (valid, the function's ``FIELDS``, whether it has a
+``PREPARE``) is kept in the start-up cache (lint/cache.py) under the rule's function and
+options and a stamp of the check modules' files, so a later run skips the import until the
+rule runs. Only a valid rule's verdict is kept: a bad function name or option is reported at
+load every time.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import json
+import os
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Param, check_type
@@ -62,7 +75,81 @@ def is_check(fn, mod_name: str) -> bool:
         p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty for p in params)
 
 
-def compile(params: dict, ctx: Context):
+class Compiled:
+    """A python rule's ``(function, options)``, resolved (imported, options checked and given
+    their defaults) when first needed; ``fields`` and ``has_prepare`` are known without it."""
+
+    __slots__ = ("params", "ctx", "fields", "has_prepare", "_resolved")
+
+    def __init__(self, params: dict, ctx: Context, fields, has_prepare: bool, resolved=None):
+        self.params, self.ctx, self.fields, self.has_prepare = params, ctx, fields, has_prepare
+        self._resolved = resolved
+
+    def resolved(self) -> tuple:
+        if self._resolved is None:
+            self._resolved = _compile_now(self.params, self.ctx)
+        return self._resolved
+
+    def __getitem__(self, i):
+        return self.resolved()[i]
+
+    def __iter__(self):
+        return iter(self.resolved())
+
+    def __getstate__(self):
+        return self.params, self.ctx, self.fields, self.has_prepare, self._resolved
+
+    def __setstate__(self, state) -> None:
+        self.params, self.ctx, self.fields, self.has_prepare, self._resolved = state
+
+
+@lru_cache(maxsize=1)
+def _modules_stamp() -> str:
+    """The check modules' files (and this kind's), by name, size and modification time: an
+    edited module invalidates every verdict."""
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    parts = []
+    for folder in (os.path.join(here, "checks"), os.path.dirname(os.path.abspath(__file__))):
+        with os.scandir(folder) as it:
+            for e in sorted(it, key=lambda e: e.name):
+                if e.name.endswith(".py"):
+                    st = e.stat()
+                    parts.append(f"{e.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def _verdict_key(params: dict, ctx: Context) -> str | None:
+    try:
+        options = json.dumps(params.get("options") or {}, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):  # not plain data: validated the ordinary way
+        return None
+    return "\x1f".join((params["function"], options, str(ctx.user), _modules_stamp()))
+
+
+def compile(params: dict, ctx: Context) -> Compiled:
+    from ...cache import get_cache
+
+    if not _FUNC.match(params.get("function") or ""):
+        return _compiled_now(params, ctx)  # the error, with its message
+    key = _verdict_key(params, ctx)
+    cache = get_cache()
+    hit = cache.get("python-check", key) if key is not None else None
+    if isinstance(hit, list) and len(hit) == 2 and (hit[0] is None or isinstance(hit[0], list)) \
+            and isinstance(hit[1], bool):
+        return Compiled(params, ctx, hit[0], hit[1])
+    out = _compiled_now(params, ctx)
+    if key is not None:
+        cache.put("python-check", key, [None if out.fields is None else list(out.fields), out.has_prepare])
+    return out
+
+
+def _compiled_now(params: dict, ctx: Context) -> Compiled:
+    fn, options = _compile_now(params, ctx)
+    return Compiled(params, ctx, getattr(fn, "FIELDS", None), getattr(fn, "PREPARE", None) is not None,
+                    (fn, options))
+
+
+def _compile_now(params: dict, ctx: Context) -> tuple:
     fn = resolve(params["function"], ctx)
     declared: dict[str, Param] = getattr(fn, "OPTIONS", {})
     options = dict(params.get("options") or {})
@@ -83,5 +170,5 @@ def compile(params: dict, ctx: Context):
 
 
 def check(compiled, doc, rule) -> Iterator:
-    fn, options = compiled
+    fn, options = compiled.resolved()
     return fn(doc, rule, options)
