@@ -1,6 +1,7 @@
 """A cache of start-up work that depends only on text: rule files as parsed YAML, each
-pattern's analysis (see :mod:`lint.text.fastregex`) and each regular expression's compiled program
-(see :func:`compile_regex`). Parsing 80-odd rule files, analysing their expressions and
+pattern's analysis (see :mod:`lint.text.fastregex`), each regular expression's compiled program
+(see :func:`compile_regex`) and the verdict on each python rule's check function (see
+:mod:`lint.engine.kinds.python`). Parsing 80-odd rule files, analysing their expressions and
 compiling them is over a third of a short draft's whole run; with the cache warm, the results
 are read back in a few milliseconds.
 

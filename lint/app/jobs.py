@@ -178,6 +178,11 @@ def _run_pool(batches: list[list[Task]], workers: int, results: list, plan: Plan
 
     if "fork" in multiprocessing.get_all_start_methods():
         ctx, init, initargs = multiprocessing.get_context("fork"), _init_forked, ()
+        # the check modules of python rules, imported here once rather than in every worker
+        for _, rules in plan.contexts.values():
+            for r in rules:
+                if hasattr(r.compiled, "resolved"):
+                    r.compiled.resolved()
     else:
         ctx, init, initargs = (multiprocessing.get_context("spawn"), _init_spawned,
                                (plan.config_paths, plan.overrides))
