@@ -62,3 +62,29 @@ def test_fingerprint_skips_normalising_only_when_nothing_would_change():
     for _ in range(5000):
         parts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(3)]
         assert waivers.fingerprint("FC001", *parts) == reference("FC001", *parts)
+
+
+class _Str(str):
+    pass
+
+
+def test_flat_dicts_written_by_the_c_encoder_are_json_dumps_indented():
+    cases = [{"a": 1, "b": "x\u2028\"\\\n\x01中", "c": None, "d": True, "e": False, "f": -5},
+             {"k": [{"a": 1, "b": 2, "c": "s", "d": None}], "m": {"x": 1, "y": 2, "z": 3, "w": {"q": 1}}},
+             [{"a": 1, "b": 2, "c": 3, "d": 1.5}], {"a": 1, "b": 2, "c": 3, "d": float("nan")},
+             {1: 2, "a": 1, "b": 2, "c": 3}, {"a": {"b": {"c": {"d": 1, "e": 2, "f": 3, "g": "h"}}}},
+             {"a": _Str("x"), "b": 1, "c": 2, "d": 3}, {"a": "\ud800", "b": 1, "c": 2, "d": 3}]
+    for v in cases:
+        assert dumps(v) == json.dumps(v, ensure_ascii=False, indent=2), v
+
+
+def test_the_json_report_escapes_bytes_that_are_not_utf8_as_before():
+    from lint.formats.json import render, utf8
+    from lint.model.report import FileResult, Report
+
+    report = Report([FileResult("稿\udcff.txt", error="无法读取"), FileResult("好.txt", error="无法读取")])
+    text = render(report)
+    text.encode("utf-8")  # no lone surrogate is left
+    out = json.loads(text)
+    assert [e["path"] for e in out["errors"]] == ["稿\\xff.txt", "好.txt"]
+    assert utf8({"p": "a\udcff"}) == {"p": "a\\xff"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from .common import valid_text
+from .common import _SURROGATE, valid_text
 
 SCHEMA_VERSION = 1
 
@@ -21,7 +21,10 @@ def render(report, **_) -> str:
                            "hash": w.hash, "text": w.text, "reason": w.reason} for w in report.stale_waivers],
         "summary": report.summary(),
     }
-    return dumps(utf8(out)) + "\n"
+    text = dumps(out)
+    if _SURROGATE.search(text) is not None:  # a name with bytes that are not UTF-8: escape them
+        text = dumps(utf8(out))  # (every string is written as it is, so none had one otherwise)
+    return text + "\n"
 
 
 def dumps(value) -> str:
@@ -42,6 +45,22 @@ class _Unusual(Exception):
 
 
 _string = json.encoder.encode_basestring  # the C function where there is one, as json.dumps uses
+_SCALARS = frozenset({str, int, bool, type(None)})
+_FLAT: dict[str, json.JSONEncoder] = {}
+
+
+def _flat(value: dict, newline: str) -> str | None:
+    """A non-empty dict of string keys and plain values (a finding) written by json's C encoder,
+    exactly as :func:`_write` writes it: the items separated by a comma and the next line's
+    indent; None for any other dict."""
+    for k, v in value.items():
+        if type(k) is not str or type(v) not in _SCALARS:
+            return None
+    inner = newline + "  "
+    enc = _FLAT.get(inner)
+    if enc is None:
+        enc = _FLAT[inner] = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": "))
+    return "{" + inner + enc.encode(value)[1:-1] + newline + "}"
 
 
 def _write(value, out: list, newline: str) -> None:
@@ -62,6 +81,10 @@ def _write(value, out: list, newline: str) -> None:
     elif isinstance(value, dict):
         if not value:
             out.append("{}")
+            return
+        flat = _flat(value, newline) if len(value) > 3 else None
+        if flat is not None:
+            out.append(flat)
             return
         inner = newline + "  "
         first = True
