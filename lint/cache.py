@@ -258,6 +258,40 @@ def write_private(path: Path, data: bytes) -> None:
         return
 
 
+def kept_data(name: str, build, files=(), salt: str = ""):
+    """``build()``, kept in the cache folder as ``<name>-<hash>.marshal``: plain data (dicts,
+    lists, strings, numbers; marshal reads them several times faster than JSON, and builds no
+    code from them), under a hash of ``salt`` and the contents of ``files`` (a file that cannot
+    be read counts by its name). Only a file of this user's is read (:func:`read_private`); a
+    damaged one is built afresh and replaced. With caching off, ``build()`` alone."""
+    import hashlib
+    import marshal
+
+    folder = private_folder()
+    path = None
+    if folder is not None:
+        h = hashlib.sha1(salt.encode())
+        for f in files:
+            try:
+                h.update(Path(f).read_bytes())
+            except OSError:
+                h.update(str(f).encode())
+        path = folder / f"{name}-{h.hexdigest()[:16]}.marshal"
+        data = read_private(path)
+        if data is not None:
+            try:
+                return marshal.loads(data)
+            except (EOFError, ValueError, TypeError):
+                pass
+    value = build()
+    if path is not None:
+        try:
+            write_private(path, marshal.dumps(value))
+        except ValueError:  # not plain data: kept for this run only
+            pass
+    return value
+
+
 def content_key(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 

@@ -149,3 +149,21 @@ def test_iter_at_follows_a_change_of_scopes():
     doc.paragraphs[0].scope = "title"
     doc._in_scope = {}  # what lint.analysis.structure does after settling the scopes
     assert [p.text for p in doc.iter_at({0, 1, 2}, ("body",))] == ["乙", "丙"]
+
+
+def test_a_slip_two_patterns_find_is_one_finding_the_longer():
+    from lint.engine.kinds.pattern import _outermost
+    from lint.model.finding import Hit
+
+    spans = [(9, 11), (9, 12), (20, 22), (20, 22), (30, 35), (31, 33), (40, 42), (41, 44)]
+    hits = [Hit(None, a, b, None, {}) for a, b in spans]
+    kept = [(h.start, h.end) for h in _outermost(hits)]
+    # inside another: (9, 11) in (9, 12), (31, 33) in (30, 35); equal spans and overlaps stay
+    assert kept == [(9, 12), (20, 22), (20, 22), (30, 35), (40, 42), (41, 44)]
+
+
+def test_placeholder_found_by_two_patterns_is_reported_once():
+    import lint
+
+    r = lint.check("全年安排专项经费XX万元，用于办公室信息化建设。", name="a.txt", select=["FC001"])
+    assert [(f.column, f.text) for f in r.findings] == [(9, "XX万")]

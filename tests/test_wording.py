@@ -214,3 +214,24 @@ def test_data_files_ship_inside_the_package():
     assert (data / "t2s-chars.tsv").stat().st_size < 100_000
     assert not (data / "typo-bigrams.txt").exists()  # WD008 now reads jieba's dictionary
     assert 'packages = ["lint"]' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_one_slip_two_rules_find_is_reported_once():
+    import lint
+
+    text = "希望大家再接再励，再创佳绩。"
+    # a listed common misspelling (WD001) and an idiom near-miss (WD009): the lower code keeps it
+    assert [f.code for f in lint.check(text, name="a.txt").findings] == ["WD001"]
+    assert [f.code for f in lint.check(text, name="a.txt", ignore=["WD001"]).findings] == ["WD009"]
+    # two rules that suggest different things both stay
+    from lint.app.checking import _one_per_slip
+    from lint.model.finding import Finding
+
+    def f(code, sugg, cat="wording"):
+        return Finding("a.txt", 1, 5, 1, 9, "第1行", code, "n", cat, "warning", "m", "再接再励", sugg, "b")
+
+    assert [x.code for x in _one_per_slip([f("WD001", "再接再厉"), f("WD009", "再接再厉")])] == ["WD001"]
+    assert [x.code for x in _one_per_slip([f("WD001", "再接再厉"), f("WD009", "再接再砺")])] == ["WD001", "WD009"]
+    assert [x.code for x in _one_per_slip([f("WD001", "再接再厉"), f("PN001", "再接再厉", "punctuation")])] \
+        == ["WD001", "PN001"]
+    assert [x.code for x in _one_per_slip([f("WD001", None), f("WD009", None)])] == ["WD001", "WD009"]

@@ -32,6 +32,23 @@ def _allowed(finding, paragraph, terms: list[str]) -> bool:
     return False
 
 
+def _one_per_slip(findings: list) -> list:
+    """Drop a finding that repeats one of another rule of its category: the same span and the
+    same suggestion (迫不急待 is both a listed common misspelling, WD001, and an idiom near-miss,
+    WD009). The rule listed first in the sorted findings (the lower code) keeps it; ignore that
+    rule and the other reports it."""
+    seen: set = set()
+    out = []
+    for f in findings:
+        if f.suggestion is not None:
+            key = (f.path, f.line, f.column, f.end_line, f.end_column, f.category, f.suggestion)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
+
+
 def _relative(path: Path, root: Path | None) -> str | None:
     """``path`` relative to the configuration's folder, with / separators (None: outside it)."""
     try:
@@ -63,6 +80,7 @@ def check_read(display: str, doc, rules, settings: Settings, timing: dict | None
         findings = split.check_split(doc, rules, settings.severities)
     else:
         findings = check_document(doc, rules, settings.severities, timing)
+    findings = _one_per_slip(findings)
     if settings.allow:
         by_line = {p.line: p for p in doc.paragraphs}
         findings = [f for f in findings if not _allowed(f, by_line.get(f.line), settings.allow)]

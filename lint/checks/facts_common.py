@@ -104,37 +104,18 @@ def read_rows(source) -> list[dict]:
 
 def cached(tag: str, source, build, restore):
     """``restore(build())``, where ``build()``'s plain data (dicts, lists, strings, numbers) is
-    kept in gwlint's cache folder as marshal data under ``tag`` and a hash of the list's files
-    (``source``, a :class:`ListSource`), as the lexicon and the idiom index are; only a file of
-    this user's is read (:func:`lint.cache.read_private`)."""
-    import hashlib
-    import marshal
-
+    kept in gwlint's cache folder (:func:`lint.cache.kept_data`) under ``tag`` and the contents
+    of the list's files (``source``, a :class:`ListSource`), as the lexicon and the idiom index
+    are."""
     from .. import cache
 
-    folder = cache.private_folder() if hasattr(source, "base") else None
-    path = None
-    if folder is not None:
-        h = hashlib.sha1(tag.encode())
-        for f in (source.base, *source.additions):
-            try:
-                h.update(f.read_bytes())
-            except OSError:
-                h.update(str(f).encode())
-        path = folder / f"{tag.rsplit('-', 1)[0]}-{h.hexdigest()[:16]}.marshal"
-        data = cache.read_private(path)
-        if data is not None:
-            try:
-                return restore(marshal.loads(data))
-            except (EOFError, ValueError, TypeError, KeyError):
-                pass
-    data = build()
-    if path is not None:
-        try:
-            cache.write_private(path, marshal.dumps(data))
-        except ValueError:
-            pass
-    return restore(data)
+    if not hasattr(source, "base"):
+        return restore(build())
+    data = cache.kept_data(tag.rsplit("-", 1)[0], build, (source.base, *source.additions), salt=tag)
+    try:
+        return restore(data)
+    except (KeyError, ValueError, TypeError, IndexError):  # a kept entry of another shape
+        return restore(build())
 
 
 def _plain_rows(path) -> list[dict]:

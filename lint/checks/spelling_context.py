@@ -24,7 +24,7 @@ from ..text.fastregex import fast
 
 H = f"[{HAN_BASIC}]"
 NUM = r"(?:\d|[〇零一二三四五六七八九十百千万亿两])"
-TIME_START = rf"(?:\d|[〇零一二三四五六七八九十]|近日|日前|本[年月周]|上[年月周]|今年|去年|当[年月天日])"
+TIME_START = r"(?:\d|[〇零一二三四五六七八九十]|近日|日前|本[年月周]|上[年月周]|今年|去年|当[年月天日])"
 END = r"(?:[，。；：！？、”）]|$)"
 
 # (wrong, right, before (must end right before the wrong form), after (must start right after it), why)

@@ -122,33 +122,18 @@ def load_index(source) -> IdiomIndex:
     back in a few) as marshal data: plain dicts, lists and strings (:meth:`IdiomIndex.data`, which
     JSON can hold too), read several times faster than JSON; only a file of this user's is read
     (:func:`lint.cache.read_private`), as the lexicon's (lint/text/segment.py)."""
-    import hashlib
-    import marshal
-
     from .. import cache
     from ..engine.wordlists import load_list
 
-    folder = cache.private_folder()
-    path = None
-    if folder is not None:
-        h = hashlib.sha1(b"idiom-index-3")
-        for f in (source.base, *source.additions):
-            try:
-                h.update(f.read_bytes())
-            except OSError:
-                h.update(str(f).encode())
-        path = folder / f"idioms-{h.hexdigest()[:16]}.marshal"
-        data = cache.read_private(path)
-        if data is not None:
-            try:
-                return IdiomIndex.from_data(marshal.loads(data))
-            except (EOFError, ValueError, TypeError, KeyError):
-                pass
-    rows = load_list(source)
-    index = IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4])
-    if path is not None:
-        cache.write_private(path, marshal.dumps(index.data()))
-    return index
+    def build() -> dict:
+        rows = load_list(source)
+        return IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4]).data()
+
+    data = cache.kept_data("idioms", build, (source.base, *source.additions), salt="idiom-index-3")
+    try:
+        return IdiomIndex.from_data(data)
+    except (KeyError, ValueError, TypeError, IndexError):  # a kept entry of another shape
+        return IdiomIndex.from_data(build())
 
 
 def _alike(a: str, b: str) -> str | None:

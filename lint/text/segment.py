@@ -20,7 +20,6 @@ another user could plant a file that jieba would load.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -308,27 +307,11 @@ def _cache_stamp() -> str | None:
 
 
 def _cached(name: str, stamp: str | None, build):
-    """``build()``, kept in gwlint's cache folder as ``lexicon-<name>-<stamp>.marshal``: plain
-    data (dicts, strings, numbers), read only from a file and folder that are this user's alone
-    (see :func:`lint.cache.read_private`)."""
+    """``build()``, kept in gwlint's cache folder under ``stamp`` (:func:`lint.cache.kept_data`:
+    plain data, read only from a file and folder that are this user's alone)."""
     from .. import cache
 
-    folder = cache.private_folder() if stamp else None
-    path = folder / f"lexicon-{name}-{stamp}.marshal" if folder is not None else None
-    if path is not None:
-        data = cache.read_private(path)
-        if data is not None:
-            try:
-                return marshal.loads(data)
-            except (EOFError, ValueError, TypeError):
-                pass
-    value = build()
-    if path is not None:
-        try:
-            cache.write_private(path, marshal.dumps(value))
-        except ValueError:
-            pass
-    return value
+    return cache.kept_data(f"lexicon-{name}", build, salt=stamp) if stamp else build()
 
 
 def lexicon() -> Lexicon:

@@ -112,9 +112,11 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
     if c.per == "sentence":
         yield from _per_sentence(c, regexes, paragraphs)
         return
+    several = len(regexes) > 1
     for p in paragraphs:
         text = p.text
         i = p.index
+        hits = []
         for rx, gate in zip(regexes, gates):
             if gate is not None and i not in gate:
                 continue
@@ -129,7 +131,23 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
                 else:
                     sugg = m.expand(c.suggestion) if c.suggestion is not None else None
                 data = {k: (v or "") for k, v in m.groupdict().items()}
-                yield Hit(p, start, end, sugg, data)
+                hits.append(Hit(p, start, end, sugg, data))
+        yield from (_outermost(hits) if several and len(hits) > 1 else hits)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """The hits of a rule's several patterns less those lying inside another's span: one slip
+    found by two patterns (XX万 and XX of one placeholder) is one finding, the longer."""
+    order = sorted(range(len(hits)), key=lambda k: (hits[k].start, -hits[k].end))
+    inside, best, group, group_best = set(), -1, None, -1
+    for k in order:  # by start, longest first: a hit lies inside an earlier one of another span
+        span = (hits[k].start, hits[k].end)
+        if span != group:
+            best, group = max(best, group_best), span
+        if best >= span[1]:
+            inside.add(k)
+        group_best = span[1]
+    return [h for k, h in enumerate(hits) if k not in inside]
 
 
 def _paragraphs(doc, rule, regexes: list[FastPattern]):
