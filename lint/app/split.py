@@ -18,7 +18,6 @@ If the worker cannot be started or dies, the rules it had taken are checked here
 from __future__ import annotations
 
 import os
-import pickle
 import select
 import sys
 import threading
@@ -105,6 +104,8 @@ def _claim(rules: list, counter, lock, taken: list[int]):
 
 def _worker() -> bytes:
     doc, rules, severities, counter, lock = (_SHARED[k] for k in ("doc", "rules", "severities", "counter", "lock"))
+    import pickle
+
     taken: list[int] = []
     findings = check_document(doc, _claim(rules, counter, lock, taken), severities)
     return pickle.dumps((taken, findings))
@@ -181,6 +182,8 @@ def _collect(pid: int, fd: int):
             status = 1
     if status != 0:
         return None
+    import pickle  # only where a draft is split: a run of small drafts never loads it
+
     try:
         return pickle.loads(b"".join(chunks))
     except Exception:
