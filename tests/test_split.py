@@ -110,9 +110,9 @@ def test_the_command_gives_the_same_report_with_one_job_or_two(tmp_path, large):
     assert json.loads(r1.out) == json.loads(r2.out)
 
 
-def _dies_holding_the_lock() -> bytes:  # takes the lock's token and dies with it
+def _dies_holding_the_lock() -> bytes:  # takes the counter's lock and dies with it
     rules, counter, lock = (split._SHARED[k] for k in ("rules", "counter", "lock"))
-    lock.__enter__()
+    lock.acquire()
     counter.value += 3
     os._exit(3)
 
@@ -121,24 +121,3 @@ def test_a_worker_that_dies_holding_the_lock_does_not_stop_the_check(large, monk
     one = check_document(_doc(large), RULES)
     monkeypatch.setattr(split, "_worker", _dies_holding_the_lock)
     assert _dicts(split.check_split(_doc(large), RULES)) == _dicts(one)
-
-
-def test_the_shared_counter_and_lock_work_across_a_fork():
-    counter, lock = split._Counter(), split._Lock()
-    try:
-        pid = os.fork()
-        if pid == 0:  # the child adds 500 under the lock while the parent does too
-            try:
-                for _ in range(500):
-                    with lock:
-                        counter.value = counter.value + 1
-            finally:
-                os._exit(0)
-        for _ in range(500):
-            with lock:
-                counter.value = counter.value + 1
-        os.waitpid(pid, 0)
-        assert counter.value == 1000
-    finally:
-        lock.close()
-        counter.close()
