@@ -122,8 +122,10 @@ def check(paths, fmt, output, config, select, extend_select, ignore, preview, do
     if show_source is None:
         show_source = to_terminal
     report, plan = run_check(paths, config, overrides, jobs, stdin_name=stdin_filename,
-                             # reports that quote the drafts need their text back from the workers
-                             keep_docs=bool(annotate) or (not statistics and (fmt in DOC_FORMATS or fmt == "text")),
+                             # reports that print the drafts need their text back from the
+                             # workers; the text report only the paragraphs it quotes
+                             keep_docs=bool(annotate) or (not statistics and fmt in DOC_FORMATS)
+                             or ("quoted" if not statistics and fmt == "text" else False),
                              outputs=[("output", output), ("annotate", annotate), ("fix", fix_opts.get("tracked"))],
                              say=_echo_err)
     if annotate:

@@ -22,12 +22,25 @@ def batch(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("fmt", ["json", "html", "markdown"])
+@pytest.mark.parametrize("fmt", ["json", "html", "markdown", "text"])
 def test_parallel_report_is_the_same(batch, fmt):
     one = run("check", "-f", fmt, "--jobs", "1", "--select", "FC001,WD002", str(batch))
     two = run("check", "-f", fmt, "--jobs", "3", "--select", "FC001,WD002", str(batch))
     assert one.code == two.code == 1
     assert one.out == two.out
+
+
+def test_the_text_report_gets_back_only_the_quoted_paragraphs(batch):
+    from lint.app.checking import check_one
+    from lint.config.file import load_config
+    from lint.config.settings import resolve
+
+    settings, rules = resolve(load_config(None))
+    path = batch / "稿2.txt"
+    result = check_one(str(path), path, rules, settings)
+    quoted = result.doc_for_report(quoted=True)
+    assert {p.line for p in quoted.paragraphs} == {f.line for f in result.findings} != set()
+    assert len(result.doc_for_report().paragraphs) == len(result.doc.paragraphs) > len(quoted.paragraphs)
 
 
 def test_a_broken_file_is_reported_and_the_rest_still_run(batch):

@@ -59,9 +59,10 @@ def check(source: Source, *, name: str | None = None, config: str | os.PathLike 
 def run_check(paths: list[str], overrides, config: str | None = None, jobs: int = 1,
               stdin_data: bytes | None = None, stdin_name: str | None = None,
               progress: Callable[[int, int], None] | None = None,
-              keep_docs: bool = False, before: Callable[[Plan], None] | None = None) -> tuple[Report, Plan]:
+              keep_docs: bool | str = False, before: Callable[[Plan], None] | None = None) -> tuple[Report, Plan]:
     """Plan, check and apply waivers: (report, plan). ``keep_docs``: the report prints the
-    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers.
+    drafts' text (HTML, Markdown, Word comments), so the documents must come back from workers;
+    ``"quoted"``: only the paragraphs the findings quote (the text report).
     ``before(plan)`` runs once the drafts are known and before any is checked (the command line
     refuses there an output that is one of them: lint/app/outputs.py)."""
     from ..policy.waivers import apply, load_waivers

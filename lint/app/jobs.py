@@ -81,13 +81,14 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
         if not alone and hasattr(result.fingerprints, "settle"):
             result.fingerprints.settle()  # lets go of the document
     elif strip and result.doc is not None:
-        result.doc = result.doc_for_report()
+        result.doc = result.doc_for_report(quoted=strip == "quoted")
     return task.index, result
 
 
-def _work_stripped(task: Task, keep_doc: bool = True) -> tuple[int, bytes | FileResult]:
+def _work_stripped(task: Task, keep_doc: bool | str = True) -> tuple[int, bytes | FileResult]:
     """The result, pickled here once: one that cannot travel back out of a worker becomes an
-    error for this file instead of stopping the run."""
+    error for this file instead of stopping the run. ``keep_doc``: True, a report copy of the
+    whole document; ``"quoted"``, of the paragraphs the findings quote; False, none."""
     import pickle  # workers only: a run in one process never loads it
 
     i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
@@ -103,12 +104,12 @@ def _work_batch(batch: list[Task], keep_doc: bool = True) -> list[tuple[int, byt
 
 
 def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict | None = None,
-        progress: Callable[[int, int], None] | None = None, keep_docs: bool = True) -> list[FileResult]:
+        progress: Callable[[int, int], None] | None = None, keep_docs: bool | str = True) -> list[FileResult]:
     """Check every file of ``plan``; results come back in the order of the plan.
 
     Results checked in worker processes carry a report copy of their document only when
     ``keep_docs`` (reports that print the text need it; sending it back costs a fifth of a
-    small draft's check)."""
+    small draft's check); ``"quoted"``: only the paragraphs the findings quote."""
     _STATE["contexts"] = plan.contexts
     # The loaded rules live as long as the process: move them out of the collector's sight, so
     # that collections do not walk them again and again, and forked workers do not copy the
@@ -169,7 +170,7 @@ def _batches(tasks: list[Task], jobs: int) -> list[list[Task]]:
     return batches
 
 
-def _run_pool(batches: list[list[Task]], workers: int, results: list, plan: Plan, keep_docs: bool,
+def _run_pool(batches: list[list[Task]], workers: int, results: list, plan: Plan, keep_docs: bool | str,
               progress, total: int) -> int:
     """Check the batches in a pool of ``workers`` processes; the number of drafts done. If no
     pool can be started (no processes or semaphores here), nothing is done and the caller checks

@@ -23,17 +23,20 @@ class FileResult:
     config: str | None = None  # the configuration file that applied
     internal: bool = False  # the error is gwlint's fault (a check crashed), not the draft's
 
-    def doc_for_report(self):
+    def doc_for_report(self, quoted: bool = False):
         """A copy of the document with only what reports show (text, line, location, scope): it
-        can cross a process boundary, which the python-docx objects cannot."""
+        can cross a process boundary, which the python-docx objects cannot. ``quoted``: only
+        the paragraphs on the findings' lines, all a report that quotes each finding's passage
+        needs (the text report), so that a worker sends back a few lines, not the whole draft."""
         from .document import Document, Paragraph
 
         d = self.doc
         masked = self._masked_spans()
+        lines = {f.line for f in self.findings} if quoted else None
         paras = [Paragraph(text=_mask(p.text, masked[p.line]) if p.line in masked else p.text,
                            line=p.line, location=p.location,
                            scope=p.scope, level=p.level, table=p.table)
-                 for p in d.paragraphs]
+                 for p in d.paragraphs if lines is None or p.line in lines]
         return Document(path=d.path, paragraphs=paras, source_format=d.source_format,
                         encoding=d.encoding,
                         meta={k: v for k, v in d.meta.items() if isinstance(v, (str, int, float, bool, type(None)))})
