@@ -166,14 +166,7 @@ class Cache:
     def _prune(self) -> None:
         """Files of other gwlint versions (or of earlier edits of the code, for a developer):
         the newest few stay, for installations used side by side."""
-        try:
-            files = sorted(self.path.parent.glob("startup-*.json"),  # type: ignore[union-attr]
-                           key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in files[KEEP_FILES:]:
-                if old != self.path:
-                    old.unlink()
-        except OSError:
-            pass
+        _prune(self.path.parent, "startup-*.json", self.path)  # type: ignore[union-attr]
 
 
 _CACHES: dict[tuple, Cache] = {}
@@ -288,8 +281,22 @@ def kept_data(name: str, build, files=(), salt: str = ""):
         try:
             write_private(path, marshal.dumps(value))
         except ValueError:  # not plain data: kept for this run only
-            pass
+            return value
+        _prune(folder, f"{name}-*.marshal", path)
     return value
+
+
+def _prune(folder: Path, pattern: str, current: Path) -> None:
+    """Of the files ``pattern`` names (one kind of data, for other versions of its sources),
+    only the newest :data:`KEEP_FILES` stay: a folder that grew with every upgrade or edit of a
+    word list would fill the disk (the lexicon alone is some 10 MB)."""
+    try:
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[KEEP_FILES:]:
+            if old != current:
+                old.unlink()
+    except OSError:
+        pass
 
 
 def content_key(data: bytes) -> str:

@@ -348,3 +348,34 @@ def test_the_idiom_index_round_trips_through_json(cache_dir):
     again = IdiomIndex.from_data(__import__("json").loads(__import__("json").dumps(index.data())))
     text = "大家迫不急待地要求再接再励。"
     assert again.windows(text) == index.windows(text) and again.masked == index.masked
+
+
+def test_kept_data_is_read_back_and_old_versions_are_pruned(cache_dir, tmp_path):
+    import os
+    import time
+
+    src = tmp_path / "list.tsv"
+    src.write_text("a\n", encoding="utf-8")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"rows": ["a"]}
+
+    assert cache_mod.kept_data("things", build, [src]) == {"rows": ["a"]}
+    assert cache_mod.kept_data("things", build, [src]) == {"rows": ["a"]} and len(calls) == 1
+    for k in range(cache_mod.KEEP_FILES + 3):  # the same list edited again and again
+        src.write_text(f"a{k}\n", encoding="utf-8")
+        cache_mod.kept_data("things", build, [src])
+        time.sleep(0.01)
+    kept = sorted(cache_dir.glob("things-*.marshal"))
+    assert len(kept) == cache_mod.KEEP_FILES and len(calls) == 1 + cache_mod.KEEP_FILES + 3
+    assert all(oct(os.stat(p).st_mode & 0o777) == "0o600" for p in kept)
+    assert not list(cache_dir.glob("other-*.marshal"))
+
+
+def test_kept_data_that_is_damaged_is_built_again(cache_dir, tmp_path):
+    assert cache_mod.kept_data("things", lambda: [1, 2], salt="s") == [1, 2]
+    (path,) = cache_dir.glob("things-*.marshal")
+    path.write_bytes(b"\xff\x00damaged")
+    assert cache_mod.kept_data("things", lambda: [3], salt="s") == [3]
