@@ -162,14 +162,14 @@ def test_a_worker_that_dies_costs_only_the_draft_it_was_checking(batch, monkeypa
     big = batch / "大稿.txt"
     big.write_text(DRAFT * 400, encoding="utf-8")
     me = os.getpid()
-    real = runner._work_stripped
+    real = runner._work
 
-    def deadly(task, keep_doc=True):
+    def deadly(task, *args, **kwargs):
         if task.display.endswith("大稿.txt") and os.getpid() != me:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(task, keep_doc)
+        return real(task, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "_work_stripped", deadly)
+    monkeypatch.setattr(runner, "_work", deadly)
     r = run("check", "-f", "json", "--jobs", "2", "--select", "FC001", str(batch))
     assert r.code == 3
     assert [e["path"].rsplit("/", 1)[-1] for e in r.json["errors"]] == ["大稿.txt"]
@@ -314,3 +314,26 @@ def test_documents_are_kept_only_for_reports_that_print_them(batch, jobs):
     assert all(r.doc is not None for r in run_plan(plan, jobs=jobs, keep_docs=True))
 
 
+
+
+@forking
+def test_a_result_that_cannot_travel_back_is_an_error_for_its_draft_only(batch, monkeypatch):
+    import os
+
+    import lint.app.jobs as runner
+
+    me = os.getpid()
+    real = runner._work
+
+    def unpicklable(task, *args, **kwargs):
+        i, result = real(task, *args, **kwargs)
+        if task.display.endswith("稿3.txt") and os.getpid() != me:
+            result.doctype = lambda: None  # a value pickle cannot write
+        return i, result
+
+    monkeypatch.setattr(runner, "_work", unpicklable)
+    r = run("check", "-f", "json", "--jobs", "2", "--select", "FC001", str(batch))
+    assert [e["path"].rsplit("/", 1)[-1] for e in r.json["errors"]] == ["稿3.txt"]
+    assert "无法传回主进程" in r.json["errors"][0]["message"]
+    paths = {f["path"].rsplit("/", 1)[-1] for f in r.json["findings"]}
+    assert paths == {f"稿{i}.txt" for i in range(6) if i != 3} | {"稿.docx"}

@@ -85,13 +85,11 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
     return task.index, result
 
 
-def _work_stripped(task: Task, keep_doc: bool | str = True) -> tuple[int, bytes | FileResult]:
-    """The result, pickled here once: one that cannot travel back out of a worker becomes an
-    error for this file instead of stopping the run. ``keep_doc``: True, a report copy of the
-    whole document; ``"quoted"``, of the paragraphs the findings quote; False, none."""
+def _pickled(task: Task, i: int, result: FileResult) -> tuple[int, bytes | FileResult]:
+    """One result pickled alone: one that cannot travel back out of a worker becomes an error
+    for this file instead of stopping the run."""
     import pickle  # workers only: a run in one process never loads it
 
-    i, result = _work(task, strip=keep_doc, drop_doc=not keep_doc)
     try:
         return i, pickle.dumps(result)
     except Exception as exc:
@@ -99,8 +97,17 @@ def _work_stripped(task: Task, keep_doc: bool | str = True) -> tuple[int, bytes 
                              internal=True)
 
 
-def _work_batch(batch: list[Task], keep_doc: bool = True) -> list[tuple[int, bytes | FileResult]]:
-    return [_work_stripped(t, keep_doc) for t in batch]
+def _work_batch(batch: list[Task], keep_doc: bool | str = True) -> bytes | list[tuple[int, bytes | FileResult]]:
+    """The results of a batch, pickled together (what the drafts share, rule names and bases,
+    is written once), or one by one if that fails. ``keep_doc``: True, a report copy of the
+    whole document; ``"quoted"``, of the paragraphs the findings quote; False, none."""
+    import pickle
+
+    done = [_work(t, strip=keep_doc, drop_doc=not keep_doc) for t in batch]
+    try:
+        return pickle.dumps(done)
+    except Exception:
+        return [_pickled(t, i, r) for t, (i, r) in zip(batch, done)]
 
 
 def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict | None = None,
@@ -214,7 +221,7 @@ def _pool_rounds(ctx, init, initargs, work, batches, workers, results, progress,
                     continue
                 import pickle
 
-                for i, r in out:
+                for i, r in (pickle.loads(out) if isinstance(out, bytes) else out):
                     results[i] = pickle.loads(r) if isinstance(r, bytes) else r
                     done += 1
                     if progress:
