@@ -8,6 +8,8 @@ import os
 import shutil
 import tempfile
 
+import pytest
+
 _CACHE_DIR = tempfile.mkdtemp(prefix="gwlint-test-cache-")
 os.environ["GWLINT_CACHE_DIR"] = _CACHE_DIR
 os.environ.pop("GWLINT_NO_CACHE", None)
@@ -16,3 +18,16 @@ os.environ.pop("GWLINT_CSC_MODEL", None)  # the neural spelling model (WD015): o
 
 def pytest_unconfigure(config):
     shutil.rmtree(_CACHE_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """A cache folder of the test's own, empty, with the in-process caches forgotten."""
+    from lint import cache as cache_mod
+
+    d = tmp_path / "cache"
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(d))
+    monkeypatch.delenv("GWLINT_NO_CACHE", raising=False)
+    cache_mod._CACHES.clear()
+    yield d
+    cache_mod._CACHES.clear()

@@ -20,14 +20,6 @@ from tests.helpers import run
 DRAFT = "关于召开会议的通知\n各乡镇：\n会议定于X月X日召开，此项工作涉及到全县。全年完成投资120亿元。\n"
 
 
-@pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    d = tmp_path / "cache"
-    monkeypatch.setenv("GWLINT_CACHE_DIR", str(d))
-    monkeypatch.delenv("GWLINT_NO_CACHE", raising=False)
-    cache_mod._CACHES.clear()
-    yield d
-    cache_mod._CACHES.clear()
 
 
 def _no_parsing(monkeypatch):

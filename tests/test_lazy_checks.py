@@ -34,14 +34,6 @@ function: {function}
 MODULE = "lint.checks.wording"
 
 
-@pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    d = tmp_path / "cache"
-    monkeypatch.setenv("GWLINT_CACHE_DIR", str(d))
-    monkeypatch.delenv("GWLINT_NO_CACHE", raising=False)
-    cache_mod._CACHES.clear()
-    yield d
-    cache_mod._CACHES.clear()
 
 
 def _load(tmp_path, function=f"{MODULE}:doubled_word", extra=""):
