@@ -10,7 +10,7 @@ import ahocorasick
 import pytest
 
 from lint.checks import spelling_idiom
-from lint.checks.spelling_lm import char_readings, shape_alike
+from lint.checks.spelling_lm import alike, char_readings, shape_alike
 from lint.engine.matcher import Automaton
 from lint.engine.wordlists import find_list, load_list
 from lint.text.fastregex import FastPattern
@@ -58,7 +58,7 @@ def _brute_near_misses(text, index):
         found = None
         for k in range(4):
             for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
-                how = spelling_idiom._alike(span[k], w[k])
+                how = alike(span[k], w[k])
                 if how:
                     found = (w, how, k)
                     break

@@ -105,17 +105,6 @@ def _in_document(doc, rule) -> Iterator[Hit]:
 _COMRADE = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[和与及同请由对向]))(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{2}})同志")
 
 
-def _alike(a: str, b: str) -> bool:
-    """Two characters a slip confuses: one reading in common, or listed as shape-alike."""
-    from .spelling_lm import char_readings, shape_alike
-
-    readings = char_readings()
-    if set(readings.get(a, ())) & set(readings.get(b, ())):
-        return True
-    shapes = shape_alike()
-    return b in shapes.get(a, "") or a in shapes.get(b, "")
-
-
 def _near_names(doc, rule) -> Iterator[Hit]:
     """李晓明同志 … 李晓名同志: two three-character names in one document that differ in one given
     name character, the two characters sounding or looking alike: almost always one person's name
@@ -126,12 +115,14 @@ def _near_names(doc, rule) -> Iterator[Hit]:
             continue
         for m in _COMRADE.finditer(p.text):
             seen.setdefault(m.group("name"), []).append((p, m))
+    from .spelling_lm import alike  # the sound- and shape-alike tables, read on first use
+
     names = list(seen)
     reported: set[str] = set()
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             diff = [k for k in range(3) if a[k] != b[k]]
-            if len(diff) != 1 or diff[0] == 0 or not _alike(a[diff[0]], b[diff[0]]):
+            if len(diff) != 1 or diff[0] == 0 or alike(a[diff[0]], b[diff[0]]) is None:
                 continue
             right, wrong = (a, b) if len(seen[a]) >= len(seen[b]) else (b, a)
             if wrong in reported:

@@ -79,13 +79,9 @@ def _pieces(sentence, limit: int) -> Iterator[tuple[int, str]]:
 
 
 def _confusable(a: str, b: str) -> bool:
-    from .spelling_lm import char_readings, shape_alike
+    from .spelling_lm import alike
 
-    readings = char_readings()
-    if set(readings.get(a, ())) & set(readings.get(b, ())):
-        return True
-    shapes = shape_alike()
-    return b in shapes.get(a, "") or a in shapes.get(b, "")
+    return alike(a, b) is not None
 
 
 def _in_term(text: str, i: int, vocabulary) -> bool:

@@ -136,17 +136,6 @@ def load_index(source) -> IdiomIndex:
         return IdiomIndex.from_data(build())
 
 
-def _alike(a: str, b: str) -> str | None:
-    from .spelling_lm import char_readings, shape_alike  # read on first use (about 10 ms)
-
-    readings, shapes = char_readings(), shape_alike()
-    if set(readings.get(a, ())) & set(readings.get(b, ())):
-        return "sound"
-    if b in shapes.get(a, "") or a in shapes.get(b, ""):
-        return "shape"
-    return None
-
-
 def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
     """(offset, idiom, how) for each four-character span of ``text`` one slip from an idiom.
 
@@ -154,6 +143,8 @@ def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
     character; the lexicon's word counts are asked (through the sets of
     :func:`lint.text.segment.frequent_words`) only about a span that is already one slip from an
     idiom."""
+    from .spelling_lm import alike  # its tables are read on first use (about 10 ms)
+
     taken_to = 0
     for i, kinds in index.windows(text):
         if i < taken_to:
@@ -164,7 +155,7 @@ def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
             subs, swaps = _TRIES[kinds]
             for k in subs:
                 for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
-                    how = _alike(span[k], w[k])
+                    how = alike(span[k], w[k])
                     if how:
                         found = (w, how, k)
                         break

@@ -76,6 +76,19 @@ def char_readings() -> dict[str, tuple[str, ...]]:
 
 
 
+def alike(a: str, b: str) -> str | None:
+    """How a slip may turn one character into the other: ``"sound"`` (a toneless reading in
+    common), ``"shape"`` (listed as shape-alike either way), or None. Shared by the idiom
+    near-miss (WD009), the neural model's filter (WD015) and the names one slip apart (FC017)."""
+    readings = char_readings()
+    if set(readings.get(a, ())) & set(readings.get(b, ())):
+        return "sound"
+    shapes = shape_alike()
+    if b in shapes.get(a, "") or a in shapes.get(b, ""):
+        return "shape"
+    return None
+
+
 def candidates(span: str, lex, shapes: dict[str, str]) -> dict[str, str]:
     """Words that ``span`` may stand for: same sound, or one shape-alike character away."""
     out: dict[str, str] = {}
