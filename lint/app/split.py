@@ -23,6 +23,7 @@ import threading
 
 from ..analysis.structure import prepare
 from ..engine.rules import check_document
+from ..model.finding import Finding
 
 # Below this many characters a draft is checked in one process: forking a worker and sending
 # its findings back costs some 10-20 ms, a tenth of the check of a draft this size.
@@ -115,9 +116,5 @@ def check_split(doc, rules: list, severities: dict | None = None) -> list:
     left = [r for i, r in enumerate(ordered) if i not in done]
     if left:
         findings += check_document(doc, left, severities)
-    findings.sort(key=_sort_key)
+    findings.sort(key=Finding.sort_key)  # the order of a check in one process (engine.rules)
     return findings
-
-
-def _sort_key(f):
-    return f.sort_key()
