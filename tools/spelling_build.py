@@ -35,15 +35,18 @@ SHAPE_MIN_FREQ = 3000
 IDIOM_MIN_FREQ = 5
 
 
-def jieba_dict() -> dict[str, int]:
+def jieba_entries():
+    """(word, count, tag) for each line of jieba's dict.txt (MIT)."""
     import jieba
 
-    out = {}
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
         for line in f:
-            w, freq, _ = line.split(" ")
-            out[w] = int(freq)
-    return out
+            w, freq, tag = line.split()
+            yield w, int(freq), tag
+
+
+def jieba_dict() -> dict[str, int]:
+    return {w: freq for w, freq, _ in jieba_entries()}
 
 
 def _is_han(c: str) -> bool:
@@ -128,14 +131,8 @@ def build_shape(checkout: Path) -> None:
 
 
 def build_idioms() -> None:
-    import jieba
-
-    rows = []
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            w, freq, tag = line.split()
-            if tag == "i" and len(w) == 4 and int(freq) >= IDIOM_MIN_FREQ and all(_is_han(c) for c in w):
-                rows.append(w)
+    rows = [w for w, freq, tag in jieba_entries()
+            if tag == "i" and len(w) == 4 and freq >= IDIOM_MIN_FREQ and all(_is_han(c) for c in w)]
     src = "jieba 0.42.1 dict.txt (MIT), tagged i"
     path = REFERENCE / "idioms.tsv"
     kept = []  # rows added by hand (another source) survive a rebuild

@@ -57,16 +57,9 @@ def build_variants() -> None:
 
 
 def build_verbs() -> None:
-    import os
+    from spelling_build import jieba_entries  # beside this script in tools/
 
-    import jieba
-
-    words = []
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word, _, tag = line.split()
-            if tag in ("v", "vn", "vd") and 2 <= len(word) <= 4:
-                words.append(word)
+    words = [w for w, _, tag in jieba_entries() if tag in ("v", "vn", "vd") and 2 <= len(w) <= 4]
     header = ["# Words of 2-4 characters that jieba's dict.txt (MIT) tags v, vn or vd; built by",
               "# tools/typo_build.py verbs. Used by WD005 (doubled-word)."]
     (DATA / "verbs.txt").write_text("\n".join(header + sorted(set(words))) + "\n", encoding="utf-8")
