@@ -339,7 +339,11 @@ def test_the_idiom_index_round_trips_through_json(cache_dir):
     index = IdiomIndex(["迫不及待", "一筹莫展", "再接再厉"])
     again = IdiomIndex.from_data(__import__("json").loads(__import__("json").dumps(index.data())))
     text = "大家迫不急待地要求再接再励。"
-    assert again.windows(text) == index.windows(text) and again.masked == index.masked
+    assert again.windows(text) == index.windows(text) and again.near == index.near
+    assert list(again.candidates("迫不急待", 2)) == ["迫不及待"]
+    assert list(again.candidates("再接再励", 3)) == ["再接再厉"]
+    assert list(again.candidates("一愁莫展", 1)) == ["一筹莫展"]
+    assert list(again.candidates("一愁莫展", 0)) == []
 
 
 def test_kept_data_is_read_back_and_old_versions_are_pruned(cache_dir, tmp_path):

@@ -40,6 +40,17 @@ def can_split(doc, workers: int) -> bool:
             and threading.active_count() == 1 and "onnxruntime" not in sys.modules)
 
 
+def _units(rules: list) -> list[list]:
+    """The rules in units claimed whole: the python rules of one check module, and the rules of
+    one kind otherwise, share what they work out on the document (a check module's helpers, the
+    numbered series), which each process that runs one of them would work out again."""
+    units: dict = {}
+    for r in rules:
+        key = r.compiled.params["function"].partition(":")[0] if r.kind == "python" else r.kind
+        units.setdefault(key, []).append(r)
+    return list(units.values())
+
+
 def _claim(rules: list, counter, lock, taken: list[int], other_alive):
     """The rules this process takes from the shared counter, one at a time. A process that
     died holding the lock never gives it back: then the counter is this process's alone."""
@@ -58,7 +69,7 @@ def _claim(rules: list, counter, lock, taken: list[int], other_alive):
         if i >= len(rules):
             return
         taken.append(i)
-        yield rules[i]
+        yield from rules[i]
 
 
 def _worker() -> bytes:
@@ -81,7 +92,7 @@ def check_split(doc, rules: list, severities: dict | None = None) -> list:
     from .jobs import _init_forked, _stop, _terminate_as_exit
 
     prepare(doc)  # once, before the fork: both processes read the same analysis
-    ordered = sorted(rules, key=lambda r: r.kind != "python")  # stable: python rules first
+    ordered = _units(sorted(rules, key=lambda r: r.kind != "python"))  # stable: python rules first
     ctx = multiprocessing.get_context("fork")
     counter, lock = ctx.RawValue("q", 0), ctx.Lock()
     _SHARED.update(doc=doc, rules=ordered, severities=severities, counter=counter, lock=lock,
@@ -113,7 +124,7 @@ def check_split(doc, rules: list, severities: dict | None = None) -> list:
     finally:
         _SHARED.clear()
     done = set(mine) | set(theirs)
-    left = [r for i, r in enumerate(ordered) if i not in done]
+    left = [r for i, unit in enumerate(ordered) if i not in done for r in unit]
     if left:
         findings += check_document(doc, left, severities)
     findings.sort(key=Finding.sort_key)  # the order of a check in one process (engine.rules)

@@ -34,63 +34,60 @@ KNOWN_WORD_FREQ = 10
 
 
 class IdiomIndex:
-    """The idioms, each also under its four masked forms (``迫不?待``), and the character pairs a
-    near-miss must keep: a slip in the last two characters keeps the first two, one in the first
-    two keeps the last two, and a swap of the middle two keeps the first character before the
-    third. Only windows where one of those pairs stands are looked at; the pairs are found by
-    an automaton (:class:`lint.engine.matcher.Automaton`). A slip keeps one more character of
-    the idiom next to the pair, so each pair also carries the characters that may stand there,
-    and a window where none does is passed over (most windows: 高度重视 holds the pair 重视 of
-    重视人才 and the like, but neither of 高度 is a first character of one of them)."""
+    """The idioms, and the character pairs a near-miss must keep: a slip in the last two
+    characters keeps the first two, one in the first two keeps the last two, and a swap of the
+    middle two keeps the first character before the third. Only windows where one of those pairs
+    stands are looked at; the pairs are found by an automaton
+    (:class:`lint.engine.matcher.Automaton`). A slip keeps one more character of the idiom next
+    to the pair, so each pair also carries the characters that may stand there, and a window
+    where none does is passed over (most windows: 高度重视 holds the pair 重视 of 重视人才 and the
+    like, but neither of 高度 is a first character of one of them). The same table gives the
+    idioms a window may be a slip of (:meth:`candidates`)."""
 
-    def __init__(self, idioms: list[str], masked: dict | None = None, pairs: dict | None = None,
-                 near: dict | None = None):
+    def __init__(self, idioms: list[str], near: dict | None = None):
         self.idioms = frozenset(idioms)
-        if masked is None or pairs is None:
-            masked, pairs = {}, {}
-            for w in sorted(self.idioms):
-                for k in range(4):
-                    masked.setdefault(w[:k] + "?" + w[k + 1:], []).append(w)
-                pairs.setdefault(w[:2], 0)
-                pairs[w[:2]] |= _HEAD
-                pairs.setdefault(w[2:], 0)
-                pairs[w[2:]] |= _TAIL
-                pairs.setdefault(w[0] + w[2], 0)
-                pairs[w[0] + w[2]] |= _MIDDLE
-        self.masked: dict[str, list[str]] = masked
-        self._pairs: dict[str, int] = pairs
-        # the pair table is kept in the cache with the rest (built once, not in every run); only
-        # an index built afresh keeps it in memory, for data() to write
-        fresh = near is None
-        if fresh:
+        if near is None:  # built afresh (else read back from the cache: lint.cache.kept_data)
             near = self._near_table()
+        self.near: dict[str, list] = near
         self.pairs = Automaton((p, tuple(v)) for p, v in near.items())
-        self._near: dict[str, list] | None = near if fresh else None
 
     def _near_table(self) -> dict[str, list]:
-        """Each pair's entry of the automaton: [kinds, after_head, before_tail, after_middle],
-        the characters a near-miss keeps next to it (the slips of :data:`_SLIPS`): after a head
-        pair w[:2], w[2] or w[3] in one of the next two places (a substitution keeps one, the
-        swap moves them); before a tail pair w[2:], w[0] or w[1] in one of the two places before
-        it; after w[0] + w[2] (the middle two swapped), w[1]."""
-        after_head: dict[str, str] = {}
-        before_tail: dict[str, str] = {}
-        after_middle: dict[str, str] = {}
+        """Each pair's entry: [kinds, after_head, before_tail, after_middle]. ``kinds`` says
+        which pair of an idiom it is (:data:`_HEAD`, :data:`_TAIL`, :data:`_MIDDLE` bits); the
+        strings hold the characters a near-miss keeps next to it (the slips of :data:`_SLIPS`),
+        idiom by idiom in sorted order: after a head pair w[:2], its w[2:] (w[2] or w[3] stands
+        in one of the next two places: a substitution keeps one, the swap moves them); before a
+        tail pair w[2:], its w[:2]; after w[0] + w[2] (the middle two swapped), w[1]."""
+        near: dict[str, list] = {}
         for w in sorted(self.idioms):
-            after_head[w[:2]] = after_head.get(w[:2], "") + w[2:]
-            before_tail[w[2:]] = before_tail.get(w[2:], "") + w[:2]
-            after_middle[w[0] + w[2]] = after_middle.get(w[0] + w[2], "") + w[1]
-        return {p: [bits, after_head.get(p, ""), before_tail.get(p, ""), after_middle.get(p, "")]
-                for p, bits in self._pairs.items()}
+            for pair, kind, slot, kept in ((w[:2], _HEAD, 1, w[2:]), (w[2:], _TAIL, 2, w[:2]),
+                                           (w[0] + w[2], _MIDDLE, 3, w[1])):
+                entry = near.setdefault(pair, [0, "", "", ""])
+                entry[0] |= kind
+                entry[slot] += kept
+        return near
 
     def data(self) -> dict:
         """What the index is made of, as JSON can hold it."""
-        return {"idioms": sorted(self.idioms), "masked": self.masked, "pairs": self._pairs,
-                "near": self._near if self._near is not None else self._near_table()}
+        return {"idioms": sorted(self.idioms), "near": self.near}
 
     @classmethod
     def from_data(cls, data: dict) -> "IdiomIndex":
-        return cls(data["idioms"], data["masked"], data["pairs"], data.get("near"))
+        return cls(data["idioms"], data["near"])
+
+    def candidates(self, span: str, k: int) -> Iterator[str]:
+        """The idioms, in sorted order, that have the characters of the four-character ``span``
+        but its ``k``-th, which they have otherwise."""
+        if k >= 2:  # the head pair kept: the idioms that start with it, by their last two
+            entry, kept, other = self.near.get(span[:2]), span[:2], 5 - k
+            rest = entry[1] if entry else ""
+        else:  # the tail pair kept: by their first two
+            entry, kept, other = self.near.get(span[2:]), span[2:], 1 - k
+            rest = entry[2] if entry else ""
+        for j in range(0, len(rest), 2):
+            w = kept + rest[j:j + 2] if k >= 2 else rest[j:j + 2] + kept
+            if w[other] == span[other] and w[k] != span[k]:
+                yield w
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """(start, kinds) of the windows of four Han characters of ``text`` that may hold a
@@ -129,7 +126,7 @@ def load_index(source) -> IdiomIndex:
         rows = load_list(source)
         return IdiomIndex([r["phrase"] for r in rows if len(r["phrase"]) == 4]).data()
 
-    data = cache.kept_data("idioms", build, (source.base, *source.additions), salt="idiom-index-3")
+    data = cache.kept_data("idioms", build, (source.base, *source.additions), salt="idiom-index-4")
     try:
         return IdiomIndex.from_data(data)
     except (KeyError, ValueError, TypeError, IndexError):  # a kept entry of another shape
@@ -154,7 +151,7 @@ def near_misses(text: str, index: IdiomIndex) -> Iterator[tuple[int, str, str]]:
         if span not in index.idioms:
             subs, swaps = _TRIES[kinds]
             for k in subs:
-                for w in index.masked.get(span[:k] + "?" + span[k + 1:], ()):
+                for w in index.candidates(span, k):
                     how = alike(span[k], w[k])
                     if how:
                         found = (w, how, k)
