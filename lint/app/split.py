@@ -41,12 +41,14 @@ def can_split(doc, workers: int) -> bool:
 
 
 def _units(rules: list) -> list[list]:
-    """The rules in units claimed whole: the python rules of one check module, and the rules of
-    one kind otherwise, share what they work out on the document (a check module's helpers, the
-    numbered series), which each process that runs one of them would work out again."""
+    """The rules in units claimed whole: the python rules of one check module share what they
+    work out on the document (the module's helpers keep it there), and so do the series rules
+    (the numbered series); each process that ran one of them would work it out again. Other
+    rules go one by one, so that the two processes finish close together."""
     units: dict = {}
     for r in rules:
-        key = r.compiled.params["function"].partition(":")[0] if r.kind == "python" else r.kind
+        key = (r.compiled.params["function"].partition(":")[0] if r.kind == "python"
+               else r.kind if r.kind == "series" else r.code)
         units.setdefault(key, []).append(r)
     return list(units.values())
 
