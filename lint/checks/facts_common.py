@@ -8,13 +8,13 @@ pointed at the structure analysis without touching the checks.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from functools import lru_cache
 
 from ..model.finding import Hit
 from ..text.chinese import is_han
 from ..text.fastregex import fast
 from .dates import _document_date
+from ..cache import compile_regex
 
 _SUBTITLE_DATE = fast(r"^[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
@@ -241,7 +241,7 @@ def sentence_at(p, pos: int) -> tuple[int, int]:
     return 0, len(p.text)
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR = compile_regex(r"(?<!\d)((?:19|20)\d{2})年")
 
 
 def years_in(text: str) -> list[int]:

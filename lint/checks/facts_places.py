@@ -132,8 +132,8 @@ def _index(names, n: int) -> dict:
     return out
 
 
-_FIRST_END = re.compile("[省市州盟区]")
-_OLD_END = re.compile("[省市县区旗盟州]")
+_FIRST_END = compile_regex("[省市州盟区]")
+_OLD_END = compile_regex("[省市县区旗盟州]")
 
 
 @lru_cache(maxsize=4)
