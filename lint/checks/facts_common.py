@@ -1,8 +1,8 @@
 """Shared pieces of the fact checks (FC008–FC029): the document's date, reference tables,
 word edges and a small edit distance.
 
-The document date is looked up in one function, :func:`document_date`, so that it can later be
-pointed at the structure analysis without touching the checks.
+The document date is looked up in one function, :func:`lint.checks.dates.document_date`, which
+the date checks (FC002, FC006) share.
 """
 
 from __future__ import annotations
@@ -13,32 +13,10 @@ from functools import lru_cache
 from ..model.finding import Hit
 from ..text.chinese import is_han
 from ..text.fastregex import fast
-from .dates import _document_date
+from .dates import document_date  # noqa: F401 - the fact checks take it from here
 from ..cache import compile_regex
 
-_SUBTITLE_DATE = fast(r"^[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
-
-
-def document_date(doc) -> tuple[tuple[int, int, int], str] | None:
-    """The date the draft speaks from and where it was found: the 成文日期 (the last full date
-    in the last paragraphs), else the date under the title of a speech (——2024年3月5日在……).
-    None when the draft carries neither."""
-    cached = doc.meta.get("_facts_date", False)
-    if cached is not False:
-        return cached
-    found = None
-    signed = _document_date(doc)
-    if signed:
-        found = (signed, "成文日期")
-    else:
-        for p in list(doc.iter(("title", "body", "heading")))[:4]:
-            m = _SUBTITLE_DATE.search(p.text.strip())
-            if m:
-                found = (tuple(int(x) for x in m.groups()), "标题下的日期")
-                break
-    doc.meta["_facts_date"] = found
-    return found
 
 
 def effective_date(doc) -> _dt.date:
