@@ -17,11 +17,12 @@ from ..text.fastregex import fast
 from .facts_common import per_paragraph
 from ..cache import compile_regex
 
-_UNITS = ("万元|亿元|元|个|项|人次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
+_UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
 _NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
 _QTY = fast(_NUM)
-_TOTAL = fast(rf"(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?{_NUM}")
+_TOTAL = fast(rf"(?:(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
+              rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _SUB = compile_regex(r"其中")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
@@ -180,6 +181,7 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
         if "占" not in text:
             continue
         yield from _named_wholes(p, paras[i - 1] if i else None)
+        yield from _odd_share(p)
         totals = _wholes(text)
         if not totals:
             continue
@@ -228,6 +230,51 @@ def _plainly_of_it(text: str, m) -> bool:
     k = share.find("占")
     lead = text[max(0, m.start() - 2):m.start()]
     return k != -1 and bool(_OWN_WHOLE.match(share, k)) and not re.search(r"超过|近|约|逾|多于|不到|不足", lead)
+
+
+# Parts of one whole, each with its share, in one sentence (A类416个，占26.3%；B类387个，占24.4%；
+# …): each part and share give the whole; when all the others (three or more) agree on it and one
+# does not, that one is wrong.
+_RUN_SHARE = fast(rf"{_NUM}[，,]?(?:占比|占比为|占)(\d+(?:\.\d+)?)[%％]")
+
+
+def _odd_share(p) -> Iterator[Hit]:
+    groups: dict[tuple, list] = {}
+    for m in _RUN_SHARE.finditer(p.text):
+        key = (_sentence_end(p.text, m.start()), _unit(m.group(2), m.group(3)))
+        groups.setdefault(key, []).append(m)
+    for items in groups.values():
+        if len(items) < 4:
+            continue
+        ranges = []
+        for m in items:
+            n, h = _scaled(m.group(1), m.group(2), m.group(3))
+            r = float(m.group(4))
+            dec = len(m.group(4).split(".")[1]) if "." in m.group(4) else 0
+            slack = 0.5 * 10 ** -dec
+            if r - slack <= 0:
+                break
+            ranges.append(((n - h) / (r + slack) * 100, (n + h) / (r - slack) * 100))
+        else:
+            if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
+                continue  # one whole fits them all
+            odd = [k for k in range(len(items))
+                   if max(lo for j, (lo, _) in enumerate(ranges) if j != k)
+                   <= min(hi for j, (_, hi) in enumerate(ranges) if j != k)]
+            if len(odd) != 1:
+                continue  # no single share stands out
+            k = odd[0]
+            others = [x for j, x in enumerate(ranges) if j != k]
+            whole = (max(lo for lo, _ in others) + min(hi for _, hi in others)) / 2
+            m = items[k]
+            n, _ = _scaled(m.group(1), m.group(2), m.group(3))
+            what = m.group(1) + (m.group(2) or "") + m.group(3)
+            dec = max(1, len(m.group(4).split(".")[1]) if "." in m.group(4) else 0)
+            if all("." not in x.group(1) for x in items):
+                whole = round(whole)
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"按同一句其他各项的数字和比例，总数约为{_fmt(whole, m.group(2), m.group(3))}，"
+                           f"{what}应占{n / whole * 100:.{dec}f}%左右，文中写作{m.group(4)}%"})
 
 
 def _share_problem(part_figure, stated: str, total: float, th: float, whole: str, where: str) -> str | None:

@@ -41,6 +41,18 @@ _SUBJECT_VERSUS = fast(
     rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
 
 
+# the earlier figure in brackets after the rate: 21940户次，同比增长11.9%（上年同期为19600户次）
+_PAREN_BASE = fast(
+    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?(?:同比|比上年|较上年|比上年同期|较上年同期)?"
+    rf"(?P<verb>增长|增加|提高|上升|下降|减少|降低)(?:了)?(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％])"
+    rf"[（(][^（）()，。；]{{0,20}}?(?:为|是|有)(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[）)]")
+# two figures against two earlier ones: 事故46起、死亡39人，较上年的58起、49人分别下降20.7%和20.4%
+_PAIR = fast(
+    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[、和][^\d，。；]{{0,6}}?(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[，,]?{_BASE}"
+    rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[、和](\d+(?:\.\d+)?)(万|亿)?({_UNITS})分别"
+    rf"(?P<verb>增长|增加|提高|上升|下降|减少|降低)(?:了)?(?P<r1>\d+(?:\.\d+)?)[%％][和、](?P<r2>\d+(?:\.\d+)?)[%％]")
+
+
 def _stated_before(text: str, end: int, subject: str, unit: str):
     """The last figure with ``unit`` given to ``subject`` (or its last three or more characters)
     in ``text`` before ``end``: 市级配套资金2520万元 for 市级配套资金较…."""
@@ -65,6 +77,12 @@ def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
                                     m.group("rate"), m.group("rate_unit"))
             if problem:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+    if "（" in text or "(" in text:
+        for m in _PAREN_BASE.finditer(text):
+            problem = _judge_growth(m.group(7, 8, 9), m.group(1, 2, 3), m.group("verb"),
+                                    m.group("rate"), m.group("rate_unit"))
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
     if "比" in text or "较" in text:
         # 完成286亿元，比上年的260亿元增长12%: the earlier figure comes second
         for m in _VERSUS.finditer(text):
@@ -72,6 +90,11 @@ def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
                                     m.group("rate"), m.group("rate_unit"))
             if problem:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        for m in _PAIR.finditer(text):
+            for now, before, rate in (((1, 2, 3), (7, 8, 9), "r1"), ((4, 5, 6), (10, 11, 12), "r2")):
+                problem = _judge_growth(m.group(*before), m.group(*now), m.group("verb"), m.group(rate), "%")
+                if problem:
+                    yield Hit(p, m.start(), m.end(), None, {"problem": problem})
         for m in _SUBJECT_VERSUS.finditer(text):
             if text[m.start() - 1:m.start()].isdigit() or _VERSUS.search(text[max(0, m.start() - 16):m.end()]):
                 continue  # the figure stands right before: _VERSUS above
