@@ -25,6 +25,9 @@ round, right forms that are not words), so a pair is kept only when, by the dict
 5. a wrong form of two or three characters is not a run of words that each stand alone (the
    segmentation of the wrong form itself must hold a piece that is no word of two or more
    characters and no common single-character word on both sides: 在见 is 在 + 见);
+   A pair whose right form is a phrase (a fragment of a sentence) gives the one word of it that
+   holds the slip, when the differing characters all fall in one word of the right form's
+   segmentation (一个分知→一个分支 gives 分知→分支); that word pair must pass the same tests.
 6. it is not already a row of common-wrong-words, confused-words or variant-words, and no other
    default wording rule reports it (膨涨 of WD001 inside 通货膨涨, WD009's idiom near-misses);
 7. it never matches, as whole words, in the correct text given with ``--correct`` (files or
@@ -66,6 +69,20 @@ EXCLUDED = {
     "慓悍": "“剽悍”的异形词", "轰笑": "文学作品中常见的说法", "哑叭": "“哑巴”的又写",
     "委宛": "《现代汉语词典》列为“委婉”的又写", "屈伏": "古汉语中的“屈服”", "瘜肉": "医学用语",
     "悲忿": "“悲愤”的又写", "做孽": "口语中常见的又写", "吃凉": "“吃凉的”是正确的说法",
+    # words taken from phrase pairs, reviewed one by one
+    "二挡": "“挂二挡”的“挡”是排挡", "一滩": "“一滩水”是正确的量词用法", "冰棱": "《现代汉语词典》收“冰棱”",
+    "匠心独到": "常用的正确说法", "扣响": "“扣响扳机”是正确的说法", "扣开": "“把扣子扣开”是正确的说法",
+    "继承父业": "正确的说法", "张治忠": "可作人名", "彩链": "彩色的链子", "快速反映": "“快速反映社情民意”是正确的说法",
+    "摘菜": "采摘蔬菜是正确的说法", "方园": "可作地名、单位名", "李魁": "可作人名", "杜娟": "可作人名",
+    "消褪": "文学作品中常见的说法", "用辞": "“用词”的又写", "风狂": "“风狂雨骤”是正确的说法",
+    "蹬上": "“蹬上自行车”是正确的说法", "积碳": "工程用语", "唬弄": "《现代汉语词典》收“唬弄”",
+    "玲子": "可作人名", "樱子": "可作人名", "美妹": "口语词", "荣兴": "可作单位名", "溶进": "溶解于液体是正确的说法",
+    "扒在": "“扒在窗台上”是正确的说法", "远方亲戚": "“远方的亲戚”也说得通", "违返": "来源所给的正确写法存疑（多为“违反”）",
+    "斗趣": "《现代汉语词典》收“斗趣儿”", "铁筒": "铁制的筒", "陷人": "“陷人于不义”是正确的说法",
+    "顶蓬": "车辆的“顶篷”另有写法", "马塞": "“马塞尔”等译名的一部分", "高桶": "高的桶", "洪沟": "可作地名",
+    "靓点": "有意的谐音用法", "晾凉的": "“晾凉的开水”是正确的说法", "圣罗伦斯": "译名的又写",
+    "斯特哥尔摩": "译名的又写", "拜占廷": "译名的又写", "罗曼提克": "译名的又写",
+    "滴滴哒哒": "象声词写法不固定", "咯滋咯滋": "象声词写法不固定",
     "梁思城": "可作人名", "多馀": "来源所给的正确写法有误（应为“多余”）", "楞怔": "“愣怔”的又写", "皮簧": "“皮黄”的又写", "自记": "仪器名称用语（自记雨量计）",
 }
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
@@ -138,6 +155,24 @@ def differences(w: str, r: str, readings, shapes) -> list[tuple[str, str, str]] 
             "shape" if b in shapes.get(a, ()) else "other")
         out.append((a, b, how))
     return out
+
+
+def core(w: str, r: str, lex, jd) -> tuple[str, str] | None:
+    """The word of a phrase pair that holds its slip (一个分知→一个分支: 分知→分支): the right
+    form's words (by the lexicon's segmentation) that cover every differing character, when they
+    are one word of two or more characters."""
+    if len(w) != len(r) or w == r:
+        return None
+    at = [i for i in range(len(w)) if w[i] != r[i]]
+    start = 0
+    for piece in lex.cut(r):
+        end = start + len(piece)
+        if start <= at[0] and at[-1] < end:
+            if len(piece) >= 2 and jd.get(piece, 0) >= RIGHT_MIN and piece != r:
+                return w[start:end], piece
+            return None
+        start = end
+    return None
 
 
 def note(diffs) -> str:
@@ -272,9 +307,18 @@ def main(argv=None) -> int:
             dropped.append((w, r, "the sources give the pair both ways"))
             continue
         why, diffs = judge(w, r, t, lex)
+        if why == "right form is not a word" or (why and len(w) > 4 and w not in t[0]):
+            got = core(w, r, lex, t[0])
+            if got and got[0] not in pairs and got[0] not in kept:
+                cw, cr = got
+                cwhy, cdiffs = judge(cw, cr, t, lex)
+                if not cwhy:
+                    kept[cw] = (cr, cdiffs, srcs)
+                    continue
+                why = f"{why}; its word {cw}→{cr}: {cwhy}"
         if why:
             dropped.append((w, r, why))
-        else:
+        elif w not in kept:
             kept[w] = (r, diffs, srcs)
     for w, code in found_by_other_rules(kept).items():
         dropped.append((w, kept.pop(w)[0], f"already found by {code}"))
