@@ -162,6 +162,8 @@ def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple
     header: list[str] | None = None
     header_line = 0
     seen: dict[str, int] = {}
+    order: list[int] = []  # the header position of each of rows.columns
+    keyed: list[int] = []  # the positions (in rows.columns) of the columns that make a row's key
     for n, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -179,17 +181,21 @@ def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple
             if "source" not in header:
                 raise RuleFileError(display, "词表缺少 source 列（每一行都必须注明出处）", n)
             rows.columns = list(columns) if columns is not None else header
+            # a repeated column name: the last cell of that name counts, as in a dict
+            where = {k: i for i, k in enumerate(header)}
+            order = [where[k] for k in rows.columns]
+            keyed = [i for i, k in enumerate(rows.columns) if k not in _NOT_KEY]
+            first = rows.columns[0]
             continue
         if len(cells) != len(header):
             raise RuleFileError(display, f"这一行有 {len(cells)} 列，表头有 {len(header)} 列", n)
-        cells_by_name = {k: v.strip() for k, v in zip(header, cells)}
-        row = {k: cells_by_name[k] for k in rows.columns}
-        first = rows.columns[0]
+        values = [cells[i].strip() for i in order]
+        row = dict(zip(rows.columns, values))
         if not row[first]:
             raise RuleFileError(display, f"第一列（{first}）为空", n)
         if not row["source"]:
             raise RuleFileError(display, "source 列为空：每一行都必须注明出处", n)
-        key = _key(row)
+        key = "\t".join([values[i] for i in keyed])
         if key in seen:
             raise RuleFileError(display, f"“{row[first]}”与第{seen[key]}行重复", n)
         seen[key] = n
