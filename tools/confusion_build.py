@@ -16,12 +16,15 @@ round, right forms that are not words), so a pair is kept only when, by the dict
 2. the right form is a word: in jieba's dictionary counted more than 3 times, or an idiom of
    reference/idioms.tsv, or four characters that are two words of jieba's dictionary counted at
    least 20 times each (火山爆发) while the wrong half is no word (火山暴发 is not kept: 暴发 is one);
-3. the wrong form is no word: absent from jieba's dictionary (any count), from gwlint's own
-   vocabulary (the right forms and phrases of reference/*.tsv) and from the place names;
+3. the wrong form is no word: absent from jieba's dictionary (any count; RARE_SLIPS are the few
+   misspellings the dictionary lists at its lowest count, 3, reviewed one by one), from gwlint's
+   own vocabulary (the right forms and phrases of reference/*.tsv) and from the place names;
 4. the forms differ by a swap of two neighbouring characters, or in one character, or in two
    characters of a form of four or more, each a sound-alike (same toneless reading) or shape-alike pair of
    reference/sound-alike-chars.tsv / shape-alike-chars.tsv; a form of four or more characters
-   whose right form is an idiom or a word may differ in one character of another kind (不卑不吭);
+   whose right form is an idiom or a word may differ in one character of another kind (不卑不吭),
+   and so may a shorter one when at least CONFIRMED rows of the sources show that same pair of
+   characters as their only difference (己/已 in 己经, 早己: shapes the tables do not hold);
 5. a wrong form of two or three characters is not a run of words that each stand alone (the
    segmentation of the wrong form itself must hold a piece that is no word of two or more
    characters and no common single-character word on both sides: 在见 is 在 + 见);
@@ -83,8 +86,14 @@ EXCLUDED = {
     "靓点": "有意的谐音用法", "晾凉的": "“晾凉的开水”是正确的说法", "圣罗伦斯": "译名的又写",
     "斯特哥尔摩": "译名的又写", "拜占廷": "译名的又写", "罗曼提克": "译名的又写",
     "滴滴哒哒": "象声词写法不固定", "咯滋咯滋": "象声词写法不固定",
+    "二万元": "“人民币二万元整”是正确的写法", "鲜灵": "方言词", "生体": "可作术语", "生上": "可能是“生”与“上”两个词",
     "梁思城": "可作人名", "多馀": "来源所给的正确写法有误（应为“多余”）", "楞怔": "“愣怔”的又写", "皮簧": "“皮黄”的又写", "自记": "仪器名称用语（自记雨量计）",
 }
+# Slips that jieba's dictionary lists with the lowest count it gives (3 or less: words it has
+# seldom seen, often its own misspellings), reviewed one by one: wrong in any context.
+RARE_SLIPS = frozenset("""问侯 朱元章 提练 录相 典藉 催残 辩认 姆指 板粟 乘座 哑吧 账篷 辞汇 槽糕 寂默 摧促 坐谈会
+    争求 免强 去逝 规距 锻练 印像 傍边 必竟""".split())
+CONFIRMED = 3  # source rows that must show a character pair that is neither sound- nor shape-alike
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 
@@ -185,14 +194,15 @@ def note(diffs) -> str:
     return "，".join(parts)
 
 
-def judge(w: str, r: str, t, lex) -> tuple[str | None, object]:
-    """(reason to drop or None, differences)."""
+def judge(w: str, r: str, t, lex, confirmed=frozenset()) -> tuple[str | None, object]:
+    """(reason to drop or None, differences). ``confirmed``: the (wrong, right) character pairs
+    that CONFIRMED or more source rows show as their only difference."""
     jd, readings, shapes, idioms, vocabulary, places, listed, variants = t
     if not (HAN.match(w) and HAN.match(r)) or len(w) != len(r) or w == r:
         return "not two Han forms of the same length (2-8)", None
     if w in listed:
         return "already a row of common-wrong-words, confused-words or variant-words", None
-    if w in jd:
+    if w in jd and not (w in RARE_SLIPS and jd[w] <= 3):
         return "wrong form is a word of jieba's dictionary", None
     if w in vocabulary or w in places:
         return "wrong form is a word of gwlint's own lists", None
@@ -211,7 +221,8 @@ def judge(w: str, r: str, t, lex) -> tuple[str | None, object]:
         if len(diffs) > 2 or (len(diffs) == 2 and len(w) < 4):
             return "too many characters differ", diffs
         if any(how == "other" for _, _, how in diffs):
-            if not (len(w) >= 4 and len(diffs) == 1 and not halves):
+            if not ((len(w) >= 4 and len(diffs) == 1 and not halves)
+                    or (len(diffs) == 1 and diffs[0][:2] in confirmed)):
                 return "a character pair that is neither sound- nor shape-alike", diffs
     if any(a in variants for a, _, _ in (diffs if diffs != "swap" else ())):
         return "a traditional or variant character (WD007's)", diffs
@@ -295,6 +306,13 @@ def main(argv=None) -> int:
         pairs[w].setdefault(r, [])
         if src not in pairs[w][r]:
             pairs[w][r].append(src)
+    pair_rows: Counter = Counter()
+    for w, rights in pairs.items():
+        for r in rights:
+            at = [i for i in range(min(len(w), len(r))) if w[i] != r[i]]
+            if len(w) == len(r) and len(at) == 1:
+                pair_rows[(w[at[0]], r[at[0]])] += 1
+    confirmed = frozenset(p for p, n in pair_rows.items() if n >= CONFIRMED)
     dropped: list[tuple[str, str, str]] = []
     kept: dict[str, tuple[str, object, list[str]]] = {}
     for w in order:
@@ -306,12 +324,12 @@ def main(argv=None) -> int:
         if w in pairs.get(r, {}):
             dropped.append((w, r, "the sources give the pair both ways"))
             continue
-        why, diffs = judge(w, r, t, lex)
+        why, diffs = judge(w, r, t, lex, confirmed)
         if why == "right form is not a word" or (why and len(w) > 4 and w not in t[0]):
             got = core(w, r, lex, t[0])
             if got and got[0] not in pairs and got[0] not in kept:
                 cw, cr = got
-                cwhy, cdiffs = judge(cw, cr, t, lex)
+                cwhy, cdiffs = judge(cw, cr, t, lex, confirmed)
                 if not cwhy:
                     kept[cw] = (cr, cdiffs, srcs)
                     continue
