@@ -15,8 +15,9 @@ from tests.helpers import REPO
 from tests.test_wording import findings
 
 ROWS = load_list(find_list("confusion-words"))
-SOURCE = re.compile(r"^(yongzhuo/macro-correct macro_correct/output/confusion_dict\.json"
-                    r"|shibing624/pycorrector tests/custom_confusion\.txt) @[0-9a-f]{7} \(Apache-2\.0\)$")
+SOURCE = re.compile(r"^(?:(?:yongzhuo/macro-correct macro_correct/output/confusion_dict\.json"
+                    r"|shibing624/pycorrector tests/custom_confusion\.txt) @[0-9a-f]{7} \(Apache-2\.0\)"
+                    r"|aopolin-lv/ECSpell Data/domains_data/odw\.train @[0-9a-f]{7} \(MIT\))$")
 
 
 def _jieba_words() -> dict[str, int]:

@@ -3,6 +3,10 @@
     python tools/confusion_build.py --macro-correct GITDIR --pycorrector GITDIR \\
         --correct FILE_OR_DIR [--correct ...] [--dropped dropped.tsv]
 
+``--odw-train FILE`` adds the words of the slips of ecspell-odw's odw.train (aopolin-lv/ECSpell,
+MIT; the training split, the one set gwlint may be tuned on): the word of each corrected
+sentence that holds a slip, and the same span of the sentence as written.
+
 GITDIR is a git directory (a bare snapshot) of yongzhuo/macro-correct (Apache-2.0; its
 ``macro_correct/output/confusion_dict.json``) and of shibing624/pycorrector (Apache-2.0; its
 ``tests/custom_confusion.txt``). Only the facts (wrong form, right form) are taken; the notes
@@ -87,6 +91,16 @@ EXCLUDED = {
     "斯特哥尔摩": "译名的又写", "拜占廷": "译名的又写", "罗曼提克": "译名的又写",
     "滴滴哒哒": "象声词写法不固定", "咯滋咯滋": "象声词写法不固定",
     "二万元": "“人民币二万元整”是正确的写法", "鲜灵": "方言词", "生体": "可作术语", "生上": "可能是“生”与“上”两个词",
+    # words of odw.train's slips, reviewed one by one
+    "颜控": "网络用语", "优鲜": "可作商标名", "报障": "“报障电话”是正确的说法", "内壳": "物体的内层外壳",
+    "创芯": "可作企业名、新词", "嘉强": "可作人名", "守候服务": "也说得通", "四姐": "亲属称谓", "国友": "可作人名",
+    "也震": "可能是“也”与“震”两个词", "宋廉": "可作人名", "场务": "影视行业用语", "平泰": "可作地名、人名",
+    "应拆": "“应拆尽拆”是正确的说法", "凯发": "可作企业名", "康震": "可作人名", "抗振": "工程术语",
+    "排屋": "建筑用语", "日昌": "可作企业名", "坤明": "可作人名", "明析": "也说得通", "有线公司": "有线电视公司的简称",
+    "杜中": "可作人名", "肖除": "可能是姓氏“肖”与“除”", "水务总局": "可作机构名", "稳不": "“稳不稳”是正确的说法",
+    "欠发": "“欠发工资”是正确的说法", "编织工作": "也说得通", "练习会议": "也说得通", "联系会议": "“工作联系会议”是正确的说法",
+    "范韦": "可作人名", "邢政": "可作人名", "表样": "“表样”是正确的用语（表格样式）", "周整": "可作人名",
+    "货比": "“货比三家”的一部分", "运勇": "可作人名", "国家药检局": "也说得通", "关锐": "可作人名", "乌三": "可作人名",
     "梁思城": "可作人名", "多馀": "来源所给的正确写法有误（应为“多余”）", "楞怔": "“愣怔”的又写", "皮簧": "“皮黄”的又写", "自记": "仪器名称用语（自记雨量计）",
 }
 # Slips that jieba's dictionary lists with the lowest count it gives (3 or less: words it has
@@ -116,6 +130,26 @@ def source_rows(mc: Path | None, pc: Path | None):
             p = line.split()
             if p and not line.startswith("#") and len(p) >= 2:
                 yield p[0], p[1], src
+
+
+ODW_SOURCE = "aopolin-lv/ECSpell Data/domains_data/odw.train @025bf43 (MIT)"
+
+
+def sentence_words(path: Path, lex):
+    """(wrong word, right word, source) for each slip of ecspell-odw's odw.train (sentence pairs,
+    MIT): the word of the corrected sentence (by the lexicon's segmentation) that holds the
+    differing characters, and the same span of the source sentence."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] == cells[2] or len(cells[1]) != len(cells[2]):
+            continue
+        wrong, right = cells[1], cells[2]
+        start = 0
+        for piece in lex.cut(right):
+            end = start + len(piece)
+            if wrong[start:end] != piece and len(piece) >= 2:
+                yield wrong[start:end], piece, ODW_SOURCE
+            start = end
 
 
 def read_table(name: str, skip: int = 0) -> list[list[str]]:
@@ -290,6 +324,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--macro-correct", type=Path)
     ap.add_argument("--pycorrector", type=Path)
+    ap.add_argument("--odw-train", type=Path, help="ecspell-odw odw.train (sentence pairs, MIT)")
     ap.add_argument("--correct", action="append", default=[], help="correct text to scan (file or folder)")
     ap.add_argument("--out", type=Path, default=REFERENCE / "confusion-words.tsv")
     ap.add_argument("--dropped", type=Path)
@@ -300,7 +335,10 @@ def main(argv=None) -> int:
     t = load_tables()
     pairs: dict[str, dict[str, list[str]]] = defaultdict(dict)
     order = []
-    for w, r, src in source_rows(a.macro_correct, a.pycorrector):
+    rows = list(source_rows(a.macro_correct, a.pycorrector))
+    if a.odw_train:
+        rows += list(sentence_words(a.odw_train, lex))
+    for w, r, src in rows:
         if w not in pairs:
             order.append(w)
         pairs[w].setdefault(r, [])
