@@ -144,7 +144,35 @@ def load_list(source: Path | ListSource) -> WordList:
     if isinstance(source, ListSource):
         base = load_list(source.base)
         return _extend(base, source.name, source.additions) if source.additions else base
-    return _read(source)[0]
+    try:
+        big = source.stat().st_size >= KEEP_SIZE
+    except OSError:
+        big = False
+    return _kept(source) if big else _read(source)[0]
+
+
+KEEP_SIZE = 100_000  # bytes: a list this long is kept parsed in the cache folder
+
+
+def _kept(path: Path) -> WordList:
+    """A long list (WD016's two thousand rows) parsed once and kept in the cache folder as plain
+    data under a hash of the file's bytes (:func:`lint.cache.kept_data`): read back in about a
+    millisecond where parsing and checking the rows takes several. A list with an error is never
+    kept, so the error comes on every run."""
+    from ..cache import kept_data
+
+    def build() -> dict:
+        rows, _ = _read(path)
+        return {"columns": rows.columns, "rows": list(rows), "lines": rows.lines}
+
+    data = kept_data(f"list-{path.stem}", build, files=(path,), salt=f"{_KEPT_VERSION}\0{path}")
+    rows = WordList(data["rows"])
+    rows.path, rows.columns, rows.lines = _display(path), data["columns"], data["lines"]
+    rows.files = [rows.path] * len(rows)
+    return rows
+
+
+_KEPT_VERSION = "1"
 
 
 def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple[WordList, int]:
