@@ -12,6 +12,7 @@ rules of the legal type 报告 (no request in it, one addressee) do not apply to
 from __future__ import annotations
 
 import re
+from ..cache import compile_regex
 
 LEGAL_TYPES = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报",
                "报告", "请示", "批复", "议案", "函", "纪要")
@@ -24,11 +25,11 @@ DOCUMENT_WORDS = ("讲话", "发言", "致辞", "说明", "汇报", "办法", "�
                   "须知", "倡议书", "协议", "合同", "提纲", "材料", "调研报告", "总结", "方案", "计划",
                   "要点", "安排", "汇编", "目录", "名单", "公示")
 
-_SPEECH = re.compile(r"(讲话|致辞|发言|报告会|动员会|座谈会)(稿)?$|在.{2,40}上的(讲话|报告|发言|致辞)")
+_SPEECH = compile_regex(r"(讲话|致辞|发言|报告会|动员会|座谈会)(稿)?$|在.{2,40}上的(讲话|报告|发言|致辞)")
 # The line under a speech's title: ——在……会议上的讲话 / ——2024年3月5日在……大会上.
-_SPEECH_SUB = re.compile(r"^[—\-]{1,2}.{0,20}在.{2,60}(会议|大会|会|论坛|仪式|典礼|开幕式|闭幕式|培训班|座谈会)"
+_SPEECH_SUB = compile_regex(r"^[—\-]{1,2}.{0,20}在.{2,60}(会议|大会|会|论坛|仪式|典礼|开幕式|闭幕式|培训班|座谈会)"
                          r"[上中](的(讲话|报告|发言|致辞|总结讲话))?[\s\u3000]*$")
-_SALUTATION = re.compile(r"^(同志们|各位代表|各位委员|各位领导|各位来宾|各位同事|同事们|女士们|先生们|朋友们|"
+_SALUTATION = compile_regex(r"^(同志们|各位代表|各位委员|各位领导|各位来宾|各位同事|同事们|女士们|先生们|朋友们|"
                          r"同学们|老师们)[，,、！!：:\s\u3000]")
 _BY_SUFFIX = sorted(LEGAL_TYPES + ("总结", "方案", "计划", "要点"), key=len, reverse=True)
 _HEAD_LINES = 6  # how many non-blank paragraphs at the top may hold the title block

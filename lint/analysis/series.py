@@ -12,7 +12,6 @@ that read both are in :mod:`lint.checks.series`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -20,12 +19,13 @@ from ..model.document import Document, Paragraph
 from ..text.chinese import cn_to_int, int_to_cn
 from ..text.fastregex import fast
 from .outline import embedded_markers
+from ..cache import compile_regex
 
 # An attachment label line closes every series (附件, 附件1, 附件：).
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?\s*$")
+_ATTACHMENT = compile_regex(r"^\s*附\s*件\s*\d*\s*[:：]?\s*$")
 SERIES_SCOPES = ("title", "heading", "body")
 _BLANKS = " \u3000\t"
-_NUMERAL_AFTER = re.compile(r"[一二三四五六七八九十〇零两\d]")
+_NUMERAL_AFTER = compile_regex(r"[一二三四五六七八九十〇零两\d]")
 _LOOK_BACK = 200  # paragraphs
 
 

@@ -94,7 +94,9 @@ def check_split(doc, rules: list, severities: dict | None = None) -> list:
     from .jobs import _init_forked, _stop, _terminate_as_exit
 
     prepare(doc)  # once, before the fork: both processes read the same analysis
-    ordered = _units(sorted(rules, key=lambda r: r.kind != "python"))  # stable: python rules first
+    # stable: python rules first, then the series rules (one unit, some 18 ms on a 2 MB draft),
+    # and the rest one by one, so that each process ends on small pieces of work
+    ordered = _units(sorted(rules, key=lambda r: (r.kind != "python", r.kind != "series")))
     ctx = multiprocessing.get_context("fork")
     counter, lock = ctx.RawValue("q", 0), ctx.Lock()
     _SHARED.update(doc=doc, rules=ordered, severities=severities, counter=counter, lock=lock,

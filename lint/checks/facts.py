@@ -19,6 +19,7 @@ from ..text.chinese import HAN_BASIC
 from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.fastregex import fast
+from ..cache import compile_regex
 
 # A figure: an Arabic number that is not a date (2024年, 3月, 5日 are times, not measures), a
 # percentage, or a Chinese numeral with a counting unit (三个, 两千户, 百分之五).
@@ -330,7 +331,7 @@ _UNSOURCED = fast(
 # Literals one of which every match of _UNSOURCED holds, branch by branch: 据统计…; (资料)显示…;
 # 人士; 专家; the crowd's 一致/普遍/纷纷/无不/交口/有口皆碑; praise that is 一致/普遍/广泛/高度. (资料显示
 # is looked for as 显示 alone: an alternation of six first characters before it is slower to find.)
-_UNSOURCED_NEEDS = re.compile(
+_UNSOURCED_NEEDS = compile_regex(
     r"据(?:不完全)?(?:统计|测算|估算|估计|调查|分析|了解|悉|报道|反映)|显示|表明|称|指出"
     r"|人士|专家|一致|普遍|纷纷|无不|交口|有口皆碑|广泛|高度")
 _WHAT = {"stat": "资料或数据的来源", "person": "说话的人", "crowd": "是怎样了解到的（哪次调查、由谁组织、多少人参与）",

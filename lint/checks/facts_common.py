@@ -8,13 +8,13 @@ pointed at the structure analysis without touching the checks.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from functools import lru_cache
 
 from ..model.finding import Hit
 from ..text.chinese import is_han
 from ..text.fastregex import fast
 from .dates import _document_date
+from ..cache import compile_regex
 
 _SUBTITLE_DATE = fast(r"^[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
@@ -206,6 +206,18 @@ def left_edge(text: str, start: int) -> bool:
     return start == 0 or not is_han(text[start - 1]) or text[start - 1] in _LEFT_OK
 
 
+def starts_word(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` stands as words of its own: :func:`left_edge`, or,
+    after another Han character (通过襄樊市, 赴富阳市), the segmentation of its neighbourhood
+    (:meth:`lint.text.segment.Lexicon.aligned`, whose vocabulary holds the place names). The
+    lexicon is loaded only for such a span."""
+    if left_edge(text, start):
+        return True
+    from ..text.segment import lexicon
+
+    return lexicon().aligned(text, start, end)
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
     if abs(len(a) - len(b)) > limit:
@@ -241,7 +253,18 @@ def sentence_at(p, pos: int) -> tuple[int, int]:
     return 0, len(p.text)
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+def clause_at(p, pos: int) -> tuple[int, int]:
+    """The part of the sentence at ``pos`` between semicolons: a sentence of several clauses
+    (……划入市应急管理局；市安全生产监督管理局要……) speaks of the past in one and of today in
+    another."""
+    s0, s1 = sentence_at(p, pos)
+    text = p.text
+    a = text.rfind("；", s0, pos)
+    b = text.find("；", pos, s1)
+    return (a + 1 if a != -1 else s0), (b if b != -1 else s1)
+
+
+_YEAR = compile_regex(r"(?<!\d)((?:19|20)\d{2})年")
 
 
 def years_in(text: str) -> list[int]:

@@ -15,14 +15,15 @@ from ..text.chinese import HAN_BASIC
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import per_paragraph
+from ..cache import compile_regex
 
 _UNITS = ("万元|亿元|元|个|项|人次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
 _NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
 _QTY = fast(_NUM)
 _TOTAL = fast(rf"(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?{_NUM}")
-_SUB = re.compile(r"其中")
-_BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
+_SUB = compile_regex(r"其中")
+_BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
 
 
@@ -176,10 +177,10 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
 # Without 其中, a part of the total is named by a verb of completion right before it, in the same
 # sentence: 共有重点项目120个，已完成90个，占比75%. The share must then be of that total: 占比,
 # 占X%, 占总数的X% (占全市的X% has another whole).
-_SUBSET = re.compile(r"[，、]\s*(?:其中)?(?:已|均已|已经)(?:按期|全部|累计|基本)?"
+_SUBSET = compile_regex(r"[，、]\s*(?:其中)?(?:已|均已|已经)(?:按期|全部|累计|基本)?"
                      r"(?:完成|建成|开工|竣工|办结|整改|落实|实现|达标|验收|销号|通过|接入|覆盖)(?:了)?"
                      r"[^\d，。；]{0,6}$")
-_OWN_WHOLE = re.compile(r"(?:约)?占(?:比|比为|比达|比达到|总数的|总量的|总数|的)?\s*$")
+_OWN_WHOLE = compile_regex(r"(?:约)?占(?:比|比为|比达|比达到|总数的|总量的|总数|的)?\s*$")
 
 
 def _subset(between: str, text: str, m) -> bool:

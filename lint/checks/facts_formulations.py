@@ -17,6 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
+from ..cache import compile_regex
 
 
 @lru_cache(maxsize=8)
@@ -110,10 +111,10 @@ formulation_variant.OPTIONS = {"list": Param("str", default="formulations", doc=
 
 
 _CUTS = "，。；：！？（）\n"
-_LAST_JOIN = re.compile(r"(?<=.)(?:和|及|以及|与)(?=.)")
+_LAST_JOIN = compile_regex(r"(?<=.)(?:和|及|以及|与)(?=.)")
 
 
-_CLAUSES = re.compile("[，。；：！？（）\n]")
+_CLAUSES = compile_regex("[，。；：！？（）\n]")
 
 
 def _present(text: str, every: set, ends: dict, starts: dict) -> set:
@@ -209,7 +210,7 @@ def _check_enum(text, items, anchors):
     return None
 
 
-_LEAD = re.compile(r"^(?:必须坚持|坚持|倡导|坚定|增强|树立|做到|推进|推动|加强|实现)")
+_LEAD = compile_regex(r"^(?:必须坚持|坚持|倡导|坚定|增强|树立|做到|推进|推动|加强|实现)")
 _LEAD_FIRST = frozenset("必坚倡增树做推加实")  # the first characters of _LEAD: no regex call for the others
 
 

@@ -16,12 +16,13 @@ from ..model.finding import Hit
 from ..text.chinese import int_to_cn
 from ..text.fastregex import fast
 from .facts_common import date_words, edit_distance, effective_date, parse_date, per_paragraph, sentence_at, source, table, years_in
+from ..cache import compile_regex
 
 PRC = "中华人民共和国"
 _TITLE = fast(r"《([^《》\n]{2,80})》")
-_VERSION = re.compile(r"（(?:\d{4}年[^）]*|[^）]*(?:修正|修订|修改)[^）]*)）$")
-_LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|准则)(?:（试行）|（草案）)?$")
-_LOCAL = re.compile(r"^.{1,12}?(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗|特别行政区)")
+_VERSION = compile_regex(r"（(?:\d{4}年[^）]*|[^）]*(?:修正|修订|修改)[^）]*)）$")
+_LAW_END = compile_regex(r"(?:法|条例|规定|办法|细则|准则)(?:（试行）|（草案）)?$")
+_LOCAL = compile_regex(r"^.{1,12}?(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗|特别行政区)")
 _PAST = fast(r"已废止|废止|失效|取代|不再适用|原《|修改|修订前|施行前|期间|曾")
 
 

@@ -19,6 +19,7 @@ from ..engine.kinds import Param
 from ..errors import RuleFileError
 from ..model.finding import Hit
 from ..text.fastregex import fast
+from ..cache import compile_regex
 
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
              "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
@@ -35,7 +36,7 @@ _NAME_END = r"(?=同志|[、，。；：（）”\s]|$|[就对在到向和与及
 _PAIR = fast(rf"(?P<org>[{HAN_BASIC}]{{0,8}}?(?:省|市|县|区|镇|乡|委|府|局|办|部|院|会|所|站|校|队|[、]))?"
              rf"(?P<title>{_TITLES})(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{1,2}}?){_NAME_END}")
 # titles one place has one holder of at a time
-_SINGLE = re.compile(r"^(?:县委书记|市委书记|区委书记|省委书记|镇党委书记|乡党委书记|县长|市长|区长|镇长|乡长|省长)$")
+_SINGLE = compile_regex(r"^(?:县委书记|市委书记|区委书记|省委书记|镇党委书记|乡党委书记|县长|市长|区长|镇长|乡长|省长)$")
 
 
 _ANY_TITLE = fast(rf"(?:{_TITLES})(?:{_COMPOUND}|[{_SURNAMES}])")

@@ -4,16 +4,16 @@ lines are not compared."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.chinese import han_count
+from ..cache import compile_regex
 
-_NORM = re.compile(r"[\s\u3000]+|[。！？；，、：]+$")
+_NORM = compile_regex(r"[\s\u3000]+|[。！？；，、：]+$")
 # Lines that repeat by design in task lists: 责任单位：县发展改革局、县财政局 and its bracketed form.
-_ASSIGNMENT = re.compile(r"[（(]?(?:牵头|责任|配合|负责|参与|主办|协办|实施)单位[：:][^）)]*[）)]?|(?:完成|办结)时限[：:][^）)。；]*")
+_ASSIGNMENT = compile_regex(r"[（(]?(?:牵头|责任|配合|负责|参与|主办|协办|实施)单位[：:][^）)]*[）)]?|(?:完成|办结)时限[：:][^）)。；]*")
 
 
 _TRAILING = "。！？；，、：\u3000 \t"

@@ -12,6 +12,7 @@ from ..model.finding import Hit
 from ..text.chinese import CN_DIGITS
 from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
+from ..cache import compile_regex
 
 # --- NM001 概数 with a 顿号 (三、四天) -------------------------------------------------------------
 
@@ -20,7 +21,7 @@ _APPROX = fast(
     r"(?=十|百|千|万|个|天|年(?![级度代])|人|名|岁|次|位|家|件|条|项|倍|周|小时|分钟|公里|里|米|斤|元|所|座|辆|台|户|遍|成|亩)")
 
 
-_APPROX_NEEDS = re.compile("、[一二三四五六七八九]")  # in every match of _APPROX (lint.text.gates)
+_APPROX_NEEDS = compile_regex("、[一二三四五六七八九]")  # in every match of _APPROX (lint.text.gates)
 
 
 def approximate_with_dunhao(doc, rule, options) -> Iterator[Hit]:

@@ -7,12 +7,12 @@ the middle of a phrase (名单（法 / 人类）), whose fault is the break, not
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..analysis.outline import quotations
 from ..model.finding import Hit
 from ..text.fastregex import fast
+from ..cache import compile_regex
 
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -28,7 +28,7 @@ _CLOSE_MARKER = fast(r"^[ \u3000\t]*(?:\d{1,2}|[A-Za-z]|[一二三四五六七�
 # The marks of a paragraph where each opener is closed before any other mark comes (《…》（…）“…”),
 # the common case: nothing is left without a partner, and the marks need not be walked one by one.
 # ‘ and ’ are left out: between Latin letters they are apostrophes, which the walk skips.
-_ALL_PAIRED = re.compile("(?:“”|《》|（）|【】|〔〕|〈〉)*")
+_ALL_PAIRED = compile_regex("(?:“”|《》|（）|【】|〔〕|〈〉)*")
 
 
 def _unmatched(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

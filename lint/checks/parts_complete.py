@@ -21,22 +21,23 @@ from ..analysis.structure import (_ATTACH_LABEL, _ATTACH_NOTE, _CC, _DATE_LINE, 
                                   _NOTE_LINE, _addressee, _is_organ, _names_type, _title_lines, structure)
 from ..model.finding import Hit
 from ..text.chinese import CN_DIGIT_CHARS, cn_to_int
+from ..cache import compile_regex
 
 # Parts of a full 公文 that web copies drop together with the 落款: their presence shows the
 # text is the whole document.
 _EVIDENCE = ("份号", "密级和保密期限", "紧急程度", "发文机关标志", "签发人", "附件说明", "附注",
              "抄送机关", "印发机关和印发日期")
-_DOWNLOAD = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
+_DOWNLOAD = compile_regex(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
 _CN = CN_DIGIT_CHARS + "○"
-_LOOSE_DATE = re.compile(rf"(?:\d{{4}}|[{_CN}]{{4}})[\s\u3000]*年[\s\u3000]*[\d{_CN}十]{{1,3}}"
+_LOOSE_DATE = compile_regex(rf"(?:\d{{4}}|[{_CN}]{{4}})[\s\u3000]*年[\s\u3000]*[\d{_CN}十]{{1,3}}"
                          r"[\s\u3000]*月|\d{4}[./．-]\d{1,2}[./．-]\d{1,2}")
-_YEAR_START = re.compile(rf"^[\s\u3000]*(?:\d{{4}}|[{_CN}]{{4}})[\s\u3000]*(?:年|$|[./．-]\d)")
-_NOTE_START = re.compile(r"^[\s\u3000]*[（(](?:此件|此文|联系人|联系电话|联系方式)")
+_YEAR_START = compile_regex(rf"^[\s\u3000]*(?:\d{{4}}|[{_CN}]{{4}})[\s\u3000]*(?:年|$|[./．-]\d)")
+_NOTE_START = compile_regex(r"^[\s\u3000]*[（(](?:此件|此文|联系人|联系电话|联系方式)")
 _HEAD = ("份号", "密级和保密期限", "紧急程度", "发文机关标志")
 # 印发/转发/批转 a document: what follows is the document issued, not an attachment to announce.
-_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布|公布)")
-_NOTE_ITEM = re.compile(r"^[\s\u3000]*(?:附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*)?(?P<n>\d{1,2})[.．、\s\u3000]")
-_LABEL_NO = re.compile(r"附[\s\u3000]*件[\s\u3000]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
+_ISSUING = compile_regex(r"(印发|转发|批转|颁布|发布|公布)")
+_NOTE_ITEM = compile_regex(r"^[\s\u3000]*(?:附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*)?(?P<n>\d{1,2})[.．、\s\u3000]")
+_LABEL_NO = compile_regex(r"附[\s\u3000]*件[\s\u3000]*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
 
 
 def _span(p) -> tuple[int, int]:

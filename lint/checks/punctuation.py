@@ -7,7 +7,6 @@ numbers, times (8:30), URLs and e-mail addresses inside a Chinese paragraph are 
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..analysis.outline import embedded_markers
@@ -16,6 +15,7 @@ from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.chinese import HAN, is_han
 from ..text.fastregex import fast
+from ..cache import compile_regex
 
 _HAN_RX = fast(f"[{HAN}]")
 # Full-width Chinese marks (标点 of GB/T 15834 in their Chinese forms).
@@ -168,8 +168,8 @@ _FAMILY_NOTE = {
 
 
 # Literals every match of ORDINAL_SHI, and of ORDINAL_DI, holds (lint.text.gates).
-_SHI_NEEDS = re.compile(r"是[ \u3000]*[，、：,:.．;；]")
-_DI_NEEDS = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)[、.．]")
+_SHI_NEEDS = compile_regex(r"是[ \u3000]*[，、：,:.．;；]")
+_DI_NEEDS = compile_regex(r"(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)[、.．]")
 
 
 def ordinal_marks(doc, rule, options) -> Iterator[Hit]:
@@ -275,7 +275,7 @@ _ORGAN_LAST = set("厅央院部委局会府室署")
 def _inside_book_title(text: str, pos: int) -> bool:
     head = text[:pos]
     return head.count("《") > head.count("》")
-_ITEM_AHEAD = re.compile(r"\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
+_ITEM_AHEAD = compile_regex(r"\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、")
 
 
 def stray_spaces(doc, rule, options) -> Iterator[Hit]:
@@ -400,7 +400,7 @@ _REPEAT = fast(r"([，、；：？！])\1+|(?<!。)。。(?!。)|[，、；：][
 
 
 # Every fault above is two marks side by side: most paragraphs (and most documents) have none.
-_ADJACENT_MARKS = re.compile(r"[，、；：？！。]{2}")
+_ADJACENT_MARKS = compile_regex(r"[，、；：？！。]{2}")
 
 
 def repeated_marks(doc, rule, options) -> Iterator[Hit]:

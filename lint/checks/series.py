@@ -11,7 +11,6 @@ whose form breaks the series: 一是…… 二是…… 三是要……), ``inli
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
@@ -23,6 +22,7 @@ from ..analysis.series import (_BLANKS, _YAO_COMPOUND, FAMILIES, InlineMarker, _
 from ..model.document import Document, han_count
 from ..text.chinese import int_to_cn
 from .series_start import check_inline_start
+from ..cache import compile_regex
 
 
 
@@ -103,7 +103,7 @@ def check_heading_layout(doc: Document) -> Iterator[tuple[Spot, dict]]:
                                  "advice": f"在“{n.label}”前另起一段，作为单独的标题"}
 
 
-_LATIN_OR_DIGITS = re.compile(r"[A-Za-z0-9.%]+")
+_LATIN_OR_DIGITS = compile_regex(r"[A-Za-z0-9.%]+")
 
 
 def _heading_length(text: str) -> int:

@@ -236,9 +236,9 @@ def zuo_zuo(doc, rule, options) -> Iterator[Hit]:
 
 
 # 那里/那儿/那个… in a question that has no other question word: 哪 is the question word.
-_NA_Q = re.compile(r"那(?=里|儿|个|些|种|样|位|家|一|天|年|件|条|项)")
-_QUESTION_WORDS = re.compile(r"吗|吧|呢|么|什么|谁|怎|为何|如何|何|多少|几|是否|难道|岂|还是|没有？|(.)不\1|(.)没\2")
-_SENTENCE = re.compile(r"[^。！？；\n]*？")
+_NA_Q = compile_regex(r"那(?=里|儿|个|些|种|样|位|家|一|天|年|件|条|项)")
+_QUESTION_WORDS = compile_regex(r"吗|吧|呢|么|什么|谁|怎|为何|如何|何|多少|几|是否|难道|岂|还是|没有？|(.)不\1|(.)没\2")
+_SENTENCE = compile_regex(r"[^。！？；\n]*？")
 
 
 def _na_question(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -282,8 +282,8 @@ _MANNER = frozenset("""
 """.split())
 _DE_ADVERBIAL = fast(rf"(?P<adv>{H}{{2,4}})的(?={H})")
 # A comparison in the clause before 的 (比预想的好, 不如去年的快): 的 closes a noun phrase.
-_COMPARISON = re.compile("比|不如|没有|不及")
-_CLAUSE_START = re.compile("[，。；：！？、]")
+_COMPARISON = compile_regex("比|不如|没有|不及")
+_CLAUSE_START = compile_regex("[，。；：！？、]")
 # Words before 的 that make 的 + verb a noun phrase or a 是……的 clause (这是应当的, 所有的).
 _NOT_ADVERBIAL = frozenset("所有 一切 全部 其他 其它 别的 这样 那样 怎样 应当 应该 必要 可能 一样".split())
 _AFTER_NOUN_PHRASE = frozenset("的 是 和 与 及 或 在 都 也 就".split())

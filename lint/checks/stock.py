@@ -10,7 +10,6 @@ all of its stock phrases, in the kinds of writing the speeches' guidance is abou
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterator
@@ -21,6 +20,7 @@ from ..model.finding import Hit
 from ..engine.kinds import Param
 from ..text.chinese import han_count
 from ..text.fastregex import fast
+from ..cache import compile_regex
 
 
 @lru_cache(maxsize=8)
@@ -121,7 +121,7 @@ stock_density.OPTIONS = {
 # --- SP002: each paragraph's stock phrases ----------------------------------------------------
 
 # A 汇报 is no type of the 条例, so no title names it as one: ……工作汇报, ……情况汇报(材料), 述职报告.
-_REPORT_TITLE = re.compile(r"(?:汇报|汇报材料|汇报提纲|述职报告|述职述廉报告|工作总结|情况报告)$")
+_REPORT_TITLE = compile_regex(r"(?:汇报|汇报材料|汇报提纲|述职报告|述职述廉报告|工作总结|情况报告)$")
 _GENERIC_ADVICE = "请删去，或换成具体的措施、数字、时限和责任单位"
 
 

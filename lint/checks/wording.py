@@ -123,7 +123,7 @@ doubled_word.FIELDS = frozenset({"text", "suggestion", "unit"})
 _STANDARD_KEEP = frozenset("乾瞭夥藉麽噁蹚甦")
 # 着 where 著 (明显、显露) is meant: left behind by a traditional-to-simplified conversion.
 _ZHUO = fast(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
-_ZHUO_NEEDS = re.compile("显着|卓着|昭着|土着|着称")  # every match of _ZHUO holds one (lint.text.gates)
+_ZHUO_NEEDS = compile_regex("显着|卓着|昭着|土着|着称")  # every match of _ZHUO holds one (lint.text.gates)
 _FULLWIDTH_LATIN = fast(r"[Ａ-Ｚａ-ｚ]+")
 
 

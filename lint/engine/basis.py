@@ -10,6 +10,7 @@ expanded to the full title when the rule loads, so every report prints the title
 from __future__ import annotations
 
 import re
+from ..cache import compile_regex
 
 # short name -> the title a reader can look up (speaker's role and occasion)
 SPEECHES = {
@@ -34,10 +35,10 @@ STANDARDS = {
 }
 
 # A national standard is cited with a clause: "GB/T 15834-2011 4.5.3.5", "附录B.3", "B.3.8", "第5章".
-_GB = re.compile(r"GB/T \d+-\d{4}")
-_CLAUSE = re.compile(r"\s*(\d+(\.\d+)*|(附录)?[A-Z](\.\d+)+|附录[A-Z]|第\d+章|第[一二三四五六七八九十]+章)")
+_GB = compile_regex(r"GB/T \d+-\d{4}")
+_CLAUSE = compile_regex(r"\s*(\d+(\.\d+)*|(附录)?[A-Z](\.\d+)+|附录[A-Z]|第\d+章|第[一二三四五六七八九十]+章)")
 # What a reader cannot look up: a file of this repository.
-_INTERNAL = re.compile(r"[\w./-]+\.(md|py|ya?ml|tsv|txt)\b|GUIDANCE|STANDARDS|STYLE\b", re.I)
+_INTERNAL = compile_regex(r"[\w./-]+\.(md|py|ya?ml|tsv|txt)\b|GUIDANCE|STANDARDS|STYLE\b", re.I)
 
 
 def authorities() -> tuple[str, ...]:

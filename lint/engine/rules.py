@@ -8,7 +8,6 @@ and sorts the findings by location.
 
 from __future__ import annotations
 
-import re
 import string
 import time
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,7 @@ from .kinds import Context, registry, validate_params
 from .matcher import new_document
 from ..resources import rules_dir
 from ..yamlsafe import Field, load_rule_file, validate
+from ..cache import compile_regex
 
 CATEGORIES = {
     # category: (code prefix, Chinese label)
@@ -49,8 +49,8 @@ REQUIRED = ("code", "name", "category", "severity", "message", "why", "basis", "
 EXAMPLE_KEYS = {"text", "count", "doctype", "note", "public", "docx", "body", "repeat"}
 RULE_FIELDS = {key: Field("text", required=True) for key in REQUIRED if key not in ("kind", "examples")}
 RULE_FIELDS.update({"kind": Field("str", required=True), "examples": Field("any", required=True)})
-_CODE = re.compile(r"^[A-Z]{2}\d{3}$")
-_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_CODE = compile_regex(r"^[A-Z]{2}\d{3}$")
+_NAME = compile_regex(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(eq=False)

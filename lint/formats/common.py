@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from ..engine.rules import CATEGORIES
 from ..model.finding import SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK
+from ..cache import compile_regex
 
 CONTEXT = 14  # characters shown on each side of a finding in a quote
 
@@ -120,8 +120,8 @@ def _unsafe(ch: str) -> bool:
 
 
 # The characters _unsafe names, as one class: a text without any is found in one search in C.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSAFE = compile_regex("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = compile_regex("[\ud800-\udfff]")
 
 
 def printable(s) -> str:

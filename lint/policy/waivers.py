@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..yamlsafe import Field, LList, load_cached, validate
+from ..cache import compile_regex
 
 VERSION = 1
 CONTEXT = 8  # characters of context on each side that go into the hash
@@ -26,7 +26,7 @@ FILE_FIELDS = {"version": Field("int", doc="豁免文件格式的版本"), "waiv
 ENTRY_FIELDS = {"rule": Field("text", True, "规则代码"), "file": Field("text", True, "文件（相对于配置所在文件夹）"),
                 "hash": Field("text", True, "原文及前后文的散列（数字请加引号）"), "text": Field("any", doc="原文"),
                 "reason": Field("text", True, "为什么可以保留")}
-_SPACE = re.compile(r"[\s\u3000]+")
+_SPACE = compile_regex(r"[\s\u3000]+")
 
 
 def normalise(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..cache import compile_regex
 from ..model.document import Document, Paragraph, classify
@@ -16,7 +15,7 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # not \t \n \v \f \r or \x1a (DOS EOF)
+_CONTROLS = compile_regex(r"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # not \t \n \v \f \r or \x1a (DOS EOF)
 _ODD = compile_regex("[\ue000-\uf8ff\U00010000-\U0010ffff]")
 # The same two counts on the bytes of a UTF-8 text, where each such character has a byte of its
 # own: a control character is its one byte (no byte below 0x80 is part of a longer sequence); a
@@ -24,7 +23,7 @@ _ODD = compile_regex("[\ue000-\uf8ff\U00010000-\U0010ffff]")
 # with EF 80-A3 (EE, EF and F0-F4 only ever start a sequence).
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROLS.match(chr(b)))
 _NOT_ODD_LEADS = bytes(b for b in range(256) if b not in (0xEE, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4))
-_ODD_EF = re.compile(rb"\xef[\x80-\xa3]")
+_ODD_EF = compile_regex(rb"\xef[\x80-\xa3]")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -23,11 +23,11 @@ import importlib
 import inspect
 import json
 import os
-import re
 from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Param, check_type
+from ...cache import compile_regex
 
 NAME = "python"
 PARAMS = {
@@ -35,7 +35,7 @@ PARAMS = {
     "options": Param("mapping", default=None, doc="options passed to the function"),
 }
 FIELDS = None  # declared by each function
-_FUNC = re.compile(r"^lint\.checks\.[a-z_][a-z0-9_]*:[a-z_][a-z0-9_]*$")
+_FUNC = compile_regex(r"^lint\.checks\.[a-z_][a-z0-9_]*:[a-z_][a-z0-9_]*$")
 
 
 def resolve(spec: str, ctx: Context):
