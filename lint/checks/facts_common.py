@@ -177,11 +177,22 @@ def keyed(rule, name: str, key: str):
 
 # Characters after which an organisation or place name starts a new word: not a Han character,
 # an administrative unit (县农业局, 杭州市工商局) or a function word (由环保局, 和工商局).
-_LEFT_OK = set("省市县区州旗盟委府原和与及同由向经对在将会报请据按为是把被给到从至于的、，。；：“”（）《》")
+_LEFT_OK = set("省市县区州旗盟委府原和与及同由向经对在将会报请据按照合送交为是把被给到从至于的、，。；：“”（）《》")
+
+
+# 和, 与, 及 join two bodies after the end of the first (环保局和工商局); after another character
+# they are inside one name (文化和旅游局, 住房和城乡建设局), whose tail is not a name of its own.
+_JOINS = set("和与及")
+_BODY_ENDS = set("局委厅办部署院会所队站司处科室府")
 
 
 def left_edge(text: str, start: int) -> bool:
-    return start == 0 or not is_han(text[start - 1]) or text[start - 1] in _LEFT_OK
+    if start == 0 or not is_han(text[start - 1]):
+        return True
+    before = text[start - 1]
+    if before in _JOINS:
+        return start < 2 or not is_han(text[start - 2]) or text[start - 2] in _BODY_ENDS
+    return before in _LEFT_OK
 
 
 def starts_word(text: str, start: int, end: int) -> bool:

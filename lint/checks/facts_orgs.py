@@ -23,6 +23,12 @@ _HISTORY = fast(r"组建|重新组建|更名|改名|改为|不再保留|撤销|�
 _RIGHT_NOT = set("门署员")
 
 
+def _after_place(rule, text: str, start: int) -> bool:
+    from .facts_places import after_place  # (that module reads this one's _HISTORY)
+
+    return after_place(rule, text, start)
+
+
 @per_paragraph
 def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
     words, table = keyed(rule, options["list"], "old")
@@ -33,7 +39,9 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
         changed = parse_date(row["date"])
         if changed is None or today < changed:
             continue
-        if not left_edge(p.text, start) or (end < len(p.text) and p.text[end] in _RIGHT_NOT):
+        if end < len(p.text) and p.text[end] in _RIGHT_NOT:
+            continue
+        if not left_edge(p.text, start) and not _after_place(rule, p.text, start):
             continue
         if "原" in p.text[max(0, start - 6):start]:
             continue

@@ -143,6 +143,24 @@ def _places(source) -> _Places:
     return cached("places-1", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
 
 
+@lru_cache(maxsize=4)
+def _stems(source) -> frozenset[str]:
+    pl = _places(source)
+    out = set(pl.short)
+    for name in pl.province:
+        stem = re.sub(r"(?:市|地区|自治州|盟)$", "", name)
+        if len(stem) >= 2:
+            out.add(stem)
+    return frozenset(out)
+
+
+def after_place(rule, text: str, start: int) -> bool:
+    """Whether ``text`` has a province or prefecture by its short name right before ``start``
+    (山东银保监局, 襄阳银保监分局): a body of that place."""
+    stems = _stems(source(rule, "places"))
+    return any(text[start - k:start] in stems for k in (2, 3, 4) if start >= k)
+
+
 def _level(pl: _Places, name: str) -> str:
     if name in pl.provinces:
         return "province"
