@@ -197,13 +197,16 @@ def left_edge(text: str, start: int) -> bool:
 
 def starts_word(text: str, start: int, end: int) -> bool:
     """Whether the name ``text[start:end]`` stands as words of its own: :func:`left_edge`, or,
-    after another Han character (通过襄樊市, 赴富阳市), the segmentation of its neighbourhood
+    after another Han character (通过襄樊市, 赴富阳市), no frequent word across its start (新增城市
+    does not hold 增城市) and the segmentation of its neighbourhood
     (:meth:`lint.text.segment.Lexicon.aligned`, whose vocabulary holds the place names). The
-    lexicon is loaded only for such a span."""
+    lexicon is loaded only for a span the first two tests leave open."""
     if left_edge(text, start):
         return True
-    from ..text.segment import lexicon
+    from ..text.segment import lexicon, word_pairs
 
+    if text[start - 1] in word_pairs()[1].get(text[start], ""):
+        return False  # 新增 + 城市: a frequent word across the start (read without the lexicon)
     return lexicon().aligned(text, start, end)
 
 

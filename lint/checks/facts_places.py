@@ -224,7 +224,7 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
             year = int(r["year"])
         except ValueError:
             continue  # a row without a year (an office's addition) says nothing about when
-        if today < _dt.date(year, 12, 31) or not starts_word(text, start, end):
+        if today < _dt.date(year, 12, 31):
             continue
         lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
         if "原" in lead:
@@ -232,6 +232,8 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
         s0, s1 = clause_at(p, start)
         clause = text[s0:s1]
         if _HISTORY.search(clause) or any(y < year for y in years_in(clause)):
+            continue
+        if not starts_word(text, start, end):  # last: it may load the lexicon
             continue
         now = r["now"]
         if r["status"] == "更名" and now:
