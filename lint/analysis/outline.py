@@ -31,6 +31,10 @@ SCOPES = ("title", "heading", "body")
 _ARTICLE = compile_regex(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十百零〇]+|\d{1,3})(?P<kind>[编章节条])"
                       rf"(?=[\s\u3000（(]|$|[{HAN_BASIC}])")
 ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
+# A 第X条 that a revision cites (第九条修改为：, 第十三条后增加一条, 第七条第二款中的) is no article of
+# this document: the article is the other regulation's.
+_CITED = compile_regex(r"[\s\u3000]*(?:第[一二三四五六七八九十百零〇\d]+[款项目]|[中后前]?(?:增加|增设|修改|改为|删去|删除|合并)"
+                       r"|中的|的规定|规定的|至第)")
 _ATTACH_NOTE = compile_regex(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
 _EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
 _NUMERAL_AFTER = compile_regex(r"[一二三四五六七八九十〇零两\d]")
@@ -191,6 +195,8 @@ def build(doc) -> Outline:
             continue
         found: list[tuple[str, float, str, int, int, int, str, Marker | None, bool]] = []
         am = _ARTICLE.match(p.text)
+        if am and _CITED.match(p.text, am.end()):
+            am = None
         mk = paragraph_marker(p)
         if in_note:
             nm = _ATTACH_NOTE.match(p.text)
