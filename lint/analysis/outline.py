@@ -115,10 +115,11 @@ def paragraph_marker(p) -> Marker | None:
     return _long_arabic(t, len(t) - len(t.lstrip(" \u3000\t")))
 
 
-# Where a marker may be run into a paragraph: after 。！？ (and closing quotes, blanks), or after
-# blanks for 1．2．3． listed on one line; the lookahead keeps the regex to likely places.
-_RUN_IN = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])")
-_RUN_IN_LISTED = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])"
+# Where a marker may be run into a paragraph: after 。！？ (and closing quotes, blanks), after the
+# colon of a label (会议议题：一、……) for 一、 and （一）, or after blanks for 1．2．3． listed on
+# one line; the lookahead keeps the regex to likely places.
+_RUN_IN = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])|：(?=[一二三四五六七八九十（(])")
+_RUN_IN_LISTED = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])|：(?=[一二三四五六七八九十（(])"
                             rf"|(?<=[{HAN_BASIC}）)])[ \u3000]+(?=\d{{1,3}}[.．])")
 
 
@@ -138,6 +139,8 @@ def embedded_markers(p) -> list[Marker]:
             continue
         if not m.group(0).strip() and mk.family != "arabic":
             continue  # after blanks only 1．2．3． items listed on one line
+        if m.group(0) == "：" and mk.family not in ("cn", "cn-paren"):
+            continue  # after a colon only 一、 and （一）: 比例为：1、2 is no list
         marks = _EMBEDDED_FAMILIES[mk.family]
         if marks is not None and (not mk.mark or mk.mark not in marks):
             continue

@@ -195,7 +195,7 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
             continue
         if _AIM_BEFORE.search(before) or _GOAL_AFTER.match(p.text, m.end()):
             continue
-        if _in_targets(doc, p, m.start()):
+        if _target_year(doc, before):
             continue  # 到2025年，……达到省内领先水平: a target set, not a rank claimed
         if word in _SUPERLATIVES and not _RANK_SCOPE.search(before):
             continue
@@ -267,6 +267,20 @@ def _heading_above(doc, p):
                 last = q
         doc.meta["_heading_above"] = above
     return above[p.index]
+
+
+_BY_YEAR = fast(r"到(\d{4})年")
+
+
+def _target_year(doc, before: str) -> bool:
+    """The sentence so far sets a deadline not yet reached when the draft was written (到2025年，
+    in a plan of 2023): what follows is aimed at. 到2023年底 in a report of 2024 is an account."""
+    m = _BY_YEAR.search(before)
+    if m is None:
+        return False
+    from .facts_common import effective_date
+
+    return int(m.group(1)) >= effective_date(doc).year
 
 
 def _in_targets(doc, p, pos: int) -> bool:
