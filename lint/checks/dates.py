@@ -179,6 +179,8 @@ def relative_date(doc, rule, options) -> Iterator[Hit]:
                 continue
             word = m.group()
             offset = _RELATIVE[word]
+            if offset is not None and year is not None and f"{year + offset}年" in p.text[:m.start()]:
+                continue  # 2016年是……开局之年。今年……: the year is named just before
             if offset is not None and year is not None:
                 write = f"写明年份（按成文日期应为“{year + offset}年”）"
                 suggestion = f"{year + offset}年"
