@@ -35,6 +35,10 @@ ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
 # this document: the article is the other regulation's.
 _CITED = compile_regex(r"[\s\u3000]*(?:第[一二三四五六七八九十百零〇\d]+[款项目]|[中后前]?(?:增加|增设|修改|改为|删去|删除|合并)"
                        r"|中的|的规定|规定的|至第)")
+# 1 总则, 1.1 编制目的, 4.1.2 指挥与协调: the decimal section numbers of a 预案 (GB/T 1.1 style).
+# They head sections of their own; a list under 1.2 and another under 1.3 both start at 1.
+_DECIMAL = compile_regex(rf"^[\s\u3000]*(?P<num>\d{{1,2}}(?:[.．]\d{{1,2}})*)[ \u3000]+(?=[{HAN_BASIC}])")
+_TOC = compile_regex(r"^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
 _ATTACH_NOTE = compile_regex(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
 _EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
 _NUMERAL_AFTER = compile_regex(r"[一二三四五六七八九十〇零两\d]")
@@ -185,6 +189,9 @@ def build(doc) -> Outline:
     segment = 0
     open_quote = False
     lead = None
+    decimal = any(_DECIMAL.match(p.text) and "." in _DECIMAL.match(p.text).group("num")
+                  for p in doc.iter(SCOPES))
+    toc: list | None = None  # the chapter labels of a 目录 being read
     for p in doc.iter(SCOPES):
         seg = s.segment_of(p.index)
         in_note = note is not None and note.first <= p.index <= note.last
@@ -200,6 +207,27 @@ def build(doc) -> Outline:
         am = _ARTICLE.match(p.text)
         if am and _CITED.match(p.text, am.end()):
             am = None
+        if _TOC.match(p.text):
+            toc = []
+            continue
+        if toc is not None:
+            # 目录 lists 第一章……第七章; the text starts when the first label comes again
+            if am and am.group("kind") != "条" and am.group(0).strip() not in toc:
+                toc.append(am.group(0).strip())
+                continue
+            toc = None
+        dm = _DECIMAL.match(p.text) if decimal else None
+        if dm and not am:
+            level = dm.group("num").count(".") + dm.group("num").count("．")
+            level = -1 + 0.1 * (level + 1)  # under the articles' levels, above the list markers
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            node = Node("styled", level, "", 0, p, 0, len(p.text), p.text.strip()[:20], segment=segment,
+                        parent=stack[-1])
+            stack[-1].children.append(node)
+            stack.append(node)
+            lead = None
+            continue
         mk = paragraph_marker(p)
         if in_note:
             nm = _ATTACH_NOTE.match(p.text)
