@@ -378,6 +378,8 @@ def settle_headings(doc) -> None:
       sentences of the text, not headings;
     - an item that ends with a colon and is followed by a quotation (一、将第一条修改为：“……”) is an
       instruction introducing quoted wording;
+    - a list whose every item opens with a title in 《》 (1.《中华人民共和国安全生产法》……) lists
+      sources, not sections;
     - in a list where items are run-in paragraphs (a sentence of the text after the number), a
       short item ending with 。 (三、本批复自2021年1月1日起施行。) is one of them too.
 
@@ -394,7 +396,8 @@ def settle_headings(doc) -> None:
             if items:
                 lists.append((items, [n.paragraph.text.rstrip(" \u3000\t")[-1:] for n in items]))
     for items, ends in lists:
-        enumeration = any(e in _ITEM_END for e in ends)
+        enumeration = any(e in _ITEM_END for e in ends) or (len(items) > 1 and all(
+            n.paragraph.text[n.end:].lstrip(" \u3000").startswith("《") for n in items))  # 1.《……法》（主席令第13号）: a list of sources
         for n, e in zip(items, ends):
             p = n.paragraph
             if p.scope != "heading" or _heading_by_style(p):
