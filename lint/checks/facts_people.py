@@ -12,6 +12,7 @@ FC017 and FC018 as their ``people`` option), in order of precedence::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..engine.kinds import Param
@@ -105,7 +106,8 @@ def _same_desk(a: list[Mention], b: list[Mention]) -> bool:
 
 def _near_names(doc, rule) -> Iterator[Hit]:
     """Two names one character apart, the two characters sounding or looking alike (孙丽华 /
-    孙立华, 王志刚 / 王志钢), in one draft: almost always one person's name mistyped. Not when the
+    孙立华, 王志刚 / 王志钢), in one draft: almost always one person's name mistyped; under one
+    post (副县长王建国 / 副县长王建围) any one character of a two-character given name. Not when the
     two are given different posts (two people: 副局长王志刚 and 科长王志钢), nor when both stand
     only in a roster. A two-character name (王刚 / 王钢) needs the same post or desk. The name
     written more often is suggested; when as often, both places are reported."""
@@ -120,20 +122,25 @@ def _near_names(doc, rule) -> Iterator[Hit]:
             if len(a) != len(b) or a[:_surname_len(a)] != b[:_surname_len(b)]:
                 continue
             diff = [k for k in range(len(a)) if a[k] != b[k]]
-            if len(diff) != 1 or alike(a[diff[0]], b[diff[0]]) is None:
+            if len(diff) != 1:
                 continue
             ma, mb = by_name[a], by_name[b]
             pa, pb = _posts(ma), _posts(mb)
-            if pa and pb and not _same_post(pa, pb):
+            same_post = bool(pa and pb and _same_post(pa, pb))
+            given = len(a) - _surname_len(a)
+            if alike(a[diff[0]], b[diff[0]]) is None and not (same_post and given >= 2):
+                continue  # 副县长王建国 / 副县长王建围: one post, a two-character given name one off
+            if pa and pb and not same_post:
                 continue  # two people with two posts
             if all(m.how == "list" for m in ma + mb):
                 continue
-            if len(a) - _surname_len(a) < 2 and not (pa and pb and _same_post(pa, pb)) and not _same_desk(ma, mb):
+            if given < 2 and not same_post and not _same_desk(ma, mb):
                 continue
+            how = "只差一个音近或形近的字" if alike(a[diff[0]], b[diff[0]]) else "职务相同，名字只差一个字"
             for here, there in _minority(ma, mb):
                 right = there.name
                 yield Hit(here.p, here.start, here.end, right if len(ma) != len(mb) else None, {
-                    "problem": f"{_at(there, here)}写作“{right}”，这里写作“{here.name}”，只差一个音近或形近的字",
+                    "problem": f"{_at(there, here)}写作“{right}”，这里写作“{here.name}”，{how}",
                     "ask": "多半是同一人的名字写错了，请核对姓名"})
 
 
@@ -145,28 +152,53 @@ def _in_document(doc, rule) -> Iterator[Hit]:
 
 # posts one body has one holder of at a time: the head of a place or of a body (局长, 县长,
 # 常务副县长), the secretary of a party committee, the director of a named body. 组长 and 队长 are
-# left out (a draft names many groups: 第一检查组), as are posts a draft cannot place without the
-# body (主任, 科长, 书记).
-_SINGLE_BARE = fast(r"^(?:常务副)?[县市区镇乡省州旗局厅]长$")
+# left out (a draft names many groups: 第一检查组), as are posts a draft cannot place without a
+# named body (主任, 科长, 书记: 办公室主任, 村党支部书记), and bare 镇长/乡长 (a county's draft
+# speaks of many towns).
+_SINGLE_BARE = fast(r"^(?:常务副)?[县市区省州局厅]长$")
 _SINGLE_WITH_BODY = fast(r"^(?:(?:常务副)?[县市区镇乡省州旗局厅处科股所站院校部庭馆行署]长|书记|主任|主席|董事长|总经理|"
                          r"检察长|秘书长|理事长|会长)$")
+_PARTY_COMMITTEE = fast(r"^[省市县区州]委$")
+# a body named by its kind alone: one of many (办公室, 村党支部, 市局)
+_GENERIC_BODY = fast(r"^[省市县区镇乡村]?(?:委|党委|党组|党工委|党支部|党总支|支部|总支|办公室|办|村委会|居委会|管委会|"
+                     r"社区|工会|团委|妇联|学校|医院|中心|公司|科|股|室|所|站|队|组|处|局|厅|部|院|校|书记处)$")
 
 
 def _single(m: Mention) -> bool:
-    if m.body:
-        return bool(_SINGLE_WITH_BODY.match(m.title)) and not m.body.endswith("书记处")
-    return bool(_SINGLE_BARE.match(m.title))
+    if not m.body:
+        return bool(_SINGLE_BARE.match(m.title))
+    if m.title == "书记" and _PARTY_COMMITTEE.match(m.body):
+        return True
+    return not _GENERIC_BODY.match(m.body) and bool(_SINGLE_WITH_BODY.match(m.title))
 
 
 def _one_body(a: str, b: str) -> bool:
-    """Bodies written the same, or one with its place before it (水利局 / 县水利局)."""
-    return a == b or (bool(a) and bool(b) and (a.endswith(b) or b.endswith(a)))
+    """Bodies written the same, one with its place before it (水利局 / 县水利局), or one the
+    short form of the other (县住建局 / 县住房和城乡建设局: same first and last character, the
+    short one's characters in order in the long one; not 县委 / 县委政法委)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    if a.endswith(b) or b.endswith(a):
+        return True
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and a[-1] == b[-1] and compatible_bodies(a, b)
+
+
+def _resolved(ms: list[Mention]) -> list[Mention]:
+    """Each post with its body: a post written bare (局长张三) takes the body the same name has
+    with the same post elsewhere in the draft (市公安局局长张三)."""
+    bodies: dict[tuple, str] = {}
+    for m in ms:
+        if m.body:
+            bodies.setdefault((m.name, m.title), m.body)
+    return [replace(m, body=bodies.get((m.name, m.title), "")) if not m.body else m for m in ms]
 
 
 def title_holders(doc, rule, options) -> Iterator[Hit]:
     from .spelling_lm import alike
 
-    posts = [m for m in _posts(mentions(doc, rule.scope)) if _single(m)]
+    posts = [m for m in _resolved(_posts(mentions(doc, rule.scope))) if _single(m)]
     groups: list[tuple[Mention, dict[str, list[Mention]]]] = []  # (first mention, holders)
     for m in posts:
         for first, holders in groups:
@@ -180,8 +212,9 @@ def title_holders(doc, rule, options) -> Iterator[Hit]:
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 diff = [k for k in range(min(len(a), len(b))) if a[k] != b[k]]
-                if len(a) == len(b) and len(diff) == 1 and alike(a[diff[0]], b[diff[0]]):
-                    continue  # one name mistyped: FC017 says so
+                if len(a) == len(b) and len(diff) == 1 and diff[0] >= _surname_len(a) \
+                        and (alike(a[diff[0]], b[diff[0]]) or len(a) - _surname_len(a) >= 2):
+                    continue  # one name mistyped under one post: FC017 says so
                 for here, there in _minority(holders[a], holders[b]):
                     post = _shown(here)
                     yield Hit(here.p, here.span_start, here.end, None, {

@@ -51,6 +51,8 @@ _MARKS = set("、，。；：！？（）()“”‘’《》〔〕\t \u3000,.;:
 # single characters that start what follows a name (局长王刚在会上讲话, 王刚和李红)
 _AFTER_ONE = set("在和与及就对到向将也还作做等为是的被把给从让于同任率带已均共兼现说要经由于请")
 _BREAK = set("由请和与及同向对在将把被给到从至于的是为经让使等并、，。；：！？（）“”《》 \u3000")
+# 和 is part of many bodies' names (县发展和改革局, 县住房和城乡建设局)
+_BODY_BREAK = _BREAK - {"和"}
 
 # 原 before the post (原局长), 时任, 曾任, and sentences about appointments and removals.
 _PAST_BEFORE = compile_regex(r"(?:原|前任|时任|曾任|历任|曾经|老|已故|退休|离任|卸任)[^，。；]{0,12}$")
@@ -63,8 +65,7 @@ NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}"
 # a post then a name: the body is read backwards from the post (see _body)
 _TITLE_NAME = fast(rf"(?P<title>{TITLES})(?=(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}])")
 # a name then a post, after a boundary
-_NAME_TITLE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)(?P<title>{TITLES})"
-                   rf"(?=[，。；、：）\s]|$|同志|[在和与及就对作强指主出讲带要表说])")
+_NAME_TITLE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)(?P<title>{TITLES})")
 _CONTACT = fast(rf"联系人(?:及(?:联系)?(?:电话|方式))?[：:]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))?"
                 rf"(?P<name>{NAME}?)(?=[，,；;、（(\s\d]|$|电话|手机|同志)")
 _DESK_NAME = fast(rf"(?P<body>[{HAN_BASIC}]{{1,14}}?(?:科|处|室|股|办|中心))(?P<name>{NAME}?)"
@@ -113,11 +114,17 @@ def plausible_name(name: str, lex=None) -> bool:
         return len(name) in (3, 4)
     if len(name) == 4 or name[0] not in SURNAMES:
         return False
-    if len(name) == 3 and freq.get(name, 0) >= 20:
-        return False
+    if len(name) == 3 and freq.get(name, 0) >= 20 and freq.get(name[:2], 0) >= 300:
+        return False  # 任期内, 高度重; the dictionary's own names (李国华) stay
     if len(name) == 2:
         return freq.get(name, 0) < 300  # 李强 is in the dictionary (159); 高度, 单位, 马上 far above
-    return freq.get(name[:2], 0) < 3000 and freq.get(name[1:], 0) < 3000
+    if name[0] in _WORDY_SURNAMES and freq.get(name[1:], 0) >= 300:
+        return False  # 会长和顾问, 向前进
+    return freq.get(name[:2], 0) < 3000  # 任期内, 单位的; 王国华 stays (王国: 2,631)
+
+
+# surnames that are also common words before another word (和, 向, 于, 全, 常…)
+_WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金石白")
 
 
 def _next_starts(text: str, pos: int, lex) -> bool:
@@ -169,7 +176,7 @@ def _body(text: str, end: int) -> tuple[int, str]:
     stays, which the comparison of bodies tolerates), if the run ends in a unit (局, 科, 委…).
     我局, 本局, 我委… stand for the draft's own body: ""."""
     i = end
-    while i > 0 and end - i < 14 and is_han(text[i - 1]) and text[i - 1] not in _BREAK:
+    while i > 0 and end - i < 16 and is_han(text[i - 1]) and text[i - 1] not in _BODY_BREAK:
         i -= 1
     run = text[i:end]
     if not run:
@@ -230,7 +237,7 @@ def _past(p, pos: int, doc_year: int | None) -> bool:
     return False
 
 
-_NEEDS = fast(rf"(?:{TITLES})|联系人|同志|[科处室股办心][{SURNAMES}]|[：:][{SURNAMES}]")
+_NEEDS = fast(rf"(?:{TITLES})|联系人|同志|[科处室股办心：:](?:{COMPOUND}|[{SURNAMES}])")
 
 
 def mentions(doc, scope) -> list[Mention]:
@@ -289,7 +296,8 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
                                  _past(p, b0, doc_year), b0)))
     for m in _NAME_TITLE.finditer(text):
         name = m.group("name")
-        if plausible_name(name, lex) and _is_title(m.group("title")):
+        if plausible_name(name, lex) and _is_title(m.group("title")) and _next_starts(text, m.end(), lex) \
+                and lex.freq.get(text[m.start("title"):m.end() + 1], 0) < 20:  # 孙伟局长统筹; not 局长期
             found.append((1, Mention(p, m.start("name"), m.end("name"), name, m.group("title"), "", "name-title",
                                      _past(p, m.start(), doc_year), m.start())))
     for m in _BRACKETED.finditer(text):
@@ -339,8 +347,9 @@ def _desk(text: str, b0: int, n0: int, n1: int, lex) -> bool:
     """报执法监督科孙丽华: the body ends in a desk written as its own word (科, 办公室; not the 办 of
     开办 or the 处 of 地处), and no word of the text runs into the name (处于高位, 办成办好)."""
     last = lex.cut(text[max(b0, n0 - 8):n0])[-1]
-    if not (len(last) == 1 or last in _DESK_WORDS):
-        return False
+    if not (len(last) == 1 or last in _DESK_WORDS or (len(last) >= 2 and last[-1] in "科股室")
+            or (len(last) >= 3 and last[-1] == "处")):
+        return False  # 开办, 地处, 举办: verbs
     return lex.aligned(text, n0, n1) and all(len(w) == 1 or lex.freq.get(w, 0) < 20 for w in lex.cut(text[n0:n1]))
 
 
