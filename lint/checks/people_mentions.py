@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..cache import compile_regex
 from ..text.chinese import HAN_BASIC, is_han
@@ -112,8 +113,8 @@ def plausible_name(name: str, lex=None) -> bool:
     freq = lex.freq
     if name[:2] in COMPOUND.split("|"):
         return len(name) in (3, 4)
-    if len(name) == 4 or name[0] not in SURNAMES:
-        return False
+    if len(name) == 4 or name[0] not in SURNAMES or name[-1] in _UNIT_END:
+        return False  # 纪委书记: a body, not 纪委 the person
     if len(name) == 3 and freq.get(name, 0) >= 20 and freq.get(name[:2], 0) >= 300:
         return False  # 任期内, 高度重; the dictionary's own names (李国华) stay
     if len(name) == 2:
@@ -123,6 +124,7 @@ def plausible_name(name: str, lex=None) -> bool:
     return freq.get(name[:2], 0) < 3000  # 任期内, 单位的; 王国华 stays (王国: 2,631)
 
 
+_UNIT_END = set("委局办厅处科室院所站队组府署")
 # surnames that are also common words before another word (和, 向, 于, 全, 常…)
 _WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金石白")
 
@@ -154,13 +156,35 @@ def name_at(text: str, start: int, lex=None, longest: int = 3) -> str | None:
     n = ok[0]
     if len(ok) == 2 and text[start + n] not in _FUNCTION:
         # both readings work (周明华为项目: 周明 + 华为 or 周明华 + 为; 高雨担任: 高雨 + 担任 or
-        # 高雨担 + 任): the segmentations of what follows are compared, the longer name paying
-        # for its extra character as a rare word would (担任 is a far likelier word than 华为)
-        rest2 = lex.best(text[start + n:start + n + 7])[0]
-        rest3 = lex.best(text[start + n + 1:start + n + 7])[0]
-        if rest3 + _NAME_CHAR_COST > rest2:
+        # 高雨担 + 任). A character that often ends a name (华, 刚, 平) makes the longer name, one
+        # that hardly ever does (担, 作) the shorter; in between, the segmentations of what
+        # follows are compared, the longer name paying for its extra character as a rare word would
+        ends = given_name_ends().get(text[start + n], 0)
+        if ends >= _OFTEN_ENDS:
             n = ok[1]
+        elif ends >= _SELDOM_ENDS:
+            rest2 = lex.best(text[start + n:start + n + 7])[0]
+            rest3 = lex.best(text[start + n + 1:start + n + 7])[0]
+            if rest3 + _NAME_CHAR_COST > rest2:
+                n = ok[1]
     return text[start:start + n]
+
+
+_OFTEN_ENDS = 20   # names of jieba's dictionary ending in the character (华: 366, 刚: 99)
+_SELDOM_ENDS = 3   # 担: 0, 作: 2
+
+
+@lru_cache(maxsize=1)
+def given_name_ends() -> dict[str, int]:
+    """How many three-character names of jieba's dictionary end in each character
+    (reference/given-name-chars.tsv, built by tools/people_build.py)."""
+    from ..resources import reference_dir
+
+    out = {}
+    for line in (reference_dir() / "given-name-chars.tsv").read_text(encoding="utf-8").splitlines()[3:]:
+        c, last, _ = line.split("\t", 2)
+        out[c] = int(last)
+    return out
 
 
 # a character that ends a name more often than it ends a sentence's next word costs about this
