@@ -40,7 +40,13 @@ def _clash(a: Mention, b: Mention) -> bool:
         return False
     if is_deputy(a.title) != is_deputy(b.title):
         return compatible_bodies(a.body, b.body)
-    return bool(a.body and b.body) and not compatible_bodies(a.body, b.body)
+    # two bodies: only for the heads of places and bureaus; a 主任 or 书记 of one body is often
+    # also that of another (领导小组办公室主任 held by the 发改委主任)
+    return bool(_HEADS.match(core_title(a.title))) and bool(a.body and b.body) \
+        and not compatible_bodies(a.body, b.body)
+
+
+_HEADS = fast(r"^[县市区镇乡省州旗局厅]长$")
 
 
 def _variants(ms: list[Mention]) -> list[list[Mention]]:
