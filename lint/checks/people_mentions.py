@@ -8,7 +8,8 @@ Official drafts introduce people in a few fixed ways, and only these are read:
 - a contact: 联系人：孙立华（市应急管理局执法监督科）, 联系人及电话：孙立华，0536-…;
 - a desk or section, then the name, before a mark: 报市局执法监督科孙丽华。;
 - a name before 同志: 李晓明同志, 王刚、李红同志;
-- a name with its post in brackets, as leading-group lists write it: 组长：周明华（局长）;
+- a name with its post in brackets or after a blank, as leading-group lists write it:
+  组长：周明华（局长）, 孙春兰　国务院副总理;
 - a list of three or more names after a colon (出席会议的有：张明、李红、王强).
 
 A name is two or three Han characters starting with a common surname (or a compound one), not a
@@ -73,6 +74,8 @@ _DESK_NAME = fast(rf"(?P<body>[{HAN_BASIC}]{{1,14}}?(?:科|处|室|股|办|中�
                   rf"(?=[，。；、（(\s\d]|$|同志|联系)")
 _COMRADE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)同志(?!们)")
 _BRACKETED = fast(rf"(?:^|(?<=[：:、，\s]))(?P<name>{NAME}?)[（(](?P<post>[{HAN_BASIC}]{{0,14}}?(?:{TITLES}))[）)]")
+# a leading-group list written name, blank, post: 孙春兰　国务院副总理, 组长：张明　县长
+_SPACED = fast(rf"(?:^|[：:])[ \u3000]*(?P<name>{NAME}?)[ \u3000\t]+(?P<post>[{HAN_BASIC}]{{0,20}}?(?:{TITLES}))(?=[、，；。\s]|$)")
 _LIST = fast(rf"[：:](?P<names>{NAME}?(?:、{NAME}?){{2,}})(?=同志|等|[，。；）\s]|$)")
 
 # words that end a post's body when read backwards from the post (推动县农业农村局局长: 县农业农村局)
@@ -216,7 +219,7 @@ def _body(text: str, end: int) -> tuple[int, str]:
 
 
 _LEADING = compile_regex(r"^(?:.*(?:分管|主管|负责|带领|邀请|陪同|推动|组织|协调|指导|督促|要求|会同|联合|配合|报送|"
-                         r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|任|经|由))(?=[^管责领请同动织调导促求会合送]{2})")
+                         r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|兼|任|经|由))(?=[^管责领请同动织调导促求会合送]{2})")
 
 
 def _trim(run: str) -> str:
@@ -333,6 +336,14 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         _, body = _body(post, t.start()) if t else (0, "")
         found.append((1, Mention(p, m.start("name"), m.end("name"), name, title, body, "bracket",
                                  _past(p, m.start(), doc_year), m.start())))
+    for m in _SPACED.finditer(text):
+        name, post = m.group("name"), m.group("post")
+        if not plausible_name(name, lex):
+            continue
+        t = _TITLE_IN.search(post)
+        _, body = _body(post, t.start())
+        found.append((1, Mention(p, m.start("name"), m.end("name"), name, t.group(), body, "bracket",
+                                 _past(p, m.start("name"), doc_year), m.start("name"))))
     for m in _CONTACT.finditer(text):
         name = m.group("name")
         if not plausible_name(name, lex):
