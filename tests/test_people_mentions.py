@@ -70,6 +70,11 @@ def test_a_post_followed_by_a_verb_or_a_word_names_nobody():
     assert _mentions("价格处于高位。在企业开办时限内办结。该村地处高山区。") == []
 
 
+def test_a_place_that_holds_a_post_names_nobody():
+    # 省长, 市长, 镇长 inside a place name: the segmentation puts no boundary after the post
+    assert _mentions("加强湖北省长江流域保护，建设市长江大桥，整治北京市长安街沿线。镇长安村已完成。") == []
+
+
 def test_past_and_changing_posts_are_marked():
     got = _mentions("原县水利局局长王强出席。时任县长张明主持。会议决定任命李红为县财政局局长。"
                     "2018年，县教育局局长赵刚带队考察。\n县人民政府\n2025年3月1日")

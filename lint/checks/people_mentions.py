@@ -127,7 +127,7 @@ def plausible_name(name: str, lex=None) -> bool:
     return freq.get(name[:2], 0) < 3000  # 任期内, 单位的; 王国华 stays (王国: 2,631)
 
 
-_UNIT_END = set("委局办厅处科室院所站队组府署")
+_UNIT_END = set("委局办厅处科室院所站队组府署区村街镇乡县市省路")
 # surnames that are also common words before another word (和, 向, 于, 全, 常…)
 _WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金石白")
 
@@ -316,8 +316,8 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
     for m in _TITLE_NAME.finditer(text):
         title = m.group("title")
         name = name_at(text, m.end(), lex)
-        if not name:
-            continue
+        if not name or not lex.aligned(text, m.start(), m.end()):
+            continue  # 湖北省长江流域, 北京市长安街: a place, not 省长江流域
         b0, body = _body(text, m.start())
         found.append((0, Mention(p, m.end(), m.end() + len(name), name, title, body, "title",
                                  _past(p, b0, doc_year), b0)))
