@@ -64,6 +64,15 @@ def test_the_ways_a_draft_introduces_people():
     ]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("联系电话：张丽萍，0551-6210000。", "张丽萍"),
+    ("联系人及电话：王海，13800000000。", "王海"),
+    ("联系电话：0551-6210000（张丽萍）", "张丽萍"),
+])
+def test_contact_lines(text, name):
+    assert [(n, how) for n, _, _, how, _ in _mentions(text)] == [(name, "contact")]
+
+
 def test_a_post_followed_by_a_verb_or_a_word_names_nobody():
     assert _mentions("局长要带头落实。组长单位要按时报送。局长办公会审议通过。局长高度重视。") == []
     # 处于, 开办 and 地处 end in a desk's character but are verbs

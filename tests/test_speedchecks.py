@@ -138,7 +138,7 @@ def test_titles_and_name_lists_hold_their_literals():
     from lint.checks import facts_people as fp
     from lint.checks import people_mentions as pm
 
-    for rx in (pm._TITLE_NAME, pm._NAME_TITLE, pm._CONTACT, pm._DESK_NAME, pm._COMRADE, pm._BRACKETED, pm._SPACED, pm._LIST):
+    for rx in (pm._TITLE_NAME, pm._NAME_TITLE, pm._CONTACT, pm._CONTACT_AFTER, pm._DESK_NAME, pm._COMRADE, pm._BRACKETED, pm._SPACED, pm._LIST):
         _assert_gate(rx.pattern, pm._NEEDS)
     _assert_gate(fp._NAME_LIST.pattern, fp._NAME_LIST_NEEDS)
 

@@ -68,8 +68,10 @@ NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}"
 _TITLE_NAME = fast(rf"(?P<title>{TITLES})(?=(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}])")
 # a name then a post, after a boundary
 _NAME_TITLE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)(?P<title>{TITLES})")
-_CONTACT = fast(rf"联系人(?:及(?:联系)?(?:电话|方式))?[：:]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))?"
+_CONTACT = fast(rf"联系(?:人(?:及(?:联系)?(?:电话|方式))?|电话|方式)[：:]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))?"
                 rf"(?P<name>{NAME}?)(?=[，,；;、（(\s\d]|$|电话|手机|同志)")
+# 联系电话：0551-6210000（张丽萍）: the name in brackets after the number
+_CONTACT_AFTER = fast(rf"联系(?:人|电话|方式)[：:][0-9０-９\-－—、，,/ \u3000转]{{5,40}}[（(](?P<name>{NAME}?)[）)]")
 _DESK_NAME = fast(rf"(?P<body>[{HAN_BASIC}]{{1,14}}?(?:科|处|室|股|办|中心))(?P<name>{NAME}?)"
                   rf"(?=[，。；、（(\s\d]|$|同志|联系)")
 _COMRADE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)同志(?!们)")
@@ -264,7 +266,7 @@ def _past(p, pos: int, doc_year: int | None) -> bool:
     return False
 
 
-_NEEDS = fast(rf"(?:{TITLES})|联系人|同志|[科处室股办心：:](?:{COMPOUND}|[{SURNAMES}])")
+_NEEDS = fast(rf"(?:{TITLES})|联系|同志|[科处室股办心：:](?:{COMPOUND}|[{SURNAMES}])")
 
 
 def mentions(doc, scope) -> list[Mention]:
@@ -354,6 +356,10 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         if br and not body:
             body = br.group("b")
         found.append((2, Mention(p, m.start("name"), m.end("name"), name, "", body, "contact", False, m.start())))
+    for m in _CONTACT_AFTER.finditer(text):
+        if plausible_name(m.group("name"), lex):
+            found.append((2, Mention(p, m.start("name"), m.end("name"), m.group("name"), "", "", "contact", False,
+                                     m.start("name"))))
     for m in _DESK_NAME.finditer(text):
         name = m.group("name")
         if plausible_name(name, lex) and _desk(text, m.start("body"), m.start("name"), m.end("name"), lex):
