@@ -35,12 +35,35 @@ def _effective_date(doc) -> _dt.date:
             return _dt.date(y, m, d)
         except ValueError:
             return _dt.date(y, 12, 31)
+    latest = _latest_year(doc)
+    if latest is not None:
+        return _dt.date(latest + 1, 12, 31)
     return _dt.date.today()
+
+
+_SPOKEN_YEAR = compile_regex(r"(?<![\d到至])((?:19|20)\d{2})年(?!前|以前|之前|底前|末前)")
+
+
+def _latest_year(doc) -> int | None:
+    """For an undated text: the latest year it speaks of, when that is two or more years ago (a
+    text that speaks of nothing after 2016 was written by the end of 2017, not today). Years
+    after 到/至 are targets, and are not counted."""
+    got = doc.meta.get("_facts_latest", False)
+    if got is not False:
+        return got
+    this = _dt.date.today().year
+    years = [int(y) for p in doc.paragraphs for y in _SPOKEN_YEAR.findall(p.text) if int(y) <= this]
+    got = max(years) if years and max(years) + 1 < this else None
+    doc.meta["_facts_latest"] = got
+    return got
 
 
 def date_words(doc) -> str:
     found = document_date(doc)
     if not found:
+        latest = _latest_year(doc)
+        if latest is not None:
+            return f"文稿未写成文日期，文中最晚讲到{latest}年，按{latest + 1}年底"
         return "文稿未写成文日期，按今天"
     (y, m, d), where = found
     return f"{where}{y}年{m}月{d}日"
