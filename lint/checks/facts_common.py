@@ -52,7 +52,7 @@ def _latest_year(doc) -> int | None:
     if got is not False:
         return got
     this = _dt.date.today().year
-    years = [int(y) for p in doc.paragraphs for y in _SPOKEN_YEAR.findall(p.text) if int(y) <= this]
+    years = [int(y) for y in _SPOKEN_YEAR.findall(doc.joined_text) if int(y) <= this]
     got = max(years) if years and max(years) + 1 < this else None
     doc.meta["_facts_latest"] = got
     return got
