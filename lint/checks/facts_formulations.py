@@ -17,6 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
+from .facts_formulation_near import common_affix, edge_item, last_part_miss, stem, swapped
 from ..cache import compile_regex
 
 
@@ -39,6 +40,13 @@ def _data(source):
         if len(r["text"]) >= 6:
             heads.setdefault(r["text"][:3], []).append(r)
     texts = {r["text"] for r in fixed}
+    # where a transposition may stand: a formulation's first two and last two characters
+    ends2: dict[str, list] = {}
+    for r in fixed:
+        if len(r["text"]) >= 6:
+            for key, side in ((r["text"][:2], 0), (r["text"][-2:], 1)):
+                ends2.setdefault(key, []).append((r, side))
+    stems = {r["text"]: stem(r["text"]) for r in fixed}
     # Where each item's spelling stands: (enumeration number, item number), for counting the items
     # of each enumeration that a paragraph holds without walking every enumeration.
     item_of: dict[str, list] = {}
@@ -49,7 +57,8 @@ def _data(source):
     return {"item_of": item_of, "least": [max(2, len(items) - 1) for items, _, _ in enums],
             "fixed": fixed, "enums": enums, "wrong": wrong,
             "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
-            "heads": heads,
+            "heads": heads, "ends2": ends2, "stems": stems, "ends2_words": Words(ends2),
+            "affixes": [common_affix([it[0] for it in items]) for items, _, _ in enums],
             # the wrong forms and the heads in one pass (FC013 asks about both in every paragraph)
             "both_words": Words(set(wrong) | set(heads))}
 
@@ -73,9 +82,7 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     taken = []
     # one automaton over both lists; each list's occurrences keep their order (that of their ends)
     found = list(data["both_words"].finditer(text))
-    if not found:
-        return
-    heads = data["heads"]
+    heads, stems = data["heads"], data["stems"]
     for start, end, w in longest_of([f for f in found if f[2] in wrong]):
         r = wrong[w]
         taken.append((start, end))
@@ -99,11 +106,36 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                 d = edit_distance(cand, f, limit)
                 if d <= limit and (best is None or d < best[0]):
                     best = (d, n)
+            if best is None and stems[f]:
+                best = last_part_miss(text, pos, f, stems[f])
+                if best and text[pos:pos + best[1]] in texts:
+                    best = None
             if best and not any(s < pos + best[1] and pos < e for s, e in taken):
                 end = pos + best[1]
                 taken.append((pos, end))
                 yield Hit(p, pos, end, r["right"], {"right": r["right"], "source": r["source"],
                                                     "how": f"与规范表述相差{best[0]}个字"})
+    yield from _transpositions(p, text, data, taken)
+
+
+def _transpositions(p, text, data, taken) -> Iterator[Hit]:
+    """Spans that are a formulation with two words exchanged (:func:`swapped`), looked for where
+    its first two or its last two characters stand."""
+    ends2, texts = data["ends2"], data["texts"]
+    for start, end, key in data["ends2_words"].finditer(text):
+        for r, side in ends2[key]:
+            f = r["text"]
+            pos = start if side == 0 else end - len(f)
+            if pos < 0 or pos + len(f) > len(text):
+                continue
+            cand = text[pos:pos + len(f)]
+            if cand == f or cand[-1] not in f or cand[0] not in f or cand in texts or not swapped(cand, f):
+                continue
+            if any(s < pos + len(f) and pos < e for s, e in taken):
+                continue
+            taken.append((pos, pos + len(f)))
+            yield Hit(p, pos, pos + len(f), r["right"], {"right": r["right"], "source": r["source"],
+                                                         "how": "有词语前后颠倒"})
 
 
 formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source", "how"})
@@ -180,7 +212,7 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
     for e, (items, anchors, r) in enumerate(enums):
         if len(held.get(e, ())) < least[e]:
             continue
-        hit = _check_enum(text, items, anchors)
+        hit = _check_enum(text, items, anchors, data["affixes"][e])
         if hit and hit[0] not in done:
             done.add(hit[0])
             start, end, problem = hit
@@ -188,7 +220,7 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
                                             if len(items[0]) == 1 else _right(r), "source": r["source"]})
 
 
-def _check_enum(text, items, anchors):
+def _check_enum(text, items, anchors, affix=("", "")):
     n = len(items)
     present = sum(1 for it in items if any(a in text for a in it))
     if present < max(2, n - 1):
@@ -203,7 +235,7 @@ def _check_enum(text, items, anchors):
                 key = (segs[0][0], segs[-1][1])
                 if key not in seen_spans:
                     seen_spans.add(key)
-                    found = _judge(text, segs, items, index, anchors)
+                    found = _judge(text, segs, items, index, anchors, affix)
                     if found:
                         return found
                 pos = text.find(a, pos + 1)
@@ -223,7 +255,7 @@ def _item_in(seg: str, index: dict, where: str):
     return None
 
 
-def _judge(text, segs, items, index, anchors):
+def _judge(text, segs, items, index, anchors, affix=("", "")):
     n = len(items)
     if len(segs) < 2:
         return None
@@ -235,10 +267,13 @@ def _judge(text, segs, items, index, anchors):
         if j and any(last.startswith(a) for a in index) and any(last[j.end():].startswith(a) for a in index):
             pieces = pieces[:-1] + [last[:j.start()], last[j.end():]]
     # leading and trailing segments that hold no item belong to the sentence, not the list
+    before = after = None  # the last segment taken off in front and the first at the end
     while len(segs) > 1 and _item_in(text[segs[0][0]:segs[0][1]], index, "first") is None:
+        before = segs[0]
         segs, pieces = segs[1:], pieces[1:]
     while len(segs) > 1 and len(pieces) == len(segs) and \
             _item_in(text[segs[-1][0]:segs[-1][1]], index, "last") is None:
+        after = segs[-1]
         segs, pieces = segs[:-1], pieces[:-1]
     if len(segs) < 2:
         return None
@@ -267,6 +302,19 @@ def _judge(text, segs, items, index, anchors):
         return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n and unknown and len(unknown[0]) <= 8:
         return start, end, f"多出了“{unknown[0]}”这一项"
+    if len(distinct) == n - 1 and not unknown and found == sorted(found) and len(found) == len(pieces):
+        # a wrong item in the first or last place, where the list's edges are not known
+        m = next(i for i in range(n) if i not in distinct)
+        edge = before if m == 0 and found[0] == 1 else after if m == n - 1 and len(pieces) == len(segs) else None
+        if edge is not None and (anchored or (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix))))):
+            seg = text[edge[0]:edge[1]]
+            wrong = edge_item(seg, items[m][0], affix, m == 0, _LEAD)
+            if wrong:
+                if m == 0:
+                    start = edge[1] - len(wrong) if seg.endswith(wrong) else start
+                else:
+                    end = edge[0] + len(wrong)
+                return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
         return start, end, f"缺少“{missing[0]}”"
     return None

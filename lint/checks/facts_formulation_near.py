@@ -1,0 +1,116 @@
+"""Near-misses of fixed formulations that the head-and-tail comparison of FC013 cannot see, and
+the shape of an enumeration's items for FC014.
+
+- A transposition: two words (or characters) of a formulation swapped, 千村整治、万村示范 for
+  千村示范、万村整治. The span has the formulation's length and characters and turns into it
+  by exchanging two blocks; it is looked for where the formulation's first two or last two
+  characters stand.
+- A changed last part: in a formulation of several parts (藏粮于地、藏粮于技) the last part
+  differs by one character (藏粮于民), so the tail comparison cannot anchor it; the span must
+  hold everything up to the first character of the last part exactly.
+- The common affix of an enumeration's items (意识 of 政治意识、大局意识…), which a wrong item
+  in place of a missing one must share to be read as an item of that list.
+"""
+
+from __future__ import annotations
+
+from ..text.chinese import is_han
+from .facts_common import edit_distance
+
+_SEPARATORS = "、，"
+_WORD = 4  # the longest block a transposition exchanges
+
+
+def swapped(cand: str, right: str) -> bool:
+    """True when ``cand`` is ``right`` with two words of up to four characters exchanged:
+    千村整治、万村示范 for 千村示范、万村整治, 治理能力和治理体系 for 治理体系和治理能力. Two
+    adjacent words must be of one length and not single characters."""
+    if cand == right or len(cand) != len(right) or sorted(cand) != sorted(right):
+        return False
+    i = 0
+    while cand[i] == right[i]:
+        i += 1
+    j = 0
+    while cand[-1 - j] == right[-1 - j]:
+        j += 1
+    a, b = right[i:len(right) - j], cand[i:len(cand) - j]
+    n = len(a)
+    for lx in range(1, min(n, _WORD) + 1):
+        for ly in range(1, min(n - lx, _WORD) + 1):
+            middle = n - lx - ly
+            # words, not a clause turned round (A是B for B是A) nor a 的 moved past a word
+            if (lx != ly and middle == 0) or (middle == 0 and min(lx, ly) < 2):
+                continue
+            if b == a[n - ly:] + a[lx:n - ly] + a[:lx]:
+                return True
+    return False
+
+
+def stem(text: str) -> str:
+    """Everything of a formulation of several parts up to and including the first character of
+    its last part ('' for a formulation of one part, or one whose first parts are short)."""
+    cut = max(text.rfind(s) for s in _SEPARATORS)
+    if cut < 4 or cut + 2 >= len(text):
+        return ""
+    return text[:cut + 2]
+
+
+def last_part_miss(text: str, pos: int, right: str, head: str) -> tuple[int, int] | None:
+    """(distance, length) of a span at ``pos`` that holds ``head`` (see :func:`stem`) and differs
+    from ``right`` by one character in its last part: a changed character anywhere in it, or a
+    missing or extra one where the span ends before a character that is not Han."""
+    if not text.startswith(head, pos):
+        return None
+    n = len(right)
+    best = None
+    for m in (n, n - 1, n + 1):
+        cand = text[pos:pos + m]
+        if len(cand) < m or len(cand) <= len(head):
+            continue
+        if m != n and pos + m < len(text) and is_han(text[pos + m]):
+            continue
+        if not all(is_han(c) or c in _SEPARATORS for c in cand[len(head):]):
+            continue
+        if edit_distance(cand, right, 1) == 1:
+            best = (1, m)
+            break
+    return best
+
+
+def common_affix(items: list[str]) -> tuple[str, str]:
+    """The longest prefix and suffix every item shares (意识 of the 四个意识), each '' when
+    there is none or it would be a whole item."""
+    if len(items) < 2:
+        return "", ""
+    shortest = min(len(i) for i in items)
+    pre = 0
+    while pre < shortest - 1 and all(i[pre] == items[0][pre] for i in items):
+        pre += 1
+    suf = 0
+    while suf < shortest - 1 and all(i[-1 - suf] == items[0][-1 - suf] for i in items):
+        suf += 1
+    return items[0][:pre], (items[0][-suf:] if suf else "")
+
+
+def edge_item(seg: str, missing: str, affix: tuple[str, str], first: bool, lead) -> str | None:
+    """The would-be item in the first (``first``) or last segment of a list, read as the item
+    in place of ``missing``: with the enumeration's common affix and the length of ``missing``,
+    or, when the items share no affix, the whole segment when it has that length. None when the
+    segment does not look like an item of the list."""
+    pre, suf = affix
+    size = len(missing)
+    if first:
+        bare = lead.sub("", seg, count=1)
+        cand = bare if len(bare) <= size + 1 else (seg[-size:] if pre or suf else None)
+    else:
+        cand = seg[:size]
+        rest = seg[size:]
+        if rest and is_han(rest[0]) and rest[0] not in "的等" and not (suf and cand.endswith(suf)):
+            return None
+    if not cand or cand == missing or not all(is_han(c) for c in cand):
+        return None
+    if (pre and not cand.startswith(pre)) or (suf and not cand.endswith(suf)):
+        return None
+    if not (pre or suf) and len(cand) != size:
+        return None
+    return cand
