@@ -21,6 +21,16 @@ _SEPARATORS = "、，"
 _WORD = 4  # the longest block a transposition exchanges
 
 
+_JOINS = str.maketrans("", "", "、，；和与及并地的 ")
+
+
+def joins_only(cand: str, right: str) -> bool:
+    """True when ``cand`` and ``right`` differ only in the marks and little words that join
+    their parts (、，；和与及并地的): 大众创业万众创新 for 大众创业、万众创新, 毫不动摇地巩固 for
+    毫不动摇巩固. Published texts write these either way."""
+    return cand.translate(_JOINS) == right.translate(_JOINS)
+
+
 def swapped(cand: str, right: str) -> bool:
     """True when ``cand`` is ``right`` with two words of up to four characters exchanged:
     千村整治、万村示范 for 千村示范、万村整治, 治理能力和治理体系 for 治理体系和治理能力. Two
@@ -71,7 +81,7 @@ def last_part_miss(text: str, pos: int, right: str, head: str) -> tuple[int, int
             continue
         if not all(is_han(c) or c in _SEPARATORS for c in cand[len(head):]):
             continue
-        if edit_distance(cand, right, 1) == 1:
+        if edit_distance(cand, right, 1) == 1 and not joins_only(cand, right):
             best = (1, m)
             break
     return best

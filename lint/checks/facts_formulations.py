@@ -17,7 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
-from .facts_formulation_near import common_affix, edge_item, last_part_miss, stem, swapped
+from .facts_formulation_near import common_affix, edge_item, joins_only, last_part_miss, stem, swapped
 from ..cache import compile_regex
 
 
@@ -103,6 +103,8 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                 if cand == f or cand in texts:
                     best = None
                     break
+                if joins_only(cand, f):
+                    continue
                 d = edit_distance(cand, f, limit)
                 if d <= limit and (best is None or d < best[0]):
                     best = (d, n)
@@ -293,8 +295,9 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
     distinct = set(found)
     if len(distinct) < max(2, n - 1) or len(found) != len(distinct):
         return None
-    clause = text[max(0, start - 20):min(len(text), end + 20)]
-    anchored = any(a in clause for a in anchors)
+    # the name (四个意识) or a cue word next to the list, not inside it
+    near = text[max(0, start - 20):start] + "\n" + text[end:end + 20]
+    anchored = any(a in near for a in anchors)
     missing = [items[i][0] for i in range(n) if i not in distinct]
     if found != sorted(found) and not unknown:
         return start, end, "项目的顺序与规范表述不同"
