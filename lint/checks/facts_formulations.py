@@ -41,11 +41,18 @@ def _data(source):
             heads.setdefault(r["text"][:3], []).append(r)
     texts = {r["text"] for r in fixed}
     # where a transposition may stand: a formulation's first two and last two characters
+    # A transposition keeps a formulation's first two characters in front or its last two at the
+    # end, and the other pair somewhere inside (千村整治、万村示范 still holds 整治): both pairs
+    # stand in the paragraph. One of them, the rarer in the list's own texts (a rough measure of
+    # how common it is), is looked for; the other is then tested with a plain `in`.
     ends2: dict[str, list] = {}
+    every_text = "".join(r["text"] for r in table(source))
     for r in fixed:
-        if len(r["text"]) >= 6:
-            for key, side in ((r["text"][:2], 0), (r["text"][-2:], 1)):
-                ends2.setdefault(key, []).append((r, side))
+        f = r["text"]
+        if len(f) >= 6:
+            a, b = f[:2], f[-2:]
+            key = a if every_text.count(a) <= every_text.count(b) else b
+            ends2.setdefault(key, []).append((f, len(f), a, b, r, "".join(sorted(set(f) - set(a + b)))))
     stems = {r["text"]: stem(r["text"]) for r in fixed}
     # Where each item's spelling stands: (enumeration number, item number), for counting the items
     # of each enumeration that a paragraph holds without walking every enumeration.
@@ -123,21 +130,32 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
 def _transpositions(p, text, data, taken) -> Iterator[Hit]:
     """Spans that are a formulation with two words exchanged (:func:`swapped`), looked for where
     its first two or its last two characters stand."""
-    ends2, texts = data["ends2"], data["texts"]
-    for start, end, key in data["ends2_words"].finditer(text):
-        for r, side in ends2[key]:
-            f = r["text"]
-            pos = start if side == 0 else end - len(f)
-            if pos < 0 or pos + len(f) > len(text):
+    ends2, texts, words = data["ends2"], data["texts"], data["ends2_words"]
+    if words.empty:
+        return
+    # both end pairs of a formulation must stand in the paragraph: one set of the pairs found,
+    # then str.find only for the few formulations whose two pairs are both there
+    keys = {w for _, w in words.auto.iter(text)}
+    size = len(text)
+    for key in sorted(keys):  # in one order whatever the hash seed
+        for f, n, a, b, r, rest in ends2[key]:
+            # every character of the formulation stands in the paragraph (a plain `in` each)
+            if (b if key == a else a) not in text or not all(c in text for c in rest):
                 continue
-            cand = text[pos:pos + len(f)]
-            if cand == f or cand[-1] not in f or cand[0] not in f or cand in texts or not swapped(cand, f):
-                continue
-            if any(s < pos + len(f) and pos < e for s, e in taken):
-                continue
-            taken.append((pos, pos + len(f)))
-            yield Hit(p, pos, pos + len(f), r["right"], {"right": r["right"], "source": r["source"],
-                                                         "how": "有词语前后颠倒"})
+            for side, pair in ((0, a), (1, b)):
+                other = b if side == 0 else a
+                at = text.find(pair)
+                while at != -1:
+                    pos = at if side == 0 else at + 2 - n
+                    cand = text[pos:pos + n] if 0 <= pos and pos + n <= size else ""
+                    at = text.find(pair, at + 1)
+                    if not cand or other not in cand or cand == f or cand in texts or not swapped(cand, f):
+                        continue
+                    if any(s < pos + n and pos < e for s, e in taken):
+                        continue
+                    taken.append((pos, pos + n))
+                    yield Hit(p, pos, pos + n, r["right"], {"right": r["right"], "source": r["source"],
+                                                            "how": "有词语前后颠倒"})
 
 
 formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source", "how"})
@@ -269,13 +287,14 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
         if j and any(last.startswith(a) for a in index) and any(last[j.end():].startswith(a) for a in index):
             pieces = pieces[:-1] + [last[:j.start()], last[j.end():]]
     # leading and trailing segments that hold no item belong to the sentence, not the list
-    before = after = None  # the last segment taken off in front and the first at the end
+    # the segments taken off in front and at the end (the nearest to the list first)
+    before, after = [], []
     while len(segs) > 1 and _item_in(text[segs[0][0]:segs[0][1]], index, "first") is None:
-        before = segs[0]
+        before.insert(0, segs[0])
         segs, pieces = segs[1:], pieces[1:]
     while len(segs) > 1 and len(pieces) == len(segs) and \
             _item_in(text[segs[-1][0]:segs[-1][1]], index, "last") is None:
-        after = segs[-1]
+        after.insert(0, segs[-1])
         segs, pieces = segs[:-1], pieces[:-1]
     if len(segs) < 2:
         return None
@@ -308,7 +327,12 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
     if len(distinct) == n - 1 and not unknown and found == sorted(found) and len(found) == len(pieces):
         # a wrong item in the first or last place, where the list's edges are not known
         m = next(i for i in range(n) if i not in distinct)
-        edge = before if m == 0 and found[0] == 1 else after if m == n - 1 and len(pieces) == len(segs) else None
+        # the list ends there: exactly one segment beyond it on that side, none on the other
+        edge = None
+        if m == 0 and found[0] == 1 and len(before) == 1 and not after:
+            edge = before[0]
+        elif m == n - 1 and len(pieces) == len(segs) and len(after) == 1 and not before:
+            edge = after[0]
         if edge is not None and (anchored or (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix))))):
             seg = text[edge[0]:edge[1]]
             wrong = edge_item(seg, items[m][0], affix, m == 0, _LEAD)
