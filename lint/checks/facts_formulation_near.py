@@ -65,26 +65,28 @@ def stem(text: str) -> str:
     return text[:cut + 2]
 
 
-def last_part_miss(text: str, pos: int, right: str, head: str) -> tuple[int, int] | None:
-    """(distance, length) of a span at ``pos`` that holds ``head`` (see :func:`stem`) and differs
-    from ``right`` by one character in its last part: a changed character anywhere in it, or a
-    missing or extra one where the span ends before a character that is not Han."""
+def last_part_miss(text: str, pos: int, right: str, head: str) -> tuple[int, int, bool] | None:
+    """(distance, length, whole) of a span at ``pos`` that holds ``head`` (see :func:`stem`) and
+    differs from ``right`` by one character in its last part: a changed character anywhere in it,
+    or a missing or extra one. ``whole`` says the span ends where a word ends (before a character
+    that is not Han, or on the formulation's own last character); a span of the formulation's
+    length that runs on into the next word comes last, not whole."""
     if not text.startswith(head, pos):
         return None
     n = len(right)
-    best = None
-    for m in (n, n - 1, n + 1):
+    # a span that ends where a word ends first; one of the formulation's length running on into
+    # the next word (藏粮于地、藏粮于民战略) last
+    for m, bounded in ((n, True), (n - 1, True), (n + 1, True), (n, False)):
         cand = text[pos:pos + m]
         if len(cand) < m or len(cand) <= len(head):
             continue
-        if m != n and pos + m < len(text) and is_han(text[pos + m]):
+        if bounded and pos + m < len(text) and is_han(text[pos + m]) and cand[-1] != right[-1]:
             continue
         if not all(is_han(c) or c in _SEPARATORS for c in cand[len(head):]):
             continue
         if edit_distance(cand, right, 1) == 1 and not joins_only(cand, right):
-            best = (1, m)
-            break
-    return best
+            return 1, m, bounded
+    return None
 
 
 def common_affix(items: list[str]) -> tuple[str, str]:

@@ -115,15 +115,18 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                 d = edit_distance(cand, f, limit)
                 if d <= limit and (best is None or d < best[0]):
                     best = (d, n)
+            fix = r["right"]
             if best is None and stems[f]:
                 best = last_part_miss(text, pos, f, stems[f])
                 if best and text[pos:pos + best[1]] in texts:
                     best = None
+                if best and not best[2]:
+                    fix = None  # the span may run into the next word: no replacement to offer
             if best and not any(s < pos + best[1] and pos < e for s, e in taken):
                 end = pos + best[1]
                 taken.append((pos, end))
-                yield Hit(p, pos, end, r["right"], {"right": r["right"], "source": r["source"],
-                                                    "how": f"与规范表述相差{best[0]}个字"})
+                yield Hit(p, pos, end, fix, {"right": r["right"], "source": r["source"],
+                                             "how": f"与规范表述相差{best[0]}个字"})
     yield from _transpositions(p, text, data, taken)
 
 
@@ -314,9 +317,7 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
     distinct = set(found)
     if len(distinct) < max(2, n - 1) or len(found) != len(distinct):
         return None
-    # the name (四个意识) or a cue word next to the list, not inside it
-    near = text[max(0, start - 20):start] + "\n" + text[end:end + 20]
-    anchored = any(a in near for a in anchors)
+    anchored = _anchored(text, start, end, anchors)
     missing = [items[i][0] for i in range(n) if i not in distinct]
     if found != sorted(found) and not unknown:
         return start, end, "项目的顺序与规范表述不同"
@@ -333,18 +334,25 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
             edge = before[0]
         elif m == n - 1 and len(pieces) == len(segs) and len(after) == 1 and not before:
             edge = after[0]
-        if edge is not None and (anchored or (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix))))):
-            seg = text[edge[0]:edge[1]]
-            wrong = edge_item(seg, items[m][0], affix, m == 0, _LEAD)
-            if wrong:
-                if m == 0:
-                    start = edge[1] - len(wrong) if seg.endswith(wrong) else start
-                else:
-                    end = edge[0] + len(wrong)
+        seg = text[edge[0]:edge[1]] if edge is not None else ""
+        wrong = edge_item(seg, items[m][0], affix, m == 0, _LEAD) if seg else None
+        if wrong:
+            if m == 0:
+                start = edge[1] - len(wrong) if seg.endswith(wrong) else start
+            else:
+                end = edge[0] + len(wrong)
+            if _anchored(text, start, end, anchors) or \
+                    (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix)))):
                 return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
         return start, end, f"缺少“{missing[0]}”"
     return None
+
+
+def _anchored(text: str, start: int, end: int, anchors) -> bool:
+    """The name (四个意识) or a cue word next to the list, not inside it."""
+    near = text[max(0, start - 20):start] + "\n" + text[end:end + 20]
+    return any(a in near for a in anchors)
 
 
 formulation_enumeration.FIELDS = frozenset({"text", "problem", "right", "source"})
