@@ -132,3 +132,26 @@ def test_every_formulation_row_cites_a_source_and_items_have_no_stray_marks():
         if r["kind"] == "列举":
             for item in r["text"].split("、"):
                 assert item and not re.search(r"[，。；\s]", item), r["text"]
+
+
+DATA = __import__("pathlib").Path(__file__).parent / "data" / "facts"
+
+
+def _lines_found(path) -> set[int]:
+    from lint.readers import read_path
+
+    doc = read_path(path)
+    doc.meta["doctype"] = None
+    return {f.line for f in check_document(doc, list(RULES.values()))}
+
+
+def test_ordinary_sentences_with_some_of_the_same_words_stay_quiet():
+    # lists of qualities, strategies and principles that share items with a fixed enumeration,
+    # formulations quoted right, with joining marks left out or written as 和/，
+    assert _lines_found(DATA / "formulations_quiet.txt") == set()
+
+
+def test_every_planted_misquote_is_found():
+    path = DATA / "formulations_faulty.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert _lines_found(path) == set(range(1, len(lines) + 1))
