@@ -126,3 +126,57 @@ def edge_item(seg: str, missing: str, affix: tuple[str, str], first: bool, lead)
     if not (pre or suf) and len(cand) != size:
         return None
     return cand
+
+
+def comma_keys(items, leads) -> set[str]:
+    """The strings that put an item of three characters or more next to a ，: 核心意识，  ，大局意识
+    ，增强大局意识. Only the ， where one of them stands can join a list (:func:`join_commas`)."""
+    out = set()
+    for it in items:
+        if len(it) < 3:
+            continue  # 创新，协调 and the like: common words, and such lists are written with 、
+        out.add(it + "，")
+        out.add("，" + it)
+        out.update("，" + v + it for v in leads)
+    return out
+
+
+def join_commas(text: str, item_of: dict, ends: dict, starts: dict, lead, lead_first, where=None) -> str:
+    """``text`` with each ， that stands between two items of one enumeration turned into 、
+    (one character for one, so every position stays): 产业兴旺，生态宜居，乡风文明 is read as a
+    list like 产业兴旺、生态宜居、乡风文明. The item after the ， must end where a word ends
+    (before a mark, 的 or 等), so 坚持创新，协调各方 stays two clauses. ``where``: the positions
+    of the ， to look at (every one when None)."""
+    if "，" not in text:
+        return text
+
+    def ends_word(s: str, n: int) -> bool:
+        return len(s) == n or not is_han(s[n]) or s[n] in "的等"
+
+    marks = []
+    for at in sorted(where) if where is not None else [i for i, c in enumerate(text) if c == "，"]:
+        # a window either side: an item is a few characters long
+        left, bare = text[max(0, at - 24):at], text[at + 1:at + 40]
+        if bare[:1] in lead_first:
+            bare = lead.sub("", bare, count=1)
+        lefts = [it for it in ends.get(left[-2:], ()) if left.endswith(it)]
+        rights = [it for it in starts.get(bare[:2], ()) if bare.startswith(it) and ends_word(bare, len(it))]
+        joined = False
+        if lefts and rights:
+            joined = bool({e for it in lefts for e, _ in item_of.get(it, ())} &
+                          {e for it in rights for e, _ in item_of.get(it, ())})
+        elif lefts or rights:
+            # one side an item, the other a word of its length and ending (核心意识，担当意识): a
+            # list whose first or last item may be wrong
+            joined = any(len(it) >= 4 and bare[len(it) - 2:len(it)] == it[-2:] and ends_word(bare, len(it))
+                         and all(is_han(c) for c in bare[:len(it)]) for it in lefts) or \
+                any(len(it) >= 4 and left[-2:] == it[-2:] and all(is_han(c) for c in left[-len(it):])
+                    for it in rights)
+        if joined:
+            marks.append(at)
+    if not marks:
+        return text
+    chars = list(text)
+    for at in marks:
+        chars[at] = "、"
+    return "".join(chars)

@@ -17,7 +17,8 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
-from .facts_formulation_near import common_affix, edge_item, joins_only, last_part_miss, stem, swapped
+from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only, last_part_miss, stem,
+                                     swapped)
 from ..cache import compile_regex
 
 
@@ -64,10 +65,12 @@ def _data(source):
     return {"item_of": item_of, "least": [max(2, len(items) - 1) for items, _, _ in enums],
             "fixed": fixed, "enums": enums, "wrong": wrong,
             "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
-            "heads": heads, "ends2": ends2, "stems": stems, "ends2_words": Words(ends2),
+            "heads": heads, "ends2": ends2, "stems": stems,
             "affixes": [common_affix([it[0] for it in items]) for items, _, _ in enums],
+            "comma_words": Words(comma_keys(every, _LEAD.pattern[len("^(?:"):-1].split("|"))),
             # the wrong forms and the heads in one pass (FC013 asks about both in every paragraph)
-            "both_words": Words(set(wrong) | set(heads))}
+            # the wrong forms, the heads and the transpositions' end pairs in one pass
+            "both_words": Words(set(wrong) | set(heads) | set(ends2))}
 
 
 def _index_by(items, n: int) -> dict:
@@ -87,9 +90,12 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     wrong, texts = data["wrong"], data["texts"]
     text = p.text
     taken = []
-    # one automaton over both lists; each list's occurrences keep their order (that of their ends)
-    found = list(data["both_words"].finditer(text))
-    heads, stems = data["heads"], data["stems"]
+    # one automaton over the three lists; each list's occurrences keep their order (that of their
+    # ends). Taken as (end, word) from the automaton itself: most are end pairs, only collected
+    words = data["both_words"]
+    seen = [] if words.empty else list(words.auto.iter(text))
+    heads, stems, ends2 = data["heads"], data["stems"], data["ends2"]
+    found = [(e + 1 - len(w), e + 1, w) for e, w in seen if w in wrong or w in heads]
     for start, end, w in longest_of([f for f in found if f[2] in wrong]):
         r = wrong[w]
         taken.append((start, end))
@@ -127,18 +133,15 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                 taken.append((pos, end))
                 yield Hit(p, pos, end, fix, {"right": r["right"], "source": r["source"],
                                              "how": f"与规范表述相差{best[0]}个字"})
-    yield from _transpositions(p, text, data, taken)
+    yield from _transpositions(p, text, data, taken, {w for _, w in seen if w in ends2})
 
 
-def _transpositions(p, text, data, taken) -> Iterator[Hit]:
+def _transpositions(p, text, data, taken, keys) -> Iterator[Hit]:
     """Spans that are a formulation with two words exchanged (:func:`swapped`), looked for where
-    its first two or its last two characters stand."""
-    ends2, texts, words = data["ends2"], data["texts"], data["ends2_words"]
-    if words.empty:
-        return
-    # both end pairs of a formulation must stand in the paragraph: one set of the pairs found,
-    # then str.find only for the few formulations whose two pairs are both there
-    keys = {w for _, w in words.auto.iter(text)}
+    its first two or its last two characters stand. ``keys``: the end pairs found in ``text``;
+    both pairs of a formulation must stand there, then str.find looks for the few formulations
+    whose pairs both do."""
+    ends2, texts = data["ends2"], data["texts"]
     size = len(text)
     for key in sorted(keys):  # in one order whatever the hash seed
         for f, n, a, b, r, rest in ends2[key]:
@@ -220,7 +223,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
     data = _data(source(rule, options["list"]))
     enums = data["enums"]
+    # a list joined by ， reads as one joined by 、 (the same length: positions stay)
     text = p.text
+    if "，" in text:
+        words = data["comma_words"]
+        where = set() if words.empty else \
+            {end + 1 - len(w) if w[0] == "，" else end for end, w in words.auto.iter(text)}
+        if where:
+            text = join_commas(text, data["item_of"], data["ends"], data["starts"], _LEAD, _LEAD_FIRST, where)
     if "、" not in text:
         return
     present = _present(text, data["every"], data["ends"], data["starts"])
