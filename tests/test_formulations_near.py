@@ -155,3 +155,8 @@ def test_every_planted_misquote_is_found():
     path = DATA / "formulations_faulty.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     assert _lines_found(path) == set(range(1, len(lines) + 1))
+
+
+def test_fc014_two_items_the_other_way_round_are_not_an_order():
+    assert _hits("FC014", "打好碧水、蓝天保卫战。") == []
+    assert _hits("FC014", "打好碧水、蓝天、净土保卫战。") == ["碧水、蓝天、净土"]

@@ -329,7 +329,8 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
         return None
     anchored = _anchored(text, start, end, anchors)
     missing = [items[i][0] for i in range(n) if i not in distinct]
-    if found != sorted(found) and not unknown:
+    # two items the other way round (碧水、蓝天) are too little to call an order wrong
+    if found != sorted(found) and not unknown and (len(distinct) >= 3 or len(distinct) == n):
         return start, end, "项目的顺序与规范表述不同"
     if len(distinct) == n - 1 and len(unknown) == 1 and len(pieces) in (n, n + 1) and (n >= 4 or anchored):
         return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
