@@ -72,7 +72,7 @@ def _weekday(year: int, month: int, day: int) -> int | None:
 
 
 def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
-    signed = None  # the 成文日期, looked up only for a date written without its year
+    signed = None  # the document's date, looked up only for a date written without its year
     for p in doc.iter(rule.scope):
         if "月" not in p.text:
             continue
@@ -91,11 +91,12 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
             else:
                 # 3月5日（星期二） without a year: the year that puts the date nearest to the
                 # 成文日期 (a notice signed in December may fix a meeting in January).
-                signed = signed or _document_date(doc) or False
+                signed = signed or document_date(doc) or False
                 if not signed:
                     continue
-                year = signed[0] + (1 if signed[1] - month > 6 else -1 if month - signed[1] > 6 else 0)
-                date_text = f"{m.group('date')}（按成文日期推算为{year}年）"
+                (y0, m0, _), where = signed
+                year = y0 + (1 if m0 - month > 6 else -1 if month - m0 > 6 else 0)
+                date_text = f"{m.group('date')}（按{where}推算为{year}年）"
             actual = _weekday(year, month, day)
             if actual is None or written == actual:
                 continue
@@ -136,6 +137,32 @@ def _document_date(doc) -> tuple[int, int, int] | None:
         if found:
             return tuple(int(x) for x in found[-1])
     return None
+
+
+# the date under a speech's title: ——2024年3月5日在……, or a line of its own: （2024年3月5日）
+_SUBTITLE_DATE = fast(r"^(?:[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"
+                      r"|[（(]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[）)]$)")
+
+
+def document_date(doc) -> tuple[tuple[int, int, int], str] | None:
+    """The date the draft speaks from and where it was found: the 成文日期 (the last full date
+    in the last paragraphs), else the date under the title of a speech (——2024年3月5日在……).
+    None when the draft carries neither."""
+    cached = doc.meta.get("_facts_date", False)
+    if cached is not False:
+        return cached
+    found = None
+    signed = _document_date(doc)
+    if signed:
+        found = (signed, "成文日期")
+    else:
+        for p in [p for p in doc.paragraphs if p.text.strip()][:5]:
+            m = _SUBTITLE_DATE.search(p.text.strip())
+            if m:
+                found = (tuple(int(x) for x in m.groups() if x is not None), "标题下的日期")
+                break
+    doc.meta["_facts_date"] = found
+    return found
 
 
 def _document_year(doc) -> int | None:

@@ -1,8 +1,8 @@
 """Shared pieces of the fact checks (FC008–FC029): the document's date, reference tables,
 word edges and a small edit distance.
 
-The document date is looked up in one function, :func:`document_date`, so that it can later be
-pointed at the structure analysis without touching the checks.
+The document date is looked up in one function, :func:`lint.checks.dates.document_date`, which
+the date checks (FC002, FC006) share.
 """
 
 from __future__ import annotations
@@ -13,32 +13,10 @@ from functools import lru_cache
 from ..model.finding import Hit
 from ..text.chinese import is_han
 from ..text.fastregex import fast
-from .dates import _document_date
+from .dates import document_date  # noqa: F401 - the fact checks take it from here
 from ..cache import compile_regex
 
-_SUBTITLE_DATE = fast(r"^[—\-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
-
-
-def document_date(doc) -> tuple[tuple[int, int, int], str] | None:
-    """The date the draft speaks from and where it was found: the 成文日期 (the last full date
-    in the last paragraphs), else the date under the title of a speech (——2024年3月5日在……).
-    None when the draft carries neither."""
-    cached = doc.meta.get("_facts_date", False)
-    if cached is not False:
-        return cached
-    found = None
-    signed = _document_date(doc)
-    if signed:
-        found = (signed, "成文日期")
-    else:
-        for p in list(doc.iter(("title", "body", "heading")))[:4]:
-            m = _SUBTITLE_DATE.search(p.text.strip())
-            if m:
-                found = (tuple(int(x) for x in m.groups()), "标题下的日期")
-                break
-    doc.meta["_facts_date"] = found
-    return found
 
 
 def effective_date(doc) -> _dt.date:
@@ -206,6 +184,18 @@ def left_edge(text: str, start: int) -> bool:
     return start == 0 or not is_han(text[start - 1]) or text[start - 1] in _LEFT_OK
 
 
+def starts_word(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` stands as words of its own: :func:`left_edge`, or,
+    after another Han character (通过襄樊市, 赴富阳市), the segmentation of its neighbourhood
+    (:meth:`lint.text.segment.Lexicon.aligned`, whose vocabulary holds the place names). The
+    lexicon is loaded only for such a span."""
+    if left_edge(text, start):
+        return True
+    from ..text.segment import lexicon
+
+    return lexicon().aligned(text, start, end)
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, cut off above ``limit`` (returns limit + 1)."""
     if abs(len(a) - len(b)) > limit:
@@ -239,6 +229,17 @@ def sentence_at(p, pos: int) -> tuple[int, int]:
         if s.start <= pos < s.end:
             return s.start, s.end
     return 0, len(p.text)
+
+
+def clause_at(p, pos: int) -> tuple[int, int]:
+    """The part of the sentence at ``pos`` between semicolons: a sentence of several clauses
+    (……划入市应急管理局；市安全生产监督管理局要……) speaks of the past in one and of today in
+    another."""
+    s0, s1 = sentence_at(p, pos)
+    text = p.text
+    a = text.rfind("；", s0, pos)
+    b = text.find("；", pos, s1)
+    return (a + 1 if a != -1 else s0), (b if b != -1 else s1)
 
 
 _YEAR = compile_regex(r"(?<!\d)((?:19|20)\d{2})年")

@@ -4,11 +4,13 @@ the 成文日期, and a relative date (去年, 今年, 明年) given with an exp
 
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import document_date
+from ..cache import compile_regex
 
 _TITLE_YEAR = fast(r"(?<!\d)((?:19|20)\d{2})年(?:度)?")
 # what the title announces: a look back (总结, 情况报告) or a plan ahead (计划, 要点, 安排)
@@ -47,6 +49,10 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年",
                                         "what": f"正文中没有出现{year}年"})
         return
+    later = _subject_year(doc, title, m, year)
+    if later:
+        yield later
+        return
     found = document_date(doc)
     if not found or found[1] != "成文日期":
         return
@@ -65,6 +71,61 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
 
 
 title_year.FIELDS = frozenset({"text", "year", "signed", "what"})
+
+_HAN4 = fast(r"[\u4e00-\u9fff]{4}")
+_AHEAD_WORDS = fast(r"将|拟|计划|预计|明年|下一年|下年度|提前|谋划|储备|申报")
+
+
+_DOC_NAME = compile_regex(r"[\u4e00-\u9fff]{2,30}?(?:实施方案|工作方案|方案|工作要点|要点|工作计划|计划|规划|实施意见|意见|"
+                 r"办法|实施细则|细则|工作总结|总结|工作报告|报告|安排)")
+_WHOLE_AREA = compile_regex(r"全市|全县|全区|全省|全镇|全乡|我市|我县|我区|我省")
+# the sentence speaks of this very document: it is made, issued, sent for approval or answered
+_THIS_ONE = fast(r"现制定|现印发|特制定|制定本|印发给你们|如下|收悉|报请|审批|予以批准|同意")
+_OTHER_ONE = fast(r"基础上|对照|比较|相比|延续|去年|上年|上一年|总结")
+
+
+def _subject_year(doc, title, m, year: int):
+    """A year in the body that contradicts the title's: the document the title names by its year
+    (2026年优化营商环境工作要点) named with another in a sentence about this document (现制定2025年
+    全市优化营商环境工作要点如下; 《关于审批〈2025年……实施方案〉的请示》收悉); or the title's
+    subject (2026年高标准农田建设…), which the body gives that year too, once with a later year
+    where nothing speaks of the future or of a span of years (下达的2027年高标准农田建设任务)."""
+    rest = title.text[m.end():]
+    area = _WHOLE_AREA.match(rest)
+    named = _DOC_NAME.match(rest, area.end() if area else 0)  # (全县)农业农村工作要点
+    subject = _HAN4.match(rest)
+    if not subject:
+        return None
+    key = subject.group()
+    body = [p for p in doc.iter(("heading", "body")) if p is not title]
+    given = any(f"{year}年{key}" in p.text or f"{year}年度{key}" in p.text for p in body)
+    for p in body:
+        text = p.text
+        for y in _TITLE_YEAR.finditer(text):
+            other = int(y.group(1))
+            if other == year or text[y.start() - 1:y.start()] in ("至", "到", "—", "-", "～"):
+                continue
+            area = _WHOLE_AREA.match(text, y.end())
+            after = area.end() if area else y.end()
+            s0 = max(text.rfind(c, 0, y.start()) for c in "。；！？") + 1
+            ends = [k for k in (text.find(c, y.end()) for c in "。；！？") if k != -1]
+            sentence = text[s0:min(ends, default=len(text))]
+            if named and text.startswith(named.group(), after):
+                if not _THIS_ONE.search(sentence) or _OTHER_ONE.search(sentence):
+                    continue
+                shown = named.group()
+            elif given and other > year and text.startswith(key, y.end()):
+                c0 = max(text.rfind(c, 0, y.start()) for c in "。；，！？") + 1
+                c1 = [k for k in (text.find(c, y.end()) for c in "。；，！？") if k != -1]
+                if _AHEAD_WORDS.search(text[c0:min(c1, default=len(text))]):
+                    continue
+                shown = os.path.commonprefix([rest, text[y.end():]])
+            else:
+                continue
+            return Hit(p, y.start(), y.end(), None, {"year": f"{year}年", "signed": f"正文此处写的是{other}年{shown}",
+                                                     "what": f"标题和正文别处写的是{year}年{shown}"
+                                                     if given else "两处说的是同一事项"})
+    return None
 
 
 _OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1, "下一年": 1,
@@ -92,3 +153,47 @@ def relative_year(doc, rule, options) -> Iterator[Hit]:
 
 
 relative_year.FIELDS = frozenset({"text", "word", "year", "right", "signed"})
+
+
+# --- the years of a five-year plan (FC027) ----------------------------------------------------
+
+# 十一五 … 十九五: from the third plan (1966—1970) on, the n-th plan runs five years from
+# 1951 + 5n (十四五 2021—2025, 十五五 2026—2030).
+_PLAN_YEAR = fast(r"(今年|本年|明年|去年|((?:19|20)\d{2})年)[，,]?(?:既|也|将|正)?(?:是|为)"
+                  r"[^。；，！？]{0,10}?“?(十[一二三四五六七八九]五)”?(?:规划|时期)?(?:的)?"
+                  r"(开局之年|起步之年|第一年|收官之年|最后一年|决胜之年)")
+_FIRST = ("开局之年", "起步之年", "第一年")
+
+
+def plan_year(doc, rule, options) -> Iterator[Hit]:
+    """今年是“十五五”规划开局之年: the year a relative word names (by the 成文日期) or the year
+    written must be the plan's first (开局、起步) or last (收官、决胜) year."""
+    from ..text.chinese import cn_to_int
+
+    found = document_date(doc)
+    for p in doc.iter(rule.scope):
+        if "五" not in p.text:
+            continue
+        for m in _PLAN_YEAR.finditer(p.text):
+            n = cn_to_int(m.group(3)[:-1])
+            if n is None:
+                continue
+            start = 1951 + 5 * n
+            which = m.group(4)
+            right = start if which in _FIRST else start + 4
+            if m.group(2):
+                year, said = int(m.group(2)), ""
+            else:
+                if not found:
+                    continue  # a relative year needs the document's date
+                word = m.group(1)
+                year = found[0][0] + _OFFSET[word]
+                said = f"按{found[1]}（{found[0][0]}年），“{word}”是{year}年，"
+            if year == right:
+                continue
+            yield Hit(p, m.start(), m.end(), None, {
+                "plan": f"“{m.group(3)}”规划（{start}—{start + 4}年）", "which": which,
+                "right": f"{right}年", "said": said or f"文中写的是{year}年，"})
+
+
+plan_year.FIELDS = frozenset({"text", "plan", "which", "right", "said"})

@@ -17,11 +17,12 @@ from ..text.fastregex import fast
 from .facts_common import per_paragraph
 from ..cache import compile_regex
 
-_UNITS = ("万元|亿元|元|个|项|人次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
+_UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
 _NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
 _QTY = fast(_NUM)
-_TOTAL = fast(rf"(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?{_NUM}")
+_TOTAL = fast(rf"(?:(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
+              rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _SUB = compile_regex(r"其中")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
@@ -51,9 +52,23 @@ def _scaled(num, mult, unit):
     return v, h
 
 
-def _parts_after(text: str, start: int, end: int, unit: str):
+_EACH_TOTAL = compile_regex(rf"[（(](?:计|共|共计|合计|小计)(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[）)]")
+
+
+class _Part:
+    """A figure of a breakdown: its value's text, multiplier and unit, and where it stands."""
+
+    __slots__ = ("num", "mult", "unit", "start", "end", "shown")
+
+    def __init__(self, num, mult, unit, start, end, shown):
+        self.num, self.mult, self.unit, self.start, self.end, self.shown = num, mult, unit, start, end, shown
+
+
+def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | None:
     """Figures with ``unit`` after 其中 up to the end of the sentence (brackets and a second
-    其中 excluded), with whether each carries a share (占X%)."""
+    其中 excluded). A figure per item (各10名) counts by the subtotal its bracket gives
+    (各10名（计120名）); without one the breakdown cannot be added up (None), nor when a figure
+    is a comparison or an estimate."""
     seg = text[start:end]
     second = seg.find("其中", 2)
     if second != -1:
@@ -66,7 +81,14 @@ def _parts_after(text: str, start: int, end: int, unit: str):
         before = masked[max(0, m.start() - 4):m.start()]
         if re.search(r"增长|增加|减少|下降|提高|超过|达到|同比|比|占|近|约|余", before):
             return None  # a comparison or an estimate: not a clean breakdown
-        out.append((m, start))
+        if masked[m.start() - 1:m.start()] == "各":
+            sub = _EACH_TOTAL.match(seg, m.end())
+            if sub is None or _unit(sub.group(2), sub.group(3)) != unit:
+                return None  # so much each, for an unknown number of items
+            out.append(_Part(sub.group(1), sub.group(2), sub.group(3), start + sub.start(), start + sub.end(),
+                             sub.group(1) + (sub.group(2) or "") + sub.group(3)))
+            continue
+        out.append(_Part(m.group(1), m.group(2), m.group(3), start + m.start(), start + m.end(), m.group()))
     return out
 
 
@@ -91,7 +113,7 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         parts = _parts_after(text, k, stop, unit)
         if not parts or len(parts) < 2:
             continue
-        vals = [_scaled(m.group(1), m.group(2), m.group(3)) for m, _ in parts]
+        vals = [_scaled(x.num, x.mult, x.unit) for x in parts]
         low = sum(v - h for v, h in vals)
         high = sum(v + h for v, h in vals)
         if low > total + half + 1e-9:
@@ -101,10 +123,8 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
             relation = "略少于总数"
         else:
             continue
-        first, base = parts[0]
-        last, _ = parts[-1]
-        listed = "、".join(m.group() for m, _ in parts)
-        yield Hit(p, base + first.start(), base + last.end(), None,
+        listed = "、".join(x.shown for x in parts)
+        yield Hit(p, parts[0].start, parts[-1].end, None,
                   {"total": t.group(1) + (t.group(2) or "") + t.group(3), "parts": listed,
                    "sum": _fmt(sum(v for v, _ in vals), t.group(2), t.group(3)), "relation": relation})
 
@@ -135,14 +155,34 @@ def _sentence_end(text: str, pos: int) -> int:
 _SHARE = fast(rf"{_NUM}[^，。；\d]{{0,6}}?[，,]?(?:占|约占)[^\d，。；]{{0,10}}?(\d+(?:\.\d+)?)\s*[%％]")
 
 
+def _wholes(text: str) -> list:
+    """(match, unit, (value, half), stated) of the figures a share in ``text`` may be of, in
+    order: a total (共…, 累计…; ``stated``) and the figure a 其中 follows in its sentence
+    (接待游客2860万人次，其中…), whose shares are checked only when they are plainly of it."""
+    out = [(t, _unit(t.group(2), t.group(3)), _scaled(t.group(1), t.group(2), t.group(3)), True)
+           for t in _TOTAL.finditer(text)]
+    k = text.find("其中")
+    while k != -1:
+        s0 = max(text.rfind(c, 0, k) for c in "。！？；") + 1
+        last = None
+        for q in _QTY.finditer(text, s0, k):
+            last = q
+        if last is not None and not any(t[0].end() == last.end() for t in out):
+            out.append((last, _unit(last.group(2), last.group(3)),
+                        _scaled(last.group(1), last.group(2), last.group(3)), False))
+        k = text.find("其中", k + 2)
+    return sorted(out, key=lambda t: t[0].end())
+
+
 def share_of_total(doc, rule, options) -> Iterator[Hit]:
-    for p in doc.iter(rule.scope):
+    paras = list(doc.iter(rule.scope))
+    for i, p in enumerate(paras):
         text = p.text
         if "占" not in text:
             continue
-        totals = []
-        for t in _TOTAL.finditer(text):
-            totals.append((t, _unit(t.group(2), t.group(3)), _scaled(t.group(1), t.group(2), t.group(3))))
+        yield from _named_wholes(p, paras[i - 1] if i else None)
+        yield from _odd_share(p)
+        totals = _wholes(text)
         if not totals:
             continue
         for m in _SHARE.finditer(text):
@@ -150,27 +190,16 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
             before = [t for t in totals if t[0].end() <= m.start() and t[1] == unit]
             if not before:
                 continue
-            t, _, (total, th) = before[-1]
+            t, _, (total, th), stated = before[-1]
             between = text[t.end():m.start()]
             if total <= 0 or not ("其中" in between or _subset(between, text, m)):
                 continue
-            part, ph = _scaled(m.group(1), m.group(2), m.group(3))
-            if part - ph > total + th:
-                continue  # larger than the total: not a part of it
-            stated = float(m.group(4))
-            dec = len(m.group(4).split(".")[1]) if "." in m.group(4) else 0
-            lo = (part - ph) / (total + th) * 100
-            hi = (part + ph) / max(total - th, 1e-9) * 100
-            slack = 0.5 * 10 ** -dec
-            if lo - slack <= stated <= hi + slack:
+            if not stated and not _plainly_of_it(text, m):
                 continue
-            right = part / total * 100
-            what = m.group(1) + (m.group(2) or "") + m.group(3)
-            whole = t.group(1) + (t.group(2) or "") + t.group(3)
-            yield Hit(p, m.start(), m.end(), None, {
-                "problem": f"{what}占总数{whole}（见本段前文）应为{right:.{max(dec, 1)}f}%左右，文中写作{m.group(4)}%"})
-
-
+            problem = _share_problem(m.group(1, 2, 3), m.group(4), total, th,
+                                     "总数" + t.group(1) + (t.group(2) or "") + t.group(3), "（见本段前文）")
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
     yield from _shares_over_100(doc, rule)
 
 
@@ -192,6 +221,112 @@ def _subset(between: str, text: str, m) -> bool:
     share = text[m.end(3):m.start(4)]
     k = share.find("占")
     return bool(_SUBSET.search(cue)) and k != -1 and bool(_OWN_WHOLE.match(share, k))
+
+
+def _plainly_of_it(text: str, m) -> bool:
+    """The share ``m`` is of the figure its 其中 follows: 占比, 占X%, 占总数的X% (not 占世界60%),
+    of a part given as a figure (not 超过1.9万公里, 近百亿元)."""
+    share = text[m.end(3):m.start(4)]
+    k = share.find("占")
+    lead = text[max(0, m.start() - 2):m.start()]
+    return k != -1 and bool(_OWN_WHOLE.match(share, k)) and not re.search(r"超过|近|约|逾|多于|不到|不足", lead)
+
+
+# Parts of one whole, each with its share, in one sentence (A类416个，占26.3%；B类387个，占24.4%；
+# …): each part and share give the whole; when all the others (three or more) agree on it and one
+# does not, that one is wrong.
+_RUN_SHARE = fast(rf"{_NUM}[，,]?(?:占比|占比为|占)(\d+(?:\.\d+)?)[%％]")
+
+
+def _odd_share(p) -> Iterator[Hit]:
+    groups: dict[tuple, list] = {}
+    for m in _RUN_SHARE.finditer(p.text):
+        key = (_sentence_end(p.text, m.start()), _unit(m.group(2), m.group(3)))
+        groups.setdefault(key, []).append(m)
+    for items in groups.values():
+        if len(items) < 4:
+            continue
+        ranges = []
+        for m in items:
+            n, h = _scaled(m.group(1), m.group(2), m.group(3))
+            r = float(m.group(4))
+            dec = len(m.group(4).split(".")[1]) if "." in m.group(4) else 0
+            slack = 0.5 * 10 ** -dec
+            if r - slack <= 0:
+                break
+            ranges.append(((n - h) / (r + slack) * 100, (n + h) / (r - slack) * 100))
+        else:
+            if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
+                continue  # one whole fits them all
+            odd = [k for k in range(len(items))
+                   if max(lo for j, (lo, _) in enumerate(ranges) if j != k)
+                   <= min(hi for j, (_, hi) in enumerate(ranges) if j != k)]
+            if len(odd) != 1:
+                continue  # no single share stands out
+            k = odd[0]
+            others = [x for j, x in enumerate(ranges) if j != k]
+            whole = (max(lo for lo, _ in others) + min(hi for _, hi in others)) / 2
+            m = items[k]
+            n, _ = _scaled(m.group(1), m.group(2), m.group(3))
+            what = m.group(1) + (m.group(2) or "") + m.group(3)
+            dec = max(1, len(m.group(4).split(".")[1]) if "." in m.group(4) else 0)
+            if all("." not in x.group(1) for x in items):
+                whole = round(whole)
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"按同一句其他各项的数字和比例，总数约为{_fmt(whole, m.group(2), m.group(3))}，"
+                           f"{what}应占{n / whole * 100:.{dec}f}%左右，文中写作{m.group(4)}%"})
+
+
+def _share_problem(part_figure, stated: str, total: float, th: float, whole: str, where: str) -> str | None:
+    """What is wrong with ``part_figure`` being ``stated`` % of ``total`` (± ``th``), if anything."""
+    part, ph = _scaled(*part_figure)
+    if total <= 0 or part - ph > total + th:
+        return None  # larger than the whole: not a part of it
+    dec = len(stated.split(".")[1]) if "." in stated else 0
+    lo = (part - ph) / (total + th) * 100
+    hi = (part + ph) / max(total - th, 1e-9) * 100
+    slack = 0.5 * 10 ** -dec
+    if lo - slack <= float(stated) <= hi + slack:
+        return None
+    what = part_figure[0] + (part_figure[1] or "") + part_figure[2]
+    return f"{what}占{whole}{where}应为{part / total * 100:.{max(dec, 1)}f}%左右，文中写作{stated}%"
+
+
+# A share of a whole named by its noun (占总投资的30%), with the whole's figure stated in this or
+# the previous paragraph (总投资8400万元); or given in the share itself (占一般公共预算支出61.9亿元的78.5%).
+_NAMED_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>总[{HAN_BASIC}]{{1,6}}?|[{HAN_BASIC}]{{1,8}}?总(?:额|数|量|投资|收入|支出|规模))"
+                    rf"的(?P<rate>\d+(?:\.\d+)?)[%％]")
+_INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,12}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _named_wholes(p, previous) -> Iterator[Hit]:
+    text = p.text
+    for m in _INLINE_SHARE.finditer(text):
+        if _unit(m.group(2), m.group(3)) != _unit(m.group(5), m.group(6)):
+            continue
+        total, th = _scaled(m.group(4), m.group(5), m.group(6))
+        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                 m.group(4) + (m.group(5) or "") + m.group(6), "")
+        if problem:
+            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+    for m in _NAMED_SHARE.finditer(text):
+        whole = m.group("whole")
+        unit = _unit(m.group(2), m.group(3))
+        stated = re.compile(re.escape(whole) + rf"(?:为|达|达到|约|是|共|合计|计)?{_NUM}")
+        found = None
+        for where, t in (("（见本段前文）", text[:m.start()]), ("（见上一段）", previous.text if previous else "")):
+            hits = [x for x in stated.finditer(t) if _unit(x.group(2), x.group(3)) == unit]
+            if hits:
+                found = (where, hits[-1])
+                break
+        if found is None:
+            continue
+        where, x = found
+        total, th = _scaled(x.group(1), x.group(2), x.group(3))
+        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                 whole + x.group(1) + (x.group(2) or "") + x.group(3), where)
+        if problem:
+            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
 
 
 _PART_SHARE = fast(r"(?:占|约占)[^\d，。；]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
@@ -222,75 +357,6 @@ def _shares_over_100(doc, rule) -> Iterator[Hit]:
 
 
 share_of_total.FIELDS = frozenset({"text", "problem"})
-
-
-_GROWTH = fast(
-    rf"(?:由|从)(?:[^\d，。；]{{0,12}}?)(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])"
-    rf"(?P<verb>增加|增长|提高|上升|提升|扩大|下降|减少|降低|缩小|降)(?:到|至)"
-    rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?"
-    rf"(?P<kind>增长|增加|提高|上升|下降|减少|降低|增幅为|降幅为|年均增长)?(?:了)?"
-    rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
-
-
-_VERSUS = fast(
-    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?比(?:上年|去年|上年同期|去年同期)(?:的)?"
-    rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])(?P<verb>增长|增加|提高|上升|下降|减少|降低)(?:了)?"
-    rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
-_DOWN = ("下降", "减少", "降低", "缩小", "降")
-
-
-@per_paragraph
-def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
-    text = p.text
-    if "到" in text or "至" in text:
-        for m in _GROWTH.finditer(text):
-            if m.group("kind") == "年均增长":
-                continue  # an average over years needs the number of years
-            problem = _judge_growth(m.group(1, 2, 3), m.group(5, 6, 7), m.group("verb"),
-                                    m.group("rate"), m.group("rate_unit"))
-            if problem:
-                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
-    if "比" in text:
-        # 完成286亿元，比上年的260亿元增长12%: the earlier figure comes second
-        for m in _VERSUS.finditer(text):
-            problem = _judge_growth(m.group(4, 5, 6), m.group(1, 2, 3), m.group("verb"),
-                                    m.group("rate"), m.group("rate_unit"))
-            if problem:
-                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
-
-
-def _judge_growth(first, second, verb: str, rate_text: str, rate_unit: str) -> str | None:
-    """What is wrong with “from ``first`` to ``second``, ``verb`` ``rate_text``”, if anything."""
-    (n1, m1, u1), (n2, m2, u2) = first, second
-    percent_pair = u1 in "%％" and u2 in "%％"
-    if _unit(m1, u1) != _unit(m2, u2) and not percent_pair:
-        return None
-    a, ah = _scaled(n1, m1, u1)
-    b, bh = _scaled(n2, m2, u2)
-    rate = float(rate_text)
-    dec = len(rate_text.split(".")[1]) if "." in rate_text else 0
-    slack = 0.5 * 10 ** -dec
-    down = verb in _DOWN
-    if (b < a) != down and a != b:
-        return f"从{n1}到{n2}是{'减少' if b < a else '增加'}，不是“{verb}”"
-    if rate_unit == "个百分点":
-        diff = abs(b - a)
-        if percent_pair and abs(diff - rate) > bh + ah + slack:
-            return f"从{n1}%到{n2}%相差{diff:.{max(dec, 1)}f}个百分点，不是{rate_text}个百分点"
-        return None
-    if a <= 0:
-        return None
-    if percent_pair and abs(abs(b - a) - rate) <= ah + bh + slack:
-        return f"两个百分比之差应写作“{rate_text}个百分点”，写成“{rate_text}%”就成了相对增幅"
-    corners = [abs(y - x) / x * 100 for x in (a - ah, a + ah) for y in (b - bh, b + bh) if x > 0]
-    if min(corners) - slack <= rate <= max(corners) + slack:
-        return None
-    computed = abs(b - a) / a * 100
-    return (f"按{n1}{m1 or ''}{u1}和{n2}{m2 or ''}{u2}计算，"
-            f"{'降幅' if down else '增幅'}约为{computed:.1f}%，不是{rate_text}%")
-
-
-growth_rate.FIELDS = frozenset({"text", "problem"})
 
 
 # --- the same quantity stated twice ---------------------------------------------------------

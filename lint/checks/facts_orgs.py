@@ -1,9 +1,9 @@
 """Organisation names (FC008, FC009): bodies renamed, merged or abolished in the institutional
 reforms, and abbreviations used before the full name.
 
-A name counts as used as current unless its sentence speaks of the past or of the reform: 原/
-原来的 before it, a year before the change in the same sentence, or reform words (组建, 更名,
-不再保留, 划入, 整合…). The document date decides whether the change had happened; an undated
+A name counts as used as current unless its clause (the sentence, or its part between
+semicolons) speaks of the past or of the reform: 原/原来的 before it, a year before the change,
+or reform words (组建, 更名, 不再保留, 划入, 整合…). The document date decides whether the change had happened; an undated
 draft is taken as written today.
 """
 
@@ -15,9 +15,11 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from .facts_common import date_words, effective_date, keyed, left_edge, parse_date, per_paragraph, sentence_at, years_in
+from .facts_common import clause_at, date_words, effective_date, keyed, left_edge, parse_date, per_paragraph, years_in
 
-_HISTORY = fast(r"组建|重新组建|更名|改名|改为|不再保留|撤销|撤并|划入|划转|整合|合并|转隶|挂牌|机构改革|原来的|前身|曾经|曾")
+# (挂牌 as in 挂牌成立, not 挂牌督办: a body in use supervising a hazard)
+_HISTORY = fast(r"组建|重新组建|更名|改名|改为|不再保留|撤销|撤并|划入|划转|整合|合并|转隶|挂牌(?!督办)|机构改革|"
+                r"原来的|前身|曾经|曾")
 _RIGHT_NOT = set("门署员")
 
 
@@ -35,9 +37,9 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
             continue
         if "原" in p.text[max(0, start - 6):start]:
             continue
-        s0, s1 = sentence_at(p, start)
-        sentence = p.text[s0:s1]
-        if _HISTORY.search(sentence) or any(y < changed.year for y in years_in(sentence)):
+        s0, s1 = clause_at(p, start)
+        clause = p.text[s0:s1]
+        if _HISTORY.search(clause) or any(y < changed.year for y in years_in(clause)):
             continue
         new = row["new"]
         plain = re.sub(r"（.*?）", "", new)

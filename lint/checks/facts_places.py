@@ -17,7 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..cache import compile_regex
-from .facts_common import cached, date_words, effective_date, left_edge, per_paragraph, read_rows, sentence_at, source, years_in
+from .facts_common import cached, clause_at, date_words, effective_date, per_paragraph, read_rows, source, starts_word, years_in
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -206,14 +206,14 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
             year = int(r["year"])
         except ValueError:
             continue  # a row without a year (an office's addition) says nothing about when
-        if today < _dt.date(year, 12, 31) or not left_edge(text, start):
+        if today < _dt.date(year, 12, 31) or not starts_word(text, start, end):
             continue
         lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
         if "原" in lead:
             continue
-        s0, s1 = sentence_at(p, start)
-        sentence = text[s0:s1]
-        if _HISTORY.search(sentence) or any(y < year for y in years_in(sentence)):
+        s0, s1 = clause_at(p, start)
+        clause = text[s0:s1]
+        if _HISTORY.search(clause) or any(y < year for y in years_in(clause)):
             continue
         now = r["now"]
         if r["status"] == "更名" and now:

@@ -10,6 +10,10 @@ An entry with ``whole_word`` must also be whole words of its sentence: the match
 end at word boundaries of the segmentation of its neighbourhood (:meth:`lint.text.segment.Lexicon.aligned`),
 so that ``作好`` is not found in ``工作好`` nor ``色采`` in ``绿色采购``. The lexicon is loaded only
 when such an entry has matched the characters, and the check runs after the cheaper conditions.
+An entry with ``word_edges`` is first set aside when a frequent two-character word straddles
+either edge of the match (:func:`lint.text.segment.crosses_pair`: 正规 in 正规化 holds no 规化),
+which needs only a small table, not the lexicon: a long list of non-words (WD016) then loads the
+lexicon only for a match that may be one.
 """
 
 from __future__ import annotations
@@ -71,10 +75,16 @@ class Entry:
     conditions: dict[str, re.Pattern] = field(default_factory=dict)
     data: dict = field(default_factory=dict)
     whole_word: bool = False
+    word_edges: bool = False
 
     def accepts(self, text: str, start: int, end: int) -> bool:
         if not self._accepts_context(text, start, end):
             return False
+        if self.word_edges:
+            from ..text.segment import crosses_pair
+
+            if crosses_pair(text, start, end):
+                return False
         if self.whole_word:
             from ..text.segment import lexicon
 

@@ -144,7 +144,35 @@ def load_list(source: Path | ListSource) -> WordList:
     if isinstance(source, ListSource):
         base = load_list(source.base)
         return _extend(base, source.name, source.additions) if source.additions else base
-    return _read(source)[0]
+    try:
+        big = source.stat().st_size >= KEEP_SIZE
+    except OSError:
+        big = False
+    return _kept(source) if big else _read(source)[0]
+
+
+KEEP_SIZE = 100_000  # bytes: a list this long is kept parsed in the cache folder
+
+
+def _kept(path: Path) -> WordList:
+    """A long list (WD016's two thousand rows) parsed once and kept in the cache folder as plain
+    data under a hash of the file's bytes (:func:`lint.cache.kept_data`): read back in about a
+    millisecond where parsing and checking the rows takes several. A list with an error is never
+    kept, so the error comes on every run."""
+    from ..cache import kept_data
+
+    def build() -> dict:
+        rows, _ = _read(path)
+        return {"columns": rows.columns, "rows": list(rows), "lines": rows.lines}
+
+    data = kept_data(f"list-{path.stem}", build, files=(path,), salt=f"{_KEPT_VERSION}\0{path}")
+    rows = WordList(data["rows"])
+    rows.path, rows.columns, rows.lines = _display(path), data["columns"], data["lines"]
+    rows.files = [rows.path] * len(rows)
+    return rows
+
+
+_KEPT_VERSION = "1"
 
 
 def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple[WordList, int]:
@@ -162,6 +190,8 @@ def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple
     header: list[str] | None = None
     header_line = 0
     seen: dict[str, int] = {}
+    order: list[int] = []  # the header position of each of rows.columns
+    keyed: list[int] = []  # the positions (in rows.columns) of the columns that make a row's key
     for n, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -179,17 +209,21 @@ def _read(path: Path, columns: list[str] | None = None, name: str = "") -> tuple
             if "source" not in header:
                 raise RuleFileError(display, "词表缺少 source 列（每一行都必须注明出处）", n)
             rows.columns = list(columns) if columns is not None else header
+            # a repeated column name: the last cell of that name counts, as in a dict
+            where = {k: i for i, k in enumerate(header)}
+            order = [where[k] for k in rows.columns]
+            keyed = [i for i, k in enumerate(rows.columns) if k not in _NOT_KEY]
+            first = rows.columns[0]
             continue
         if len(cells) != len(header):
             raise RuleFileError(display, f"这一行有 {len(cells)} 列，表头有 {len(header)} 列", n)
-        cells_by_name = {k: v.strip() for k, v in zip(header, cells)}
-        row = {k: cells_by_name[k] for k in rows.columns}
-        first = rows.columns[0]
+        values = [cells[i].strip() for i in order]
+        row = dict(zip(rows.columns, values))
         if not row[first]:
             raise RuleFileError(display, f"第一列（{first}）为空", n)
         if not row["source"]:
             raise RuleFileError(display, "source 列为空：每一行都必须注明出处", n)
-        key = _key(row)
+        key = "\t".join([values[i] for i in keyed])
         if key in seen:
             raise RuleFileError(display, f"“{row[first]}”与第{seen[key]}行重复", n)
         seen[key] = n

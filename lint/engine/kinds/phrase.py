@@ -21,6 +21,8 @@ PARAMS = {
     **{c: Param("regex", doc=f"context condition for every phrase ({c})") for c in CONDITIONS},
     "whole-words": Param("bool", default=False,
                          doc="a match must be whole words (jieba's segmentation); a list row's whole_word column (yes/no) overrides it"),
+    "word-edges": Param("bool", default=False,
+                        doc="a match that a frequent two-character word straddles at either edge is set aside (正规化 holds no 规化)"),
 }
 FIELDS = frozenset({"text", "suggestion", "note"})
 TERM_KEY = "phrase"
@@ -49,6 +51,7 @@ def compile_conditions(source: dict, ctx: Context, key: str) -> dict:
 def build_entries(params: dict, ctx: Context, term_key: str, list_key: str) -> list[Entry]:
     common = compile_conditions(params, ctx, list_key)
     whole = bool(params.get("whole-words"))
+    edges = bool(params.get("word-edges"))
     entries: list[Entry] = []
     inline = params.get(list_key)
     if inline is None and not params.get("list"):
@@ -61,12 +64,21 @@ def build_entries(params: dict, ctx: Context, term_key: str, list_key: str) -> l
         unknown = set(item) - {term_key, "note", "whole_word", *SUGGESTION_KEYS, *CONDITIONS}
         if unknown:
             raise ctx.error(f"“{list_key}”的第{i + 1}项有未知的键：{'、'.join(sorted(unknown))}", list_key)
-        entries.append(_entry(item, term_key, common, ctx, list_key, whole))
+        entries.append(_entry(item, term_key, common, ctx, list_key, whole, edges))
     if params.get("list"):
         rows = ctx.word_list(params["list"], "list")
         first = rows.columns[0]
+        # Rows with no condition and no whole_word cell (most rows of a long list) need nothing
+        # checked: made directly, they share the rule's own conditions.
+        plain = [c for c in (*CONDITIONS, "whole_word") if c in rows.columns]
+        sugg_keys = [k for k in SUGGESTION_KEYS if k in rows.columns]
         for row in rows:
-            entries.append(_entry({**row, term_key: row[first]}, term_key, common, ctx, "list", whole))
+            if any(row[c] for c in plain):
+                entries.append(_entry({**row, term_key: row[first]}, term_key, common, ctx, "list", whole, edges))
+                continue
+            sugg = next((row[k] for k in sugg_keys if row[k]), None)
+            entries.append(Entry(row[first], sugg, row.get("note", "") or "", common, whole_word=whole,
+                                 word_edges=edges))
     return entries
 
 
@@ -83,12 +95,13 @@ def _whole_word(item: dict, default: bool, ctx: Context, key: str) -> bool:
     raise ctx.error(f"“whole_word”的值“{value}”无效，应为 yes 或 no", key)
 
 
-def _entry(item: dict, term_key: str, common: dict, ctx: Context, key: str, whole_default: bool = False) -> Entry:
+def _entry(item: dict, term_key: str, common: dict, ctx: Context, key: str, whole_default: bool = False,
+           edges: bool = False) -> Entry:
     conds = dict(common)
     conds.update(compile_conditions(item, ctx, key))
     sugg = next((item[k] for k in SUGGESTION_KEYS if item.get(k)), None)
     whole = _whole_word(item, whole_default, ctx, key)
-    return Entry(item[term_key], sugg, item.get("note", "") or "", conds, whole_word=whole)
+    return Entry(item[term_key], sugg, item.get("note", "") or "", conds, whole_word=whole, word_edges=edges)
 
 
 def compile(params: dict, ctx: Context) -> PhraseMatcher:

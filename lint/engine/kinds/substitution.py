@@ -18,6 +18,8 @@ PARAMS = {
     **{c: Param("regex", doc=f"context condition for every pair ({c})") for c in CONDITIONS},
     "whole-words": Param("bool", default=False,
                          doc="the wrong form must be whole words (jieba's segmentation); a list row's whole_word column (yes/no) overrides it"),
+    "word-edges": Param("bool", default=False,
+                        doc="a match that a frequent two-character word straddles at either edge is set aside (正规化 holds no 规化)"),
 }
 FIELDS = frozenset({"text", "suggestion", "note"})
 
