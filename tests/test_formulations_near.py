@@ -29,6 +29,9 @@ def _hits(code: str, text: str, rules=None) -> list[str]:
     ("藏粮于技、藏粮于地", "藏粮于地、藏粮于技"),
     ("协调推进甲、统筹推进乙", "统筹推进甲、协调推进乙"),
     ("甲乙丙丁", "丙丁甲乙"),
+    # parts in another order, whatever their length
+    ("人才是第一资源、科技是第一生产力、创新是第一动力", "科技是第一生产力、人才是第一资源、创新是第一动力"),
+    ("人民就是江山，江山就是人民", "江山就是人民，人民就是江山"),
 ])
 def test_two_words_exchanged_are_a_transposition(cand, right):
     assert swapped(cand, right)
@@ -92,6 +95,9 @@ def test_fc013_finds_exchanged_words_and_a_changed_last_part():
     assert _hits("FC013", "坚持人民至上、生命至上。") == []
     assert _hits("FC013", "坚持人民至上，生命至上。") == []
     assert _hits("FC013", "坚持藏粮于地、藏粮于科技战略。") == ["藏粮于地、藏粮于科技"]
+    # the parts of a formulation in another order, found from the head of a later part
+    assert _hits("FC013", "坚持人才是第一资源、创新是第一动力、科技是第一生产力。") == \
+        ["人才是第一资源、创新是第一动力、科技是第一生产力"]
 
 
 def test_fc014_a_wrong_last_or_first_item_without_the_name():

@@ -14,10 +14,13 @@ the shape of an enumeration's items for FC014.
 
 from __future__ import annotations
 
+import re
+
 from ..text.chinese import is_han
 from .facts_common import edit_distance
 
 _SEPARATORS = "、，"
+_PARTS = re.compile("[、，]")
 _WORD = 4  # the longest block a transposition exchanges
 
 
@@ -31,12 +34,21 @@ def joins_only(cand: str, right: str) -> bool:
     return cand.translate(_JOINS) == right.translate(_JOINS)
 
 
+def parts(text: str) -> list[str]:
+    """The parts of a formulation between its 、 and ，."""
+    return _PARTS.split(text)
+
+
 def swapped(cand: str, right: str) -> bool:
     """True when ``cand`` is ``right`` with two words of up to four characters exchanged:
-    千村整治、万村示范 for 千村示范、万村整治, 治理能力和治理体系 for 治理体系和治理能力. Two
-    adjacent words must be of one length and not single characters."""
+    千村整治、万村示范 for 千村示范、万村整治, 治理能力和治理体系 for 治理体系和治理能力 (two
+    adjacent words must be of one length and not single characters), or with its parts (between
+    、 and ，) in another order: 人才是第一资源、科技是第一生产力、创新是第一动力."""
     if cand == right or len(cand) != len(right) or sorted(cand) != sorted(right):
         return False
+    mine, theirs = parts(cand), parts(right)
+    if len(theirs) > 1 and len(mine) == len(theirs) and sorted(mine) == sorted(theirs):
+        return True
     i = 0
     while cand[i] == right[i]:
         i += 1

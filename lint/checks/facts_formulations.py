@@ -17,8 +17,8 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
-from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only, last_part_miss, stem,
-                                     swapped)
+from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only, last_part_miss, parts,
+                                     stem, swapped)
 from ..cache import compile_regex
 
 
@@ -41,7 +41,6 @@ def _data(source):
         if len(r["text"]) >= 6:
             heads.setdefault(r["text"][:3], []).append(r)
     texts = {r["text"] for r in fixed}
-    # where a transposition may stand: a formulation's first two and last two characters
     # A transposition keeps a formulation's first two characters in front or its last two at the
     # end, and the other pair somewhere inside (千村整治、万村示范 still holds 整治): both pairs
     # stand in the paragraph. One of them, the rarer in the list's own texts (a rough measure of
@@ -53,7 +52,10 @@ def _data(source):
         if len(f) >= 6:
             a, b = f[:2], f[-2:]
             key = a if every_text.count(a) <= every_text.count(b) else b
-            ends2.setdefault(key, []).append((f, len(f), a, b, r, "".join(sorted(set(f) - set(a + b)))))
+            # where a span may start: the first pair, and the first pair of every later part (the
+            # parts in another order: 人才是第一资源、科技是第一生产力、…)
+            starts = tuple(dict.fromkeys([a] + [q[:2] for q in parts(f)[1:] if len(q) >= 2]))
+            ends2.setdefault(key, []).append((f, len(f), a, b, r, "".join(sorted(set(f) - set(a + b))), starts))
     stems = {r["text"]: stem(r["text"]) for r in fixed}
     # Where each item's spelling stands: (enumeration number, item number), for counting the items
     # of each enumeration that a paragraph holds without walking every enumeration.
@@ -68,8 +70,8 @@ def _data(source):
             "heads": heads, "ends2": ends2, "stems": stems,
             "affixes": [common_affix([it[0] for it in items]) for items, _, _ in enums],
             "comma_words": Words(comma_keys(every, _LEAD.pattern[len("^(?:"):-1].split("|"))),
-            # the wrong forms and the heads in one pass (FC013 asks about both in every paragraph)
-            # the wrong forms, the heads and the transpositions' end pairs in one pass
+            # the wrong forms, the heads and the transpositions' end pairs in one pass (FC013 asks
+            # about all three in every paragraph)
             "both_words": Words(set(wrong) | set(heads) | set(ends2))}
 
 
@@ -144,11 +146,11 @@ def _transpositions(p, text, data, taken, keys) -> Iterator[Hit]:
     ends2, texts = data["ends2"], data["texts"]
     size = len(text)
     for key in sorted(keys):  # in one order whatever the hash seed
-        for f, n, a, b, r, rest in ends2[key]:
+        for f, n, a, b, r, rest, starts in ends2[key]:
             # every character of the formulation stands in the paragraph (a plain `in` each)
             if (b if key == a else a) not in text or not all(c in text for c in rest):
                 continue
-            for side, pair in ((0, a), (1, b)):
+            for side, pair in [(0, h) for h in starts] + [(1, b)]:
                 other = b if side == 0 else a
                 at = text.find(pair)
                 while at != -1:
@@ -160,8 +162,9 @@ def _transpositions(p, text, data, taken, keys) -> Iterator[Hit]:
                     if any(s < pos + n and pos < e for s, e in taken):
                         continue
                     taken.append((pos, pos + n))
+                    how = "各部分的顺序与规范表述不同" if sorted(parts(cand)) == sorted(parts(f)) else "有词语前后颠倒"
                     yield Hit(p, pos, pos + n, r["right"], {"right": r["right"], "source": r["source"],
-                                                            "how": "有词语前后颠倒"})
+                                                            "how": how})
 
 
 formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source", "how"})
