@@ -141,15 +141,15 @@ def edge_item(seg: str, missing: str, affix: tuple[str, str], first: bool, lead)
 
 
 def comma_keys(items, leads) -> set[str]:
-    """The strings that put an item of three characters or more next to a ，: 核心意识，  ，大局意识
-    ，增强大局意识. Only the ， where one of them stands can join a list (:func:`join_commas`)."""
-    out = set()
+    """The strings that put an item of three characters or more next to a ，(核心意识，  ，大局意识),
+    and ， before a lead verb (，增强). Only the ， where one of them stands can join a list
+    (:func:`join_commas`)."""
+    out = {"，" + v for v in leads}  # ，增强大局意识: the verb is enough to look closer
     for it in items:
         if len(it) < 3:
             continue  # 创新，协调 and the like: common words, and such lists are written with 、
         out.add(it + "，")
         out.add("，" + it)
-        out.update("，" + v + it for v in leads)
     return out
 
 

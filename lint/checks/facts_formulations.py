@@ -11,6 +11,7 @@ extra one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -43,15 +44,15 @@ def _data(source):
     texts = {r["text"] for r in fixed}
     # A transposition keeps a formulation's first two characters in front or its last two at the
     # end, and the other pair somewhere inside (千村整治、万村示范 still holds 整治): both pairs
-    # stand in the paragraph. One of them, the rarer in the list's own texts (a rough measure of
-    # how common it is), is looked for; the other is then tested with a plain `in`.
+    # stand in the paragraph. One of them, the one of rarer characters in the list's own texts (a
+    # rough measure of how common it is), is looked for; the other is then tested with a plain `in`.
     ends2: dict[str, list] = {}
-    every_text = "".join(r["text"] for r in table(source))
+    seen = Counter("".join(r["text"] for r in table(source)))
     for r in fixed:
         f = r["text"]
         if len(f) >= 6:
             a, b = f[:2], f[-2:]
-            key = a if every_text.count(a) <= every_text.count(b) else b
+            key = a if seen[a[0]] + seen[a[1]] <= seen[b[0]] + seen[b[1]] else b
             # where a span may start: the first pair, and the first pair of every later part (the
             # parts in another order: 人才是第一资源、科技是第一生产力、…)
             starts = tuple(dict.fromkeys([a] + [q[:2] for q in parts(f)[1:] if len(q) >= 2]))
