@@ -169,10 +169,11 @@ def join_commas(text: str, item_of: dict, ends: dict, starts: dict, lead, lead_f
     for at in sorted(where) if where is not None else [i for i, c in enumerate(text) if c == "，"]:
         # a window either side: an item is a few characters long
         left, bare = text[max(0, at - 24):at], text[at + 1:at + 40]
-        if bare[:1] in lead_first:
-            bare = lead.sub("", bare, count=1)
         lefts = [it for it in ends.get(left[-2:], ()) if left.endswith(it)]
         rights = [it for it in starts.get(bare[:2], ()) if bare.startswith(it) and ends_word(bare, len(it))]
+        if not rights and bare[:1] in lead_first:  # the item after a lead verb: ，增强大局意识
+            bare = lead.sub("", bare, count=1)
+            rights = [it for it in starts.get(bare[:2], ()) if bare.startswith(it) and ends_word(bare, len(it))]
         joined = False
         if lefts and rights:
             joined = bool({e for it in lefts for e, _ in item_of.get(it, ())} &
