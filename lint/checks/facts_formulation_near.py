@@ -2,14 +2,17 @@
 the shape of an enumeration's items for FC014.
 
 - A transposition: two words (or characters) of a formulation swapped, 千村整治、万村示范 for
-  千村示范、万村整治. The span has the formulation's length and characters and turns into it
-  by exchanging two blocks; it is looked for where the formulation's first two or last two
-  characters stand.
+  千村示范、万村整治, or its parts in another order. The span has the formulation's length and
+  characters and turns into it by exchanging two blocks or reordering the parts; it is looked for
+  where the formulation's first two characters, the first two of a later part, or its last two
+  stand.
+- Joining marks: a span that differs only in 、，；和与及并地的 is the formulation as published.
 - A changed last part: in a formulation of several parts (藏粮于地、藏粮于技) the last part
   differs by one character (藏粮于民), so the tail comparison cannot anchor it; the span must
   hold everything up to the first character of the last part exactly.
 - The common affix of an enumeration's items (意识 of 政治意识、大局意识…), which a wrong item
   in place of a missing one must share to be read as an item of that list.
+- Lists joined by ， (产业兴旺，生态宜居，……), read as lists joined by 、.
 """
 
 from __future__ import annotations

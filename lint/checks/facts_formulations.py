@@ -3,9 +3,11 @@ whose items and order are fixed.
 
 FC013 reports a known wrong variant, and a near-miss: a span that begins and ends like a fixed
 formulation (its first three and last two characters) and differs from it by one or two
-characters inside (a changed, missing or extra word). FC014 reads a 、-separated list that holds
-most items of a fixed enumeration and reports items out of order, a wrong item, a missing or an
-extra one.
+characters inside (a changed, missing or extra word), not only in the marks that join its parts;
+two words exchanged or the parts reordered; a changed last part (see facts_formulation_near).
+FC014 reads a list joined by 、 (or by ， between items) that holds most items of a fixed
+enumeration and reports items out of order, a wrong item (also at the list's edge, without the
+enumeration's name, where the list is otherwise exact), a missing or an extra one.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
-from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only, last_part_miss, parts,
-                                     stem, swapped)
+from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only,
+                                     last_part_miss, parts, stem, swapped)
 from ..cache import compile_regex
 
 
@@ -56,7 +58,8 @@ def _data(source):
             # where a span may start: the first pair, and the first pair of every later part (the
             # parts in another order: 人才是第一资源、科技是第一生产力、…)
             starts = tuple(dict.fromkeys([a] + [q[:2] for q in parts(f)[1:] if len(q) >= 2]))
-            ends2.setdefault(key, []).append((f, len(f), a, b, r, "".join(sorted(set(f) - set(a + b))), starts))
+            rest = "".join(sorted(set(f) - set(a + b)))
+            ends2.setdefault(key, []).append((f, len(f), a, b, r, rest, starts))
     stems = {r["text"]: stem(r["text"]) for r in fixed}
     # Where each item's spelling stands: (enumeration number, item number), for counting the items
     # of each enumeration that a paragraph holds without walking every enumeration.
@@ -163,7 +166,8 @@ def _transpositions(p, text, data, taken, keys) -> Iterator[Hit]:
                     if any(s < pos + n and pos < e for s, e in taken):
                         continue
                     taken.append((pos, pos + n))
-                    how = "各部分的顺序与规范表述不同" if sorted(parts(cand)) == sorted(parts(f)) else "有词语前后颠倒"
+                    reordered = sorted(parts(cand)) == sorted(parts(f))
+                    how = "各部分的顺序与规范表述不同" if reordered else "有词语前后颠倒"
                     yield Hit(p, pos, pos + n, r["right"], {"right": r["right"], "source": r["source"],
                                                             "how": how})
 
@@ -234,7 +238,8 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
         where = set() if words.empty else \
             {end + 1 - len(w) if w[0] == "，" else end for end, w in words.auto.iter(text)}
         if where:
-            text = join_commas(text, data["item_of"], data["ends"], data["starts"], _LEAD, _LEAD_FIRST, where)
+            text = join_commas(text, data["item_of"], data["ends"], data["starts"], _LEAD, _LEAD_FIRST,
+                               where)
     if "、" not in text:
         return
     present = _present(text, data["every"], data["ends"], data["starts"])
