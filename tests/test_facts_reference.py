@@ -15,7 +15,7 @@ from lint.errors import RuleFileError
 from lint.readers import read_path, read_stdin
 
 RULES = load_rules()
-FACTS = [r for r in RULES if r.category == "facts" and "FC008" <= r.code <= "FC029"]
+FACTS = [r for r in RULES if r.category == "facts" and ("FC008" <= r.code <= "FC029" or r.code == "FC031")]
 DATA = Path(__file__).parent / "data" / "facts"
 
 
@@ -26,9 +26,11 @@ def _found(path: Path) -> set[tuple[int, str]]:
 
 
 def test_planted_faults_in_a_notice_are_all_found():
+    # a disagreement between two places each written once (副县长王建国 line 7 / 王建围 line 8)
+    # is reported at both: the draft does not say which is right
     assert _found(DATA / "notice_faulty.txt") == {
         (3, "FC013"), (3, "FC014"), (3, "FC011"), (3, "FC010"), (5, "FC020"), (7, "FC008"),
-        (8, "FC017"), (8, "FC015"), (8, "FC016"), (9, "FC012"), (11, "FC022"), (12, "FC025"),
+        (7, "FC017"), (8, "FC017"), (8, "FC015"), (8, "FC016"), (9, "FC012"), (11, "FC022"), (12, "FC025"),
         (12, "FC022"), (13, "FC019")}
 
 
@@ -54,8 +56,9 @@ def test_planted_faults_in_a_speech_are_found():
     # Written after the office summary and run once, untouched: every planted fault was found.
     # Line 9's 由2.4万人增加到3.0万人，增长20% is no fault: 2.4万 may be 2.45万 (FC022 allows for
     # rounding).
+    # 陈刚 (line 5) and 陈钢 (line 17) are each written once: both places are reported.
     assert _found(DATA / "safety_speech_faulty.txt") == {
-        (9, "FC008"), (9, "FC021"), (9, "FC024"), (11, "FC014"), (15, "FC008"), (15, "FC010"),
+        (5, "FC017"), (9, "FC008"), (9, "FC021"), (9, "FC024"), (11, "FC014"), (15, "FC008"), (15, "FC010"),
         (15, "FC011"), (17, "FC015"), (17, "FC016"), (17, "FC017"), (23, "FC025")}
 
 

@@ -158,8 +158,16 @@ def test_a_slip_two_patterns_find_is_one_finding_the_longer():
     spans = [(9, 11), (9, 12), (20, 22), (20, 22), (30, 35), (31, 33), (40, 42), (41, 44)]
     hits = [Hit(None, a, b, None, {}) for a, b in spans]
     kept = [(h.start, h.end) for h in _outermost(hits)]
-    # inside another: (9, 11) in (9, 12), (31, 33) in (30, 35); equal spans and overlaps stay
-    assert kept == [(9, 12), (20, 22), (20, 22), (30, 35), (40, 42), (41, 44)]
+    # inside another: (9, 11) in (9, 12), (31, 33) in (30, 35); reaching into another from
+    # within: (41, 44) into (40, 42) (20XX and XX年 of one 20XX年); equal spans stay
+    assert kept == [(9, 12), (20, 22), (20, 22), (30, 35), (40, 42)]
+
+
+def test_overlapping_placeholder_matches_are_reported_once():
+    import lint
+
+    r = lint.check("20XX年工作回顾", name="a.txt", select=["FC001"])
+    assert [(f.column, f.text) for f in r.findings] == [(1, "20XX")]
 
 
 def test_placeholder_found_by_two_patterns_is_reported_once():

@@ -31,6 +31,14 @@ SCOPES = ("title", "heading", "body")
 _ARTICLE = compile_regex(r"^[\s\u3000]*第(?P<num>[一二三四五六七八九十百零〇]+|\d{1,3})(?P<kind>[编章节条])"
                       rf"(?=[\s\u3000（(]|$|[{HAN_BASIC}])")
 ARTICLE_LEVELS = {"编": -4, "章": -3, "节": -2, "条": -1}
+# A 第X条 that a revision cites (第九条修改为：, 第十三条后增加一条, 第七条第二款中的) is no article of
+# this document: the article is the other regulation's.
+_CITED = compile_regex(r"[\s\u3000]*(?:第[一二三四五六七八九十百零〇\d]+[款项目]|[中后前]?(?:增加|增设|修改|改为|删去|删除|合并)"
+                       r"|中的|的规定|规定的|至第)")
+# 1 总则, 1.1 编制目的, 4.1.2 指挥与协调: the decimal section numbers of a 预案 (GB/T 1.1 style).
+# They head sections of their own; a list under 1.2 and another under 1.3 both start at 1.
+_DECIMAL = compile_regex(rf"^[\s\u3000]*(?P<num>\d{{1,2}}(?:[.．]\d{{1,2}})*)[ \u3000]+(?=[{HAN_BASIC}])")
+_TOC = compile_regex(r"^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
 _ATTACH_NOTE = compile_regex(r"^[\s\u3000]*附[\s\u3000]*件[\s\u3000]*[:：][\s\u3000]*")
 _EMBEDDED_FAMILIES = {"cn": "、", "cn-paren": None, "arabic": ".．、", "arabic-paren": None}
 _NUMERAL_AFTER = compile_regex(r"[一二三四五六七八九十〇零两\d]")
@@ -111,10 +119,11 @@ def paragraph_marker(p) -> Marker | None:
     return _long_arabic(t, len(t) - len(t.lstrip(" \u3000\t")))
 
 
-# Where a marker may be run into a paragraph: after 。！？ (and closing quotes, blanks), or after
-# blanks for 1．2．3． listed on one line; the lookahead keeps the regex to likely places.
-_RUN_IN = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])")
-_RUN_IN_LISTED = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])"
+# Where a marker may be run into a paragraph: after 。！？ (and closing quotes, blanks), after the
+# colon of a label (会议议题：一、……) for 一、 and （一）, or after blanks for 1．2．3． listed on
+# one line; the lookahead keeps the regex to likely places.
+_RUN_IN = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])|：(?=[一二三四五六七八九十（(])")
+_RUN_IN_LISTED = compile_regex(r"[。！？!?][”’」』）)]*[ \u3000]*(?=[一二三四五六七八九十（(\d])|：(?=[一二三四五六七八九十（(])"
                             rf"|(?<=[{HAN_BASIC}）)])[ \u3000]+(?=\d{{1,3}}[.．])")
 
 
@@ -134,6 +143,8 @@ def embedded_markers(p) -> list[Marker]:
             continue
         if not m.group(0).strip() and mk.family != "arabic":
             continue  # after blanks only 1．2．3． items listed on one line
+        if m.group(0) == "：" and mk.family not in ("cn", "cn-paren"):
+            continue  # after a colon only 一、 and （一）: 比例为：1、2 is no list
         marks = _EMBEDDED_FAMILIES[mk.family]
         if marks is not None and (not mk.mark or mk.mark not in marks):
             continue
@@ -178,6 +189,9 @@ def build(doc) -> Outline:
     segment = 0
     open_quote = False
     lead = None
+    decimal = any(_DECIMAL.match(p.text) and "." in _DECIMAL.match(p.text).group("num")
+                  for p in doc.iter(SCOPES))
+    toc: list | None = None  # the chapter labels of a 目录 being read
     for p in doc.iter(SCOPES):
         seg = s.segment_of(p.index)
         in_note = note is not None and note.first <= p.index <= note.last
@@ -191,6 +205,29 @@ def build(doc) -> Outline:
             continue
         found: list[tuple[str, float, str, int, int, int, str, Marker | None, bool]] = []
         am = _ARTICLE.match(p.text)
+        if am and _CITED.match(p.text, am.end()):
+            am = None
+        if _TOC.match(p.text):
+            toc = []
+            continue
+        if toc is not None:
+            # 目录 lists 第一章……第七章; the text starts when the first label comes again
+            if am and am.group("kind") != "条" and am.group(0).strip() not in toc:
+                toc.append(am.group(0).strip())
+                continue
+            toc = None
+        dm = _DECIMAL.match(p.text) if decimal else None
+        if dm and not am:
+            level = dm.group("num").count(".") + dm.group("num").count("．")
+            level = -1 + 0.1 * (level + 1)  # under the articles' levels, above the list markers
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            node = Node("styled", level, "", 0, p, 0, len(p.text), p.text.strip()[:20], segment=segment,
+                        parent=stack[-1])
+            stack[-1].children.append(node)
+            stack.append(node)
+            lead = None
+            continue
         mk = paragraph_marker(p)
         if in_note:
             nm = _ATTACH_NOTE.match(p.text)
@@ -341,6 +378,8 @@ def settle_headings(doc) -> None:
       sentences of the text, not headings;
     - an item that ends with a colon and is followed by a quotation (一、将第一条修改为：“……”) is an
       instruction introducing quoted wording;
+    - a list whose every item opens with a title in 《》 (1.《中华人民共和国安全生产法》……) lists
+      sources, not sections;
     - in a list where items are run-in paragraphs (a sentence of the text after the number), a
       short item ending with 。 (三、本批复自2021年1月1日起施行。) is one of them too.
 
@@ -357,7 +396,8 @@ def settle_headings(doc) -> None:
             if items:
                 lists.append((items, [n.paragraph.text.rstrip(" \u3000\t")[-1:] for n in items]))
     for items, ends in lists:
-        enumeration = any(e in _ITEM_END for e in ends)
+        enumeration = any(e in _ITEM_END for e in ends) or (len(items) > 1 and all(
+            n.paragraph.text[n.end:].lstrip(" \u3000").startswith("《") for n in items))  # 1.《……法》（主席令第13号）: a list of sources
         for n, e in zip(items, ends):
             p = n.paragraph
             if p.scope != "heading" or _heading_by_style(p):

@@ -129,13 +129,39 @@ def delivered_at_meeting(doc) -> bool:
     return any(_DELIVERED.search(p.text.strip()) for p in doc.iter(("title",)))
 
 
+# A paragraph that is only a full date is a date line: the 成文日期 under a signature, written in
+# Arabic numerals or, before 2012, in Chinese ones (二○○九年六月十五日, with ○ for 〇 as often).
+_YEAR_CN = "〇零○Ｏ一二三四五六七八九"
+_DATE_LINE = fast(
+    rf"^[ \u3000]*(\d{{4}}|[{_YEAR_CN}]{{4}})年(\d{{1,2}}|{_CN}{{1,3}})月(\d{{1,2}}|{_CN}{{1,3}})日[ \u3000]*$")
+_YEAR_TO_ARABIC = str.maketrans(_YEAR_CN, "0000123456789")
+
+
+def _date_line(text: str) -> tuple[int, int, int] | None:
+    m = _DATE_LINE.match(text)
+    if not m:
+        return None
+    month, day = _num(m.group(2)), _num(m.group(3))
+    if month is None or day is None:
+        return None
+    return int(m.group(1).translate(_YEAR_TO_ARABIC)), month, day
+
+
 def _document_date(doc) -> tuple[int, int, int] | None:
-    """The 成文日期 (year, month, day): the last full date in the last few paragraphs."""
-    tail = [p for p in doc.iter(("body", "title"))][-4:]
-    for p in reversed(tail):
+    """The 成文日期 (year, month, day): the last full date in the last few paragraphs; else the
+    last date line of the draft (a notice that prints a 办法 after its own signature and date)."""
+    paragraphs = list(doc.iter(("body", "title")))
+    for p in reversed(paragraphs[-4:]):
+        line = _date_line(p.text)
+        if line:
+            return line
         found = _FULL_DATE.findall(p.text)
         if found:
             return tuple(int(x) for x in found[-1])
+    for p in reversed(paragraphs[:-4]):
+        line = _date_line(p.text)
+        if line:
+            return line
     return None
 
 
@@ -180,6 +206,8 @@ def relative_date(doc, rule, options) -> Iterator[Hit]:
                 continue
             word = m.group()
             offset = _RELATIVE[word]
+            if offset is not None and year is not None and f"{year + offset}年" in p.text[:m.start()]:
+                continue  # 2016年是……开局之年。今年……: the year is named just before
             if offset is not None and year is not None:
                 write = f"写明年份（按成文日期应为“{year + offset}年”）"
                 suggestion = f"{year + offset}年"

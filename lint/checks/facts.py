@@ -195,6 +195,8 @@ def absolute_claim(doc, rule, options) -> Iterator[Hit]:
             continue
         if _AIM_BEFORE.search(before) or _GOAL_AFTER.match(p.text, m.end()):
             continue
+        if _target_year(doc, before):
+            continue  # 到2025年，……达到省内领先水平: a target set, not a rank claimed
         if word in _SUPERLATIVES and not _RANK_SCOPE.search(before):
             continue
         if options["claims_only"] and not _CLAUSE_END.match(p.text, m.end()):
@@ -265,6 +267,20 @@ def _heading_above(doc, p):
                 last = q
         doc.meta["_heading_above"] = above
     return above[p.index]
+
+
+_BY_YEAR = fast(r"到(\d{4})年")
+
+
+def _target_year(doc, before: str) -> bool:
+    """The sentence so far sets a deadline not yet reached when the draft was written (到2025年，
+    in a plan of 2023): what follows is aimed at. 到2023年底 in a report of 2024 is an account."""
+    m = _BY_YEAR.search(before)
+    if m is None:
+        return False
+    from .facts_common import effective_date
+
+    return int(m.group(1)) >= effective_date(doc).year
 
 
 def _in_targets(doc, p, pos: int) -> bool:
@@ -338,11 +354,25 @@ _WHAT = {"stat": "资料或数据的来源", "person": "说话的人", "crowd": 
          "praise": "是谁、在什么场合给出的评价"}
 
 
+def _inside_word(text: str, start: int) -> bool:
+    """Whether the 据 at ``start`` is the end of a word (数据, 证据, 票据) rather than the start of
+    据统计; 根据统计 and 依据调查 say 据统计 in other words and count."""
+    if not start or text[start - 1] in "根依":
+        return False
+    from ..text import segment
+
+    lo = max(0, start - 6)
+    _, ends = segment.lexicon().best(text[lo:start + 6])
+    return (start - lo) not in {0, *ends}
+
+
 def unsourced_claim(doc, rule, options) -> Iterator[Hit]:
     window = options["window"]
     for p, i, s, m in _sentence_hits(doc, rule, _UNSOURCED, _UNSOURCED_NEEDS):
         sentence = p.text[s.start:s.end]
         rest = sentence[m.end() - s.start:]
+        if m.group().startswith("据") and _inside_word(p.text, m.start()):
+            continue  # 所列数据统计期限: the 据 ends 数据 (证据, 票据), no 据统计 is there
         if re.match(r"[^，。；]{0,4}(?:[（(]|：“)", rest) and re.search(r"[（(][^）)]{2,}[）)]", rest[:40]):
             continue  # a source given in brackets right after: 有关资料显示（《……年鉴》）
         if _GOAL.search(p.text[s.start:m.start()]):

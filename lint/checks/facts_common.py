@@ -35,12 +35,35 @@ def _effective_date(doc) -> _dt.date:
             return _dt.date(y, m, d)
         except ValueError:
             return _dt.date(y, 12, 31)
+    latest = _latest_year(doc)
+    if latest is not None:
+        return _dt.date(latest + 1, 12, 31)
     return _dt.date.today()
+
+
+_SPOKEN_YEAR = compile_regex(r"(?<![\d到至])((?:19|20)\d{2})年(?!前|以前|之前|底前|末前)")
+
+
+def _latest_year(doc) -> int | None:
+    """For an undated text: the latest year it speaks of, when that is two or more years ago (a
+    text that speaks of nothing after 2016 was written by the end of 2017, not today). Years
+    after 到/至 are targets, and are not counted."""
+    got = doc.meta.get("_facts_latest", False)
+    if got is not False:
+        return got
+    this = _dt.date.today().year
+    years = [int(y) for p in doc.paragraphs for y in _SPOKEN_YEAR.findall(p.text) if int(y) <= this]
+    got = max(years) if years and max(years) + 1 < this else None
+    doc.meta["_facts_latest"] = got
+    return got
 
 
 def date_words(doc) -> str:
     found = document_date(doc)
     if not found:
+        latest = _latest_year(doc)
+        if latest is not None:
+            return f"文稿未写成文日期，文中最晚讲到{latest}年，按{latest + 1}年底"
         return "文稿未写成文日期，按今天"
     (y, m, d), where = found
     return f"{where}{y}年{m}月{d}日"
@@ -177,22 +200,36 @@ def keyed(rule, name: str, key: str):
 
 # Characters after which an organisation or place name starts a new word: not a Han character,
 # an administrative unit (县农业局, 杭州市工商局) or a function word (由环保局, 和工商局).
-_LEFT_OK = set("省市县区州旗盟委府原和与及同由向经对在将会报请据按为是把被给到从至于的、，。；：“”（）《》")
+_LEFT_OK = set("省市县区州旗盟委府原和与及同由向经对在将会报请据按照合送交为是把被给到从至于的、，。；：“”（）《》")
+
+
+# 和, 与, 及 join two bodies after the end of the first (环保局和工商局); after another character
+# they are inside one name (文化和旅游局, 住房和城乡建设局), whose tail is not a name of its own.
+_JOINS = set("和与及")
+_BODY_ENDS = set("局委厅办部署院会所队站司处科室府")
 
 
 def left_edge(text: str, start: int) -> bool:
-    return start == 0 or not is_han(text[start - 1]) or text[start - 1] in _LEFT_OK
+    if start == 0 or not is_han(text[start - 1]):
+        return True
+    before = text[start - 1]
+    if before in _JOINS:
+        return start < 2 or not is_han(text[start - 2]) or text[start - 2] in _BODY_ENDS
+    return before in _LEFT_OK
 
 
 def starts_word(text: str, start: int, end: int) -> bool:
     """Whether the name ``text[start:end]`` stands as words of its own: :func:`left_edge`, or,
-    after another Han character (通过襄樊市, 赴富阳市), the segmentation of its neighbourhood
+    after another Han character (通过襄樊市, 赴富阳市), no frequent word across its start (新增城市
+    does not hold 增城市) and the segmentation of its neighbourhood
     (:meth:`lint.text.segment.Lexicon.aligned`, whose vocabulary holds the place names). The
-    lexicon is loaded only for such a span."""
+    lexicon is loaded only for a span the first two tests leave open."""
     if left_edge(text, start):
         return True
-    from ..text.segment import lexicon
+    from ..text.segment import lexicon, word_pairs
 
+    if text[start - 1] in word_pairs()[1].get(text[start], ""):
+        return False  # 新增 + 城市: a frequent word across the start (read without the lexicon)
     return lexicon().aligned(text, start, end)
 
 

@@ -90,6 +90,8 @@ def _subject_year(doc, title, m, year: int):
     全市优化营商环境工作要点如下; 《关于审批〈2025年……实施方案〉的请示》收悉); or the title's
     subject (2026年高标准农田建设…), which the body gives that year too, once with a later year
     where nothing speaks of the future or of a span of years (下达的2027年高标准农田建设任务)."""
+    if len({y.group(1) for y in _TITLE_YEAR.finditer(title.text)}) > 1:
+        return None  # the title names two years (2016年……总结和2017年……要点)
     rest = title.text[m.end():]
     area = _WHOLE_AREA.match(rest)
     named = _DOC_NAME.match(rest, area.end() if area else 0)  # (全县)农业农村工作要点

@@ -7,7 +7,9 @@ regulations in force (国家法律法规数据库) and the repealed ones with wh
 
 from __future__ import annotations
 
+import os
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Iterator
 
@@ -45,7 +47,7 @@ class _Laws:
         """The title in force nearest to ``title``: at most ``limit`` edits away, and holding
         most of the characters of its name (环保法 is near 环境保护法, not 刑法)."""
         core = title[len(PRC):] if title.startswith(PRC) else title
-        chars = set(core)
+        chars = set(_KIND_END.sub("", core))  # the name, not its kind (消防 of 消防条例)
         least = 0.6 * len(chars)
         best, best_key = None, None
         for n in range(len(title) - limit, len(title) + limit + 1):
@@ -58,12 +60,41 @@ class _Laws:
                 if shared < least:
                     continue
                 d = edit_distance(title, t, limit)
-                if d > limit:
+                if d > limit or not _slip(core, other):
                     continue
-                key = (d, -shared)
+                key = (d, -shared, -len(os.path.commonprefix([core, other])))
                 if best_key is None or key < best_key:
                     best, best_key = t, key
         return best
+
+
+_KINDS = ("条例", "规定", "办法", "细则", "准则", "法")
+_KIND_END = compile_regex(r"(?:条例|规定|办法|细则|准则|法)(?:（试行）|（草案）)?$")
+
+
+def _slip(written: str, listed: str) -> bool:
+    """Whether ``written`` reads as a slip for the title ``listed`` rather than another law's:
+    each difference is a character or two left out or added (招投标法), characters replaced by
+    sound- or shape-alike ones, or the kind of the act (条例 for 法). 民营经济促进法 is not a slip
+    for 循环经济促进法: it is a law the list does not know."""
+    from .spelling_lm import alike
+
+    left_out = added = 0
+    for op, a0, a1, b0, b1 in SequenceMatcher(None, written, listed, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        a, b = written[a0:a1], listed[b0:b1]
+        if op in ("delete", "insert"):
+            added, left_out = added + len(a), left_out + len(b)
+            if added + left_out > 2 or (added and left_out):
+                return False  # 消防 for 防汛: a character out and another in is another word
+            continue
+        if a1 == len(written) and b1 == len(listed) and any(a.endswith(k) for k in _KINDS) \
+                and any(b.endswith(k) for k in _KINDS):
+            continue  # 条例 for 法 at the end
+        if len(a) != len(b) or not all(alike(x, y) for x, y in zip(a, b)):
+            return False
+    return True
 
 
 @lru_cache(maxsize=8)

@@ -23,6 +23,12 @@ _HISTORY = fast(r"组建|重新组建|更名|改名|改为|不再保留|撤销|�
 _RIGHT_NOT = set("门署员")
 
 
+def _after_place(rule, text: str, start: int) -> bool:
+    from .facts_places import after_place  # (that module reads this one's _HISTORY)
+
+    return after_place(rule, text, start)
+
+
 @per_paragraph
 def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
     words, table = keyed(rule, options["list"], "old")
@@ -33,7 +39,9 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
         changed = parse_date(row["date"])
         if changed is None or today < changed:
             continue
-        if not left_edge(p.text, start) or (end < len(p.text) and p.text[end] in _RIGHT_NOT):
+        if end < len(p.text) and p.text[end] in _RIGHT_NOT:
+            continue
+        if not left_edge(p.text, start) and not _after_place(rule, p.text, start):
             continue
         if "原" in p.text[max(0, start - 6):start]:
             continue
@@ -56,7 +64,7 @@ def abbreviation_first(doc, rule, options) -> Iterator[Hit]:
     words, table = keyed(rule, options["list"], "short")
     pairs = {k: r["full"] for k, r in table.items()}
     text = "\n".join(p.text for p in doc.iter(rule.scope))
-    seen = set()
+    seen = {d[2] for d in defined_abbreviations(doc, rule.scope)}  # FC031's
     for p in doc.iter(rule.scope):
         for start, end, short in words.longest(p.text):
             if short in seen or not left_edge(p.text, start):
@@ -71,3 +79,77 @@ def abbreviation_first(doc, rule, options) -> Iterator[Hit]:
 
 abbreviation_first.FIELDS = frozenset({"text", "full"})
 abbreviation_first.OPTIONS = {"list": Param("str", default="org-abbreviations", doc="short name -> full name")}
+
+
+# （以下简称县发改局）, （简称“两高”）, （下称交易中心）: the draft's own abbreviation, and the text
+# right before it, where its full name ends.
+_DEFINED = fast(r"[（(](?:以下|下文|下)?(?:简称|称)[为作]?[：:]?[“\"]?(?P<short>[^（()）”\"，。；]{2,16}?)[”\"]?[）)]")
+
+
+def defined_abbreviations(doc, scope) -> list[tuple]:
+    """(paragraph, position, short, the text before it, the definition as written) of each abbreviation the draft defines, the
+    first definition of each."""
+    memo = doc.meta.setdefault("_defined_abbreviations", {})
+    key = tuple(scope) if scope is not None else None
+    if key not in memo:
+        seen, out = set(), []
+        for p in doc.iter(scope):
+            if "称" not in p.text:
+                continue
+            for m in _DEFINED.finditer(p.text):
+                short = m.group("short").strip()
+                if short in seen:
+                    continue
+                seen.add(short)
+                run = re.search(r"[^，。；：、“”《》\s]{0,40}$", p.text[:m.start()]).group()
+                out.append((p, m.start(), short, run, m.group()))
+        memo[key] = out
+    return memo[key]
+
+
+def _inside_full(text: str, i: int, short: str, before: str) -> bool:
+    """Whether the occurrence of ``short`` at ``i`` is part of the full name the draft gives
+    before the definition (…普查领导小组 in the title, …普查领导小组（以下简称领导小组）): the two
+    characters written before it, or after it, are those of the full name."""
+    j = before.rfind(short)
+    if j < 0:
+        return False
+    if j >= 2 and text[max(0, i - 2):i] == before[j - 2:j]:
+        return True
+    tail = before[j + len(short):j + len(short) + 2]
+    return len(tail) == 2 and text[i + len(short):i + len(short) + 2] == tail
+
+
+def abbreviation_before_definition(doc, rule, options) -> Iterator[Hit]:
+    """A draft that defines an abbreviation (县发展和改革局（以下简称县发改局）) but uses it
+    before that: the first use comes before the reader is told what it stands for."""
+    from ..text.segment import lexicon
+
+    defined = defined_abbreviations(doc, rule.scope)
+    if not defined:
+        return
+    lex = lexicon()
+    for dp, dpos, short, before, written in defined:
+        if short[0] in "本该此" or (lex.freq.get(short, 0) >= options["common"]):
+            continue  # 本办法, and common words (方案, 条例) that are written anyway
+        for p in doc.iter(rule.scope):
+            if p.index > dp.index:
+                break
+            end = dpos - len(before) if p is dp else len(p.text)
+            i = p.text.find(short, 0, end)
+            while i >= 0:
+                if left_edge(p.text, i) and lex.aligned(p.text, i, i + len(short)) \
+                        and not _inside_full(p.text, i, short, before):
+                    yield Hit(p, i, i + len(short), None, {
+                        "short": short, "definition": written,
+                        "where": "本行后文" if p is dp else f"第{dp.line}行"})
+                    break
+                i = p.text.find(short, i + 1, end)
+            else:
+                continue
+            break
+
+
+abbreviation_before_definition.FIELDS = frozenset({"text", "short", "definition", "where"})
+abbreviation_before_definition.OPTIONS = {
+    "common": Param("int", default=300, doc="an abbreviation this frequent in the lexicon (方案, 条例) is a word, not reported")}

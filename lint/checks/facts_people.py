@@ -12,158 +12,222 @@ FC017 and FC018 as their ``people`` option), in order of precedence::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
-from ..text.chinese import HAN_BASIC
 from ..engine.kinds import Param
 from ..errors import RuleFileError
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from ..cache import compile_regex
-
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
-             "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-             "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
-             "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
-             "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
-             "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
-_COMPOUND = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|令狐|夏侯"
-_TITLES = ("常务副县长|常务副市长|常务副区长|副县长|副市长|副区长|副镇长|副乡长|副省长|县长|市长|区长|镇长|乡长|省长|"
-           "副书记|书记|副主任|主任|副局长|局长|副部长|部长|副主席|主席|副秘书长|秘书长|副院长|院长|检察长|副厅长|厅长|"
-           "副处长|处长|副科长|科长|副所长|所长|副站长|站长|副校长|校长|副队长|队长|副主任委员|主任委员|"
-           "董事长|副总经理|总经理|副会长|会长|理事长")
-_NAME_END = r"(?=同志|[、，。；：（）”\s]|$|[就对在到向和与及将也还作等]|主持|出席|讲话|强调|指出|参加|带队|牵头|负责|分管|主管|担任|兼任|同志|批示|签发|表示|要求|介绍|汇报|作了|宣读|一行|等同志|率队|陪同|调研|检查|督导)"
-_PAIR = fast(rf"(?P<org>[{HAN_BASIC}]{{0,8}}?(?:省|市|县|区|镇|乡|委|府|局|办|部|院|会|所|站|校|队|[、]))?"
-             rf"(?P<title>{_TITLES})(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{1,2}}?){_NAME_END}")
-# titles one place has one holder of at a time
-_SINGLE = compile_regex(r"^(?:县委书记|市委书记|区委书记|省委书记|镇党委书记|乡党委书记|县长|市长|区长|镇长|乡长|省长)$")
+from ..text.chinese import HAN_BASIC
+from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions)
 
 
-_ANY_TITLE = fast(rf"(?:{_TITLES})(?:{_COMPOUND}|[{_SURNAMES}])")
+def _posts(ms: list[Mention]) -> list[Mention]:
+    """The mentions that state a current post (not 原, 时任, an appointment…)."""
+    return [m for m in ms if m.title and not m.past]
 
 
-# Every match of _ANY_TITLE (and so of _PAIR) holds the last character of a title before a
-# surname: the paragraphs that hold one are found in one pass over the whole text (lint.text.gates).
-_TITLE_NEEDS = fast("[%s](?:%s|[%s])" % ("".join(sorted({t[-1] for t in _TITLES.split("|")})), _COMPOUND, _SURNAMES))
+def _shown(m: Mention) -> str:
+    return m.body + m.title
 
 
-def _pairs(doc, rule) -> list:
-    """(paragraph, match, org, title, name) of each title followed by a name; FC017 and FC019 both
-    ask, so the answer is kept on the document (by scope)."""
-    memo = doc.meta.setdefault("_people_pairs", {})
-    key = tuple(rule.scope) if rule.scope is not None else None
-    got = memo.get(key)
-    if got is None:
-        got = memo[key] = list(_find_pairs(doc, rule))
-    return got
+def _clash(a: Mention, b: Mention) -> bool:
+    """Two posts one person cannot hold at once: the same post as head and as deputy of one body
+    (局长 / 副局长, 县长 / 副县长), or the same post of two different bodies (县农业农村局局长 /
+    县水利局局长). Different posts (县委常委 / 副县长, 局长 / 党组书记) may be held together."""
+    if core_title(a.title) != core_title(b.title):
+        return False
+    if is_deputy(a.title) != is_deputy(b.title):
+        return compatible_bodies(a.body, b.body)
+    # two bodies: only for the heads of places and bureaus; a 主任 or 书记 of one body is often
+    # also that of another (领导小组办公室主任 held by the 发改委主任)
+    return bool(_HEADS.match(core_title(a.title))) and bool(a.body and b.body) \
+        and not compatible_bodies(a.body, b.body)
 
 
-def _find_pairs(doc, rule):
-
-    where = doc.paragraph_index.matching(_TITLE_NEEDS)
-    for p in doc.iter(rule.scope):
-        if p.index not in where or not _ANY_TITLE.search(p.text):
-            continue
-        for m in _PAIR.finditer(p.text):
-            org = m.group("org") or ""
-            title = m.group("title")
-            name = m.group("name")
-            if len(name) > 3:
-                continue
-            yield p, m, org, title, name
+_HEADS = fast(r"^[县市区镇乡省州旗局厅]长$")
 
 
-def _core(title: str) -> str:
-    return re.sub(r"^(?:常务)?副", "", title)
-
-
-def _in_document(doc, rule) -> Iterator[Hit]:
-    """Without a list: one name with a title and its deputy form, two names one character apart
-    with the same title."""
-    seen: dict[str, tuple] = {}           # name -> (title, full title, paragraph)
-    by_title: dict[str, list] = {}        # full title -> [(name, paragraph)]
-    for p, m, org, title, name in _pairs(doc, rule):
-        start, end = m.start("title"), m.end("name")
-        full = _full(org, title)
-        prior = seen.get(name)
-        if prior and _core(prior[0]) == _core(title) and ("副" in prior[0]) != ("副" in title) \
-                and _place(prior[3]) == _place(org):
-            yield Hit(p, start, end, None, {"problem": f"{name}在第{prior[2].line}行称“{prior[1]}”，这里称“{full}”",
-                                            "ask": "同一人的职务前后应一致，请核对"})
-        seen.setdefault(name, (title, full, p, org))
-        for other, q in by_title.get(full, []):
-            if other != name and len(other) == len(name) and other[0] == name[0] \
-                    and sum(a != b for a, b in zip(other, name)) == 1:
-                yield Hit(p, m.start("name"), end, other,
-                          {"problem": f"第{q.line}行的“{full}”写作“{other}”，这里写作“{name}”，只差一个字",
-                           "ask": "多半是笔误，请核对姓名"})
+def _variants(ms: list[Mention]) -> list[list[Mention]]:
+    """The mentions grouped into ways of writing one post (same post, bodies that may be one)."""
+    groups: list[list[Mention]] = []
+    for m in ms:
+        for g in groups:
+            if g[0].title == m.title and compatible_bodies(g[0].body, m.body):
+                g.append(m)
                 break
-        by_title.setdefault(full, []).append((name, p))
-    yield from _near_names(doc, rule)
+        else:
+            groups.append([m])
+    return groups
 
 
-# 李晓明同志: a three-character name before 同志, after a mark, the start or a joining word.
-_COMRADE = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[和与及同请由对向]))(?P<name>(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{2}})同志")
+def _minority(a: list, b: list) -> list:
+    """Which side of a disagreement to report: the side written less often (its first place),
+    both sides when as often."""
+    if len(a) > len(b):
+        return [(b[0], a[0])]
+    if len(b) > len(a):
+        return [(a[0], b[0])]
+    return [(a[0], b[0]), (b[0], a[0])]
+
+
+def _two_titles(doc, rule) -> Iterator[Hit]:
+    """One name written with two posts that one person cannot hold at once."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in _posts(mentions(doc, rule.scope)):
+        by_name.setdefault(m.name, []).append(m)
+    done = set()
+    for name, ms in by_name.items():
+        groups = _variants(ms)
+        for i, g in enumerate(groups):
+            for h in groups[i + 1:]:
+                if not _clash(g[0], h[0]):
+                    continue
+                for here, there in _minority(g, h):
+                    if id(here) in done:
+                        continue
+                    done.add(id(here))
+                    yield Hit(here.p, here.span_start, here.end, None, {
+                        "problem": f"{name}在{_at(there, here)}称“{_shown(there)}”，这里称“{_shown(here)}”",
+                        "ask": "同一人的职务前后应一致，请核对职务（讲过去的职务时写“原”“时任”）"})
+
+
+def _at(there: Mention, here: Mention) -> str:
+    """Where the other half is, as a reader looks for it."""
+    return "本行" if there.p is here.p else f"第{there.p.line}行"
+
+
+def _surname_len(name: str) -> int:
+    return 2 if name[:2] in COMPOUND.split("|") else 1
+
+
+def _same_post(a: list[Mention], b: list[Mention]) -> bool:
+    return any(x.title == y.title and compatible_bodies(x.body, y.body) for x in a for y in b)
+
+
+def _same_desk(a: list[Mention], b: list[Mention]) -> bool:
+    return any(x.body and y.body and compatible_bodies(x.body, y.body) for x in a for y in b)
 
 
 def _near_names(doc, rule) -> Iterator[Hit]:
-    """李晓明同志 … 李晓名同志: two three-character names in one document that differ in one given
-    name character, the two characters sounding or looking alike: almost always one person's name
-    mistyped. The form written more often is suggested (the first, when as often)."""
-    seen: dict[str, list] = {}
-    for p in doc.iter(rule.scope):
-        if "同志" not in p.text:
-            continue
-        for m in _COMRADE.finditer(p.text):
-            seen.setdefault(m.group("name"), []).append((p, m))
+    """Two names one character apart, the two characters sounding or looking alike (孙丽华 /
+    孙立华, 王志刚 / 王志钢), in one draft: almost always one person's name mistyped; under one
+    post (副县长王建国 / 副县长王建围) any one character of a two-character given name. Not when the
+    two are given different posts (two people: 副局长王志刚 and 科长王志钢), nor when both stand
+    only in a roster. A two-character name (王刚 / 王钢) needs the same post or desk. The name
+    written more often is suggested; when as often, both places are reported."""
     from .spelling_lm import alike  # the sound- and shape-alike tables, read on first use
 
-    names = list(seen)
-    reported: set[str] = set()
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions(doc, rule.scope):
+        by_name.setdefault(m.name, []).append(m)
+    names = list(by_name)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            diff = [k for k in range(3) if a[k] != b[k]]
-            if len(diff) != 1 or diff[0] == 0 or alike(a[diff[0]], b[diff[0]]) is None:
+            if len(a) != len(b) or a[:_surname_len(a)] != b[:_surname_len(b)]:
                 continue
-            right, wrong = (a, b) if len(seen[a]) >= len(seen[b]) else (b, a)
-            if wrong in reported:
+            diff = [k for k in range(len(a)) if a[k] != b[k]]
+            if len(diff) != 1:
                 continue
-            reported.add(wrong)
-            q, _ = seen[right][0]
-            for p, m in seen[wrong]:
-                yield Hit(p, m.start("name"), m.end("name"), right,
-                          {"problem": f"第{q.line}行写作“{right}同志”，这里写作“{wrong}同志”，只差一个音近或形近的字",
-                           "ask": "多半是同一人的名字写错了，请核对姓名"})
+            ma, mb = by_name[a], by_name[b]
+            pa, pb = _posts(ma), _posts(mb)
+            same_post = bool(pa and pb and _same_post(pa, pb))
+            given = len(a) - _surname_len(a)
+            if alike(a[diff[0]], b[diff[0]]) is None and not (same_post and given >= 2):
+                continue  # 副县长王建国 / 副县长王建围: one post, a two-character given name one off
+            if pa and pb and not same_post:
+                continue  # two people with two posts
+            if all(m.how == "list" for m in ma + mb):
+                continue
+            if given < 2 and not same_post and not _same_desk(ma, mb):
+                continue
+            how = "只差一个音近或形近的字" if alike(a[diff[0]], b[diff[0]]) else "职务相同，名字只差一个字"
+            for here, there in _minority(ma, mb):
+                right = there.name
+                yield Hit(here.p, here.start, here.end, right if len(ma) != len(mb) else None, {
+                    "problem": f"{_at(there, here)}写作“{right}”，这里写作“{here.name}”，{how}",
+                    "ask": "多半是同一人的名字写错了，请核对姓名"})
 
 
-def _full(org: str, title: str) -> str:
-    return (org + title) if org and not org.endswith("、") else title
+def _in_document(doc, rule) -> Iterator[Hit]:
+    """Without a list: one name with two posts, two names one character apart."""
+    yield from _two_titles(doc, rule)
+    yield from _near_names(doc, rule)
 
 
-def _place(full: str) -> str:
-    m = re.match(r"^(.*?[省市县区镇乡])", full)
-    return m.group(1) if m else ""
+# posts one body has one holder of at a time: the head of a place or of a body (局长, 县长,
+# 常务副县长), the secretary of a party committee, the director of a named body. 组长 and 队长 are
+# left out (a draft names many groups: 第一检查组), as are posts a draft cannot place without a
+# named body (主任, 科长, 书记: 办公室主任, 村党支部书记), and bare 镇长/乡长 (a county's draft
+# speaks of many towns).
+_SINGLE_BARE = fast(r"^(?:常务副)?[县市区省州局厅]长$")
+_SINGLE_WITH_BODY = fast(r"^(?:(?:常务副)?[县市区镇乡省州旗局厅处科股所站院校部庭馆行署]长|书记|主任|主席|董事长|总经理|"
+                         r"检察长|秘书长|理事长|会长)$")
+_PARTY_COMMITTEE = fast(r"^[省市县区州]委$")
+# a body named by its kind alone: one of many (办公室, 村党支部, 市局)
+_GENERIC_BODY = fast(r"^[省市县区镇乡村]?(?:委|党委|党组|党工委|党支部|党总支|支部|总支|办公室|办|村委会|居委会|管委会|"
+                     r"社区|工会|团委|妇联|学校|医院|中心|公司|科|股|室|所|站|队|组|处|局|厅|部|院|校|书记处)$")
+
+
+def _single(m: Mention) -> bool:
+    if not m.body:
+        return bool(_SINGLE_BARE.match(m.title))
+    if m.title == "书记" and _PARTY_COMMITTEE.match(m.body):
+        return True
+    return not _GENERIC_BODY.match(m.body) and bool(_SINGLE_WITH_BODY.match(m.title))
+
+
+def _one_body(a: str, b: str) -> bool:
+    """Bodies written the same, one with its place before it (水利局 / 县水利局), or one the
+    short form of the other (县住建局 / 县住房和城乡建设局: same first and last character, the
+    short one's characters in order in the long one; not 县委 / 县委政法委)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    if a.endswith(b) or b.endswith(a):
+        return True
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and a[-1] == b[-1] and compatible_bodies(a, b)
+
+
+def _resolved(ms: list[Mention]) -> list[Mention]:
+    """Each post with its body: a post written bare (局长张三) takes the body the same name has
+    with the same post elsewhere in the draft (市公安局局长张三)."""
+    bodies: dict[tuple, str] = {}
+    for m in ms:
+        if m.body:
+            bodies.setdefault((m.name, m.title), m.body)
+    return [replace(m, body=bodies.get((m.name, m.title), "")) if not m.body else m for m in ms]
 
 
 def title_holders(doc, rule, options) -> Iterator[Hit]:
-    holders: dict[str, tuple] = {}
-    for p, m, org, title, name in _pairs(doc, rule):
-        full = _full(org, title)
-        if not _SINGLE.match(full):
-            continue
-        before = p.text[max(0, m.start() - 3):m.start()]
-        if "原" in before or "前任" in before or "时任" in before or "新任" in before:
-            continue
-        holder = holders.get(full)
-        if holder and holder[0] != name and sum(a != b for a, b in zip(holder[0], name)) > 1:
-            yield Hit(p, m.start("title"), m.end("name"), None, {
-                "problem": f"第{holder[1].line}行的{full}是{holder[0]}，这里的{full}是{name}"})
-        holders.setdefault(full, (name, p))
+    from .spelling_lm import alike
+
+    posts = [m for m in _resolved(_posts(mentions(doc, rule.scope))) if _single(m)]
+    groups: list[tuple[Mention, dict[str, list[Mention]]]] = []  # (first mention, holders)
+    for m in posts:
+        for first, holders in groups:
+            if first.title == m.title and _one_body(first.body, m.body):
+                holders.setdefault(m.name, []).append(m)
+                break
+        else:
+            groups.append((m, {m.name: [m]}))
+    for first, holders in groups:
+        names = list(holders)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                diff = [k for k in range(min(len(a), len(b))) if a[k] != b[k]]
+                if len(a) == len(b) and len(diff) == 1 and diff[0] >= _surname_len(a) \
+                        and (alike(a[diff[0]], b[diff[0]]) or len(a) - _surname_len(a) >= 2):
+                    continue  # one name mistyped under one post: FC017 says so
+                for here, there in _minority(holders[a], holders[b]):
+                    post = _shown(here)
+                    yield Hit(here.p, here.span_start, here.end, None, {
+                        "problem": f"{_at(there, here)}的{_shown(there)}是{there.name}，这里的{post}是{here.name}"})
 
 
 title_holders.FIELDS = frozenset({"text", "problem"})
-
-
 
 
 def _people(rule, options) -> list[tuple[str, list[str]]]:
@@ -197,18 +261,18 @@ def people_title(doc, rule, options) -> Iterator[Hit]:
         return
     titles = {n: ts for n, ts in people}
     holder = {t: n for n, ts in people for t in ts}
-    for p, m, org, title, name in _pairs(doc, rule):
-        full = (org + title) if org and not org.endswith("、") else title
-        start, end = m.start("title"), m.end("name")
+    for m in _posts(mentions(doc, rule.scope)):
+        name, title, full = m.name, m.title, _shown(m)
+        start, end = m.span_start, m.end
         if name in titles:
             mine = titles[name]
             if mine and not any(_same_title(t, full) or _same_title(t, title) for t in mine):
-                yield Hit(p, start, end, None, {"problem": f"名单中{name}的职务是“{'、'.join(mine)}”，这里写作“{full}”",
-                                                "ask": "请核对职务"})
+                yield Hit(m.p, start, end, None, {"problem": f"名单中{name}的职务是“{'、'.join(mine)}”，这里写作“{full}”",
+                                                  "ask": "请核对职务"})
             continue
         for t, n in holder.items():
             if (t.endswith(full) or full == t) and len(n) == len(name) and sum(a != b for a, b in zip(n, name)) == 1:
-                yield Hit(p, m.start("name"), end, n,
+                yield Hit(m.p, m.start, end, n,
                           {"problem": f"名单中的{t}是“{n}”，这里写作“{name}”", "ask": "请核对姓名"})
                 break
 
@@ -219,7 +283,7 @@ people_title.OPTIONS = {"people": _PEOPLE}
 _LIST_SEP = fast(r"[、，]")
 
 
-_ONE_NAME = rf"(?:{_COMPOUND}|[{_SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
+_ONE_NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
 _NAME_LIST = fast(rf"(?<![{HAN_BASIC}])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=同志|等|[，。；：）\s]|$)")
 
 

@@ -143,6 +143,24 @@ def _places(source) -> _Places:
     return cached("places-1", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
 
 
+@lru_cache(maxsize=4)
+def _stems(source) -> frozenset[str]:
+    pl = _places(source)
+    out = set(pl.short)
+    for name in pl.province:
+        stem = re.sub(r"(?:市|地区|自治州|盟)$", "", name)
+        if len(stem) >= 2:
+            out.add(stem)
+    return frozenset(out)
+
+
+def after_place(rule, text: str, start: int) -> bool:
+    """Whether ``text`` has a province or prefecture by its short name right before ``start``
+    (山东银保监局, 襄阳银保监分局): a body of that place."""
+    stems = _stems(source(rule, "places"))
+    return any(text[start - k:start] in stems for k in (2, 3, 4) if start >= k)
+
+
 def _level(pl: _Places, name: str) -> str:
     if name in pl.provinces:
         return "province"
@@ -206,7 +224,7 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
             year = int(r["year"])
         except ValueError:
             continue  # a row without a year (an office's addition) says nothing about when
-        if today < _dt.date(year, 12, 31) or not starts_word(text, start, end):
+        if today < _dt.date(year, 12, 31):
             continue
         lead = re.split(r"[，。；：！？]", text[max(0, start - 12):start])[-1]
         if "原" in lead:
@@ -214,6 +232,8 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
         s0, s1 = clause_at(p, start)
         clause = text[s0:s1]
         if _HISTORY.search(clause) or any(y < year for y in years_in(clause)):
+            continue
+        if not starts_word(text, start, end):  # last: it may load the lexicon
             continue
         now = r["now"]
         if r["status"] == "更名" and now:

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.chinese import han_count
+from ..text.numbering import parse_marker
 from ..cache import compile_regex
 
 _NORM = compile_regex(r"[\s\u3000]+|[。！？；，、：]+$")
@@ -20,6 +21,9 @@ _TRAILING = "。！？；，、：\u3000 \t"
 
 
 def _norm(text: str) -> str:
+    marker = parse_marker(text)
+    if marker is not None:  # 五、要加强… repeats 要加强… (a list item's first sentence)
+        text = text[marker.end:]
     if "单位" in text or "时限" in text:
         text = _ASSIGNMENT.sub("", text)
     text = text.strip().rstrip(_TRAILING)

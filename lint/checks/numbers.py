@@ -111,6 +111,19 @@ def _cn_date_to_arabic(s: str) -> str | None:
     return f"{year}年{month}月" + (f"{day}日" if day else "")
 
 
+# GB/T 9704-2012 and the 党政机关公文处理工作条例 took effect on 1 July 2012; until then the
+# 1999 standard asked for the 成文日期 in Chinese numerals (一九九八年七月三十一日), so a signed
+# date before that day is written as its own time required.
+_GBT9704_2012 = (2012, 7, 1)
+
+
+def _before_gbt9704_2012(arabic_form: str) -> bool:
+    m = re.match(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?", arabic_form)
+    if not m:
+        return False
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)) < _GBT9704_2012
+
+
 def date_forms(doc, rule, options) -> Iterator[Hit]:
     arabic, chinese, mixed, signed = [], [], [], []
     for p in doc.iter(rule.scope):
@@ -131,7 +144,10 @@ def date_forms(doc, rule, options) -> Iterator[Hit]:
         yield Hit(p, m.start(), m.end(), None,
                   {"problem": "同一个日期中混用了阿拉伯数字和汉字数字，应统一为一种"})
     for p, m in signed:
-        yield Hit(p, m.start(1), m.end(1), _cn_date_to_arabic(m.group(1)),
+        arabic_form = _cn_date_to_arabic(m.group(1))
+        if arabic_form and _before_gbt9704_2012(arabic_form):
+            continue
+        yield Hit(p, m.start(1), m.end(1), arabic_form,
                   {"problem": "成文日期应使用阿拉伯数字，年份写全，月、日不编虚位（GB/T 9704-2012 7.3.5.4）"})
     if arabic and chinese:
         minority = chinese if len(chinese) <= len(arabic) else arabic
@@ -164,7 +180,10 @@ def document_number(doc, rule, options) -> Iterator[Hit]:
                 problems.append(f"年份应括入六角括号“〔〕”，而不是“{m.group('lb')}{m.group('rb')}”")
             if len(m.group("y")) == 2:
                 problems.append("年份应写全四位")
-            if m.group("di"):
+            # a 令 is numbered with 第 (国务院令第708号, 省人民政府令〔2010〕第15号): that is
+            # the form of the order's own number, not of a 发文字号
+            order = text[m.start() - 1] == "令"
+            if m.group("di") and not order:
                 problems.append("发文顺序号前不加“第”")
             if m.group("n").startswith("0"):
                 problems.append("发文顺序号不编虚位（不在前面补0）")
@@ -173,7 +192,8 @@ def document_number(doc, rule, options) -> Iterator[Hit]:
             if not problems:
                 continue
             n = m.group("n").lstrip("0") or "0"
-            sugg = f"〔{m.group('y')}〕{n}号" if len(m.group("y")) == 4 else None
+            di = "第" if order and m.group("di") else ""
+            sugg = f"〔{m.group('y')}〕{di}{n}号" if len(m.group("y")) == 4 else None
             yield Hit(p, m.start(), m.end(), sugg, {"problem": "；".join(problems)})
 
 

@@ -238,6 +238,13 @@ _SPACE_RUN = fast(r"[ \u00a0\u3000\t]+")
 _PAGE_NUMBER = fast(r"^\s*[—\-－]\s*\d+\s*[—\-－]\s*$")
 # 第七十四条 县以上……: the blank after an article number is the layout of legal texts.
 _ARTICLE = fast(r"^[ \u3000]*第[零〇一二三四五六七八九十百千\d]+[条章节款编](?=[ \u3000\u00a0])")
+# 1.1 编制目的, 3.2.4 预警变更: the blank after a decimal section number (the numbering of 预案
+# and technical documents, GB/T 1.1) is its layout, as that after 第X条.
+_SECTION_NUMBER = fast(r"^[ \u3000]*\d{1,2}(?:[.．]\d{1,2})*(?=[ \u3000\u00a0]+[\u4e00-\u9fff])")
+# （……会议通过　2000年10月31日……公布　自2001年1月1日起施行）: the note under a law's title
+# sets its clauses apart with blanks.
+_TITLE_NOTE = fast(r"^[ \u3000]*[（(][^（()）]*(?:通过|批准|公布|施行|修正|修订)[^（()）]*[）)][ \u3000]*$")
+_NOTE_CLAUSE_END = ("过", "准", "布", "正", "订", "行")
 _NUM_TOKEN_END = fast(r"[\d.,%‰]+$")
 _NUM_TOKEN_START = fast(r"[\d.,]+")
 
@@ -286,7 +293,8 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
         if _PAGE_NUMBER.match(text):
             continue
         sentence_like = any(c in text for c in "，。；！？")
-        article = _ARTICLE.match(text)
+        article = _ARTICLE.match(text) or _SECTION_NUMBER.match(text)
+        title_note = _TITLE_NOTE.match(text) is not None
         # 1．背叛国家罪（第102条） 2．分裂国家罪: blanks between items listed on one line
         items = {m.start for m in embedded_markers(p)}
         st = structure(doc)
@@ -300,6 +308,8 @@ def stray_spaces(doc, rule, options) -> Iterator[Hit]:
             if e - s >= 3:
                 continue  # columns aligned with spaces (填报单位：……      2015年度), not a slip
             left, right = text[s - 1], text[e]
+            if title_note and left in _NOTE_CLAUSE_END:
+                continue  # （……会议通过　2000年……公布）: the clauses of a title note
             run = m.group()
             if left in _ORGAN_LAST and _inside_book_title(text, s):
                 continue  # 《中共中央办公厅 国务院办公厅关于……》: joint organs are spaced apart

@@ -68,6 +68,15 @@ def _closes_first(text: str) -> bool:
     return m is not None and m.group() in "）)"
 
 
+def _title_split(text: str, following: str) -> bool:
+    """A title printed on two lines (an attached 意见 or 办法 under the notice that issues it): no
+    sentence mark in either line, and the two together end with a document type."""
+    rest = following.strip(" \u3000\t")
+    if not rest or len(rest) > 20 or _SENTENCE_COMMA.search(text) or re.search(r"[，,；;。》”]", rest):
+        return False
+    return title_type(text.strip(" \u3000\t") + rest) is not None
+
+
 def broken_paragraph(doc, rule, options) -> Iterator[Hit]:
     # In Markdown a paragraph ends at a blank line and a single line break is only a wrap.
     if doc.source_format != "txt":
@@ -90,6 +99,8 @@ def broken_paragraph(doc, rule, options) -> Iterator[Hit]:
             continue
         if not bracket and parts.name_of(q.index) != parts.name_of(p.index):
             continue  # the next line opens another part of the 公文 (署名, 成文日期, 版记)
+        if not bracket and _title_split(text, q.text):
+            continue  # 关于支持……重点帮扶县的 ⏎ 实施意见: a title set on two lines
         cut = bracket or bool(_CUT_SHORT.search(text)) or bool(_CONTINUES.match(q.text))
         if not cut and not (_PROSE.search(text) and han_count(text) >= min_chars):
             continue

@@ -71,6 +71,8 @@ def check(c: dict, doc, rule) -> Iterator[Hit]:
             continue
         if measure == "heading-length" and levels and p.level not in levels:
             continue
+        if measure == "heading-length" and p.text.rstrip(" \u3000\t").endswith(("。", "；", ";")):
+            continue  # 四、县政府由……组成。: a numbered sentence, an item of the text, not a heading
         if measure == "paragraph-length" and p.index in flat:
             continue  # not a paragraph: several run together
         n = han_count(p.text)

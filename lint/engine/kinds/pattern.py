@@ -136,16 +136,18 @@ def check(c: Compiled, doc, rule) -> Iterator[Hit]:
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """The hits of a rule's several patterns less those lying inside another's span: one slip
-    found by two patterns (XX万 and XX of one placeholder) is one finding, the longer."""
+    """The hits of a rule's several patterns less those lying inside another's span or reaching
+    into it from within: one slip found by two patterns (XX万 and XX of one placeholder; 20XX
+    and XX年 of 20XX年) is one finding, the longer or the first."""
     order = sorted(range(len(hits)), key=lambda k: (hits[k].start, -hits[k].end))
     inside, best, group, group_best = set(), -1, None, -1
     for k in order:  # by start, longest first: a hit lies inside an earlier one of another span
         span = (hits[k].start, hits[k].end)
         if span != group:
             best, group = max(best, group_best), span
-        if best >= span[1]:
+        if best > span[0]:
             inside.add(k)
+            continue  # a dropped hit does not push the reach of the kept ones
         group_best = span[1]
     return [h for k, h in enumerate(hits) if k not in inside]
 
