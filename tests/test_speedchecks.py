@@ -302,6 +302,9 @@ def test_one_automaton_over_wrong_forms_and_heads_finds_what_each_finds():
         found = list(data["both_words"].finditer(text))
         assert [f for f in found if f[2] in wrong] == list(alone_wrong.finditer(text))
         assert [f for f in found if f[2] in heads] == list(alone_heads.finditer(text))
+        # the transpositions' end pairs ride in the same automaton
+        assert {f[2] for f in found if f[2] in data["ends2"]} == \
+            {w for _, _, w in Words(data["ends2"]).finditer(text)}
         seen += len(found)
     assert seen > 500
 

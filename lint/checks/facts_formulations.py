@@ -3,20 +3,25 @@ whose items and order are fixed.
 
 FC013 reports a known wrong variant, and a near-miss: a span that begins and ends like a fixed
 formulation (its first three and last two characters) and differs from it by one or two
-characters inside (a changed, missing or extra word). FC014 reads a 、-separated list that holds
-most items of a fixed enumeration and reports items out of order, a wrong item, a missing or an
-extra one.
+characters inside (a changed, missing or extra word), not only in the marks that join its parts;
+two words exchanged or the parts reordered; a changed last part (see facts_formulation_near).
+FC014 reads a list joined by 、 (or by ， between items) that holds most items of a fixed
+enumeration and reports items out of order, a wrong item (also at the list's edge, without the
+enumeration's name, where the list is otherwise exact), a missing or an extra one.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
+from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only,
+                                     last_part_miss, parts, stem, swapped)
 from ..cache import compile_regex
 
 
@@ -39,6 +44,23 @@ def _data(source):
         if len(r["text"]) >= 6:
             heads.setdefault(r["text"][:3], []).append(r)
     texts = {r["text"] for r in fixed}
+    # A transposition keeps a formulation's first two characters in front or its last two at the
+    # end, and the other pair somewhere inside (千村整治、万村示范 still holds 整治): both pairs
+    # stand in the paragraph. One of them, the one of rarer characters in the list's own texts (a
+    # rough measure of how common it is), is looked for; the other is then tested with a plain `in`.
+    ends2: dict[str, list] = {}
+    seen = Counter("".join(r["text"] for r in table(source)))
+    for r in fixed:
+        f = r["text"]
+        if len(f) >= 6:
+            a, b = f[:2], f[-2:]
+            key = a if seen[a[0]] + seen[a[1]] <= seen[b[0]] + seen[b[1]] else b
+            # where a span may start: the first pair, and the first pair of every later part (the
+            # parts in another order: 人才是第一资源、科技是第一生产力、…)
+            starts = tuple(dict.fromkeys([a] + [q[:2] for q in parts(f)[1:] if len(q) >= 2]))
+            rest = "".join(sorted(set(f) - set(a + b)))
+            ends2.setdefault(key, []).append((f, len(f), a, b, r, rest, starts))
+    stems = {r["text"]: stem(r["text"]) for r in fixed}
     # Where each item's spelling stands: (enumeration number, item number), for counting the items
     # of each enumeration that a paragraph holds without walking every enumeration.
     item_of: dict[str, list] = {}
@@ -49,9 +71,12 @@ def _data(source):
     return {"item_of": item_of, "least": [max(2, len(items) - 1) for items, _, _ in enums],
             "fixed": fixed, "enums": enums, "wrong": wrong,
             "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
-            "heads": heads,
-            # the wrong forms and the heads in one pass (FC013 asks about both in every paragraph)
-            "both_words": Words(set(wrong) | set(heads))}
+            "heads": heads, "ends2": ends2, "stems": stems,
+            "affixes": [common_affix([it[0] for it in items]) for items, _, _ in enums],
+            "comma_words": Words(comma_keys(every, _LEAD.pattern[len("^(?:"):-1].split("|"))),
+            # the wrong forms, the heads and the transpositions' end pairs in one pass (FC013 asks
+            # about all three in every paragraph)
+            "both_words": Words(set(wrong) | set(heads) | set(ends2))}
 
 
 def _index_by(items, n: int) -> dict:
@@ -71,11 +96,12 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     wrong, texts = data["wrong"], data["texts"]
     text = p.text
     taken = []
-    # one automaton over both lists; each list's occurrences keep their order (that of their ends)
-    found = list(data["both_words"].finditer(text))
-    if not found:
-        return
-    heads = data["heads"]
+    # one automaton over the three lists; each list's occurrences keep their order (that of their
+    # ends). Taken as (end, word) from the automaton itself: most are end pairs, only collected
+    words = data["both_words"]
+    seen = [] if words.empty else list(words.auto.iter(text))
+    heads, stems, ends2 = data["heads"], data["stems"], data["ends2"]
+    found = [(e + 1 - len(w), e + 1, w) for e, w in seen if w in wrong or w in heads]
     for start, end, w in longest_of([f for f in found if f[2] in wrong]):
         r = wrong[w]
         taken.append((start, end))
@@ -96,14 +122,54 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                 if cand == f or cand in texts:
                     best = None
                     break
+                if joins_only(cand, f):
+                    continue
                 d = edit_distance(cand, f, limit)
                 if d <= limit and (best is None or d < best[0]):
                     best = (d, n)
+            fix = r["right"]
+            if best is None and stems[f]:
+                best = last_part_miss(text, pos, f, stems[f])
+                if best and text[pos:pos + best[1]] in texts:
+                    best = None
+                if best and not best[2]:
+                    fix = None  # the span may run into the next word: no replacement to offer
             if best and not any(s < pos + best[1] and pos < e for s, e in taken):
                 end = pos + best[1]
                 taken.append((pos, end))
-                yield Hit(p, pos, end, r["right"], {"right": r["right"], "source": r["source"],
-                                                    "how": f"与规范表述相差{best[0]}个字"})
+                yield Hit(p, pos, end, fix, {"right": r["right"], "source": r["source"],
+                                             "how": f"与规范表述相差{best[0]}个字"})
+    yield from _transpositions(p, text, data, taken, {w for _, w in seen if w in ends2})
+
+
+def _transpositions(p, text, data, taken, keys) -> Iterator[Hit]:
+    """Spans that are a formulation with two words exchanged (:func:`swapped`), looked for where
+    its first two or its last two characters stand. ``keys``: the end pairs found in ``text``;
+    both pairs of a formulation must stand there, then str.find looks for the few formulations
+    whose pairs both do."""
+    ends2, texts = data["ends2"], data["texts"]
+    size = len(text)
+    for key in sorted(keys):  # in one order whatever the hash seed
+        for f, n, a, b, r, rest, starts in ends2[key]:
+            # every character of the formulation stands in the paragraph (a plain `in` each)
+            if (b if key == a else a) not in text or not all(c in text for c in rest):
+                continue
+            for side, pair in [(0, h) for h in starts] + [(1, b)]:
+                other = b if side == 0 else a
+                at = text.find(pair)
+                while at != -1:
+                    pos = at if side == 0 else at + 2 - n
+                    cand = text[pos:pos + n] if 0 <= pos and pos + n <= size else ""
+                    at = text.find(pair, at + 1)
+                    if not cand or other not in cand or cand == f or cand in texts or not swapped(cand, f):
+                        continue
+                    if any(s < pos + n and pos < e for s, e in taken):
+                        continue
+                    taken.append((pos, pos + n))
+                    reordered = sorted(parts(cand)) == sorted(parts(f))
+                    how = "各部分的顺序与规范表述不同" if reordered else "有词语前后颠倒"
+                    yield Hit(p, pos, pos + n, r["right"], {"right": r["right"], "source": r["source"],
+                                                            "how": how})
 
 
 formulation_variant.FIELDS = frozenset({"text", "suggestion", "right", "source", "how"})
@@ -165,7 +231,15 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
     data = _data(source(rule, options["list"]))
     enums = data["enums"]
+    # a list joined by ， reads as one joined by 、 (the same length: positions stay)
     text = p.text
+    if "，" in text:
+        words = data["comma_words"]
+        where = set() if words.empty else \
+            {end + 1 - len(w) if w[0] == "，" else end for end, w in words.auto.iter(text)}
+        if where:
+            text = join_commas(text, data["item_of"], data["ends"], data["starts"], _LEAD, _LEAD_FIRST,
+                               where)
     if "、" not in text:
         return
     present = _present(text, data["every"], data["ends"], data["starts"])
@@ -180,7 +254,7 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
     for e, (items, anchors, r) in enumerate(enums):
         if len(held.get(e, ())) < least[e]:
             continue
-        hit = _check_enum(text, items, anchors)
+        hit = _check_enum(text, items, anchors, data["affixes"][e])
         if hit and hit[0] not in done:
             done.add(hit[0])
             start, end, problem = hit
@@ -188,7 +262,7 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
                                             if len(items[0]) == 1 else _right(r), "source": r["source"]})
 
 
-def _check_enum(text, items, anchors):
+def _check_enum(text, items, anchors, affix=("", "")):
     n = len(items)
     present = sum(1 for it in items if any(a in text for a in it))
     if present < max(2, n - 1):
@@ -203,7 +277,7 @@ def _check_enum(text, items, anchors):
                 key = (segs[0][0], segs[-1][1])
                 if key not in seen_spans:
                     seen_spans.add(key)
-                    found = _judge(text, segs, items, index, anchors)
+                    found = _judge(text, segs, items, index, anchors, affix)
                     if found:
                         return found
                 pos = text.find(a, pos + 1)
@@ -223,7 +297,7 @@ def _item_in(seg: str, index: dict, where: str):
     return None
 
 
-def _judge(text, segs, items, index, anchors):
+def _judge(text, segs, items, index, anchors, affix=("", "")):
     n = len(items)
     if len(segs) < 2:
         return None
@@ -235,10 +309,14 @@ def _judge(text, segs, items, index, anchors):
         if j and any(last.startswith(a) for a in index) and any(last[j.end():].startswith(a) for a in index):
             pieces = pieces[:-1] + [last[:j.start()], last[j.end():]]
     # leading and trailing segments that hold no item belong to the sentence, not the list
+    # the segments taken off in front and at the end (the nearest to the list first)
+    before, after = [], []
     while len(segs) > 1 and _item_in(text[segs[0][0]:segs[0][1]], index, "first") is None:
+        before.insert(0, segs[0])
         segs, pieces = segs[1:], pieces[1:]
     while len(segs) > 1 and len(pieces) == len(segs) and \
             _item_in(text[segs[-1][0]:segs[-1][1]], index, "last") is None:
+        after.insert(0, segs[-1])
         segs, pieces = segs[:-1], pieces[:-1]
     if len(segs) < 2:
         return None
@@ -258,18 +336,43 @@ def _judge(text, segs, items, index, anchors):
     distinct = set(found)
     if len(distinct) < max(2, n - 1) or len(found) != len(distinct):
         return None
-    clause = text[max(0, start - 20):min(len(text), end + 20)]
-    anchored = any(a in clause for a in anchors)
+    anchored = _anchored(text, start, end, anchors)
     missing = [items[i][0] for i in range(n) if i not in distinct]
-    if found != sorted(found) and not unknown:
+    # two items the other way round (碧水、蓝天) are too little to call an order wrong
+    if found != sorted(found) and not unknown and (len(distinct) >= 3 or len(distinct) == n):
         return start, end, "项目的顺序与规范表述不同"
     if len(distinct) == n - 1 and len(unknown) == 1 and len(pieces) in (n, n + 1) and (n >= 4 or anchored):
         return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n and unknown and len(unknown[0]) <= 8:
         return start, end, f"多出了“{unknown[0]}”这一项"
+    if len(distinct) == n - 1 and not unknown and found == sorted(found) and len(found) == len(pieces):
+        # a wrong item in the first or last place, where the list's edges are not known
+        m = next(i for i in range(n) if i not in distinct)
+        # the list ends there: exactly one segment beyond it on that side, none on the other
+        edge = None
+        if m == 0 and found[0] == 1 and len(before) == 1 and not after:
+            edge = before[0]
+        elif m == n - 1 and len(pieces) == len(segs) and len(after) == 1 and not before:
+            edge = after[0]
+        seg = text[edge[0]:edge[1]] if edge is not None else ""
+        wrong = edge_item(seg, items[m][0], affix, m == 0, _LEAD) if seg else None
+        if wrong:
+            if m == 0:
+                start = edge[1] - len(wrong) if seg.endswith(wrong) else start
+            else:
+                end = edge[0] + len(wrong)
+            if _anchored(text, start, end, anchors) or \
+                    (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix)))):
+                return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
         return start, end, f"缺少“{missing[0]}”"
     return None
+
+
+def _anchored(text: str, start: int, end: int, anchors) -> bool:
+    """The name (四个意识) or a cue word next to the list, not inside it."""
+    near = text[max(0, start - 20):start] + "\n" + text[end:end + 20]
+    return any(a in near for a in anchors)
 
 
 formulation_enumeration.FIELDS = frozenset({"text", "problem", "right", "source"})
