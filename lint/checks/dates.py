@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from itertools import chain
 from typing import Iterator
 
 from ..model.finding import Hit
@@ -62,6 +63,10 @@ _DATED_WEEKDAY = fast(
     rf"(?P<date>(?<![\d〇零一二三四五六七八九十])(?:(?P<y>\d{{4}}|{_CN}{{4}})年)?"
     rf"(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})[日号])"
     rf"\s*[（(]?\s*[,，]?\s*(?P<wd>(?:星期|礼拜|周)[{_WEEKDAYS}])\s*[）)]?")
+# the weekday first and its date in brackets: 下周三（9月17日）, 星期五（2025年9月26日）
+_WEEKDAY_DATED = fast(
+    rf"(?P<wd>(?:星期|礼拜|周)[{_WEEKDAYS}])[（(](?P<date>(?:(?P<y>\d{{4}}|{_CN}{{4}})年)?"
+    rf"(?P<m>\d{{1,2}}|{_CN}{{1,3}})月(?P<d>\d{{1,2}}|{_CN}{{1,3}})[日号])[）)]")
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -76,7 +81,7 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         if "月" not in p.text:
             continue
-        for m in _DATED_WEEKDAY.finditer(p.text):
+        for m in chain(_DATED_WEEKDAY.finditer(p.text), _WEEKDAY_DATED.finditer(p.text)):
             month, day = _num(m.group("m")), _num(m.group("d"))
             if None in (month, day):
                 continue
@@ -162,7 +167,16 @@ def _document_date(doc) -> tuple[int, int, int] | None:
         line = _date_line(p.text)
         if line:
             return line
+    for p in paragraphs[:6]:  # a 纪要's header: 城固县人民政府办公室　2025年9月15日
+        m = _HEADER_DATE.match(p.text)
+        if m:
+            return int(m.group(1)), int(m.group(2)), int(m.group(3))
     return None
+
+
+# the issuing body and the date on one line at the head of a 纪要 (or a 简报)
+_HEADER_DATE = fast(r"^[ \u3000]*[\u4e00-\u9fff（）]{2,40}?(?:办公室|办公厅|政府|委员会|党委|党组|委|局|厅|部|处|室|中心)"
+                    r"[ \u3000]+((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[ \u3000]*$")
 
 
 # the date under a speech's title: ——2024年3月5日在……, or a line of its own: （2024年3月5日）

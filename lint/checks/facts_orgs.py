@@ -122,12 +122,15 @@ def _inside_full(text: str, i: int, short: str, before: str) -> bool:
 
 def abbreviation_before_definition(doc, rule, options) -> Iterator[Hit]:
     """A draft that defines an abbreviation (县发展和改革局（以下简称县发改局）) but uses it
-    before that: the first use comes before the reader is told what it stands for."""
-    from ..text.segment import lexicon
-
+    before that: the first use comes before the reader is told what it stands for. Also a
+    common short name of a body (reference/org-abbreviations.tsv) that the draft itself writes
+    out in full only later (县卫健局局长许敏 … 县卫生健康局要做好灾后防疫)."""
     defined = defined_abbreviations(doc, rule.scope)
+    yield from _listed_before_full(doc, rule, options, {d[2] for d in defined})
     if not defined:
         return
+    from ..text.segment import lexicon
+
     lex = lexicon()
     for dp, dpos, short, before, written in defined:
         if short[0] in "本该此" or (lex.freq.get(short, 0) >= options["common"]):
@@ -152,4 +155,40 @@ def abbreviation_before_definition(doc, rule, options) -> Iterator[Hit]:
 
 abbreviation_before_definition.FIELDS = frozenset({"text", "short", "definition", "where"})
 abbreviation_before_definition.OPTIONS = {
-    "common": Param("int", default=300, doc="an abbreviation this frequent in the lexicon (方案, 条例) is a word, not reported")}
+    "common": Param("int", default=300, doc="an abbreviation this frequent in the lexicon (方案, 条例) is a word, not reported"),
+    "list": Param("str", default="org-abbreviations", doc="short name -> full name")}
+
+_LEVELS = set("省市县区州旗盟镇乡")
+
+
+def _listed_before_full(doc, rule, options, defined: set) -> Iterator[Hit]:
+    """Listed short names (县卫健局) whose full name with the same level before it (县卫生健康局)
+    the draft writes only after the short one's first use."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    words, table = keyed(rule, options["list"], "short")
+    firsts: dict[str, tuple] = {}
+    for p in doc.iter(rule.scope):
+        for start, end, short in words.longest(p.text):
+            if not left_edge(p.text, start):
+                continue
+            level = p.text[start - 1:start] if start and p.text[start - 1] in _LEVELS else ""
+            firsts.setdefault(level + short, (p, start, end, level, short))
+    if not firsts:
+        return
+    joined = doc.joined_text
+    offsets = [0, *accumulate(len(q.text) + 1 for q in doc.paragraphs)]
+    for key, (p, start, end, level, short) in firsts.items():
+        if short in defined or key in defined:
+            continue  # the draft defines it: the check above
+        at = offsets[p.index] + start - len(level)
+        found = [(k, level + f) for k, f in ((joined.find(level + f), f) for f in table[short]["full"].split("|"))
+                 if k != -1]
+        if not found or min(found)[0] < at:
+            continue  # never written out, or written out first
+        k, full = min(found)
+        q = doc.paragraphs[bisect_right(offsets, k) - 1]
+        yield Hit(p, start - len(level), end, None, {
+            "short": level + short, "definition": f"全称“{full}”",
+            "where": "本行后文" if q is p else f"第{q.line}行"})

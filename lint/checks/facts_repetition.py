@@ -1,6 +1,7 @@
 """Repetition (FC025): a paragraph or a sentence that appears twice in the document, mostly a
-copy-paste leftover. Short sentences (under ``min_chars`` Chinese characters) and formulaic
-lines are not compared."""
+copy-paste leftover. Short sentences (under ``min_chars`` Chinese characters; under
+``near_chars`` when the two are in one paragraph or the next) and formulaic lines are not
+compared."""
 
 from __future__ import annotations
 
@@ -34,8 +35,10 @@ def _norm(text: str) -> str:
 
 def repeated_text(doc, rule, options) -> Iterator[Hit]:
     least = options["min_chars"]
+    near = min(options["near_chars"], least)  # a sentence repeated in its paragraph or the next
     paragraphs: dict[str, object] = {}
     sentences: dict[str, tuple] = {}
+    previous = None
     for p in doc.iter(rule.scope):
         key = _norm(p.text)
         if len(key) >= least:  # at least as many characters; Chinese ones counted on a repeat
@@ -46,16 +49,19 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
             paragraphs.setdefault(key, p)
         repeats = []
         for s in p.sentences:
-            if s.end - s.start < least:
+            if s.end - s.start < near:
                 continue  # normalising only takes characters away: too short either way
             sk = _norm(p.text[s.start:s.end])
-            if len(sk) < least:
+            if len(sk) < near:
                 continue
             first = sentences.get(sk)
             if first is None:
                 sentences[sk] = (p, s.start)
-            elif han_count(sk) >= least:
+                continue
+            n = han_count(sk)
+            if n >= least or n >= near and first[0] in (p, previous):
                 repeats.append((s, first))
+        previous = p
         if repeats:
             s, first = repeats[0]
             where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
@@ -65,4 +71,7 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
 
 repeated_text.FIELDS = frozenset({"text", "what", "where"})
 repeated_text.OPTIONS = {"min_chars": Param("int", default=20, tunable=True,
-                                            doc="shortest sentence (Chinese characters) compared")}
+                                            doc="shortest sentence (Chinese characters) compared"),
+                            "near_chars": Param("int", default=12, tunable=True,
+                                                doc="shortest sentence (Chinese characters) compared with "
+                                                    "its own paragraph and the one before")}

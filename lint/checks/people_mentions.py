@@ -32,6 +32,7 @@ from functools import lru_cache
 from ..cache import compile_regex
 from ..text.chinese import HAN_BASIC, is_han
 from ..text.fastregex import fast
+from .people_lexicon import NameLexicon, lexicon
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
             "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
@@ -70,6 +71,19 @@ _TITLE_NAME = fast(rf"(?P<title>{TITLES})(?=(?:{COMPOUND}|[{SURNAMES}])[{HAN_BAS
 _NAME_TITLE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)(?P<title>{TITLES})")
 _CONTACT = fast(rf"联系(?:人(?:及(?:联系)?(?:电话|方式))?|电话|方式)[：:]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))?"
                 rf"(?P<name>{NAME}?)(?=[，,；;、（(\s\d]|$|电话|手机|同志)")
+# the next contacts of a list: 联系人：市林业和草原局副局长王德明，市应急管理局罗文彬
+_CONTACT_MORE = fast(rf"[，,、；;]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))"
+                     rf"(?P<name>{NAME}?)(?=[，,；;、。（(\s\d]|$|电话|手机|同志)")
+_CONTACT_START = compile_regex(r"联系人[：:]")
+_CONTACT_SEP = compile_regex(r"[，,、；;]")
+_CONTACT_STOP = compile_regex(r"[。！？\n]")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _CONTACT_STOP.search(text, pos)
+    return m.start() if m else len(text)
+
+
 # 联系电话：0551-6210000（张丽萍）: the name in brackets after the number
 _CONTACT_AFTER = fast(rf"联系(?:人|电话|方式)[：:][0-9０-９\-－—、，,/ \u3000转]{{5,40}}[（(](?P<name>{NAME}?)[）)]")
 _DESK_NAME = fast(rf"(?P<body>[{HAN_BASIC}]{{1,14}}?(?:科|处|室|股|办|中心))(?P<name>{NAME}?)"
@@ -101,57 +115,6 @@ class Mention:
     @property
     def post(self) -> str:
         return self.body + self.title
-
-
-def lexicon():
-    from ..text.segment import lexicon as _lexicon
-
-    return _lexicon()
-
-
-class _Lex:
-    """The lexicon as the name reading uses it, loaded only when a segmentation is asked for
-    (cut, aligned, best): a draft whose candidates all fail on word counts never pays for it.
-    Word counts come from the frequent-word sets (:func:`lint.text.segment.frequent_words`,
-    a few milliseconds) at the thresholds the checks compare with (20, 300, 3,000)."""
-
-    def __init__(self):
-        self._real = None
-        self.freq = _Counts(self)
-
-    def real(self):
-        if self._real is None:
-            self._real = lexicon()
-        return self._real
-
-    def cut(self, text: str):
-        return self.real().cut(text)
-
-    def aligned(self, text: str, start: int, end: int, window: int = 8) -> bool:
-        return self.real().aligned(text, start, end, window)
-
-    def best(self, text: str):
-        return self.real().best(text)
-
-
-class _Counts:
-    """``get(word)`` as the lexicon's counts, exact at the thresholds 20, 300 and 3,000."""
-
-    _STEPS = {1: (300,), 2: (3000, 300, 20), 3: (20,), 4: (20,)}
-
-    def __init__(self, owner: _Lex):
-        self.owner = owner
-
-    def get(self, word: str, default: int = 0) -> int:
-        from ..text.segment import frequent_words
-
-        steps = self._STEPS.get(len(word))
-        if steps is None:
-            return self.owner.real().freq.get(word, default)
-        for least in steps:
-            if word in frequent_words(len(word), least):
-                return least
-        return default
 
 
 def plausible_name(name: str, lex=None) -> bool:
@@ -341,7 +304,7 @@ def _mentions(doc, scope) -> list[Mention]:
         if p.index not in where:
             continue
         if lex is None:
-            lex, year = _Lex(), _doc_year(doc)
+            lex, year = NameLexicon(), _doc_year(doc)
         found = list(paragraph_mentions(p, lex, year))
         found.sort(key=lambda m: m.start)
         taken: list[tuple[int, int]] = []
@@ -401,6 +364,14 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         if br and not body:
             body = br.group("b")
         found.append((2, Mention(p, m.start("name"), m.end("name"), name, "", body, "contact", False, m.start())))
+    if "联系" in text:
+        for c in _CONTACT_START.finditer(text):  # each contact after the first: a body and a name
+            end = _sentence_end(text, c.end())
+            for sep in _CONTACT_SEP.finditer(text, c.end(), end):
+                more = _CONTACT_MORE.match(text, sep.start())
+                if more is not None and plausible_name(more.group("name"), lex):
+                    found.append((2, Mention(p, more.start("name"), more.end("name"), more.group("name"), "",
+                                             _trim(more.group("body")), "contact", False, more.start("body"))))
     for m in _CONTACT_AFTER.finditer(text):
         if plausible_name(m.group("name"), lex):
             found.append((2, Mention(p, m.start("name"), m.end("name"), m.group("name"), "", "", "contact", False,

@@ -1,0 +1,266 @@
+"""Shares of a whole that must agree with the figures (FC021): a part's 占X% recomputed from the
+part and the total it is of (lint.checks.facts_figures reads the totals and parts)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..cache import compile_regex
+from ..model.finding import Hit
+from ..text.chinese import HAN_BASIC
+from ..text.fastregex import fast
+from .facts_figures import _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit
+
+_SHARE = fast(rf"{_NUM}[^，。；\d]{{0,6}}?[，,]?(?:占|约占)[^\d，。；]{{0,10}}?(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _wholes(text: str) -> list:
+    """(match, unit, (value, half), stated) of the figures a share in ``text`` may be of, in
+    order: a total (共…, 累计…; ``stated``) and the figure a 其中 follows in its sentence
+    (接待游客2860万人次，其中…), whose shares are checked only when they are plainly of it."""
+    out = [(t, _unit(t.group(2), t.group(3)), _scaled(t.group(1), t.group(2), t.group(3)), True)
+           for t in _TOTAL.finditer(text)]
+    k = text.find("其中")
+    while k != -1:
+        s0 = max(text.rfind(c, 0, k) for c in "。！？；") + 1
+        last = None
+        for q in _QTY.finditer(text, s0, k):
+            last = q
+        if last is not None and not any(t[0].end() == last.end() for t in out):
+            out.append((last, _unit(last.group(2), last.group(3)),
+                        _scaled(last.group(1), last.group(2), last.group(3)), False))
+        k = text.find("其中", k + 2)
+    return sorted(out, key=lambda t: t[0].end())
+
+
+def share_of_total(doc, rule, options) -> Iterator[Hit]:
+    paras = list(doc.iter(rule.scope))
+    for i, p in enumerate(paras):
+        text = p.text
+        if "占" not in text:
+            continue
+        yield from _named_wholes(p, paras[i - 1] if i else None)
+        yield from _odd_share(p)
+        totals = _wholes(text)
+        if not totals:
+            continue
+        if "分别" in text:
+            yield from _respective_shares(p, totals)
+        for m in _SHARE.finditer(text):
+            unit = _unit(m.group(2), m.group(3))
+            before = [t for t in totals if t[0].end() <= m.start() and t[1] == unit]
+            if not before:
+                continue
+            t, _, (total, th), stated = before[-1]
+            between = text[t.end():m.start()]
+            if total <= 0 or not ("其中" in between or _subset(between, text, m)):
+                continue
+            if not stated and not _plainly_of_it(text, m):
+                continue
+            problem = _share_problem(m.group(1, 2, 3), m.group(4), total, th,
+                                     "总数" + t.group(1) + (t.group(2) or "") + t.group(3), "（见本段前文）")
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+    yield from _shares_over_100(doc, rule)
+
+
+# 其中玉米16.2万亩、水稻14.8万亩……，玉米、水稻分别占44.2%和38.4%: the shares of parts named in
+# the breakdown of the figure before 其中 (or a stated total), in the same sentence.
+_RATE = r"\d+(?:\.\d+)?[%％]"
+_RESPECTIVE = fast(rf"(?P<names>[{HAN_BASIC}]{{1,8}}(?:[、和与及][{HAN_BASIC}]{{1,8}})+)分别(?:约)?占(?:比|比为|总数的|总量的|的)?"
+                   rf"(?P<rates>{_RATE}(?:(?:、|和|与|及|，){_RATE})+)")
+_RATE_NUM = compile_regex(r"(\d+(?:\.\d+)?)[%％]")
+_NAME_SPLIT = compile_regex(r"[、和与及]")
+
+
+def _respective_shares(p, totals) -> Iterator[Hit]:
+    text = p.text
+    for m in _RESPECTIVE.finditer(text):
+        names = _NAME_SPLIT.split(m.group("names"))
+        rates = [(r.group(1), r.start(), r.end()) for r in _RATE_NUM.finditer(text, m.start("rates"), m.end("rates"))]
+        if len(names) != len(rates):
+            continue
+        s0 = max(text.rfind(c, 0, m.start()) for c in "。！？") + 1
+        before = [t for t in totals if s0 <= t[0].start() and t[0].end() <= m.start()]
+        if not before:
+            continue
+        t, unit, (total, th), _ = before[-1]
+        k = text.find("其中", t.end(), m.start())
+        if k == -1 or total <= 0:
+            continue
+        for name, (rate, r0, r1) in zip(names, rates):
+            part = _named_part(text, k, m.start(), name, unit)
+            if part is None:
+                continue
+            problem = _share_problem(part.group(1, 2, 3), rate, total, th,
+                                     "总数" + t.group(1) + (t.group(2) or "") + t.group(3), "（见本句前文）")
+            if problem:
+                yield Hit(p, r0, r1, None, {"problem": f"{name}{problem}"})
+
+
+def _named_part(text: str, start: int, end: int, name: str, unit: str):
+    """The figure right after ``name`` in the breakdown (玉米16.2万亩), of ``unit``."""
+    i = text.find(name, start, end)
+    while i != -1:
+        q = _QTY.match(text, i + len(name))
+        if q and _unit(q.group(2), q.group(3)) == unit:
+            return q
+        i = text.find(name, i + 1, end)
+    return None
+
+
+# Without 其中, a part of the total is named by a verb of completion right before it, in the same
+# sentence: 共有重点项目120个，已完成90个，占比75%. The share must then be of that total: 占比,
+# 占X%, 占总数的X% (占全市的X% has another whole).
+_SUBSET = compile_regex(r"[，、]\s*(?:其中)?(?:已|均已|已经)(?:按期|全部|累计|基本)?"
+                     r"(?:完成|建成|开工|竣工|办结|整改|落实|实现|达标|验收|销号|通过|接入|覆盖)(?:了)?"
+                     r"[^\d，。；]{0,6}$")
+_OWN_WHOLE = compile_regex(r"(?:约)?占(?:比|比为|比达|比达到|总数的|总量的|总数|的)?\s*$")
+
+
+def _subset(between: str, text: str, m) -> bool:
+    """The part ``m`` follows a verb of completion in the total's sentence, and its share is of
+    that total."""
+    if re.search(r"[。；！？]", between):
+        return False
+    cue = text[max(0, m.start() - 14):m.start()]
+    share = text[m.end(3):m.start(4)]
+    k = share.find("占")
+    return bool(_SUBSET.search(cue)) and k != -1 and bool(_OWN_WHOLE.match(share, k))
+
+
+def _plainly_of_it(text: str, m) -> bool:
+    """The share ``m`` is of the figure its 其中 follows: 占比, 占X%, 占总数的X% (not 占世界60%),
+    of a part given as a figure (not 超过1.9万公里, 近百亿元)."""
+    share = text[m.end(3):m.start(4)]
+    k = share.find("占")
+    lead = text[max(0, m.start() - 2):m.start()]
+    return k != -1 and bool(_OWN_WHOLE.match(share, k)) and not re.search(r"超过|近|约|逾|多于|不到|不足", lead)
+
+
+# Parts of one whole, each with its share, in one sentence (A类416个，占26.3%；B类387个，占24.4%；
+# …): each part and share give the whole; when all the others (three or more) agree on it and one
+# does not, that one is wrong.
+_RUN_SHARE = fast(rf"{_NUM}[，,]?(?:占比|占比为|占)(\d+(?:\.\d+)?)[%％]")
+
+
+def _odd_share(p) -> Iterator[Hit]:
+    groups: dict[tuple, list] = {}
+    for m in _RUN_SHARE.finditer(p.text):
+        key = (_sentence_end(p.text, m.start()), _unit(m.group(2), m.group(3)))
+        groups.setdefault(key, []).append(m)
+    for items in groups.values():
+        if len(items) < 4:
+            continue
+        ranges = []
+        for m in items:
+            n, h = _scaled(m.group(1), m.group(2), m.group(3))
+            r = float(m.group(4))
+            dec = len(m.group(4).split(".")[1]) if "." in m.group(4) else 0
+            slack = 0.5 * 10 ** -dec
+            if r - slack <= 0:
+                break
+            ranges.append(((n - h) / (r + slack) * 100, (n + h) / (r - slack) * 100))
+        else:
+            if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
+                continue  # one whole fits them all
+            odd = [k for k in range(len(items))
+                   if max(lo for j, (lo, _) in enumerate(ranges) if j != k)
+                   <= min(hi for j, (_, hi) in enumerate(ranges) if j != k)]
+            if len(odd) != 1:
+                continue  # no single share stands out
+            k = odd[0]
+            others = [x for j, x in enumerate(ranges) if j != k]
+            whole = (max(lo for lo, _ in others) + min(hi for _, hi in others)) / 2
+            m = items[k]
+            n, _ = _scaled(m.group(1), m.group(2), m.group(3))
+            what = m.group(1) + (m.group(2) or "") + m.group(3)
+            dec = max(1, len(m.group(4).split(".")[1]) if "." in m.group(4) else 0)
+            if all("." not in x.group(1) for x in items):
+                whole = round(whole)
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"按同一句其他各项的数字和比例，总数约为{_fmt(whole, m.group(2), m.group(3))}，"
+                           f"{what}应占{n / whole * 100:.{dec}f}%左右，文中写作{m.group(4)}%"})
+
+
+def _share_problem(part_figure, stated: str, total: float, th: float, whole: str, where: str) -> str | None:
+    """What is wrong with ``part_figure`` being ``stated`` % of ``total`` (± ``th``), if anything."""
+    part, ph = _scaled(*part_figure)
+    if total <= 0 or part - ph > total + th:
+        return None  # larger than the whole: not a part of it
+    dec = len(stated.split(".")[1]) if "." in stated else 0
+    lo = (part - ph) / (total + th) * 100
+    hi = (part + ph) / max(total - th, 1e-9) * 100
+    slack = 0.5 * 10 ** -dec
+    if lo - slack <= float(stated) <= hi + slack:
+        return None
+    what = part_figure[0] + (part_figure[1] or "") + part_figure[2]
+    return f"{what}占{whole}{where}应为{part / total * 100:.{max(dec, 1)}f}%左右，文中写作{stated}%"
+
+
+# A share of a whole named by its noun (占总投资的30%), with the whole's figure stated in this or
+# the previous paragraph (总投资8400万元); or given in the share itself (占一般公共预算支出61.9亿元的78.5%).
+_NAMED_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>总[{HAN_BASIC}]{{1,6}}?|[{HAN_BASIC}]{{1,8}}?总(?:额|数|量|投资|收入|支出|规模))"
+                    rf"的(?P<rate>\d+(?:\.\d+)?)[%％]")
+_INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,12}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _named_wholes(p, previous) -> Iterator[Hit]:
+    text = p.text
+    for m in _INLINE_SHARE.finditer(text):
+        if _unit(m.group(2), m.group(3)) != _unit(m.group(5), m.group(6)):
+            continue
+        total, th = _scaled(m.group(4), m.group(5), m.group(6))
+        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                 m.group(4) + (m.group(5) or "") + m.group(6), "")
+        if problem:
+            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+    for m in _NAMED_SHARE.finditer(text):
+        whole = m.group("whole")
+        unit = _unit(m.group(2), m.group(3))
+        stated = re.compile(re.escape(whole) + rf"(?:为|达|达到|约|是|共|合计|计)?{_NUM}")
+        found = None
+        for where, t in (("（见本段前文）", text[:m.start()]), ("（见上一段）", previous.text if previous else "")):
+            hits = [x for x in stated.finditer(t) if _unit(x.group(2), x.group(3)) == unit]
+            if hits:
+                found = (where, hits[-1])
+                break
+        if found is None:
+            continue
+        where, x = found
+        total, th = _scaled(x.group(1), x.group(2), x.group(3))
+        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                 whole + x.group(1) + (x.group(2) or "") + x.group(3), where)
+        if problem:
+            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+
+
+_PART_SHARE = fast(r"(?:占|约占)[^\d，。；]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _shares_over_100(doc, rule) -> Iterator[Hit]:
+    """其中A占45%，B占35%，C占30%: the shares of one whole adding up to more than 100%."""
+    for p in doc.iter(rule.scope):
+        text = p.text
+        k = text.find("其中")
+        while k != -1:
+            stop = _sentence_end(text, k)
+            seg = text[k:stop]
+            nxt = seg.find("其中", 2)
+            if nxt != -1:
+                seg, stop = seg[:nxt], k + nxt
+            shares = list(_PART_SHARE.finditer(text, k, stop))
+            if len(shares) >= 2 and not re.search(r"增长|提高|下降|同比|比上年", seg):
+                values = [float(m.group(1)) for m in shares]
+                slack = sum(0.5 * 10 ** -(len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
+                            for m in shares)
+                if sum(values) > 100 + slack:
+                    total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
+                    listed = "、".join(m.group(1) + "%" for m in shares)
+                    yield Hit(p, shares[0].start(), shares[-1].end(), None, {
+                        "problem": f"“其中”各项所占比例{listed}合计{total}%，超过了100%"})
+            k = text.find("其中", stop)
+
+
+share_of_total.FIELDS = frozenset({"text", "problem"})

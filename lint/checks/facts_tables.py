@@ -1,0 +1,208 @@
+"""Tables whose figures disagree (FC029): a total row (合计, 小计, 全县…) that is not the sum of
+the rows it totals, and a rate (修复率, 占比…) that does not follow the rule the table's other
+rows follow (已修复÷受损数量).
+
+A table is a Word table, or in a text draft a run of three or more lines cut into the same number
+(three or more) of cells by tabs, ideographic spaces or runs of spaces. Only whole tables of plain
+numbers are added up: a column with a rate, a mean or a blank cell is not summed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..cache import compile_regex
+from ..model.finding import Hit
+
+_CUT = compile_regex(r"[^\t\u3000 ]+(?: [^\t\u3000 ]+)*")  # a cell: text up to a tab, an ideographic space or two spaces
+_NUMBER = compile_regex(r"^[+＋]?(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?([%％])?$")
+_SUM_LABEL = compile_regex(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|全(?:县|市|区|省|州|镇|乡|盟|旗)(?:合计|总计)?|总数)$")
+_RATE_HEAD = compile_regex(r"率|占比|比重|比例|[%％]|百分")
+_GROWTH_HEAD = compile_regex(r"增长|增幅|增减|同比|环比|变化")
+_NOT_SUMMED = compile_regex(r"率|占比|比重|比例|[%％]|平均|均值|人均|单价|价格|排名|排序|序号|年份|年度|指数|倍")
+
+
+class _Cell:
+    __slots__ = ("p", "start", "end", "text", "value", "half", "percent")
+
+    def __init__(self, p, start: int, end: int, text: str):
+        self.p, self.start, self.end, self.text = p, start, end, text
+        m = _NUMBER.match(text)
+        self.value = self.half = None
+        self.percent = False
+        if m:
+            whole = re.sub(r"[,，]", "", m.group(1))
+            frac = m.group(2) or ""
+            self.value = float(whole + frac)
+            self.half = 0.5 * 10 ** -(len(frac) - 1) if frac else 0.5 if m.group(3) else 0.0
+            self.percent = bool(m.group(3))
+
+
+def _tables(doc, scope) -> list[list[list[_Cell]]]:
+    """The tables of the draft, as rows of cells (the first row: the header)."""
+    out = []
+    grid: dict[int, dict[int, dict[int, _Cell]]] = {}
+    run: list[list[_Cell]] = []
+
+    def flush():
+        if len(run) >= 3:
+            out.append(list(run))
+        run.clear()
+
+    for p in doc.iter(scope):
+        if p.table:
+            flush()
+            t, r, c = p.table
+            cells = grid.setdefault(t, {}).setdefault(r, {})
+            if c not in cells:  # a cell's first paragraph
+                text = p.text.strip()
+                at = p.text.find(text) if text else 0
+                cells[c] = _Cell(p, at, at + len(text), text)
+            continue
+        text = p.text
+        if "\t" not in text and "\u3000" not in text and "  " not in text:
+            flush()
+            continue
+        cells = [_Cell(p, m.start(), m.end(), m.group()) for m in _CUT.finditer(text)]
+        if len(cells) < 3 or (run and len(cells) != len(run[0])):
+            flush()
+            if len(cells) >= 3:
+                run.append(cells)
+            continue
+        run.append(cells)
+    flush()
+    for t in sorted(grid):
+        rows = grid[t]
+        width = max(max(r) for r in rows.values())
+        table = [[rows[r].get(c) for c in range(1, width + 1)] for r in sorted(rows)]
+        if len(table) >= 3 and all(all(c is not None for c in row) for row in table):
+            out.append(table)
+    return out
+
+
+def table_figures(doc, rule, options) -> Iterator[Hit]:
+    for table in _tables(doc, rule.scope):
+        head, rows = table[0], table[1:]
+        yield from _sum_rows(head, rows)
+        yield from _rates(head, rows)
+
+
+table_figures.FIELDS = frozenset({"text", "problem"})
+
+
+def _label(row) -> str:
+    return row[0].text.replace(" ", "").replace("\u3000", "")
+
+
+def _sum_rows(head, rows) -> Iterator[Hit]:
+    """Each total row against the rows it totals: those after the previous total row (or, for a
+    total right under the header, those down to the next one)."""
+    is_sum = [bool(_SUM_LABEL.match(_label(r))) for r in rows]
+    if not any(is_sum):
+        return
+    subtotals = any(_label(r).startswith("小") for r, s in zip(rows, is_sum) if s)
+    for i, row in enumerate(rows):
+        if not is_sum[i]:
+            continue
+        if subtotals and not _label(row).startswith("小"):
+            continue  # a grand total over subtotals: not added up
+        if i == 0:
+            j = next((k for k in range(1, len(rows)) if is_sum[k]), len(rows))
+            block = rows[1:j]
+        else:
+            k = max((k for k in range(i) if is_sum[k]), default=-1)
+            block = rows[k + 1:i]
+        if len(block) < 2:
+            continue
+        for c in range(1, len(head)):
+            if _NOT_SUMMED.search(head[c].text):
+                continue
+            stated = row[c]
+            cells = [r[c] for r in block]
+            if stated.value is None or stated.percent or any(x.value is None or x.percent for x in cells):
+                continue
+            total = sum(x.value for x in cells)
+            slack = sum(x.half for x in cells) + stated.half + 1e-9
+            if abs(total - stated.value) > slack:
+                shown = f"{total:.{_decimals(cells + [stated])}f}"
+                yield Hit(stated.p, stated.start, stated.end, None, {
+                    "problem": f"“{_label(row)}”行“{head[c].text}”一列，上面{len(block)}行相加为{shown}，"
+                               f"表中写作{stated.text}"})
+
+
+def _decimals(cells) -> int:
+    return max((len(c.text.split(".")[1]) if "." in c.text else 0) for c in cells)
+
+
+# how a rate may follow from two columns a and b of its row
+_RELATIONS = {
+    "b÷a": lambda a, b: b / a * 100,
+    "a÷b": lambda a, b: a / b * 100,
+    "(b−a)÷a": lambda a, b: (b - a) / a * 100,
+}
+
+
+_SHOWN = {"b÷a": "“{b}”÷“{a}”", "a÷b": "“{a}”÷“{b}”", "(b−a)÷a": "（“{b}”−“{a}”）÷“{a}”"}
+
+
+def _bounds(rel: str, a: _Cell, b: _Cell) -> tuple[float, float] | None:
+    """The smallest and largest rate that ``a`` and ``b`` as printed (rounded) allow."""
+    f = _RELATIONS[rel]
+    vals = []
+    for x in (a.value - a.half, a.value + a.half):
+        for y in (b.value - b.half, b.value + b.half):
+            if x <= 0 or (rel == "a÷b" and y <= 0):
+                return None
+            vals.append(f(x, y))
+    return min(vals), max(vals)
+
+
+def _agrees(rel: str, a: _Cell, b: _Cell, rate: _Cell) -> bool | None:
+    got = _bounds(rel, a, b)
+    if got is None:
+        return None
+    lo, hi = got
+    return lo - rate.half - 1e-9 <= rate.value <= hi + rate.half + 1e-9
+
+
+def _rates(head, rows) -> Iterator[Hit]:
+    """A rate column whose rows, but one or two, follow one rule from two number columns to its
+    left (修复率 = 已修复 ÷ 受损数量): the rows that do not are reported."""
+    for c in range(2, len(head)):
+        if not _RATE_HEAD.search(head[c].text):
+            continue
+        growth = bool(_GROWTH_HEAD.search(head[c].text))
+        usable = [r for r in rows if r[c].value is not None]
+        if len(usable) < 3:
+            continue
+        best = None
+        for a in range(1, c):
+            for b in range(1, c):
+                if a == b or _NOT_SUMMED.search(head[a].text) or _NOT_SUMMED.search(head[b].text):
+                    continue
+                for rel in (("(b−a)÷a",) if growth else ("b÷a", "a÷b")):
+                    if rel == "a÷b" and a > b:
+                        continue
+                    verdicts = [(r, _agrees(rel, r[a], r[b], r[c])) for r in usable
+                                if r[a].value is not None and r[b].value is not None and not r[a].percent
+                                and not r[b].percent]
+                    verdicts = [(r, v) for r, v in verdicts if v is not None]
+                    good = sum(1 for _, v in verdicts if v)
+                    if best is None or good > best[0]:
+                        best = (good, rel, a, b, verdicts)
+        if best is None:
+            continue
+        good, rel, a, b, verdicts = best
+        bad = [r for r, v in verdicts if not v]
+        # the rule is the table's own: most rows, and at least three, follow it
+        if not bad or good < 3 or len(bad) * 3 > len(verdicts):
+            continue
+        how = _SHOWN[rel].format(a=head[a].text, b=head[b].text)
+        for r in bad:
+            x, y = r[a].value, r[b].value
+            right = _RELATIONS[rel](x, y)
+            dec = max(1, len(r[c].text.rstrip("%％").split(".")[1]) if "." in r[c].text else 1)
+            yield Hit(r[c].p, r[c].start, r[c].end, None, {
+                "problem": f"“{_label(r)}”行的“{head[c].text}”按表中其他各行的算法（{how}×100%）"
+                           f"应为{right:.{dec}f}%左右，表中写作{r[c].text}"})
