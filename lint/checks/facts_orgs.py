@@ -168,26 +168,29 @@ def _listed_before_full(doc, rule, options, defined: set) -> Iterator[Hit]:
     from itertools import accumulate
 
     words, table = keyed(rule, options["list"], "short")
-    firsts: dict[str, tuple] = {}
-    for p in doc.iter(rule.scope):
-        for start, end, short in words.longest(p.text):
-            if not left_edge(p.text, start):
-                continue
-            level = p.text[start - 1:start] if start and p.text[start - 1] in _LEVELS else ""
-            firsts.setdefault(level + short, (p, start, end, level, short))
-    if not firsts:
-        return
     joined = doc.joined_text
+    found = words.longest(joined)  # one pass over the whole text
+    if not found:
+        return
     offsets = [0, *accumulate(len(q.text) + 1 for q in doc.paragraphs)]
+    in_scope = {p.index for p in doc.iter(rule.scope)}
+    firsts: dict[str, tuple] = {}
+    for at, stop, short in found:
+        p = doc.paragraphs[bisect_right(offsets, at) - 1]
+        start = at - offsets[p.index]
+        if p.index not in in_scope or not left_edge(p.text, start):
+            continue
+        level = p.text[start - 1:start] if start and p.text[start - 1] in _LEVELS else ""
+        firsts.setdefault(level + short, (p, start, start + len(short), level, short))
     for key, (p, start, end, level, short) in firsts.items():
         if short in defined or key in defined:
             continue  # the draft defines it: the check above
         at = offsets[p.index] + start - len(level)
-        found = [(k, level + f) for k, f in ((joined.find(level + f), f) for f in table[short]["full"].split("|"))
-                 if k != -1]
-        if not found or min(found)[0] < at:
+        written = [(k, level + f) for k, f in ((joined.find(level + f), f) for f in table[short]["full"].split("|"))
+                   if k != -1]
+        if not written or min(written)[0] < at:
             continue  # never written out, or written out first
-        k, full = min(found)
+        k, full = min(written)
         q = doc.paragraphs[bisect_right(offsets, k) - 1]
         yield Hit(p, start - len(level), end, None, {
             "short": level + short, "definition": f"全称“{full}”",

@@ -83,29 +83,29 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     临平区：检查1530户次，发现问题117个)."""
     from .facts_common import sentence_at
 
-    seen: dict[tuple, list] = {}
+    by_key: dict[tuple, list] = {}  # the figures of each set of digits and unit, in order
     for p in doc.iter(rule.scope):
         text = p.text
-        found = [m for m in _WHOLE.finditer(text) if text[m.start() - 1:m.start()] != "第"]
-        for m in found:
+        for m in _WHOLE.finditer(text):
             digits = m.group(1)
-            if len(set(digits)) < 2:
-                continue
-            key = ("".join(sorted(digits)), m.group(2) or "", m.group(3))
+            if text[m.start() - 1:m.start()] != "第" and len(set(digits)) > 1:
+                by_key.setdefault(("".join(sorted(digits)), m.group(2) or "", m.group(3)), []).append((p, m))
+    for figures in by_key.values():
+        if len({m.group(1) for _, m in figures}) < 2:
+            continue  # one figure, however often: nothing swapped
+        seen: list = []
+        for p, m in figures:
+            digits, text = m.group(1), p.text
             sentence = sentence_at(p, m.start())
-            others = {o.group(3) for o in found if o is not m and sentence[0] <= o.start() < sentence[1]}
-            labels = None
-            for other, q, q_sentence, q_others, q_labels, shown in seen.get(key, ()):
-                if not _swapped(other, digits) or (q is p and q_sentence == sentence) or others & q_others:
-                    continue
-                if labels is None:
-                    labels = _labels(text, m.start(), m.end())
-                if labels & q_labels:
+            others = {o.group(3) for o in _WHOLE.finditer(text, *sentence) if o.start() != m.start()}
+            labels = _labels(text, m.start(), m.end())
+            for other, q, q_sentence, q_others, q_labels, shown in seen:
+                if _swapped(other, digits) and not (q is p and q_sentence == sentence) \
+                        and not others & q_others and labels & q_labels:
                     yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
                     break
             else:
-                seen.setdefault(key, []).append((digits, p, sentence, others, _labels(text, m.start(), m.end()),
-                                                 m.group()))
+                seen.append((digits, p, sentence, others, labels, m.group()))
 
 
 transposed_figure.FIELDS = frozenset({"text", "first", "where"})
