@@ -51,7 +51,7 @@ restated_figure.FIELDS = frozenset({"text", "first", "where"})
 
 # --- one figure typed twice with two digits swapped ---------------------------------------------
 
-_WHOLE = fast(rf"(?<![\d.])(\d{{3,}})(?![\d.])(万|亿)?(?:多)?({_UNITS})")
+_WHOLE = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(万|亿)?(?:多)?({_UNITS})")
 _LABEL_NEAR = 10  # characters before a figure that name what it counts
 _LABEL_AFTER = 6  # and after it (1620名护林员)
 _GENERIC = frozenset("全市 全县 全区 全省 全镇 全乡 全国 全年 其中 累计 共计 合计 总计 共有 达到 完成 实现 新增 "
@@ -76,9 +76,9 @@ def _labels(text: str, start: int, end: int) -> set:
 
 def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     """The same count written twice, once with two neighbouring digits exchanged: a figure of
-    three or more digits and one made of the same digits with one neighbouring nonzero pair
-    swapped, with the same unit, in different sentences, and named by a common word nearby
-    (配备护林员1260名 … 全市1620名护林员). Not an ordinal (第132条), nor two entries of a parallel
+    three or more digits (a decimal too, its point in the same place: 47.6 and 46.7) and one made
+    of the same digits with one neighbouring nonzero pair swapped, with the same unit, in
+    different sentences, and named by a common word nearby (配备护林员1260名 … 全市1620名护林员). Not an ordinal (第132条), nor two entries of a parallel
     list, whose sentences both give other figures of one unit (拱墅区：检查2408户次，发现问题171个；
     临平区：检查1530户次，发现问题117个)."""
     from .facts_common import sentence_at
@@ -87,15 +87,16 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
         for m in _WHOLE.finditer(text):
-            digits = m.group(1)
-            if text[m.start() - 1:m.start()] != "第" and len(set(digits)) > 1:
-                by_key.setdefault(("".join(sorted(digits)), m.group(2) or "", m.group(3)), []).append((p, m))
+            digits = m.group(1).replace(".", "")
+            if len(digits) >= 3 and text[m.start() - 1:m.start()] != "第" and len(set(digits)) > 1:
+                key = ("".join(sorted(digits)), m.group(1).find("."), m.group(2) or "", m.group(3))
+                by_key.setdefault(key, []).append((p, m))
     for figures in by_key.values():
         if len({m.group(1) for _, m in figures}) < 2:
             continue  # one figure, however often: nothing swapped
         seen: list = []
         for p, m in figures:
-            digits, text = m.group(1), p.text
+            digits, text = m.group(1).replace(".", ""), p.text
             sentence = sentence_at(p, m.start())
             others = {o.group(3) for o in _WHOLE.finditer(text, *sentence) if o.start() != m.start()}
             labels = _labels(text, m.start(), m.end())
