@@ -27,12 +27,12 @@ _PARTS = re.compile("[、，]")
 _WORD = 4  # the longest block a transposition exchanges
 
 
-_JOINS = str.maketrans("", "", "、，；和与及并地的 ")
+_JOINS = str.maketrans("", "", "、，；和与及并地的 “”‘’")
 
 
 def joins_only(cand: str, right: str) -> bool:
     """True when ``cand`` and ``right`` differ only in the marks and little words that join
-    their parts (、，；和与及并地的): 大众创业万众创新 for 大众创业、万众创新, 毫不动摇地巩固 for
+    their parts (、，；和与及并地的, and quotation marks): 大众创业万众创新 for 大众创业、万众创新, 毫不动摇地巩固 for
     毫不动摇巩固. Published texts write these either way."""
     return cand.translate(_JOINS) == right.translate(_JOINS)
 

@@ -90,6 +90,17 @@ def _right(r) -> str:
     return r["text"].replace("|", "或")
 
 
+def _counterpart(wrong: str, right: str) -> str | None:
+    """What replaces a known wrong form: the formulation itself, or, for a wrong form of part of
+    it (最严格的标准、最严谨的监管 in the 四个最严), the part of the same characters in their right
+    order; None when there is none (the message still quotes the whole)."""
+    if len(wrong) >= len(right):
+        return right
+    key = sorted(wrong)
+    return next((right[i:i + len(wrong)] for i in range(len(right) - len(wrong) + 1)
+                 if sorted(right[i:i + len(wrong)]) == key), None)
+
+
 @per_paragraph
 def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     data = _data(source(rule, options["list"]))
@@ -106,7 +117,7 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
         r = wrong[w]
         taken.append((start, end))
         right = r["text"].split("|")[0]
-        yield Hit(p, start, end, right, {"right": right, "source": r["source"], "how": "是常见的错误写法"})
+        yield Hit(p, start, end, _counterpart(w, right), {"right": right, "source": r["source"], "how": "是常见的错误写法"})
     for pos, _, head in [f for f in found if f[2] in heads]:
         for r in heads[head]:
             f = r["text"]
