@@ -138,24 +138,31 @@ _BEFORE_SUB = compile_regex(r"(?:（[^）]{0,20}）)?[，,]其中")
 _CHANGE = compile_regex(r"比|较|增加|增长|减少|下降|提高|降低|超过|多|少|净增")
 
 
-def _totals(text: str) -> list:
-    """The totals of a paragraph, as (match, stated): a figure stated as one (共…, 总投资…), and
-    the figure that ``，其中`` follows at once (安排资金2400万元，其中…), which the breakdown after
-    it is of."""
-    out = [(t, True) for t in _TOTAL.finditer(text)]
-    ends = {t.end() for t, _ in out}
+def figures_before_sub(text: str) -> Iterator[tuple]:
+    """(position, figure) of each 其中 of ``text`` and the last figure before it in its sentence
+    (None when there is none)."""
     k = text.find("其中")
     while k != -1:
         s0 = max(text.rfind(c, 0, k) for c in "。！？；") + 1
         last = None
         for q in _QTY.finditer(text, s0, k):
             last = q
+        yield k, last
+        k = text.find("其中", k + 2)
+
+
+def _totals(text: str) -> list:
+    """The totals of a paragraph, as (match, stated): a figure stated as one (共…, 总投资…), and
+    the figure that ``，其中`` follows at once (安排资金2400万元，其中…), which the breakdown after
+    it is of."""
+    out = [(t, True) for t in _TOTAL.finditer(text)]
+    ends = {t.end() for t, _ in out}
+    for k, last in figures_before_sub(text):
         if last is not None and last.end() not in ends and _BEFORE_SUB.fullmatch(text, last.end(), k + 2):
             c0 = max(text.rfind(c, 0, last.start()) for c in "，,；。！？") + 1
             if not _CHANGE.search(text, c0, last.start()):  # 比去年增加4000亿元，其中…: of the amount
                 out.append((last, False))
                 ends.add(last.end())
-        k = text.find("其中", k + 2)
     return sorted(out, key=lambda t: t[0].end())
 
 

@@ -10,7 +10,7 @@ from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC
 from ..text.fastregex import fast
-from .facts_figures import _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit
+from .facts_figures import _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit, figures_before_sub
 
 _SHARE = fast(rf"{_NUM}[^，。；\d]{{0,6}}?[，,]?(?:占|约占)[^\d，。；]{{0,10}}?(\d+(?:\.\d+)?)\s*[%％]")
 
@@ -21,16 +21,10 @@ def _wholes(text: str) -> list:
     (接待游客2860万人次，其中…), whose shares are checked only when they are plainly of it."""
     out = [(t, _unit(t.group(2), t.group(3)), _scaled(t.group(1), t.group(2), t.group(3)), True)
            for t in _TOTAL.finditer(text)]
-    k = text.find("其中")
-    while k != -1:
-        s0 = max(text.rfind(c, 0, k) for c in "。！？；") + 1
-        last = None
-        for q in _QTY.finditer(text, s0, k):
-            last = q
+    for _, last in figures_before_sub(text):
         if last is not None and not any(t[0].end() == last.end() for t in out):
             out.append((last, _unit(last.group(2), last.group(3)),
                         _scaled(last.group(1), last.group(2), last.group(3)), False))
-        k = text.find("其中", k + 2)
     return sorted(out, key=lambda t: t[0].end())
 
 
