@@ -362,6 +362,9 @@ def _prefixed_program(pattern: str, flags: int, first: str) -> tuple | None:
     with a character of the class ``first`` (regex source of a one-character class), or None
     when the pattern can match the empty string (then the engine ignores the block)."""
     parsed = _re_parser.parse(pattern, flags)
+    # the flags the parser adds (re.UNICODE for a str pattern, inline flags), as re._compiler's
+    # _code merges them: without them \s, \d and \w would be compiled as their ASCII forms
+    flags = int(flags | parsed.state.flags)
     lo, hi = parsed.getwidth()
     if lo < 1:
         return None
@@ -402,7 +405,7 @@ def compile_prefixed(pattern: str, flags: int, first: str) -> re.Pattern | None:
     if not _FAST_COMPILE or flags & re.DEBUG:
         return None
     cache = get_cache()
-    key = ("prefixed", pattern, flags, first)
+    key = ("prefixed-unicode", pattern, flags, first)  # (entries of "prefixed": ASCII classes)
     hit = cache.get("regex", key)
     if hit is not None:
         try:

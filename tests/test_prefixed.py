@@ -30,8 +30,15 @@ EDGE_PATTERNS = [
     r"(?:甲乙|乙丙)+丁?",
     r"\d{2}年",
     r"[甲乙][^，]{0,3}?，",
+    # classes whose str meaning is wider than their ASCII one: the ideographic space, full-width
+    # digits and Han characters (a program once compiled them as ASCII classes)
+    r"(?:^|(?<=[：\s]))(?P<n>[甲乙]丙)",
+    r"(?<=\s)乙",
+    r"\d+月",
+    r"\w丁",
+    r"\s+甲",
 ]
-ALPHABET = "甲乙丙丁，。—0123456789月日年 "
+ALPHABET = "甲乙丙丁，。—0123456789月日年 \u3000０１：a"
 
 
 @needs_cpython
