@@ -21,7 +21,7 @@ FAMILIES = {"1": {"FC013", "FC014"}, "2": {"FC008", "FC009", "FC031"}, "3": {"FC
                   "FC028", "FC029"},
             "7": {"FC025"}}
 # (planted faults found now, planted faults in the key): a set may only gain
-FOUND = {"blind2": (47, 51), "blind3": (62, 68), "blind4": (61, 65)}
+FOUND = {"blind2": (47, 51), "blind3": (62, 68), "blind4": (62, 65), "blind5": (59, 62)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:

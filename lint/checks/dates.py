@@ -126,6 +126,9 @@ _RELATIVE_RX = fast("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 # 明日之星, 今日头条, 本月度 are names or compounds, not dates.
 _RELATIVE_NOT_AFTER = fast(r"之星|头条|度|份额")
 _FULL_DATE = fast(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+# the relative date followed by the date it stands for, in brackets: 去年（2025年）, 下周五（5月30日）
+_SPELLED_OUT = fast(r"(?:[一二三四五六日天]|星期[一二三四五六日天])?[（(](?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?"
+                    r"|\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号])[）)]")
 # A report delivered at a meeting (——2024年3月5日在……会议上) is a speech: it may say 今年.
 _DELIVERED = fast(r"^[—\-]{1,2}.*在.{2,40}(?:会议|大会|会)上")
 
@@ -222,6 +225,8 @@ def relative_date(doc, rule, options) -> Iterator[Hit]:
             offset = _RELATIVE[word]
             if offset is not None and year is not None and f"{year + offset}年" in p.text[:m.start()]:
                 continue  # 2016年是……开局之年。今年……: the year is named just before
+            if _SPELLED_OUT.match(p.text, m.end()):
+                continue  # 去年（2025年）, 下周五（5月30日）: the date is written out (FC024, FC006 check it)
             if offset is not None and year is not None:
                 write = f"写明年份（按成文日期应为“{year + offset}年”）"
                 suggestion = f"{year + offset}年"

@@ -119,6 +119,10 @@ def common_affix(items: list[str]) -> tuple[str, str]:
     return items[0][:pre], (items[0][-suf:] if suf else "")
 
 
+# nouns a list runs into without 的 (按照……最严肃的问责要求): the list ends before them
+_HEAD_NOUNS = ("要求", "原则", "方针", "理念", "精神", "思想")
+
+
 def edge_item(seg: str, missing: str, affix: tuple[str, str], first: bool, lead) -> str | None:
     """The would-be item in the first (``first``) or last segment of a list, read as the item
     in place of ``missing``: with the enumeration's common affix and the length of ``missing``,
@@ -132,7 +136,8 @@ def edge_item(seg: str, missing: str, affix: tuple[str, str], first: bool, lead)
     else:
         cand = seg[:size]
         rest = seg[size:]
-        if rest and is_han(rest[0]) and rest[0] not in "的等" and not (suf and cand.endswith(suf)):
+        if rest and is_han(rest[0]) and rest[0] not in "的等" and not rest.startswith(_HEAD_NOUNS) \
+                and not (suf and cand.endswith(suf)):
             return None
     if not cand or cand == missing or not all(is_han(c) for c in cand):
         return None

@@ -53,6 +53,30 @@ _PAIR = fast(
     rf"(?P<verb>增长|增加|提高|上升|下降|减少|降低)(?:了)?(?P<r1>\d+(?:\.\d+)?)[%％][和、](?P<r2>\d+(?:\.\d+)?)[%％]")
 
 
+# the change given as an amount and then a rate: 较去年同期的412处增加22处、增长6.3%
+_DELTA = fast(
+    rf"{_BASE}(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?P<verb>增加|减少|增长|下降|提高|降低)了?"
+    rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[，、,]?(?:同比)?(?:增长|下降|增幅为|降幅为|增幅|降幅|提高|降低)了?"
+    rf"(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _judge_delta(base, delta, rate_text: str) -> str | None:
+    """What is wrong with a change of ``delta`` from ``base`` called ``rate_text`` %."""
+    if _unit(base[1], base[2]) != _unit(delta[1], delta[2]):
+        return None
+    b, bh = _scaled(*base)
+    d, dh = _scaled(*delta)
+    if b - bh <= 0:
+        return None
+    rate = float(rate_text)
+    dec = len(rate_text.split(".")[1]) if "." in rate_text else 0
+    slack = 0.5 * 10 ** -dec
+    if (d - dh) / (b + bh) * 100 - slack <= rate <= (d + dh) / (b - bh) * 100 + slack:
+        return None
+    shown = lambda f: f[0] + (f[1] or "") + f[2]  # noqa: E731
+    return f"按{shown(base)}和变化量{shown(delta)}计算，变化幅度约为{d / b * 100:.1f}%，不是{rate_text}%"
+
+
 def _stated_before(text: str, end: int, subject: str, unit: str):
     """The last figure with ``unit`` given to ``subject`` (or its last three or more characters)
     in ``text`` before ``end``: 市级配套资金2520万元 for 市级配套资金较…."""
@@ -95,6 +119,10 @@ def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
                 problem = _judge_growth(m.group(*before), m.group(*now), m.group("verb"), m.group(rate), "%")
                 if problem:
                     yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        for m in _DELTA.finditer(text):
+            problem = _judge_delta(m.group(1, 2, 3), m.group(5, 6, 7), m.group("rate"))
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
         for m in _SUBJECT_VERSUS.finditer(text):
             if text[m.start() - 1:m.start()].isdigit() or _VERSUS.search(text[max(0, m.start() - 16):m.end()]):
                 continue  # the figure stands right before: _VERSUS above

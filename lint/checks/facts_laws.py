@@ -68,6 +68,16 @@ class _Laws:
         return best
 
 
+def _swapped_words(title: str, laws: _Laws) -> str | None:
+    """The title in force that ``title`` is with two neighbouring two-character words exchanged
+    (《安全生产事故报告和调查处理条例》 for 《生产安全事故报告和调查处理条例》)."""
+    for i in range(len(title) - 3):
+        cand = title[:i] + title[i + 2:i + 4] + title[i:i + 2] + title[i + 4:]
+        if cand != title and (cand in laws.current or cand in laws.short):
+            return cand
+    return None
+
+
 _KINDS = ("条例", "规定", "办法", "细则", "准则", "法")
 _KIND_END = compile_regex(r"(?:条例|规定|办法|细则|准则|法)(?:（试行）|（草案）)?$")
 
@@ -172,7 +182,7 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             if _LOCAL.match(title) or title.startswith(("关于", "国务院关于")):
                 continue
             target, limit = title, 1 if len(title) <= 6 else 2
-        near = laws.nearest(target, limit)
+        near = laws.nearest(target, limit) or _swapped_words(title, laws)
         if near is None:
             continue
         right = laws.short.get(near) if not title.startswith(PRC) and near in laws.short else near

@@ -19,7 +19,7 @@ from ..engine.kinds import Param
 from ..errors import RuleFileError
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from ..text.chinese import HAN_BASIC
+from ..text.chinese import HAN_BASIC, is_han
 from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions)
 
 
@@ -148,6 +148,40 @@ def _near_names(doc, rule) -> Iterator[Hit]:
                 yield Hit(here.p, here.start, here.end, right if len(ma) != len(mb) else None, {
                     "problem": f"{_at(there, here)}写作“{right}”，这里写作“{here.name}”，{how}",
                     "ask": "多半是同一人的名字写错了，请核对姓名"})
+    yield from _unread_variants(doc, rule, by_name)
+
+
+def _unread_variants(doc, rule, by_name: dict) -> Iterator[Hit]:
+    """A three-character name the draft introduces (with a post, as a contact, before 同志)
+    written elsewhere with one given-name character changed for a sound- or shape-alike one,
+    where nothing introduces it and a mark follows (联系人：…宣传教育科覃晓丽 … 报送覃晓莉。):
+    the readings of lint.checks.people_mentions do not see such a bare name."""
+    from .spelling_lm import alike
+
+    known = [n for n, ms in by_name.items() if len(n) == 3 and _surname_len(n) == 1
+             and not all(m.how == "list" for m in ms)]
+    if not known:
+        return
+    read = {(m.p.index, m.start) for ms in by_name.values() for m in ms}
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for n in known:
+            if n[0] not in text:
+                continue
+            i = text.find(n[0])
+            while i != -1:
+                cand = text[i:i + 3]
+                if len(cand) == 3 and cand not in by_name and (p.index, i) not in read \
+                        and (i + 3 == len(text) or not is_han(text[i + 3]) or text.startswith("同志", i + 3)):
+                    diff = [k for k in (1, 2) if cand[k] != n[k]]
+                    if len(diff) == 1 and cand[3 - diff[0]] == n[3 - diff[0]] and is_han(cand[diff[0]]) \
+                            and alike(cand[diff[0]], n[diff[0]]):
+                        there = by_name[n][0]
+                        here = Mention(p, i, i + 3, cand, how="bare")
+                        yield Hit(p, i, i + 3, n, {
+                            "problem": f"{_at(there, here)}写作“{n}”，这里写作“{cand}”，只差一个音近或形近的字",
+                            "ask": "多半是同一人的名字写错了，请核对姓名"})
+                i = text.find(n[0], i + 1)
 
 
 def _in_document(doc, rule) -> Iterator[Hit]:
@@ -284,22 +318,26 @@ _LIST_SEP = fast(r"[、，]")
 
 
 _ONE_NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
-_NAME_LIST = fast(rf"(?<![{HAN_BASIC}])({_ONE_NAME}(?:、{_ONE_NAME}){{2,}})(?=同志|等|[，。；：）\s]|$)")
+# after a mark or a post (副县长陈晓敏、赵建国、李文华), or after a colon with ideographic spaces
+# between the names (出席：王振东　刘洪涛　赵建国)
+_NAME_LIST = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[长记任席]))({_ONE_NAME}(?:、{_ONE_NAME}){{2,}}"
+                  rf"|(?<=[：:]){_ONE_NAME}(?:\u3000{_ONE_NAME}){{2,}})(?=同志|等|出席|列席|参加|到会|[，。；：）\s]|$)")
 
 
-# Every match of _NAME_LIST has a name between two 顿号 (its second name).
-_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、")
+# Every match of _NAME_LIST has a name between two 顿号 or ideographic spaces (its second name).
+_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|\u3000{_ONE_NAME}\u3000")
 
 
 def _listed_names(doc, rule):
-    """Runs of two or more person names joined by 、 (出席：张三、李四、王五)."""
+    """Runs of three or more person names joined by 、 (出席：张三、李四、王五; 副县长张三、李四、王五),
+    or by ideographic spaces after a colon (出席：张三　李四　王五)."""
 
     where = doc.paragraph_index.matching(_NAME_LIST_NEEDS)
     for p in doc.iter(rule.scope):
         if p.index not in where:
             continue
         for m in _NAME_LIST.finditer(p.text):
-            names = m.group(1).split("、")
+            names = m.group(1).replace("\u3000", "、").split("、")
             if all(2 <= len(n) <= 3 for n in names) and len(set(names)) == len(names):
                 yield p, m, names
 

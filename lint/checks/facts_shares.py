@@ -57,6 +57,7 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
             if problem:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})
     yield from _shares_over_100(doc, rule)
+    yield from _done_rates(doc, rule)
 
 
 # 其中玉米16.2万亩、水稻14.8万亩……，玉米、水稻分别占44.2%和38.4%: the shares of parts named in
@@ -91,6 +92,42 @@ def _respective_shares(p, totals) -> Iterator[Hit]:
                                      "总数" + t.group(1) + (t.group(2) or "") + t.group(3), "（见本句前文）")
             if problem:
                 yield Hit(p, r0, r1, None, {"problem": f"{name}{problem}"})
+
+
+# a rate named by the verb of its part, the whole given before: 共排查隐患1326处，已整改1148处，
+# 整改率达到88.6%
+_DONE_RATE = fast(rf"(?:已|累计|共|均已)?(?P<verb>整改|完成|办结|销号|化解|处置|解决|答复|回复|落实|验收|开工|竣工|签约|到位)"
+                  rf"(?:了)?{_NUM}[，,](?P=verb)率(?:达到|达|为|是)?(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _done_rates(doc, rule) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        if "的" in text and ("目标" in text or "计划" in text or "任务" in text):
+            for m in _TARGET_SHARE.finditer(text):
+                if _unit(m.group(2), m.group(3)) != _unit(m.group(5), m.group(6)):
+                    continue
+                total, th = _scaled(m.group(4), m.group(5), m.group(6))
+                problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                         "目标" + m.group(4) + (m.group(5) or "") + m.group(6), "", may_exceed=True)
+                if problem:
+                    yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        if "率" not in text:
+            continue
+        for m in _DONE_RATE.finditer(text):
+            unit = _unit(m.group(3), m.group(4))  # (group 1 is the verb)
+            s0 = max(text.rfind(c, 0, m.start()) for c in "。！？；") + 1
+            whole = None
+            for q in _QTY.finditer(text, s0, m.start()):
+                if _unit(q.group(2), q.group(3)) == unit:
+                    whole = q
+            if whole is None:
+                continue
+            total, th = _scaled(whole.group(1), whole.group(2), whole.group(3))
+            problem = _share_problem(m.group(2, 3, 4), m.group("rate"), total, th,
+                                     "总数" + whole.group(), "（见本句前文）")
+            if problem:
+                yield Hit(p, m.start("rate"), m.end(), None, {"problem": problem})
 
 
 def _named_part(text: str, start: int, end: int, name: str, unit: str):
@@ -178,10 +215,12 @@ def _odd_share(p) -> Iterator[Hit]:
                            f"{what}应占{n / whole * 100:.{dec}f}%左右，文中写作{m.group(4)}%"})
 
 
-def _share_problem(part_figure, stated: str, total: float, th: float, whole: str, where: str) -> str | None:
-    """What is wrong with ``part_figure`` being ``stated`` % of ``total`` (± ``th``), if anything."""
+def _share_problem(part_figure, stated: str, total: float, th: float, whole: str, where: str,
+                   may_exceed: bool = False) -> str | None:
+    """What is wrong with ``part_figure`` being ``stated`` % of ``total`` (± ``th``), if anything.
+    ``may_exceed``: the figure is measured against a target (完成目标的118.6%), not a part."""
     part, ph = _scaled(*part_figure)
-    if total <= 0 or part - ph > total + th:
+    if total <= 0 or (part - ph > total + th and not may_exceed):
         return None  # larger than the whole: not a part of it
     dec = len(stated.split(".")[1]) if "." in stated else 0
     lo = (part - ph) / (total + th) * 100
@@ -190,13 +229,19 @@ def _share_problem(part_figure, stated: str, total: float, th: float, whole: str
     if lo - slack <= float(stated) <= hi + slack:
         return None
     what = part_figure[0] + (part_figure[1] or "") + part_figure[2]
-    return f"{what}占{whole}{where}应为{part / total * 100:.{max(dec, 1)}f}%左右，文中写作{stated}%"
+    share = f"{part / total * 100:.{max(dec, 1)}f}%左右"
+    if may_exceed:
+        return f"{what}相当于{whole}{where}的{share}，文中写作{stated}%"
+    return f"{what}占{whole}{where}应为{share}，文中写作{stated}%"
 
 
 # A share of a whole named by its noun (占总投资的30%), with the whole's figure stated in this or
 # the previous paragraph (总投资8400万元); or given in the share itself (占一般公共预算支出61.9亿元的78.5%).
 _NAMED_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>总[{HAN_BASIC}]{{1,6}}?|[{HAN_BASIC}]{{1,8}}?总(?:额|数|量|投资|收入|支出|规模))"
                     rf"的(?P<rate>\d+(?:\.\d+)?)[%％]")
+# a figure against its target, given in the same breath: 新增城镇就业4126人，完成年度目标3800人的108.6%
+_TARGET_SHARE = fast(rf"{_NUM}[，,](?:完成|达到|实现)(?:了)?[^\d，。；]{{0,8}}?(?:目标|计划|任务)(?:数|任务)?"
+                     rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
 _INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,12}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
 
 

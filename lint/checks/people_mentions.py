@@ -92,7 +92,7 @@ _COMRADE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)同志
 _BRACKETED = fast(rf"(?:^|(?<=[：:、，\s]))(?P<name>{NAME}?)[（(](?P<post>[{HAN_BASIC}]{{0,14}}?(?:{TITLES}))[）)]")
 # a leading-group list written name, blank, post: 孙春兰　国务院副总理, 组长：张明　县长
 _SPACED = fast(rf"(?:^|[：:])[ \u3000]*(?P<name>{NAME}?)[ \u3000\t]+(?P<post>[{HAN_BASIC}]{{0,20}}?(?:{TITLES}))(?=[、，；。\s]|$)")
-_LIST = fast(rf"[：:](?P<names>{NAME}?(?:、{NAME}?){{2,}})(?=同志|等|[，。；）\s]|$)")
+_LIST = fast(rf"[：:](?P<names>{NAME}?(?:、{NAME}?){{2,}}|{NAME}?(?:\u3000{NAME}?){{2,}})(?=同志|等|[，。；）\s]|$)")
 
 # words that end a post's body when read backwards from the post (推动县农业农村局局长: 县农业农村局)
 _BODY_END = set("省市县区州旗盟镇乡村局厅委办部院会所站校队组科处室股中心府庭馆行社团署厂司")
@@ -229,7 +229,7 @@ def _body(text: str, end: int) -> tuple[int, str]:
 
 
 _LEADING = compile_regex(r"^(?:.*(?:分管|主管|负责|带领|邀请|陪同|推动|组织|协调|指导|督促|要求|会同|联合|配合|报送|"
-                         r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|兼|任|经|由))(?=[^管责领请同动织调导促求会合送]{2})")
+                         r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|兼|任|经|由|听取了|听取|请))(?=[^管责领请同动织调导促求会合送]{2})")
 
 
 def _trim(run: str) -> str:
@@ -386,7 +386,7 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         if plausible_name(name, lex):
             found.append((4, Mention(p, m.start("name"), m.end("name"), name, "", "", "comrade", False, m.start())))
     for m in _LIST.finditer(text):
-        names = m.group("names").split("、")
+        names = m.group("names").replace("\u3000", "、").split("、")  # 出席：王振东　刘洪涛　赵建国
         if len(set(names)) != len(names) or not all(plausible_name(n, lex) for n in names):
             continue
         pos = m.start("names")
