@@ -5,6 +5,7 @@ the 成文日期, and a relative date (去年, 今年, 明年) given with an exp
 from __future__ import annotations
 
 import os
+from itertools import chain
 from typing import Iterator
 
 from ..model.finding import Hit
@@ -164,7 +165,10 @@ relative_year.FIELDS = frozenset({"text", "word", "year", "right", "signed"})
 _PLAN_YEAR = fast(r"(今年|本年|明年|去年|((?:19|20)\d{2})年)[，,]?(?:既|也|将|正)?(?:是|为)"
                   r"[^。；，！？]{0,10}?“?(十[一二三四五六七八九]五)”?(?:规划|时期)?(?:的)?"
                   r"(开局之年|起步之年|第一年|收官之年|最后一年|决胜之年)")
-_FIRST = ("开局之年", "起步之年", "第一年")
+# the year right before the plan's start or close: 为明年“十五五”开局打下基础, 确保今年“十四五”圆满收官
+_PLAN_EVENT = fast(r"(今年|本年|明年|去年|((?:19|20)\d{2})年)“?(十[一二三四五六七八九]五)”?(?:规划)?(?:的)?"
+                   r"(?:圆满|顺利|胜利)?(开局|起步|开好局|起好步|收官|收好官)")
+_FIRST = ("开局之年", "起步之年", "第一年", "开局", "起步", "开好局", "起好步")
 
 
 def plan_year(doc, rule, options) -> Iterator[Hit]:
@@ -176,7 +180,7 @@ def plan_year(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         if "五" not in p.text:
             continue
-        for m in _PLAN_YEAR.finditer(p.text):
+        for m in chain(_PLAN_YEAR.finditer(p.text), _PLAN_EVENT.finditer(p.text)):
             n = cn_to_int(m.group(3)[:-1])
             if n is None:
                 continue

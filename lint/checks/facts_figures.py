@@ -26,6 +26,7 @@ _QTY = fast(_NUM)
 _TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
               rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _SUB = compile_regex(r"其中")
+_COMPARED = compile_regex(r"[，,；](?:同比|与|比|较)")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
 
@@ -75,6 +76,9 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
     second = seg.find("其中", 2)
     if second != -1:
         seg = seg[:second]
+    compared = _COMPARED.search(seg)
+    if compared:  # ，较2024年的2.95亿元增长…: the breakdown ends where the comparison starts
+        seg = seg[:compared.start()]
     masked = _BRACKETS.sub(lambda m: " " * len(m.group()), seg)
     out = []
     for m in _QTY.finditer(masked):

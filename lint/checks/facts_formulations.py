@@ -19,6 +19,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
+from .dates import document_date
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
 from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only,
                                      last_part_miss, parts, stem, swapped)
@@ -90,6 +91,15 @@ def _right(r) -> str:
     return r["text"].replace("|", "或")
 
 
+def _before(doc, r) -> bool:
+    """Whether the draft may be older than the row's wording (``since``): dated before it, or
+    not dated at all (a report copied without its date line may be of any year)."""
+    if not r.get("since"):
+        return False
+    found = document_date(doc)
+    return not found or "%04d-%02d-%02d" % found[0] < r["since"]
+
+
 def _counterpart(wrong: str, right: str) -> str | None:
     """What replaces a known wrong form: the formulation itself, or, for a wrong form of part of
     it (最严格的标准、最严谨的监管 in the 四个最严), the part of the same characters in their right
@@ -115,6 +125,8 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
     found = [(e + 1 - len(w), e + 1, w) for e, w in seen if w in wrong or w in heads]
     for start, end, w in longest_of([f for f in found if f[2] in wrong]):
         r = wrong[w]
+        if _before(doc, r):
+            continue  # the earlier wording, right in a draft of its time (德智体美 before 2018)
         taken.append((start, end))
         right = r["text"].split("|")[0]
         yield Hit(p, start, end, _counterpart(w, right), {"right": right, "source": r["source"], "how": "是常见的错误写法"})
@@ -123,6 +135,8 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
             f = r["text"]
             if text.startswith(f, pos):
                 break  # the formulation itself (or, for a shorter one, the start of a longer one)
+            if _before(doc, r):
+                continue
             tail = f[-2:]
             limit = 1 if len(f) < 10 else 2
             best = None

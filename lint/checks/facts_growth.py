@@ -14,7 +14,7 @@ from ..text.chinese import HAN_BASIC
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import per_paragraph
-from .facts_figures import _UNITS, _scaled, _unit
+from .facts_figures import _QTY, _UNITS, _scaled, _unit
 
 _GROWTH = fast(
     rf"(?:由|从)(?:[^\d，。；]{{0,12}}?)(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])"
@@ -58,6 +58,22 @@ _DELTA = fast(
     rf"{_BASE}(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?P<verb>增加|减少|增长|下降|提高|降低)了?"
     rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[，、,]?(?:同比)?(?:增长|下降|增幅为|降幅为|增幅|降幅|提高|降低)了?"
     rf"(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _compared_figure(text: str, m):
+    """What a 比/较 comparison compares: the figure right before it, or, when that figure ends
+    a breakdown (其中A1.42亿元、B1.84亿元，较2024年的2.95亿元增长10.5%), the total the breakdown
+    is of (None when there is none)."""
+    s0 = max(text.rfind(c, 0, m.start()) for c in "。！？；") + 1
+    k = text.rfind("其中", s0, m.start())
+    if k == -1 or "、" not in text[k:m.start()]:
+        return m.group(1, 2, 3)
+    total = None
+    for q in _QTY.finditer(text, s0, k):
+        total = q
+    if total is None or _unit(total.group(2), total.group(3)) != _unit(m.group(2), m.group(3)):
+        return None
+    return total.group(1, 2, 3)
 
 
 def _judge_delta(base, delta, rate_text: str) -> str | None:
@@ -110,7 +126,10 @@ def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
     if "比" in text or "较" in text:
         # 完成286亿元，比上年的260亿元增长12%: the earlier figure comes second
         for m in _VERSUS.finditer(text):
-            problem = _judge_growth(m.group(4, 5, 6), m.group(1, 2, 3), m.group("verb"),
+            now = _compared_figure(text, m)
+            if now is None:
+                continue
+            problem = _judge_growth(m.group(4, 5, 6), now, m.group("verb"),
                                     m.group("rate"), m.group("rate_unit"))
             if problem:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})

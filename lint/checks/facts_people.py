@@ -37,7 +37,11 @@ def _clash(a: Mention, b: Mention) -> bool:
     (局长 / 副局长, 县长 / 副县长), or the same post of two different bodies (县农业农村局局长 /
     县水利局局长). Different posts (县委常委 / 副县长, 局长 / 党组书记) may be held together."""
     if core_title(a.title) != core_title(b.title):
-        return False
+        # the head of a place (县长, 副县长) is not also the head of one of its bureaus (局长), but
+        # for the 公安局, whose head is often a 副县长 too
+        place, bureau = (a, b) if _PLACE_HEAD.match(a.title) else (b, a)
+        return bool(_PLACE_HEAD.match(place.title) and _BUREAU_HEAD.match(bureau.title)
+                    and bureau.body.endswith("局") and "公安" not in bureau.body)
     if is_deputy(a.title) != is_deputy(b.title):
         return compatible_bodies(a.body, b.body)
     # two bodies: only for the heads of places and bureaus; a 主任 or 书记 of one body is often
@@ -47,6 +51,8 @@ def _clash(a: Mention, b: Mention) -> bool:
 
 
 _HEADS = fast(r"^[县市区镇乡省州旗局厅]长$")
+_PLACE_HEAD = fast(r"^(?:常务)?副?[县市区旗]长$")
+_BUREAU_HEAD = fast(r"^副?局长$")
 
 
 def _variants(ms: list[Mention]) -> list[list[Mention]]:

@@ -176,6 +176,47 @@ def place_hierarchy(doc, rule, options, p) -> Iterator[Hit]:
         hit = _pair(pl, a, b)
         if hit:
             yield Hit(p, start, end, hit[1], {"problem": hit[0]})
+    if "、" in p.text:
+        yield from _odd_one_out(doc, pl, p)
+
+
+_SUFFIX = compile_regex(r"(?:市|地区|盟|土家族苗族自治州|[\u4e00-\u9fff]{1,6}自治州|州)$")
+# three or more county-level names in a row, joined by 、 (栾川县、嵩县、卢氏县)
+_COUNTY_RUN = compile_regex(r"[\u4e00-\u9fff]{2,12}?[县区市旗](?:、[\u4e00-\u9fff]{1,8}?[县区市旗]){2,}")
+
+
+def _odd_one_out(doc, pl: _Places, p) -> Iterator[Hit]:
+    """A list of counties all of one prefecture, which the draft names (洛阳市, or 洛阳), but one of
+    another prefecture: 栾川县、嵩县、卢氏县 in a 洛阳 speech (卢氏县 is 三门峡市's). Not in a
+    province's draft, whose lists may cross prefectures."""
+    title = doc.title.text if doc.title is not None else ""
+    if "省" in title or "自治区" in title:
+        return  # a province's draft lists counties of several prefectures
+    text = p.text
+    whole = doc.joined_text
+    for m in _COUNTY_RUN.finditer(text):
+        items = m.group().split("、")
+        first = next((items[0][k:] for k in range(len(items[0]) - 1) if items[0][k:] in pl.county), None)
+        if first is None:
+            continue
+        items[0] = first
+        if not all(it in pl.county for it in items):
+            continue
+        homes = [pl.county[it] for it in items]
+        prefs = [{pref for _, pref in h} for h in homes]
+        for i, it in enumerate(items):
+            rest = [pr for j, pr in enumerate(prefs) if j != i]
+            common = set.intersection(*rest)
+            if len(common) != 1 or len(homes[i]) != 1:
+                continue
+            own = next(iter(common))
+            if own in prefs[i] or not own or _SUFFIX.sub("", own) not in whole:
+                continue  # the draft is not its own prefecture's (洛阳市, or 洛阳 alone)
+            prov, pref = next(iter(homes[i]))
+            start = m.end() - len("、".join(items[i:]))
+            yield Hit(p, start, start + len(it), None, {
+                "problem": f"{it}属于{prov}{pref}，不属于{own}（同列的{'、'.join(x for x in items if x != it)}都属于{own}）"})
+            break
 
 
 def _pair(pl, a, b):

@@ -1,0 +1,74 @@
+"""Deadlines that have passed when the draft is dated (FC032): 要在2月20日前完成 in a speech of
+26 February, 完成时限：2026年1月底 in a plan signed on 10 February.
+
+A deadline is a date with 前 (以前, 之前) after it and a verb of doing or sending next to it
+(完成, 报送, 上报, 提交, 落实…), or a date after 完成时限 / 时限 / 截止时间. A date without a
+year is read as lying ahead: a month six or more before the document's is the next year's (a
+December notice may fix a January deadline), any other the document's year. 底 and 下旬 end with
+the month, 中旬 on the 20th, 上旬 on the 10th; 3月前 is before March. A sentence that reports work
+done (已, 均已, 提前, 按期, 如期) is not a deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+from typing import Iterator
+
+from ..model.finding import Hit
+from ..text.fastregex import fast
+from .dates import document_date
+
+_DATE = (r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<part>底|末|上旬|中旬|下旬))?")
+_ACTS = r"(?:完成|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总)"
+_BY_DATE = fast(rf"(?:于|在|到|截至|截止)?{_DATE}(?:前|以前|之前)[，,]?(?P<act>{_ACTS})")
+_BY_DATE_BEFORE = fast(rf"(?P<act>{_ACTS})[^，。；]{{0,12}}?(?:于|在){_DATE}(?:前|以前|之前)")
+_TIME_LIMIT = fast(rf"(?:完成时限|时限|截止时间|截止日期|完成时间)[：:]\s*{_DATE}(?:前)?")
+_DONE = fast(r"已|均已|提前|按期|如期|顺利|圆满|此前|曾")
+_DAY = {"上旬": 10, "中旬": 20}
+
+
+def _last_day(year: int, month: int, day: str | None, part: str | None, before: bool) -> tuple[int, int, int] | None:
+    """The last day the deadline allows (None for an impossible date)."""
+    if not 1 <= month <= 12:
+        return None
+    end = calendar.monthrange(year, month)[1]
+    if day:
+        d = int(day)
+        return (year, month, d) if 1 <= d <= end else None
+    if part in _DAY:
+        return year, month, _DAY[part]
+    if part:  # 底, 末, 下旬
+        return year, month, end
+    if before:  # 3月前: by the end of February
+        return (year, month - 1, calendar.monthrange(year, month - 1)[1]) if month > 1 else (year - 1, 12, 31)
+    return year, month, end  # 时限：2026年3月
+
+
+def deadline_passed(doc, rule, options) -> Iterator[Hit]:
+    found = document_date(doc)
+    if not found:
+        return
+    (y0, m0, d0), where = found
+    for p in doc.iter(rule.scope):
+        text = p.text
+        if "月" not in text:
+            continue
+        for rx in (_BY_DATE, _BY_DATE_BEFORE, _TIME_LIMIT):
+            for m in rx.finditer(text):
+                s0 = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
+                if _DONE.search(text, s0, m.start("m")):
+                    continue  # 已于3月底前完成: work done
+                month = int(m.group("m"))
+                # a deadline lies ahead: a month well before the document's is next year's
+                year = int(m.group("y")) if m.group("y") else y0 + (1 if m0 - month >= 6 else 0)
+                before = rx is not _TIME_LIMIT or text.startswith("前", m.end() - 1)
+                last = _last_day(year, month, m.group("d"), m.group("part"), before)
+                if last is None or last >= (y0, m0, d0):
+                    continue
+                start, end = m.start("m") - (len(m.group("y")) + 1 if m.group("y") else 0), m.end()
+                yield Hit(p, start, end, None, {
+                    "deadline": f"{last[0]}年{last[1]}月{last[2]}日",
+                    "signed": f"{where}是{y0}年{m0}月{d0}日"})
+
+
+deadline_passed.FIELDS = frozenset({"text", "deadline", "signed"})
