@@ -180,45 +180,6 @@ def place_hierarchy(doc, rule, options, p) -> Iterator[Hit]:
         yield from _odd_one_out(doc, pl, p)
 
 
-_SUFFIX = compile_regex(r"(?:市|地区|盟|土家族苗族自治州|[\u4e00-\u9fff]{1,6}自治州|州)$")
-# three or more county-level names in a row, joined by 、 (栾川县、嵩县、卢氏县)
-_COUNTY_RUN = compile_regex(r"[\u4e00-\u9fff]{2,12}?[县区市旗](?:、[\u4e00-\u9fff]{1,8}?[县区市旗]){2,}")
-
-
-def _odd_one_out(doc, pl: _Places, p) -> Iterator[Hit]:
-    """A list of counties all of one prefecture, which the draft names (洛阳市, or 洛阳), but one of
-    another prefecture: 栾川县、嵩县、卢氏县 in a 洛阳 speech (卢氏县 is 三门峡市's). Not in a
-    province's draft, whose lists may cross prefectures."""
-    title = doc.title.text if doc.title is not None else ""
-    if "省" in title or "自治区" in title:
-        return  # a province's draft lists counties of several prefectures
-    text = p.text
-    whole = doc.joined_text
-    for m in _COUNTY_RUN.finditer(text):
-        items = m.group().split("、")
-        first = next((items[0][k:] for k in range(len(items[0]) - 1) if items[0][k:] in pl.county), None)
-        if first is None:
-            continue
-        items[0] = first
-        if not all(it in pl.county for it in items):
-            continue
-        homes = [pl.county[it] for it in items]
-        prefs = [{pref for _, pref in h} for h in homes]
-        for i, it in enumerate(items):
-            rest = [pr for j, pr in enumerate(prefs) if j != i]
-            common = set.intersection(*rest)
-            if len(common) != 1 or len(homes[i]) != 1:
-                continue
-            own = next(iter(common))
-            if own in prefs[i] or not own or _SUFFIX.sub("", own) not in whole:
-                continue  # the draft is not its own prefecture's (洛阳市, or 洛阳 alone)
-            prov, pref = next(iter(homes[i]))
-            start = m.end() - len("、".join(items[i:]))
-            yield Hit(p, start, start + len(it), None, {
-                "problem": f"{it}属于{prov}{pref}，不属于{own}（同列的{'、'.join(x for x in items if x != it)}都属于{own}）"})
-            break
-
-
 def _pair(pl, a, b):
     a = pl.short.get(a, a)
     la, lb = _level(pl, a), _level(pl, b)
@@ -248,6 +209,76 @@ def _pair(pl, a, b):
         prov, pref = next(iter(homes))
         return f"{b}属于{prov}{pref}，不属于{a}", (pref or prov) + b
     return None
+
+
+_SUFFIX = compile_regex(r"(?:市|地区|盟|[\u4e00-\u9fff]{1,8}自治州|州)$")
+_ENDS = frozenset("县区市旗")
+
+
+def _head(pl: _Places, piece: str) -> str | None:
+    """The county-level name the piece ends with (在秭归县 -> 秭归县)."""
+    if not piece or piece[-1] not in _ENDS:
+        return None
+    return next((piece[k:] for k in range(max(0, len(piece) - 8), len(piece) - 1) if piece[k:] in pl.county), None)
+
+
+def _runs(pl: _Places, text: str) -> Iterator[tuple[int, list[str]]]:
+    """(start, names) of each run of three or more county-level names joined by 、 (栾川县、嵩县、
+    卢氏县): the pieces between 、 are names, the first one at the end of its piece and the last
+    at the start of its own."""
+    pieces, at = [], 0
+    for piece in text.split("、"):
+        pieces.append((at, piece))
+        at += len(piece) + 1
+    run: list[tuple[int, str]] = []
+    for at, piece in pieces:
+        if run and piece in pl.county:
+            run.append((at, piece))
+            continue
+        if run:
+            tail = next((piece[:k] for k in range(min(len(piece), 8), 1, -1)
+                         if piece[k - 1] in _ENDS and piece[:k] in pl.county), None)
+            if tail:
+                run.append((at, tail))
+            if len(run) >= 3:
+                yield run[0][0], [n for _, n in run]
+        head = _head(pl, piece)
+        run = [(at + len(piece) - len(head), head)] if head else []
+    if len(run) >= 3:
+        yield run[0][0], [n for _, n in run]
+
+
+def _odd_one_out(doc, pl: _Places, p) -> Iterator[Hit]:
+    """A list of counties all of one prefecture, which the draft names (洛阳市, or 洛阳), but one of
+    another prefecture: 栾川县、嵩县、卢氏县 in a 洛阳 speech (卢氏县 is 三门峡市's). Not in a
+    province's draft, whose lists may cross prefectures."""
+    title = doc.title.text if doc.title is not None else ""
+    if "省" in title or "自治区" in title:
+        return  # a province's draft lists counties of several prefectures
+    text = p.text
+    if sum(text.count(c + "、") for c in _ENDS) < 2:
+        return  # no run of three names
+    whole = None
+    for start, items in _runs(pl, text):
+        homes = [pl.county[it] for it in items]
+        prefs = [{pref for _, pref in h} for h in homes]
+        for i, it in enumerate(items):
+            if len(homes[i]) != 1:
+                continue
+            common = set.intersection(*[pr for j, pr in enumerate(prefs) if j != i])
+            if len(common) != 1:
+                continue
+            own = next(iter(common))
+            if not own or own in prefs[i]:
+                continue
+            whole = whole if whole is not None else doc.joined_text
+            if _SUFFIX.sub("", own) not in whole:
+                continue  # the draft is not its own prefecture's (洛阳市, or 洛阳 alone)
+            prov, pref = next(iter(homes[i]))
+            at = start + sum(len(x) + 1 for x in items[:i])
+            yield Hit(p, at, at + len(it), None, {
+                "problem": f"{it}属于{prov}{pref}，不属于{own}（同列的{'、'.join(x for x in items if x != it)}都属于{own}）"})
+            break
 
 
 place_hierarchy.FIELDS = frozenset({"text", "suggestion", "problem"})
