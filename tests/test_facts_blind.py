@@ -16,16 +16,19 @@ from lint.app.api import check
 DATA = Path(__file__).parent / "data" / "facts"
 # the rules that may find a fault of each kind of the keys
 FAMILIES = {"1": {"FC013", "FC014"}, "2": {"FC008", "FC009", "FC031"}, "3": {"FC015", "FC016"},
-            "4": {"FC010", "FC011", "FC012"}, "5": {"FC017", "FC018", "FC019"},
+            "4": {"FC010", "FC011", "FC012", "NM011"}, "5": {"FC017", "FC018", "FC019"},
             "6": {"FC002", "FC006", "FC007", "FC020", "FC021", "FC022", "FC023", "FC024", "FC026", "FC027",
                   "FC028", "FC029", "FC032"},
             "7": {"FC025"}}
 # (planted faults found now, planted faults in the key): a set may only gain
-FOUND = {"blind2": (47, 51), "blind3": (62, 68), "blind4": (62, 65), "blind5": (60, 62), "blind6": (58, 63)}
+FOUND = {"blind2": (47, 51), "blind3": (62, 68), "blind4": (62, 65), "blind5": (60, 62), "blind6": (58, 63),
+         "blind7": (56, 63)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:
-    report = check(sorted(folder.glob("draft*.txt")), select=["facts"])  # as the command line checks them
+    # as the command line checks them (NM011: a document number's form, which the keys count as a
+    # citation fault)
+    report = check(sorted(folder.glob("draft*.txt")), select=["facts", "NM011"])
     findings = {Path(r.path).name: [f for f in r.findings if f.severity in ("error", "warning")]
                 for r in report.results}
     hit, total, missed = 0, 0, []

@@ -50,7 +50,7 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年",
                                         "what": f"正文中没有出现{year}年"})
         return
-    later = _subject_year(doc, title, m, year)
+    later = _subject_year(doc, title, m, year) or _same_name_year(doc, title, m, year)
     if later:
         yield later
         return
@@ -83,6 +83,40 @@ _WHOLE_AREA = compile_regex(r"全市|全县|全区|全省|全镇|全乡|我市|�
 # the sentence speaks of this very document: it is made, issued, sent for approval or answered
 _THIS_ONE = fast(r"现制定|现印发|特制定|制定本|印发给你们|如下|收悉|报请|审批|予以批准|同意")
 _OTHER_ONE = fast(r"基础上|对照|比较|相比|延续|去年|上年|上一年|总结")
+
+
+_HAN8 = fast(r"[\u4e00-\u9fff]{8}")
+
+
+def _same_name_year(doc, title, m, year: int):
+    """The title's year-named thing (全省2025年生态环境保护工作会议) written in the body, word for
+    word for eight characters, only with another year (召开全省2026年生态环境保护工作会议)."""
+    key = _HAN8.match(title.text, m.end())
+    if not key:
+        return None
+    key = key.group()
+    if len({y.group(1) for y in _TITLE_YEAR.finditer(title.text)}) > 1:
+        return None
+    others = []
+    for p in doc.iter(("heading", "body")):
+        if p is title:
+            continue
+        k = p.text.find(key)
+        while k != -1:
+            y = _YEAR_BEFORE.search(p.text, max(0, k - 6), k)
+            if y and y.end() == k:
+                if int(y.group(1)) == year:
+                    return None  # the body names it with the title's year too
+                others.append((p, y))
+            k = p.text.find(key, k + 1)
+    if not others:
+        return None
+    p, y = others[0]
+    return Hit(p, y.start(), y.end(), None, {"year": f"{year}年", "signed": f"正文写的是“{y.group()}{key}”",
+                                             "what": f"正文中的“{key}”没有一处是{year}年"})
+
+
+_YEAR_BEFORE = fast(r"((?:19|20)\d{2})年度?")
 
 
 def _subject_year(doc, title, m, year: int):
@@ -153,6 +187,24 @@ def relative_year(doc, rule, options) -> Iterator[Hit]:
                 continue
             yield Hit(p, m.start(), m.end(), None, {
                 "word": word, "year": f"{year}年", "right": f"{right}年", "signed": f"{where}为{signed}年"})
+        if "月" in p.text:
+            yield from _relative_months(p, found)
+
+
+# 上月底（5月31日）, 本月（7月）: a relative month with the month it stands for in brackets
+_RELATIVE_MONTH = fast(r"(上个月|下个月|上月|本月|下月)(?:底|末|初|中旬|上旬|下旬)?[（(]"
+                       r"(?:(?:19|20)\d{2}年)?(\d{1,2})月(?:\d{1,2}日)?[)）]")
+_MONTH_OFFSET = {"上个月": -1, "上月": -1, "本月": 0, "下个月": 1, "下月": 1}
+
+
+def _relative_months(p, found) -> Iterator[Hit]:
+    (y0, m0, _), where = found
+    for m in _RELATIVE_MONTH.finditer(p.text):
+        right = (m0 - 1 + _MONTH_OFFSET[m.group(1)]) % 12 + 1
+        written = int(m.group(2))
+        if written != right:
+            yield Hit(p, m.start(), m.end(), None, {"word": m.group(1), "year": f"{written}月",
+                                                    "right": f"{right}月", "signed": f"{where}为{y0}年{m0}月"})
 
 
 relative_year.FIELDS = frozenset({"text", "word", "year", "right", "signed"})

@@ -2,7 +2,8 @@
 26 February, 完成时限：2026年1月底 in a plan signed on 10 February.
 
 A deadline is a date with 前 (以前, 之前) after it and a verb of doing or sending next to it
-(完成, 报送, 上报, 提交, 落实…), or a date after 完成时限 / 时限 / 截止时间. A date without a
+(完成, 报送, 上报, 提交, 落实…; an act written before the date needs 要, 须, 请, 确保… in its
+clause: 合同成立于8月20日之前 is a condition), or a date after 完成时限 / 时限 / 截止时间. A date without a
 year is read as lying ahead: a month six or more before the document's is the next year's (a
 December notice may fix a January deadline), any other the document's year. 底 and 下旬 end with
 the month, 中旬 on the 20th, 上旬 on the 10th; 3月前 is before March. A sentence that reports work
@@ -19,11 +20,15 @@ from ..text.fastregex import fast
 from .dates import document_date
 
 _DATE = (r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<part>底|末|上旬|中旬|下旬))?")
-_ACTS = r"(?:完成|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总)"
-_BY_DATE = fast(rf"(?:于|在|到|截至|截止)?{_DATE}(?:前|以前|之前)[，,]?(?P<act>{_ACTS})")
+_ACTS = (r"(?:完成|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总|"
+         r"成立|建立|组建|召开|举办|开展|确定|明确|形成|编制|修订|签订)")
+# the act may come after what it is done to: 于9月5日前将调整后的项目计划报送
+_BY_DATE = fast(rf"(?:于|在|到|截至|截止)?{_DATE}(?:前|以前|之前)[，,]?(?:将[^，。；（]{{0,20}}?(?:（[^）]{{0,60}}）)?)?"
+                rf"(?P<act>{_ACTS})")
 _BY_DATE_BEFORE = fast(rf"(?P<act>{_ACTS})[^，。；]{{0,12}}?(?:于|在){_DATE}(?:前|以前|之前)")
 _TIME_LIMIT = fast(rf"(?:完成时限|时限|截止时间|截止日期|完成时间)[：:]\s*{_DATE}(?:前)?")
 _DONE = fast(r"已|均已|提前|按期|如期|顺利|圆满|此前|曾")
+_MODAL = fast(r"要|须|应|请|务必|确保|力争|争取|负责|牵头")
 _DAY = {"上旬": 10, "中旬": 20}
 
 
@@ -58,6 +63,8 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
                 s0 = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
                 if _DONE.search(text, s0, m.start("m")):
                     continue  # 已于3月底前完成: work done
+                if rx is _BY_DATE_BEFORE and not _MODAL.search(text, s0, m.start()):
+                    continue  # 合同成立于2020年8月20日之前: a condition, not a task
                 month = int(m.group("m"))
                 # a deadline lies ahead: a month well before the document's is next year's
                 year = int(m.group("y")) if m.group("y") else y0 + (1 if m0 - month >= 6 else 0)

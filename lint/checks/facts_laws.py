@@ -225,7 +225,9 @@ def cn_number(n: int) -> str:
     return out + digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
 
+# after the title, or after the articles of one citation before it (《预算法》第十三条、第67条)
 _ARTICLE = fast(r"(?:》|本法|本条例|本规定|本办法|本细则|该法|该条例)(?:（[^）]{0,20}）)?"
+                r"(?:第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?[、和及])*"
                 r"(第(\d{1,3})条)(?:第(\d{1,2})款)?(?:第(\d{1,2})项)?")
 
 

@@ -38,10 +38,13 @@ def _clash(a: Mention, b: Mention) -> bool:
     县水利局局长). Different posts (县委常委 / 副县长, 局长 / 党组书记) may be held together."""
     if core_title(a.title) != core_title(b.title):
         # the head of a place (县长, 副县长) is not also the head of one of its bureaus (局长), but
-        # for the 公安局, whose head is often a 副县长 too
-        place, bureau = (a, b) if _PLACE_HEAD.match(a.title) else (b, a)
-        return bool(_PLACE_HEAD.match(place.title) and _BUREAU_HEAD.match(bureau.title)
-                    and bureau.body.endswith("局") and "公安" not in bureau.body)
+        # for the 公安局, whose head is often a 副县长 too; nor is its head a 主席 (人大, 政协)
+        place, other = (a, b) if _PLACE_HEAD.match(a.title) else (b, a)
+        if not _PLACE_HEAD.match(place.title):
+            return False
+        if other.title == "主席":  # 镇长 / 镇人大主席, 县长 / 县政协主席
+            return not is_deputy(place.title)
+        return bool(_BUREAU_HEAD.match(other.title) and other.body.endswith("局") and "公安" not in other.body)
     if is_deputy(a.title) != is_deputy(b.title):
         return compatible_bodies(a.body, b.body)
     # two bodies: only for the heads of places and bureaus; a 主任 or 书记 of one body is often
@@ -51,7 +54,7 @@ def _clash(a: Mention, b: Mention) -> bool:
 
 
 _HEADS = fast(r"^[县市区镇乡省州旗局厅]长$")
-_PLACE_HEAD = fast(r"^(?:常务)?副?[县市区旗]长$")
+_PLACE_HEAD = fast(r"^(?:常务)?副?[县市区旗镇乡]长$")
 _BUREAU_HEAD = fast(r"^副?局长$")
 
 
@@ -213,6 +216,8 @@ _GENERIC_BODY = fast(r"^[省市县区镇乡村]?(?:委|党委|党组|党工委|�
 def _single(m: Mention) -> bool:
     if not m.body:
         return bool(_SINGLE_BARE.match(m.title))
+    if m.title == "组长" and m.body.endswith("纪检监察组"):
+        return True  # 驻厅纪检监察组组长: a named body with one head, unlike 第一检查组
     if m.title == "书记" and _PARTY_COMMITTEE.match(m.body):
         return True
     return not _GENERIC_BODY.match(m.body) and bool(_SINGLE_WITH_BODY.match(m.title))

@@ -55,7 +55,7 @@ _MARKS = set("、，。；：！？（）()“”‘’《》〔〕\t \u3000,.;:
 _AFTER_ONE = set("在和与及就对到向将也还作做等为是的被把给从让于同任率带已均共兼现说要经由于请负")
 _BREAK = set("由请和与及同向对在将把被给到从至于的是为经让使等并、，。；：！？（）“”《》 \u3000")
 # 和 is part of many bodies' names (县发展和改革局, 县住房和城乡建设局)
-_BODY_BREAK = _BREAK - {"和"}
+_BODY_BREAK = _BREAK - {"和", "经"}  # 经营, 经济 inside a body; a leading 经 is trimmed (_LEADING)
 
 # 原 before the post (原局长), 时任, 曾任, and sentences about appointments and removals.
 _PAST_BEFORE = compile_regex(r"(?:原|前任|时任|曾任|历任|曾经|老|已故|退休|离任|卸任)[^，。；]{0,12}$")
@@ -229,7 +229,7 @@ def _body(text: str, end: int) -> tuple[int, str]:
 
 
 _LEADING = compile_regex(r"^(?:.*(?:分管|主管|负责|带领|邀请|陪同|推动|组织|协调|指导|督促|要求|会同|联合|配合|报送|"
-                         r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|兼|任|经|由|听取了|听取|请))(?=[^管责领请同动织调导促求会合送]{2})")
+                         r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|兼|任|经(?![营济信贸开])|由|听取了|听取|请))(?=[^管责领请同动织调导促求会合送]{2})")
 
 
 def _trim(run: str) -> str:
@@ -326,7 +326,7 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
     for m in _TITLE_NAME.finditer(text):
         title = m.group("title")
         name = name_at(text, m.end(), lex)
-        if not name or not lex.aligned(text, m.start(), m.end()):
+        if not name or not _title_ends(lex, text, m.start(), m.end()):
             continue  # 湖北省长江流域, 北京市长安街: a place, not 省长江流域
         b0, body = _body(text, m.start())
         found.append((0, Mention(p, m.end(), m.end() + len(name), name, title, body, "title",
@@ -398,6 +398,14 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
 
 
 _TITLE_IN = fast(rf"(?:{TITLES})$")
+
+
+def _title_ends(lex, text: str, start: int, end: int) -> bool:
+    """The post ends where a word of the segmentation ends (镇党委书记 may be one word, 党委书记;
+    省长江 is not 省长 + 江: 长江 runs across the post's end)."""
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    _, ends = lex.best(text[lo:hi])
+    return (end - lo) in ends
 
 
 def _desk(text: str, b0: int, n0: int, n1: int, lex) -> bool:
