@@ -81,6 +81,8 @@ def _work(task: Task, stdin_data: bytes | None = None, timing: dict | None = Non
         if not alone and hasattr(result.fingerprints, "settle"):
             result.fingerprints.settle()  # lets go of the document
     elif strip and result.doc is not None:
+        if not alone and hasattr(result.fingerprints, "settle"):
+            result.fingerprints.settle()  # worked out now, while the whole document is here
         result.doc = result.doc_for_report(quoted=strip == "quoted")
     return task.index, result
 
@@ -133,8 +135,10 @@ def run(plan: Plan, jobs: int = 1, stdin_data: bytes | None = None, timing: dict
         if results[t.index] is None:
             # checked here, no pool running (any has finished): a large draft may share its
             # rules with a forked worker (lint.app.split)
-            results[t.index] = _work(t, stdin_data, timing, drop_doc=not keep_docs, workers=jobs,
-                                     alone=len(tasks) == 1)[1]
+            # of a batch, only what the report shows is kept (a text report: the quoted lines),
+            # not every draft whole until the end
+            results[t.index] = _work(t, stdin_data, timing, strip=keep_docs if len(tasks) > 1 else False,
+                                     drop_doc=not keep_docs, workers=jobs, alone=len(tasks) == 1)[1]
             done += 1
             if progress:
                 progress(done, len(tasks))
