@@ -315,10 +315,6 @@ def _cached(name: str, stamp: str | None, build):
 
 
 def lexicon() -> Lexicon:
-    import os, sys, traceback
-    if os.environ.get("TRACE_LEX") and not getattr(lexicon, "_traced", False):
-        lexicon._traced = True
-        print(os.getpid(), "".join(traceback.format_stack(limit=9)[:-1]), file=sys.stderr)
     """The lexicon, read from gwlint's cache folder or built (under a second) and saved there."""
     global _lexicon
     if _lexicon is None:
