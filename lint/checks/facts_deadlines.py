@@ -58,8 +58,11 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
         text = p.text
         if "月" not in text:
             continue
+        reported: set[int] = set()  # one finding per date, however many patterns read it
         for rx in (_BY_DATE, _BY_DATE_BEFORE, _TIME_LIMIT):
             for m in rx.finditer(text):
+                if m.start("m") in reported:
+                    continue
                 s0 = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
                 if _DONE.search(text, s0, m.start("m")):
                     continue  # 已于3月底前完成: work done
@@ -73,6 +76,7 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
                 if last is None or last >= (y0, m0, d0):
                     continue
                 start, end = m.start("m") - (len(m.group("y")) + 1 if m.group("y") else 0), m.end()
+                reported.add(m.start("m"))
                 yield Hit(p, start, end, None, {
                     "deadline": f"{last[0]}年{last[1]}月{last[2]}日",
                     "signed": f"{where}是{y0}年{m0}月{d0}日"})

@@ -171,26 +171,33 @@ def _unread_variants(doc, rule, by_name: dict) -> Iterator[Hit]:
              and not all(m.how == "list" for m in ms)]
     if not known:
         return
+    # the names by their first two characters and by their first and last: one look at each
+    # surname of the text, however many names the draft holds
+    by_head: dict[str, list[str]] = {}
+    by_ends: dict[str, list[str]] = {}
+    for n in known:
+        by_head.setdefault(n[:2], []).append(n)
+        by_ends.setdefault(n[0] + n[2], []).append(n)
+    surnames = {n[0] for n in known}
     read = {(m.p.index, m.start) for ms in by_name.values() for m in ms}
     for p in doc.iter(rule.scope):
         text = p.text
-        for n in known:
-            if n[0] not in text:
+        for i, c in enumerate(text):
+            if c not in surnames or i + 3 > len(text):
                 continue
-            i = text.find(n[0])
-            while i != -1:
-                cand = text[i:i + 3]
-                if len(cand) == 3 and cand not in by_name and (p.index, i) not in read \
-                        and (i + 3 == len(text) or not is_han(text[i + 3]) or text.startswith("同志", i + 3)):
-                    diff = [k for k in (1, 2) if cand[k] != n[k]]
-                    if len(diff) == 1 and cand[3 - diff[0]] == n[3 - diff[0]] and is_han(cand[diff[0]]) \
-                            and alike(cand[diff[0]], n[diff[0]]):
-                        there = by_name[n][0]
-                        here = Mention(p, i, i + 3, cand, how="bare")
-                        yield Hit(p, i, i + 3, n, {
-                            "problem": f"{_at(there, here)}写作“{n}”，这里写作“{cand}”，只差一个音近或形近的字",
-                            "ask": "多半是同一人的名字写错了，请核对姓名"})
-                i = text.find(n[0], i + 1)
+            cand = text[i:i + 3]
+            if cand in by_name or (p.index, i) in read or not is_han(cand[1]) or not is_han(cand[2]):
+                continue
+            if i + 3 < len(text) and is_han(text[i + 3]) and not text.startswith("同志", i + 3):
+                continue  # a bare name is followed by a mark (报送覃晓莉。)
+            for n, k in [(n, 2) for n in by_head.get(cand[:2], ())] + [(n, 1) for n in by_ends.get(cand[0] + cand[2], ())]:
+                if cand[k] != n[k] and alike(cand[k], n[k]):
+                    there = by_name[n][0]
+                    here = Mention(p, i, i + 3, cand, how="bare")
+                    yield Hit(p, i, i + 3, n, {
+                        "problem": f"{_at(there, here)}写作“{n}”，这里写作“{cand}”，只差一个音近或形近的字",
+                        "ask": "多半是同一人的名字写错了，请核对姓名"})
+                    break
 
 
 def _in_document(doc, rule) -> Iterator[Hit]:

@@ -116,8 +116,8 @@ def _sum_rows(head, rows) -> Iterator[Hit]:
         if len(block) < 2:
             continue
         for c in range(1, len(head)):
-            if _NOT_SUMMED.search(head[c].text):
-                continue
+            if _NOT_SUMMED.search(head[c].text) or head[c].value is not None:
+                continue  # not summed; or no header row (its first line holds figures)
             stated = row[c]
             cells = [r[c] for r in block]
             if stated.value is None or stated.percent or any(x.value is None or x.percent for x in cells):
@@ -170,7 +170,7 @@ def _rates(head, rows) -> Iterator[Hit]:
     """A rate column whose rows, but one or two, follow one rule from two number columns to its
     left (修复率 = 已修复 ÷ 受损数量): the rows that do not are reported."""
     for c in range(2, len(head)):
-        if not _RATE_HEAD.search(head[c].text):
+        if not _RATE_HEAD.search(head[c].text) or head[c].value is not None:
             continue
         growth = bool(_GROWTH_HEAD.search(head[c].text))
         usable = [r for r in rows if r[c].value is not None]
