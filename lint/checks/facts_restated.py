@@ -94,19 +94,19 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     for figures in by_key.values():
         if len({m.group(1) for _, m in figures}) < 2:
             continue  # one figure, however often: nothing swapped
-        seen: list = []
+        seen: dict = {}  # the first figure of each way of writing the digits
         for p, m in figures:
             digits, text = m.group(1).replace(".", ""), p.text
             sentence = sentence_at(p, m.start())
             others = {o.group(3) for o in _WHOLE.finditer(text, *sentence) if o.start() != m.start()}
             labels = _labels(text, m.start(), m.end())
-            for other, q, q_sentence, q_others, q_labels, shown in seen:
+            for other, q, q_sentence, q_others, q_labels, shown in seen.values():
                 if _swapped(other, digits) and not (q is p and q_sentence == sentence) \
                         and not others & q_others and labels & q_labels:
                     yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
                     break
             else:
-                seen.append((digits, p, sentence, others, labels, m.group()))
+                seen.setdefault(digits, (digits, p, sentence, others, labels, m.group()))
 
 
 transposed_figure.FIELDS = frozenset({"text", "first", "where"})

@@ -166,6 +166,9 @@ def _agrees(rel: str, a: _Cell, b: _Cell, rate: _Cell) -> bool | None:
     return lo - rate.half - 1e-9 <= rate.value <= hi + rate.half + 1e-9
 
 
+_WIDTH = 6
+
+
 def _rates(head, rows) -> Iterator[Hit]:
     """A rate column whose rows, but one or two, follow one rule from two number columns to its
     left (修复率 = 已修复 ÷ 受损数量): the rows that do not are reported."""
@@ -177,8 +180,9 @@ def _rates(head, rows) -> Iterator[Hit]:
         if len(usable) < 3:
             continue
         best = None
-        for a in range(1, c):
-            for b in range(1, c):
+        near = range(max(1, c - _WIDTH), c)  # the columns a rate is worked out from stand near it
+        for a in near:
+            for b in near:
                 if a == b or _NOT_SUMMED.search(head[a].text) or _NOT_SUMMED.search(head[b].text):
                     continue
                 for rel in (("(b−a)÷a",) if growth else ("b÷a", "a÷b")):
