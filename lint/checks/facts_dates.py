@@ -197,8 +197,24 @@ _RELATIVE_MONTH = fast(r"(上个月|下个月|上月|本月|下月)(?:底|末|�
 _MONTH_OFFSET = {"上个月": -1, "上月": -1, "本月": 0, "下个月": 1, "下月": 1}
 
 
+# 昨日（7月17日）: a relative day with its date in brackets
+_RELATIVE_DAY = fast(r"(昨日|昨天|今日|今天|明日|明天|前天|后天)[（(](\d{1,2})月(\d{1,2})日[)）]")
+_DAY_OFFSET = {"昨日": -1, "昨天": -1, "今日": 0, "今天": 0, "明日": 1, "明天": 1, "前天": -2, "后天": 2}
+
+
 def _relative_months(p, found) -> Iterator[Hit]:
-    (y0, m0, _), where = found
+    import datetime as _dt
+
+    (y0, m0, d0), where = found
+    for m in _RELATIVE_DAY.finditer(p.text):
+        try:
+            right = _dt.date(y0, m0, d0) + _dt.timedelta(days=_DAY_OFFSET[m.group(1)])
+        except ValueError:
+            continue
+        if (int(m.group(2)), int(m.group(3))) != (right.month, right.day):
+            yield Hit(p, m.start(), m.end(), None, {
+                "word": m.group(1), "year": f"{m.group(2)}月{m.group(3)}日", "right": f"{right.month}月{right.day}日",
+                "signed": f"{where}为{y0}年{m0}月{d0}日"})
     for m in _RELATIVE_MONTH.finditer(p.text):
         right = (m0 - 1 + _MONTH_OFFSET[m.group(1)]) % 12 + 1
         written = int(m.group(2))

@@ -19,7 +19,8 @@ from ..model.finding import Hit
 from ..text.fastregex import fast
 from .dates import document_date
 
-_DATE = (r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<part>底|末|上旬|中旬|下旬))?")
+_DATE = (r"(?:(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<part>底|末|上旬|中旬|下旬))?"
+         r"|(?P<ye>(?:19|20)\d{2})年(?:底|末))")
 _ACTS = (r"(?:完成|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总|"
          r"成立|建立|组建|召开|举办|开展|确定|明确|形成|编制|修订|签订)")
 # the act may come after what it is done to: 于9月5日前将调整后的项目计划报送
@@ -56,14 +57,21 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
     (y0, m0, d0), where = found
     for p in doc.iter(rule.scope):
         text = p.text
-        if "月" not in text:
+        if "月" not in text and "年底" not in text and "年末" not in text:
             continue
         reported: set[int] = set()  # one finding per date, however many patterns read it
         for rx in (_BY_DATE, _BY_DATE_BEFORE, _TIME_LIMIT):
             for m in rx.finditer(text):
-                if m.start("m") in reported:
-                    continue
+                if m.start("m") in reported or text.startswith("的", m.end()):
+                    continue  # 2000年底前建成的老旧小区: a description, not a task
                 s0 = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
+                if m.group("ye"):  # 2025年底前: by the year's end
+                    if (int(m.group("ye")), 12, 31) < (y0, m0, d0) and not _DONE.search(text, s0, m.start()) \
+                            and _MODAL.search(text, s0, m.start()) and m.start() not in reported:
+                        reported.add(m.start())
+                        yield Hit(p, m.start(), m.end(), None, {"deadline": f"{m.group('ye')}年12月31日",
+                                                                "signed": f"{where}是{y0}年{m0}月{d0}日"})
+                    continue
                 if _DONE.search(text, s0, m.start("m")):
                     continue  # 已于3月底前完成: work done
                 if rx is _BY_DATE_BEFORE and not _MODAL.search(text, s0, m.start()):

@@ -38,12 +38,13 @@ def _clash(a: Mention, b: Mention) -> bool:
     县水利局局长). Different posts (县委常委 / 副县长, 局长 / 党组书记) may be held together."""
     if core_title(a.title) != core_title(b.title):
         # the head of a place (县长, 副县长) is not also the head of one of its bureaus (局长), but
-        # for the 公安局, whose head is often a 副县长 too; nor is its head a 主席 (人大, 政协)
+        # for the 公安局, whose head is often a 副县长 too; nor is its head a 主席 (人大, 政协) or the
+        # secretary of a discipline commission (纪委书记)
         place, other = (a, b) if _PLACE_HEAD.match(a.title) else (b, a)
         if not _PLACE_HEAD.match(place.title):
             return False
-        if other.title == "主席":  # 镇长 / 镇人大主席, 县长 / 县政协主席
-            return not is_deputy(place.title)
+        if other.title == "主席" or (other.title == "书记" and "纪" in other.body):
+            return not is_deputy(place.title)  # 镇长 / 镇人大主席, 县长 / 县纪委书记
         return bool(_BUREAU_HEAD.match(other.title) and other.body.endswith("局") and "公安" not in other.body)
     if is_deputy(a.title) != is_deputy(b.title):
         return compatible_bodies(a.body, b.body)
@@ -214,7 +215,7 @@ def _in_document(doc, rule) -> Iterator[Hit]:
 _SINGLE_BARE = fast(r"^(?:常务副)?[县市区省州局厅]长$")
 _SINGLE_WITH_BODY = fast(r"^(?:(?:常务副)?[县市区镇乡省州旗局厅处科股所站院校部庭馆行署]长|书记|主任|主席|董事长|总经理|"
                          r"检察长|秘书长|理事长|会长)$")
-_PARTY_COMMITTEE = fast(r"^[省市县区州]委$")
+_PARTY_COMMITTEE = fast(r"^(?:[省市县区州]委|[镇乡]党委|街道党工委)$")
 # a body named by its kind alone: one of many (办公室, 村党支部, 市局)
 _GENERIC_BODY = fast(r"^[省市县区镇乡村]?(?:委|党委|党组|党工委|党支部|党总支|支部|总支|办公室|办|村委会|居委会|管委会|"
                      r"社区|工会|团委|妇联|学校|医院|中心|公司|科|股|室|所|站|队|组|处|局|厅|部|院|校|书记处)$")

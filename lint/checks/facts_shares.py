@@ -96,7 +96,7 @@ def _respective_shares(p, totals) -> Iterator[Hit]:
 
 # a rate named by the verb of its part, the whole given before: 共排查隐患1326处，已整改1148处，
 # 整改率达到88.6%
-_DONE_RATE = fast(rf"(?:已|累计|共|均已)?(?P<verb>整改|完成|办结|销号|化解|处置|解决|答复|回复|落实|验收|开工|竣工|签约|到位)"
+_DONE_RATE = fast(rf"(?:已|累计|共|均已)?(?P<verb>整改|完成|办结|销号|化解|处置|解决|答复|回复|落实|验收|开工|竣工|签约|到位|恢复|修复|复工|复产|复学|转移|安置|救治|清理|覆盖|参保|接种|达标)"
                   rf"(?:了)?{_NUM}[，,](?P=verb)率(?:达到|达|为|是)?(?P<rate>\d+(?:\.\d+)?)[%％]")
 
 

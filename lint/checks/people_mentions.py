@@ -52,7 +52,7 @@ _TITLE = compile_regex(rf"^(?:{TITLES})$")
 # What may follow a name: a mark, the end, 同志, or the next word (checked with the lexicon).
 _MARKS = set("、，。；：！？（）()“”‘’《》〔〕\t \u3000,.;:!?0123456789０１２３４５６７８９")
 # single characters that start what follows a name (局长王刚在会上讲话, 王刚和李红)
-_AFTER_ONE = set("在和与及就对到向将也还作做等为是的被把给从让于同任率带已均共兼现说要经由于请负")
+_AFTER_ONE = set("在和与及就对到向将也还作做等为是的被把给从让于同任率带已均共兼现说要经由于请负每")
 _BREAK = set("由请和与及同向对在将把被给到从至于的是为经让使等并、，。；：！？（）“”《》 \u3000")
 # 和 is part of many bodies' names (县发展和改革局, 县住房和城乡建设局)
 _BODY_BREAK = _BREAK - {"和", "经"}  # 经营, 经济 inside a body; a leading 经 is trimmed (_LEADING)
