@@ -74,13 +74,20 @@ def _labels(text: str, start: int, end: int) -> set:
             if "\u4e00" <= near[i] <= "\u9fff" and "\u4e00" <= near[i + 1] <= "\u9fff"} - _GENERIC
 
 
+# A draft restates a count within a few pages; two figures further apart in a long compiled
+# volume (the reports of several years in one file) are two counts of two years.
+_NEAR_PARAGRAPHS = 60
+_CHANGE = fast(r"由|从|提高到|增加到|增长到|下降到|降低到|减少到|比|较|增长|增加|提高|下降|减少")
+
+
 def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     """The same count written twice, once with two neighbouring digits exchanged: a figure of
     three or more digits (a decimal too, its point in the same place: 47.6 and 46.7) and one made
     of the same digits with one neighbouring nonzero pair swapped, with the same unit, in
-    different sentences, and named by a common word nearby (配备护林员1260名 … 全市1620名护林员). Not an ordinal (第132条), nor two entries of a parallel
-    list, whose sentences both give other figures of one unit (拱墅区：检查2408户次，发现问题171个；
-    临平区：检查1530户次，发现问题117个)."""
+    different sentences at most 60 paragraphs apart, and named by a common word nearby (配备护林员
+    1260名 … 全市1620名护林员). Not an ordinal (第132条), a figure of a change (由380元提高到420元),
+    nor two entries of a parallel list, whose sentences both give other figures of one unit
+    (拱墅区：检查2408户次，发现问题171个；临平区：检查1530户次，发现问题117个)."""
     from .facts_common import sentence_at
 
     by_key: dict[tuple, list] = {}  # the figures of each set of digits and unit, in order
@@ -98,11 +105,14 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
         for p, m in figures:
             digits, text = m.group(1).replace(".", ""), p.text
             sentence = sentence_at(p, m.start())
+            c0 = max(text.rfind(c, sentence[0], m.start()) for c in "，；") + 1
+            if _CHANGE.search(text, max(c0, sentence[0]), m.start()):
+                continue  # 由380元提高到420元: a figure of a change, not a count stated
             others = {o.group(3) for o in _WHOLE.finditer(text, *sentence) if o.start() != m.start()}
             labels = _labels(text, m.start(), m.end())
             for other, q, q_sentence, q_others, q_labels, shown in seen.values():
                 if _swapped(other, digits) and not (q is p and q_sentence == sentence) \
-                        and not others & q_others and labels & q_labels:
+                        and p.index - q.index <= _NEAR_PARAGRAPHS and not others & q_others and labels & q_labels:
                     yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
                     break
             else:
