@@ -9,6 +9,7 @@ from itertools import chain
 from typing import Iterator
 
 from ..model.finding import Hit
+from ..text.chinese import after_mark, next_mark
 from ..text.fastregex import fast
 from .facts_common import document_date
 from ..cache import compile_regex
@@ -144,17 +145,14 @@ def _subject_year(doc, title, m, year: int):
                 continue
             area = _WHOLE_AREA.match(text, y.end())
             after = area.end() if area else y.end()
-            s0 = max(text.rfind(c, 0, y.start()) for c in "。；！？") + 1
-            ends = [k for k in (text.find(c, y.end()) for c in "。；！？") if k != -1]
-            sentence = text[s0:min(ends, default=len(text))]
+            sentence = text[after_mark(text, y.start(), "。；！？"):next_mark(text, y.end(), "。；！？")]
             if named and text.startswith(named.group(), after):
                 if not _THIS_ONE.search(sentence) or _OTHER_ONE.search(sentence):
                     continue
                 shown = named.group()
             elif given and other > year and text.startswith(key, y.end()):
-                c0 = max(text.rfind(c, 0, y.start()) for c in "。；，！？") + 1
-                c1 = [k for k in (text.find(c, y.end()) for c in "。；，！？") if k != -1]
-                if _AHEAD_WORDS.search(text[c0:min(c1, default=len(text))]):
+                clause = text[after_mark(text, y.start(), "。；，！？"):next_mark(text, y.end(), "。；，！？")]
+                if _AHEAD_WORDS.search(clause):
                     continue
                 shown = os.path.commonprefix([rest, text[y.end():]])
             else:

@@ -16,6 +16,7 @@ import calendar
 from typing import Iterator
 
 from ..model.finding import Hit
+from ..text.chinese import after_mark
 from ..text.fastregex import fast
 from .dates import document_date
 
@@ -64,7 +65,7 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
             for m in rx.finditer(text):
                 if m.start("m") in reported or text.startswith("的", m.end()):
                     continue  # 2000年底前建成的老旧小区: a description, not a task
-                s0 = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
+                s0 = after_mark(text, m.start(), "。；！？")
                 if m.group("ye"):  # 2025年底前: by the year's end
                     if (int(m.group("ye")), 12, 31) < (y0, m0, d0) and not _DONE.search(text, s0, m.start()) \
                             and _MODAL.search(text, s0, m.start()) and m.start() not in reported:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..text.chinese import HAN_BASIC
+from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import per_paragraph
@@ -25,7 +25,6 @@ _NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*
 _QTY = fast(_NUM)
 _TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
               rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
-_SUB = compile_regex(r"其中")
 _COMPARED = compile_regex(r"[，,；](?:同比|与|比|较)")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
@@ -147,7 +146,7 @@ def figures_before_sub(text: str) -> Iterator[tuple]:
     (None when there is none)."""
     k = text.find("其中")
     while k != -1:
-        s0 = max(text.rfind(c, 0, k) for c in "。！？；") + 1
+        s0 = after_mark(text, k, "。！？；")
         last = None
         for q in _QTY.finditer(text, s0, k):
             last = q
@@ -163,7 +162,7 @@ def _totals(text: str) -> list:
     ends = {t.end() for t, _ in out}
     for k, last in figures_before_sub(text):
         if last is not None and last.end() not in ends and _BEFORE_SUB.fullmatch(text, last.end(), k + 2):
-            c0 = max(text.rfind(c, 0, last.start()) for c in "，,；。！？") + 1
+            c0 = after_mark(text, last.start(), "，,；。！？")
             if not _CHANGE.search(text, c0, last.start()):  # 比去年增加4000亿元，其中…: of the amount
                 out.append((last, False))
                 ends.add(last.end())
@@ -209,5 +208,4 @@ def _fmt(v: float, mult, unit) -> str:
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[。！？]").search(text, pos)
-    return m.start() if m else len(text)
+    return next_mark(text, pos, SENTENCE_MARKS)

@@ -19,6 +19,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
+from ..text.chinese import after_mark, next_mark
 from .dates import document_date
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
 from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only,
@@ -242,8 +243,7 @@ def _present(text: str, every: set, ends: dict, starts: dict) -> set:
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The 、-separated segments of the clause around ``start``..``end``."""
-    left = max(text.rfind(c, 0, start) for c in _CUTS) + 1
-    right = min((i for i in (text.find(c, end) for c in _CUTS) if i != -1), default=len(text))
+    left, right = after_mark(text, start, _CUTS), next_mark(text, end, _CUTS)
     out, pos = [], left
     for m in re.finditer("、", text[left:right]):
         out.append((pos, left + m.start()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..text.chinese import HAN_BASIC
+from ..text.chinese import HAN_BASIC, after_mark
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import per_paragraph
@@ -64,7 +64,7 @@ def _compared_figure(text: str, m):
     """What a 比/较 comparison compares: the figure right before it, or, when that figure ends
     a breakdown (其中A1.42亿元、B1.84亿元，较2024年的2.95亿元增长10.5%), the total the breakdown
     is of (None when there is none)."""
-    s0 = max(text.rfind(c, 0, m.start()) for c in "。！？；") + 1
+    s0 = after_mark(text, m.start(), "。！？；")
     k = text.rfind("其中", s0, m.start())
     if k == -1 or "、" not in text[k:m.start()]:
         return m.group(1, 2, 3)

@@ -165,14 +165,13 @@ def _listed_before_full(doc, rule, options, defined: set) -> Iterator[Hit]:
     """Listed short names (县卫健局) whose full name with the same level before it (县卫生健康局)
     the draft writes only after the short one's first use."""
     from bisect import bisect_right
-    from itertools import accumulate
 
     words, table = keyed(rule, options["list"], "short")
     joined = doc.joined_text
     found = words.longest(joined)  # one pass over the whole text
     if not found:
         return
-    offsets = [0, *accumulate(len(q.text) + 1 for q in doc.paragraphs)]
+    offsets = doc.paragraph_index.starts  # where each paragraph starts in the joined text
     in_scope = {p.index for p in doc.iter(rule.scope)}
     firsts: dict[str, tuple] = {}
     for at, stop, short in found:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.chinese import HAN_BASIC
+from ..text.chinese import HAN_BASIC, after_mark
 from ..text.fastregex import fast
 from .facts_figures import _UNITS, _scaled, _unit
 
@@ -105,8 +105,7 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
         for p, m in figures:
             digits, text = m.group(1).replace(".", ""), p.text
             sentence = sentence_at(p, m.start())
-            c0 = max(text.rfind(c, sentence[0], m.start()) for c in "，；") + 1
-            if _CHANGE.search(text, max(c0, sentence[0]), m.start()):
+            if _CHANGE.search(text, after_mark(text, m.start(), "，；", sentence[0]), m.start()):
                 continue  # 由380元提高到420元: a figure of a change, not a count stated
             others = {o.group(3) for o in _WHOLE.finditer(text, *sentence) if o.start() != m.start()}
             labels = _labels(text, m.start(), m.end())

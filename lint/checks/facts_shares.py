@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..cache import compile_regex
 from ..model.finding import Hit
-from ..text.chinese import HAN_BASIC
+from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark
 from ..text.fastregex import fast
 from .facts_figures import _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit, figures_before_sub
 
@@ -76,7 +76,7 @@ def _respective_shares(p, totals) -> Iterator[Hit]:
         rates = [(r.group(1), r.start(), r.end()) for r in _RATE_NUM.finditer(text, m.start("rates"), m.end("rates"))]
         if len(names) != len(rates):
             continue
-        s0 = max(text.rfind(c, 0, m.start()) for c in "。！？") + 1
+        s0 = after_mark(text, m.start(), SENTENCE_MARKS)
         before = [t for t in totals if s0 <= t[0].start() and t[0].end() <= m.start()]
         if not before:
             continue
@@ -116,7 +116,7 @@ def _done_rates(doc, rule) -> Iterator[Hit]:
             continue
         for m in _DONE_RATE.finditer(text):
             unit = _unit(m.group(3), m.group(4))  # (group 1 is the verb)
-            s0 = max(text.rfind(c, 0, m.start()) for c in "。！？；") + 1
+            s0 = after_mark(text, m.start(), "。！？；")
             whole = None
             for q in _QTY.finditer(text, s0, m.start()):
                 if _unit(q.group(2), q.group(3)) == unit:

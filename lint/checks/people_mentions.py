@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import compile_regex
-from ..text.chinese import HAN_BASIC, is_han
+from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, is_han, next_mark
 from ..text.fastregex import fast
 from .people_lexicon import NameLexicon, lexicon
 
@@ -76,14 +76,6 @@ _CONTACT_MORE = fast(rf"[，,、；;]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|�
                      rf"(?P<name>{NAME}?)(?=[，,；;、。（(\s\d]|$|电话|手机|同志)")
 _CONTACT_START = compile_regex(r"联系人[：:]")
 _CONTACT_SEP = compile_regex(r"[，,、；;]")
-_CONTACT_STOP = compile_regex(r"[。！？\n]")
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    m = _CONTACT_STOP.search(text, pos)
-    return m.start() if m else len(text)
-
-
 # 联系电话：0551-6210000（张丽萍）: the name in brackets after the number
 _CONTACT_AFTER = fast(rf"联系(?:人|电话|方式)[：:][0-9０-９\-－—、，,/ \u3000转]{{5,40}}[（(](?P<name>{NAME}?)[）)]")
 _DESK_NAME = fast(rf"(?P<body>[{HAN_BASIC}]{{1,14}}?(?:科|处|室|股|办|中心))(?P<name>{NAME}?)"
@@ -258,7 +250,7 @@ def is_deputy(title: str) -> bool:
 
 def _past(p, pos: int, doc_year: int | None) -> bool:
     text = p.text
-    clause_start = max(text.rfind(c, 0, pos) for c in "，。；：") + 1
+    clause_start = after_mark(text, pos, "，。；：")
     if _PAST_BEFORE.search(text[clause_start:pos]) or text[pos - 1:pos] == "代":  # 代县长: acting
         return True
     s0, s1 = 0, len(text)
@@ -366,7 +358,7 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         found.append((2, Mention(p, m.start("name"), m.end("name"), name, "", body, "contact", False, m.start())))
     if "联系" in text:
         for c in _CONTACT_START.finditer(text):  # each contact after the first: a body and a name
-            end = _sentence_end(text, c.end())
+            end = next_mark(text, c.end(), SENTENCE_MARKS + "\n")
             for sep in _CONTACT_SEP.finditer(text, c.end(), end):
                 more = _CONTACT_MORE.match(text, sep.start())
                 if more is not None and plausible_name(more.group("name"), lex):

@@ -104,3 +104,20 @@ def int_to_cn_positional(n: int) -> str:
         else:
             zero = bool(out)
     return out
+
+
+# --- stretches of text between marks -----------------------------------------------------------
+
+SENTENCE_MARKS = "。！？"
+
+
+def after_mark(text: str, pos: int, marks: str, lo: int = 0) -> int:
+    """Where the stretch of ``text`` that holds ``pos`` starts: right after the last of ``marks``
+    before ``pos`` (looking no further back than ``lo``), else ``lo``."""
+    return max(lo, max(text.rfind(c, lo, pos) for c in marks) + 1)
+
+
+def next_mark(text: str, pos: int, marks: str) -> int:
+    """Where the stretch of ``text`` from ``pos`` ends: the first of ``marks`` at or after ``pos``,
+    else the end of the text."""
+    return min((i for i in (text.find(c, pos) for c in marks) if i != -1), default=len(text))
