@@ -57,7 +57,7 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
             if problem:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})
     yield from _shares_over_100(doc, rule)
-    yield from _done_rates(doc, rule)
+    yield from _rates_and_targets(doc, rule)
 
 
 # 其中玉米16.2万亩、水稻14.8万亩……，玉米、水稻分别占44.2%和38.4%: the shares of parts named in
@@ -100,7 +100,7 @@ _DONE_RATE = fast(rf"(?:已|累计|共|均已)?(?P<verb>整改|完成|办结|销
                   rf"(?:了)?{_NUM}[，,](?P=verb)率(?:达到|达|为|是)?(?P<rate>\d+(?:\.\d+)?)[%％]")
 
 
-def _done_rates(doc, rule) -> Iterator[Hit]:
+def _rates_and_targets(doc, rule) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
         if "的" in text and ("目标" in text or "计划" in text or "任务" in text):
