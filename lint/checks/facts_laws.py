@@ -171,6 +171,10 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             continue
         if title in laws.repealed or title in laws.repealed_short:
             continue  # FC010
+        if title + "（试行）" in laws.current:
+            right = f"《{title}（试行）》"
+            yield Hit(p, m.start(), m.end(), right, {"problem": "现行的这部法规是试行的，名称带“（试行）”", "right": right})
+            continue
         if title.startswith(PRC):
             core = title[len(PRC):]
             if core in laws.current:
