@@ -58,6 +58,7 @@ def share_of_total(doc, rule, options) -> Iterator[Hit]:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})
     yield from _shares_over_100(doc, rule)
     yield from _rates_and_targets(doc, rule)
+    yield from _structure_ratios(doc, rule)
 
 
 # 其中玉米16.2万亩、水稻14.8万亩……，玉米、水稻分别占44.2%和38.4%: the shares of parts named in
@@ -300,6 +301,28 @@ def _shares_over_100(doc, rule) -> Iterator[Hit]:
                     yield Hit(p, shares[0].start(), shares[-1].end(), None, {
                         "problem": f"“其中”各项所占比例{listed}合计{total}%，超过了100%"})
             k = text.find("其中", stop)
+
+
+# 三次产业结构为16.2∶32.5∶52.3: the shares of the three sectors in one economy, which add up to 100
+# (within rounding); a ratio of the same words that changed (由12∶45∶43调整为…) is read twice.
+_SECTORS = fast(r"(?:三次产业|一二三产业|一、二、三产业|三产)(?:结构|比例|比重|增加值比例|占比|比)")
+_RATIO3 = compile_regex(r"(?<![\d.∶:：︰])(\d+(?:\.\d+)?)[∶:：︰](\d+(?:\.\d+)?)[∶:：︰](\d+(?:\.\d+)?)(?![\d.]|[∶:：︰]\d)")
+
+
+def _structure_ratios(doc, rule) -> Iterator[Hit]:
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for m in _SECTORS.finditer(text):
+            stop = text.find("。", m.end())
+            stop = len(text) if stop == -1 else stop
+            for r in _RATIO3.finditer(text, m.end(), min(stop, m.end() + 40)):
+                parts = r.groups()
+                total = sum(float(x) for x in parts)
+                slack = sum(0.5 * 10 ** -(len(x.split(".")[1]) if "." in x else 0) for x in parts)
+                if abs(total - 100) > slack + 1e-9:
+                    shown = f"{total:.2f}".rstrip("0").rstrip(".")
+                    yield Hit(p, r.start(), r.end(), None, {
+                        "problem": f"三次产业的比例{r.group()}相加为{shown}，不是100"})
 
 
 share_of_total.FIELDS = frozenset({"text", "problem"})
