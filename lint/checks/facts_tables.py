@@ -82,10 +82,15 @@ def _tables(doc, scope) -> list[list[list[_Cell]]]:
 
 
 def table_figures(doc, rule, options) -> Iterator[Hit]:
-    for table in _tables(doc, rule.scope):
+    tables = _tables(doc, rule.scope)
+    for table in tables:
         head, rows = table[0], table[1:]
         yield from _sum_rows(head, rows)
         yield from _rates(head, rows)
+    if tables:
+        from .facts_table_text import text_against_tables
+
+        yield from text_against_tables(doc, rule.scope, tables)
 
 
 table_figures.FIELDS = frozenset({"text", "problem"})
