@@ -21,6 +21,7 @@ from ..model.finding import Hit
 from ..text.fastregex import fast
 from ..text.chinese import HAN_BASIC, is_han
 from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions)
+from .people_posted import posted_order
 
 
 def _posts(ms: list[Mention]) -> list[Mention]:
@@ -379,6 +380,7 @@ def people_order(doc, rule, options) -> Iterator[Hit]:
     people = _people(rule, options)
     if len(people) < 2:
         yield from _order_in_document(doc, rule)
+        yield from posted_order(doc, rule)
         return
     rank = {n: i for i, (n, _) in enumerate(people)}
     rx = fast("|".join(re.escape(n) for n in sorted(rank, key=len, reverse=True)))
