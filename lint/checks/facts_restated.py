@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.chinese import HAN_BASIC, after_mark
+from ..text.chinese import HAN_BASIC, after_mark, next_mark
 from ..text.fastregex import fast
 from .facts_figures import _UNITS, _scaled, _unit
 
@@ -47,6 +47,134 @@ def restated_figure(doc, rule, options) -> Iterator[Hit]:
 
 
 restated_figure.FIELDS = frozenset({"text", "first", "where"})
+
+
+# --- a count named the same way twice, with two values --------------------------------------
+
+_COUNT = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?![多余])")
+_LABEL_SPAN = 14  # Han characters either side of a figure that may name what it counts
+_MIN_LABEL = 4    # a shared name of at least this many characters (新增城镇就业, 危险化学品生产经营企业)
+_MAX_APART = 0.2  # a restated figure is a slip of a digit or two, not another order of size
+# words between a name and its figure (全市共有危险化学品生产经营企业312家)
+_LINK = fast(r"(?:共有|共计|合计|总计|总数|总量|数量|人数|户数|共|有|达到|达|为|是|完成|实现|计)$")
+# a clause that gives a figure as a change, an aim, an estimate or a bound is not a count stated
+_NOT_STATED = fast(r"由|从|增至|增加到|提高到|降至|下降到|减少到|比|较|同比|增长|增加|提高|下降|减少|降低|"
+                   r"不少于|不低于|不超过|超过|以上|以下|以内|左右|约|近|其中|分别|平均|人均|每|各|累计|以来|年来|期间")
+# an aim or an estimate anywhere before the figure in its sentence (主要目标是：……；新建高标准农田40万亩)
+_AIM = fast(r"目标|任务|计划|力争|争取|预计|预期|确保|拟|将")
+_BOUND_AFTER = fast(r"以上|以下|以内|左右|之内|至|到|[-—～~]")
+# the time a count is of: a year, a part of the year, a month
+_PERIOD = fast(r"(?:19|20)\d{2}年|[上下]半年|前?[一二三四]季度|\d{1,2}(?:[-—～至]\d{1,2})?月|今年|去年|上年|明年|全年|当年|本年")
+_SCOPE = fast(rf"[{HAN_BASIC}]{{1,5}}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)(?=[{HAN_BASIC}])")
+_COMMON_SCOPE = fast(r"全[省市县区州盟旗镇乡]|[我本][省市县区州镇乡]")
+_GENERIC_LABEL = frozenset("全市 全县 全区 全省 全镇 全乡 全州 全国 我市 我县 我区 我省 本市 本县 "
+                           "共有 共计 合计 达到 完成 实现 累计 新增 开展 组织 工作 其中 各类 项目 单位".split())
+
+
+def _label_text(text: str, c0: int, start: int, end: int, c1: int) -> tuple[str, str]:
+    """The Han words right before a figure (without the linking word: 共有, 达到) and right
+    after its unit, within the clause."""
+    before = text[max(c0, start - _LABEL_SPAN):start]
+    k = len(before)
+    while k and "\u4e00" <= before[k - 1] <= "\u9fff":
+        k -= 1
+    before = before[k:]
+    link = _LINK.search(before)
+    if link:
+        before = before[:link.start()]
+    after = text[end:min(c1, end + _LABEL_SPAN)]
+    k = 0
+    while k < len(after) and "\u4e00" <= after[k] <= "\u9fff":
+        k += 1
+    return before, after[:k]
+
+
+def _pieces(label: tuple[str, str]) -> dict[str, tuple[str, int, int]]:
+    """The names a figure may be given: the words that end right before it and the words that
+    start right after its unit, of at least _MIN_LABEL characters, with where they stand."""
+    before, after = label
+    out = {before[len(before) - n:]: (before, len(before) - n, len(before)) for n in range(_MIN_LABEL, len(before) + 1)}
+    out.update({after[:n]: (after, 0, n) for n in range(_MIN_LABEL, len(after) + 1)})
+    return out
+
+
+def _named_apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Both figures are followed by a noun that names them, and the nouns differ (中央财政安排
+    384亿元救灾款 … 中央财政安排423亿元资金): two sums of one giver, not one sum twice."""
+    from ..text.segment import lexicon
+
+    if not (a[1] and b[1]):
+        return False
+    first = [lexicon().cut(x[1])[0] for x in (a, b)]
+    return all(len(w) >= 2 for w in first) and first[0] != first[1]
+
+
+def _shared_name(a: tuple[str, str], b: tuple[str, str]) -> str:
+    """The longest name two figures share (危险化学品生产经营企业 before 312家 and after 298家),
+    whole words on both sides and not only generic words (全市, 累计, 项目)."""
+    from ..text.segment import lexicon
+
+    pa, pb = _pieces(a), _pieces(b)
+    for name in sorted(pa.keys() & pb.keys(), key=len, reverse=True):
+        if all(name[i:i + 2] in _GENERIC_LABEL for i in range(0, len(name) - 1, 2)):
+            continue
+        lex = lexicon()
+        if all(lex.aligned(*where) for where in (pa[name], pb[name])):
+            return name
+    return ""
+
+
+def restated_count(doc, rule, options) -> Iterator[Hit]:
+    """The same count named the same way in two sentences with two values: 全市共有危险化学品生产
+    经营企业312家 … 全市298家危险化学品生产经营企业要…; 新增城镇就业1.26万人 … 2025年全县新增城镇
+    就业1.32万人. Both name it with the same words of four or more characters right before the
+    figure or right after its unit; neither clause gives it as a change, an aim, an estimate, a
+    bound, a part or an average; the years and parts of the year the sentences name, and the
+    places they name, do not differ; the values differ beyond rounding by less than a quarter
+    (a slip of a digit); the two stand at most 60 paragraphs apart, and are not two entries of a
+    parallel list (both sentences give other figures of the same unit)."""
+    from .facts_common import sentence_at
+
+    seen: list[tuple] = []
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for m in _COUNT.finditer(text):
+            if text[m.start() - 1:m.start()] == "第" or _BOUND_AFTER.match(text, m.end()):
+                continue
+            s0, s1 = sentence_at(p, m.start())
+            c0 = after_mark(text, m.start(), "，；：、", s0)
+            c1 = min(s1, next_mark(text, m.end(), "，；：、。"))
+            if _NOT_STATED.search(text, c0, c1) or _AIM.search(text, after_mark(text, m.start(), "。！？"), m.start()):
+                continue
+            label = _label_text(text, c0, m.start(), m.end(), c1)
+            if not any(len(x) >= _MIN_LABEL for x in label):
+                continue
+            # the time the count is of: the last year, part of a year or month named before it
+            # in its paragraph (a sentence that names none is of the time named before it)
+            period = None
+            for x in _PERIOD.finditer(text, 0, m.start()):
+                period = x.group()
+            scopes = frozenset(x.group() for x in _SCOPE.finditer(text, c0, c1)
+                               if not _COMMON_SCOPE.fullmatch(x.group()))
+            value, half = _scaled(m.group(1), m.group(2), m.group(3))
+            unit = _unit(m.group(2), m.group(3))
+            others = {o.group(3) for o in _COUNT.finditer(text, s0, s1) if o.start() != m.start()}
+            here = (p, (s0, s1), label, period, scopes, value, half, unit, others, m.group())
+            for q, q_sentence, q_label, q_period, q_scopes, q_value, q_half, q_unit, q_others, shown in seen:
+                if q_unit != unit or (q is p and q_sentence == (s0, s1)) or p.index - q.index > _NEAR_PARAGRAPHS:
+                    continue
+                if abs(q_value - value) <= q_half + half + 1e-9 or abs(q_value - value) > _MAX_APART * max(q_value, value):
+                    continue
+                if period != q_period or scopes != q_scopes or others & q_others or _named_apart(q_label, label):
+                    continue
+                if _shared_name(q_label, label):
+                    yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
+                    break
+            else:
+                seen.append(here)
+
+
+restated_count.FIELDS = frozenset({"text", "first", "where"})
 
 
 # --- one figure typed twice with two digits swapped ---------------------------------------------
@@ -119,3 +247,17 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
 
 
 transposed_figure.FIELDS = frozenset({"text", "first", "where"})
+
+
+def restated(doc, rule, options) -> Iterator[Hit]:
+    """FC026: a listed indicator stated twice with two values, and any count named the same way
+    twice with two values; one finding where both see the same figure."""
+    done: list = []
+    for check in (restated_figure, restated_count):
+        for hit in check(doc, rule, options):
+            if not any(q is hit.paragraph and hit.start < e and s < hit.end for q, s, e in done):
+                done.append((hit.paragraph, hit.start, hit.end))
+                yield hit
+
+
+restated.FIELDS = frozenset({"text", "first", "where"})
