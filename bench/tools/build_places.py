@@ -44,7 +44,10 @@ def main(path: str) -> None:
         if r["状态"] == "在用" or not r["变更/弃用时间"]:
             continue
         name, year = r["名称"], int(r["变更/弃用时间"])
-        if year < 1990 or name in current_names or name in GENERIC or len(stem(name)) < 2:
+        # a one-character stem is kept only for a county's two-character name (赣县, 郫县, 横县):
+        # 城区 or 郊区 name no place
+        short_county = len(name) == 2 and name.endswith("县")
+        if year < 1990 or name in current_names or name in GENERIC or (len(stem(name)) < 2 and not short_county):
             continue
         # what took its place: the code's current name, else the new codes' names, else a
         # division in use in the same province with the same stem (毕节地区 -> 毕节市)

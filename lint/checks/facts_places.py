@@ -17,7 +17,9 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..cache import compile_regex
-from .facts_common import cached, clause_at, date_words, effective_date, per_paragraph, read_rows, source, starts_word, years_in
+from ..text.chinese import is_han
+from .facts_common import (cached, clause_at, date_words, effective_date, left_edge, per_paragraph, read_rows, source,
+                           starts_word, years_in)
 from .facts_orgs import _HISTORY
 
 # County-level names that are also ordinary words for a part of any city (某市城区, 某市郊区).
@@ -41,7 +43,7 @@ class _Places:
             name, level = r["name"], r["level"]
             if r["status"] != "在用":
                 self.old.setdefault(name, {"year": r.get("year", ""), "now": r.get("now", ""),
-                                           "status": r["status"]})
+                                           "status": r["status"], "prefecture": r.get("prefecture", "")})
             elif level == "省级":
                 self.provinces.add(name)
             elif level == "地级":
@@ -140,7 +142,7 @@ _OLD_END = compile_regex("[省市县区旗盟州]")
 def _places(source) -> _Places:
     """The digest of the places list (not its rows), kept in gwlint's cache folder between runs
     (reading and indexing the 4,000 rows costs some 20 ms in every process)."""
-    return cached("places-1", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
+    return cached("places-2", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
 
 
 @lru_cache(maxsize=4)
@@ -285,6 +287,22 @@ place_hierarchy.FIELDS = frozenset({"text", "suggestion", "problem"})
 place_hierarchy.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
 
 
+def _short_name_stands(text: str, start: int, end: int, prefecture: str) -> bool:
+    """A two-character county name (赣县) is read as a name after its city (南宁市横县交界), or
+    before a mark with no word across its start (西连赣县，), or after a boundary and before a joining
+    word (在安县、 …赣县的); never inside a longer name or a word (赣县区, 沙县小吃, 抢通县乡道路)."""
+    if prefecture and text.endswith(prefecture, 0, start):
+        return True
+    at_mark = end == len(text) or not is_han(text[end])
+    if at_mark and (start == 0 or not is_han(text[start - 1])):
+        return True
+    if at_mark:
+        from ..text.segment import word_pairs
+
+        return text[start - 1] not in word_pairs()[1].get(text[start], "")
+    return left_edge(text, start) and text[end] in "和与及的等"
+
+
 @per_paragraph
 def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
     pl = _places(source(rule, options["list"]))
@@ -305,6 +323,9 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
         clause = text[s0:s1]
         if _HISTORY.search(clause) or any(y < year for y in years_in(clause)):
             continue
+        if end - start == 2 and not _short_name_stands(text, start, end, r.get("prefecture", "")):
+            continue  # 赣县, 通县: two characters are a name after their city (南宁市横县交界) or between marks
+            # (西连赣县，), not inside a longer name or a word (赣县区, 沙县小吃, 抢通县乡道路)
         if not starts_word(text, start, end):  # last: it may load the lexicon
             continue
         now = r["now"]
