@@ -28,13 +28,31 @@ def _body_year(doc, title, year: int):
     year appears nowhere in the body."""
     body = [p for p in doc.iter(("heading", "body")) if p is not title]
     if any(str(year) + "年" in p.text for p in body):
-        return None
+        return _opening_year(title, body, year)
     for p in body:
         m = _FRAMING.match(p.text.strip())
         if m:
             offset = len(p.text) - len(p.text.lstrip())
-            return p, m.start(1) + offset, m.end(1) + offset + 1, int(m.group(1))
+            return p, m.start(1) + offset, m.end(1) + offset + 1, int(m.group(1)), f"正文中没有出现{year}年"
     return None
+
+
+def _opening_year(title, body, year: int):
+    """A review of one year (绵阳市农业农村局2025年工作总结) whose opening sentence frames another
+    (2024年，在市委……): last year's opening left in, though the body speaks of the title's year
+    elsewhere."""
+    m = _TITLE_YEAR.search(title.text)
+    if len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _BACK.search(title.text, m.end()):
+        return None
+    opening = next((p for p in body if p.text.strip() and p.scope == "body"), None)
+    if opening is None:
+        return None
+    framed = _FRAMING.match(opening.text.strip())
+    if not framed or int(framed.group(1)) == year or "以来" in framed.group():
+        return None
+    offset = len(opening.text) - len(opening.text.lstrip())
+    return (opening, framed.start(1) + offset, framed.end(1) + offset + 1, int(framed.group(1)),
+            "回顾这一年工作的文稿，开头一句却是另一年，多半是沿用了旧稿")
 
 
 def title_year(doc, rule, options) -> Iterator[Hit]:
@@ -47,9 +65,8 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
     year = int(m.group(1))
     framed = _body_year(doc, title, year)
     if framed and framed[3] != year:
-        p, start, end, other = framed
-        yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年",
-                                        "what": f"正文中没有出现{year}年"})
+        p, start, end, other, what = framed
+        yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年", "what": what})
         return
     later = _subject_year(doc, title, m, year) or _same_name_year(doc, title, m, year)
     if later:
