@@ -126,9 +126,10 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         high = sum(v + h for v, h in vals)
         if low > total + half + 1e-9:
             relation = "超过了总数"
-        elif high < total - half - 1e-9 and total - high <= _SHORT_SHARE * total \
-                and (len(parts) >= 3 or len(parts) == 2 and _complementary(text, k + 2, parts)):
-            relation = "略少于总数"
+        elif high < total - half - 1e-9 and (
+                len(parts) == 2 and _complementary(text, k + 2, parts) or _levels_complete(text, t.start(), k + 2, parts)
+                or len(parts) >= 3 and total - high <= _SHORT_SHARE * total):
+            relation = "少于总数"
         else:
             continue
         listed = "、".join(x.shown for x in parts)
@@ -179,7 +180,7 @@ _COMPLEMENTS = (("固定", "临时"), ("城镇", "农村"), ("城市", "农村")
                 ("公办", "民办"), ("专职", "兼职"), ("境内", "境外"), ("省内", "省外"), ("市内", "市外"),
                 ("县内", "县外"), ("国内", "国外"), ("线上", "线下"), ("在职", "离退休"), ("在职", "退休"),
                 ("新建", "续建"), ("国有", "非国有"), ("公有", "非公有"), ("全日制", "非全日制"),
-                ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"))
+                ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"), ("主", "支"), ("干", "支"))
 _LABEL_CUT = compile_regex(r"[，,、；]")
 
 
@@ -192,6 +193,26 @@ def _complementary(text: str, start: int, parts: list) -> bool:
     second = text[cut.end() if cut else parts[0].end:parts[1].start]
     return any(first.startswith(a) and second.startswith(b) or first.startswith(b) and second.startswith(a)
                for a, b in _COMPLEMENTS)
+
+
+# 省级以上龙头企业12家，其中国家级2家、省级9家: the levels from the top down to the one the total
+# names are every case
+_LEVELS = ("国家级", "省级", "市级", "县级")
+_AT_LEAST = compile_regex(r"(省|市|县)级(?:及)?以上")
+
+
+def _levels_complete(text: str, total_at: int, start: int, parts: list) -> bool:
+    clause = text[after_mark(text, total_at, "，。；："):total_at]
+    m = _AT_LEAST.search(clause)
+    if not m:
+        return False
+    need = _LEVELS[:_LEVELS.index(m.group(1) + "级") + 1]
+    labels, at = [], start
+    for x in parts:
+        labels.append(text[at:x.start].lstrip("，,、"))
+        at = x.end
+    got = [next((lv for lv in _LEVELS if label.startswith(lv)), None) for label in labels]
+    return None not in got and tuple(sorted(got, key=_LEVELS.index)) == need
 
 
 _SHORT_SHARE = 0.05
