@@ -341,7 +341,8 @@ _ONE_NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
 # after a mark or a post (副县长陈晓敏、赵建国、李文华), or after a colon with ideographic spaces
 # between the names (出席：王振东　刘洪涛　赵建国)
 _NAME_LIST = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[长记任席]))({_ONE_NAME}(?:、{_ONE_NAME}){{2,}}"
-                  rf"|(?<=[：:]){_ONE_NAME}(?:\u3000{_ONE_NAME}){{2,}})(?=同志|等|出席|列席|参加|到会|[，。；：）\s]|$)")
+                  rf"|(?<=[：:]){_ONE_NAME}(?:\u3000{_ONE_NAME}){{2,}})"
+                  rf"(?=同志|等|出席|列席|参加|到会|(?:常务)?副?[省市县区州旗镇乡]长|副?书记|副?主任|[，。；：）\s]|$)")
 
 
 # Every match of _NAME_LIST has a name between two 顿号 or ideographic spaces (its second name).

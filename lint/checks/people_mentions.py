@@ -248,7 +248,7 @@ def is_deputy(title: str) -> bool:
     return core_title(title) != title
 
 
-def _past(p, pos: int, doc_year: int | None) -> bool:
+def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> bool:
     text = p.text
     clause_start = after_mark(text, pos, "，。；：")
     if _PAST_BEFORE.search(text[clause_start:pos]) or text[pos - 1:pos] == "代":  # 代县长: acting
@@ -259,7 +259,8 @@ def _past(p, pos: int, doc_year: int | None) -> bool:
             s0, s1 = s.start, s.end
             break
     sentence = text[s0:s1]
-    if _CHANGE.search(sentence):
+    # a word of change, not one read across the name's end (陈立新任组长 holds no 新任)
+    if any(not name[0] <= c.start() < name[1] for c in _CHANGE.finditer(text, s0, s1)):
         return True
     if doc_year is not None and any(int(y) <= doc_year - 2 for y in _YEAR.findall(sentence)):
         return True
@@ -322,13 +323,13 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
             continue  # 湖北省长江流域, 北京市长安街: a place, not 省长江流域
         b0, body = _body(text, m.start())
         found.append((0, Mention(p, m.end(), m.end() + len(name), name, title, body, "title",
-                                 _past(p, b0, doc_year), b0)))
+                                 _past(p, b0, doc_year, (m.end(), m.end() + len(name))), b0)))
     for m in _NAME_TITLE.finditer(text):
         name = m.group("name")
         if plausible_name(name, lex) and _is_title(m.group("title")) and _next_starts(text, m.end(), lex) \
                 and lex.freq.get(text[m.start("title"):m.end() + 1], 0) < 20:  # 孙伟局长统筹; not 局长期
             found.append((1, Mention(p, m.start("name"), m.end("name"), name, m.group("title"), "", "name-title",
-                                     _past(p, m.start(), doc_year), m.start())))
+                                     _past(p, m.start(), doc_year, m.span("name")), m.start())))
     for m in _BRACKETED.finditer(text):
         name, post = m.group("name"), m.group("post")
         if not plausible_name(name, lex):
