@@ -174,6 +174,7 @@ def join_commas(text: str, item_of: dict, ends: dict, starts: dict, lead, lead_f
         return len(s) == n or not is_han(s[n]) or s[n] in "的等"
 
     marks = []
+    by_enum = None  # enumeration number -> its items' spellings, built when first needed
     for at in sorted(where) if where is not None else [i for i, c in enumerate(text) if c == "，"]:
         # a window either side: an item is a few characters long
         left, bare = text[max(0, at - 24):at], text[at + 1:at + 40]
@@ -189,8 +190,16 @@ def join_commas(text: str, item_of: dict, ends: dict, starts: dict, lead, lead_f
         elif lefts or rights:
             # one side an item, the other a word of its length and ending (核心意识，担当意识): a
             # list whose first or last item may be wrong
+            # (of the length and ending of any item of the left item's enumeration: 从减轻灾害损失
+            # 向减少灾害风险转变 after 从应对单一灾种向综合减灾转变)
+            if lefts and by_enum is None:
+                by_enum = {}
+                for it, places in item_of.items():
+                    for e, _ in places:
+                        by_enum.setdefault(e, []).append(it)
+            kin = {x for it in lefts for e, _ in item_of.get(it, ()) for x in by_enum[e]} if lefts else ()
             joined = any(len(it) >= 4 and bare[len(it) - 2:len(it)] == it[-2:] and ends_word(bare, len(it))
-                         and all(is_han(c) for c in bare[:len(it)]) for it in lefts) or \
+                         and all(is_han(c) for c in bare[:len(it)]) for it in kin) or \
                 any(len(it) >= 4 and left[-2:] == it[-2:] and all(is_han(c) for c in left[-len(it):])
                     for it in rights)
         if joined:
@@ -201,3 +210,38 @@ def join_commas(text: str, item_of: dict, ends: dict, starts: dict, lead, lead_f
     for at in marks:
         chars[at] = "、"
     return "".join(chars)
+
+
+_SEGMENT = re.compile(r"[^、，。；：！？“”\n]+")
+
+
+def one_part_changed(text: str, pos: int, right: str) -> tuple[int, int] | None:
+    """(characters that differ, length) of a span at ``pos`` that has the parts of a formulation of three
+    or more parts, joined by the same marks, every part as published but one, which has the
+    published part's length (within one character), or its last two characters and a length
+    within three (务必谦虚谨慎、戒骄戒躁 for ……、艰苦奋斗; 管企业必须管安全 for 管生产经营必须管安全). Two words exchanged and one
+    character changed are read before this (:func:`swapped`, :func:`last_part_miss`)."""
+    want = parts(right)
+    if len(want) < 3:
+        return None
+    marks = [c for c in right if c in _SEPARATORS]
+    got, at = [], pos
+    for k in range(len(want)):
+        m = _SEGMENT.match(text, at)
+        if not m:
+            return None
+        got.append(m.group())
+        at = m.end()
+        if k < len(marks):
+            if text[at:at + 1] != marks[k]:
+                return None
+            at += 1
+    changed = [k for k in range(len(want)) if got[k] != want[k]]
+    if len(changed) != 1:
+        return None
+    a, b = got[changed[0]], want[changed[0]]
+    if joins_only(a, b):
+        return None  # 毫不动摇地鼓励 for 毫不动摇鼓励: as published
+    if not (abs(len(a) - len(b)) <= 1 or a[-2:] == b[-2:] and abs(len(a) - len(b)) <= 3):
+        return None  # another phrase (全面贯穿发展全过程和各领域), not the part changed
+    return edit_distance(a, b, max(len(a), len(b))), at - pos

@@ -23,7 +23,7 @@ from ..text.chinese import after_mark, next_mark
 from .dates import document_date
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
 from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only,
-                                     last_part_miss, parts, stem, swapped)
+                                     last_part_miss, one_part_changed, parts, stem, swapped)
 from ..cache import compile_regex
 
 
@@ -160,6 +160,10 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                     best = None
                 if best and not best[2]:
                     fix = None  # the span may run into the next word: no replacement to offer
+            if best is None:
+                changed = one_part_changed(text, pos, f)
+                if changed:
+                    best = (*changed, True)
             if best and not any(s < pos + best[1] and pos < e for s, e in taken):
                 end = pos + best[1]
                 taken.append((pos, end))
@@ -386,7 +390,8 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
                 start = edge[1] - len(wrong) if seg.endswith(wrong) else start
             else:
                 end = edge[0] + len(wrong)
-            if _anchored(text, start, end, anchors) or \
+            near = sorted(wrong) == sorted(items[m][0]) or len(wrong) >= 6 and edit_distance(wrong, items[m][0], 2) <= 2
+            if _anchored(text, start, end, anchors) or near or \
                     (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix)))):
                 return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
