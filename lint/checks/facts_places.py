@@ -27,10 +27,14 @@ _GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区"
             "城东区", "城西区", "城南区", "城北区"}
 
 
+# the peoples named in autonomous prefectures' names (甘孜藏族自治州, 恩施土家族苗族自治州)
+_NATIONALITY = compile_regex(r"(?:藏|苗|侗|土家|彝|白|傣|回|蒙古|哈萨克|柯尔克孜|朝鲜|壮|布依|哈尼|景颇|傈僳|羌|黎|瑶|土)族?$")
+
+
 class _Places:
     # what digest() keeps: the tables as plain lists and dicts (marshal data, lint.checks.facts_common.cached)
     _SETS = ("provinces", "names", "old_names", "firsts", "seconds")
-    _LISTS = ("old", "short", "first_ends", "old_ends", "second_starts")
+    _LISTS = ("old", "short", "short_pref", "first_ends", "old_ends", "second_starts")
 
     def __init__(self, rows):
         if rows is None:
@@ -59,9 +63,21 @@ class _Places:
             short = re.sub(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", prov)
             if len(short) >= 2:
                 self.short[short] = prov
+        # 甘孜州, 恩施州: an autonomous prefecture by its place name and 州
+        self.short_pref = {}
+        for pref in self.province:
+            if pref.endswith("自治州"):
+                stem = pref[:-3]
+                while True:
+                    cut = _NATIONALITY.sub("", stem)
+                    if cut == stem:
+                        break
+                    stem = cut
+                if len(stem) >= 2 and stem + "州" not in self.province:
+                    self.short_pref[stem + "州"] = pref
         self.names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
         self.old_names = {n for n in self.old if n not in self.names}
-        self.firsts = self.provinces | set(self.province)
+        self.firsts = self.provinces | set(self.province) | set(self.short_pref)
         self.seconds = set(self.province) | {c for c in self.county if c not in _GENERIC}
         self.short_rx = compile_regex("|".join(sorted(self.short, key=len, reverse=True)))
         # names indexed by their last two and first two characters: one lookup per position
@@ -142,7 +158,7 @@ _OLD_END = compile_regex("[省市县区旗盟州]")
 def _places(source) -> _Places:
     """The digest of the places list (not its rows), kept in gwlint's cache folder between runs
     (reading and indexing the 4,000 rows costs some 20 ms in every process)."""
-    return cached("places-2", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
+    return cached("places-3", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
 
 
 @lru_cache(maxsize=4)
@@ -183,7 +199,7 @@ def place_hierarchy(doc, rule, options, p) -> Iterator[Hit]:
 
 
 def _pair(pl, a, b):
-    a = pl.short.get(a, a)
+    a = pl.short.get(a) or pl.short_pref.get(a, a)
     la, lb = _level(pl, a), _level(pl, b)
     if la == "province" and lb == "prefecture":
         if a in pl.province[b] or a in pl.province:  # 吉林省吉林市 / a prefecture-level name
