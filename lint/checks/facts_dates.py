@@ -55,6 +55,24 @@ def _opening_year(title, body, year: int):
             "回顾这一年工作的文稿，开头一句却是另一年，多半是沿用了旧稿")
 
 
+_PLANS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?(?:工作)?"
+                      r"(?:打算|计划|思路|安排|重点|要点|目标任务)")
+
+
+def _plans_heading(doc, title, m, year: int):
+    """A review of one year (2025年度述职述廉报告, 2025年工作总结) whose heading for the plans ahead
+    names that same year (六、2025年工作打算): the plans are for the next one."""
+    if len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _BACK.search(title.text, m.end()):
+        return None
+    for p in doc.iter(("heading", "body")):
+        h = _PLANS_HEADING.match(p.text)
+        if h and int(h.group(1)) == year:
+            return Hit(p, h.start(1), h.end(1) + 1, None, {
+                "year": f"{year}年", "signed": f"这里的打算却写{year}年",
+                "what": f"回顾{year}年工作的文稿，下一步的打算应是{year + 1}年的"})
+    return None
+
+
 def title_year(doc, rule, options) -> Iterator[Hit]:
     title = doc.title
     if title is None:
@@ -67,6 +85,10 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
     if framed and framed[3] != year:
         p, start, end, other, what = framed
         yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年", "what": what})
+        return
+    plans = _plans_heading(doc, title, m, year)
+    if plans:
+        yield plans
         return
     later = _subject_year(doc, title, m, year) or _same_name_year(doc, title, m, year)
     if later:

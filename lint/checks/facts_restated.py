@@ -8,6 +8,7 @@ from typing import Iterator
 from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC, after_mark, next_mark
 from ..text.fastregex import fast
+from .facts_common import sentence_at
 from .facts_figures import _UNITS, _scaled, _unit
 
 # --- the same quantity stated twice ---------------------------------------------------------
@@ -22,7 +23,7 @@ _NOT_A_STATEMENT = fast(r"比上年|同比|增长|下降|提高|目标|预计|�
 
 
 def restated_figure(doc, rule, options) -> Iterator[Hit]:
-    from .facts_common import sentence_at, years_in
+    from .facts_common import years_in
 
     seen: dict[tuple, tuple] = {}
     for p in doc.iter(rule.scope):
@@ -133,7 +134,6 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
     places they name, do not differ; the values differ beyond rounding by less than a quarter
     (a slip of a digit); the two stand at most 60 paragraphs apart, and are not two entries of a
     parallel list (both sentences give other figures of the same unit)."""
-    from .facts_common import sentence_at
 
     seen: list[tuple] = []
     for p in doc.iter(rule.scope):
@@ -144,7 +144,8 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
             s0, s1 = sentence_at(p, m.start())
             c0 = after_mark(text, m.start(), "，；：、", s0)
             c1 = min(s1, next_mark(text, m.end(), "，；：、。"))
-            if _NOT_STATED.search(text, c0, c1) or _AIM.search(text, after_mark(text, m.start(), "。！？"), m.start()):
+            if _NOT_STATED.search(text, c0, c1) or "其中" in text[s0:m.start()] \
+                    or _AIM.search(text, after_mark(text, m.start(), "。！？"), m.start()):
                 continue
             label = _label_text(text, c0, m.start(), m.end(), c1)
             if not any(len(x) >= _MIN_LABEL for x in label):
@@ -216,7 +217,6 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     1260名 … 全市1620名护林员). Not an ordinal (第132条), a figure of a change (由380元提高到420元),
     nor two entries of a parallel list, whose sentences both give other figures of one unit
     (拱墅区：检查2408户次，发现问题171个；临平区：检查1530户次，发现问题117个)."""
-    from .facts_common import sentence_at
 
     by_key: dict[tuple, list] = {}  # the figures of each set of digits and unit, in order
     for p in doc.iter(rule.scope):
@@ -249,11 +249,54 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
 transposed_figure.FIELDS = frozenset({"text", "first", "where"})
 
 
+# --- the number of dead given twice -----------------------------------------------------------
+
+_DEAD = fast(r"(?:死亡|遇难|罹难)(?P<a>\d+)(?:人|名)|(?<![\d.])(?P<b>\d+)(?:人|名)(?:死亡|遇难|罹难)"
+             r"|遇难的(?P<c>\d+)名|(?<![\d.])(?P<d>\d+)名遇难(?:者|群众|人员)")
+# one of the two speaks of the whole event or year (共, 全年, 此次), not of one of several accidents
+# (一是……造成2人死亡。二是……造成1人死亡。)
+_WHOLE_TOLL = fast(r"共|全年|此次|本次|这次")
+_NOT_THE_TOLL = fast(r"其中|分别|比|较|同比|下降|增长|减少|增加|累计|以来|年来|平均|每")
+
+
+def restated_toll(doc, rule, options) -> Iterator[Hit]:
+    """The number of dead of one event or year given twice with two values (因灾死亡2人 … 已造成3人
+    死亡; 死亡39人 … 全年41名遇难者): the same time (the last year, part of a year, month or
+    此次 named before each in its paragraph), neither a part, a comparison or a running total,
+    neither sentence giving the dead of several events, and one of them speaking of the whole event
+    or year (共, 全年, 此次)."""
+    if not any(w in p.text for p in doc.iter(rule.scope) for w in ("死亡", "遇难", "罹难")):
+        return
+    seen: list[tuple] = []
+    for p in doc.iter(rule.scope):
+        text = p.text
+        for m in _DEAD.finditer(text):
+            value = int(next(g for g in m.groups() if g))
+            s0, s1 = sentence_at(p, m.start())
+            c0 = after_mark(text, m.start(), "，；：", s0)
+            c1 = min(s1, next_mark(text, m.end(), "，；：。、（("))  # 死亡3人、受伤11人（其中重伤2人）
+            if _NOT_THE_TOLL.search(text, c0, c1) or "其中" in text[s0:m.start()] \
+                    or len(list(_DEAD.finditer(text, s0, s1))) > 1:
+                continue
+            period = None
+            for x in _PERIOD.finditer(text, 0, m.start()):
+                if text[max(0, x.start() - 2):x.start()] not in ("截至", "截止"):  # the time of the report
+                    period = x.group()
+            whole = bool(_WHOLE_TOLL.search(text, after_mark(text, m.start(), "。！？"), s1))
+            for q, q_period, q_value, shown, q_whole in seen:
+                if q_period == period and q_value != value and (whole or q_whole) \
+                        and p.index - q.index <= _NEAR_PARAGRAPHS:
+                    yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
+                    break
+            else:
+                seen.append((p, period, value, m.group(), whole))
+
+
 def restated(doc, rule, options) -> Iterator[Hit]:
     """FC026: a listed indicator stated twice with two values, and any count named the same way
     twice with two values; one finding where both see the same figure."""
     done: list = []
-    for check in (restated_figure, restated_count):
+    for check in (restated_figure, restated_count, restated_toll):
         for hit in check(doc, rule, options):
             if not any(q is hit.paragraph and hit.start < e and s < hit.end for q, s, e in done):
                 done.append((hit.paragraph, hit.start, hit.end))

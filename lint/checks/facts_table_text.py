@@ -61,9 +61,11 @@ def text_against_tables(doc, scope, tables) -> Iterator[Hit]:
                 continue
             text = p.text
             for m in _FIGURE.finditer(text):
-                c0 = after_mark(text, m.start(), "，；：。")
+                c0 = after_mark(text, m.start(), "，；：。、")
                 clause = text[c0:m.start()]
-                if not _TOTAL_CUE.search(clause) or _NOT_A_TOTAL.search(clause):
+                # a total: 共 in the clause or earlier in its sentence (灾害共造成……，紧急转移避险群众6680人)
+                if not _TOTAL_CUE.search(text, after_mark(text, m.start(), "。"), m.start()) \
+                        or _NOT_A_TOTAL.search(clause):
                     continue
                 unit = _unit(m.group(2), m.group(3))
                 value, half = _scaled(m.group(1), m.group(2), m.group(3))
