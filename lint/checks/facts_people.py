@@ -55,7 +55,7 @@ def _clash(a: Mention, b: Mention) -> bool:
         and not compatible_bodies(a.body, b.body)
 
 
-_HEADS = fast(r"^[县市区镇乡省州旗局厅]长$")
+_HEADS = fast(r"^[县市区镇乡省州旗局厅部]长$")
 _PLACE_HEAD = fast(r"^(?:常务)?副?[县市区旗镇乡]长$")
 _BUREAU_HEAD = fast(r"^副?局长$")
 

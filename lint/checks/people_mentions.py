@@ -81,7 +81,7 @@ _CONTACT_AFTER = fast(rf"联系(?:人|电话|方式)[：:][0-9０-９\-－—、
 _DESK_NAME = fast(rf"(?P<body>[{HAN_BASIC}]{{1,14}}?(?:科|处|室|股|办|中心))(?P<name>{NAME}?)"
                   rf"(?=[，。；、（(\s\d]|$|同志|联系)")
 _COMRADE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)同志(?!们)")
-_BRACKETED = fast(rf"(?:^|(?<=[：:、，\s]))(?P<name>{NAME}?)[（(](?P<post>[{HAN_BASIC}]{{0,14}}?(?:{TITLES}))[）)]")
+_BRACKETED = fast(rf"(?:^|(?<=[：:、，\s]))(?P<name>{NAME}?)[（(](?P<post>[{HAN_BASIC}、]{{0,16}}?(?:{TITLES}))[）)]")
 # a leading-group list written name, blank, post: 孙春兰　国务院副总理, 组长：张明　县长
 _SPACED = fast(rf"(?:^|[：:])[ \u3000]*(?P<name>{NAME}?)[ \u3000\t]+(?P<post>[{HAN_BASIC}]{{0,20}}?(?:{TITLES}))(?=[、，；。\s]|$)")
 _LIST = fast(rf"[：:](?P<names>{NAME}?(?:、{NAME}?){{2,}}|{NAME}?(?:\u3000{NAME}?){{2,}})(?=同志|等|[，。；）\s]|$)")
@@ -259,13 +259,18 @@ def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> 
             s0, s1 = s.start, s.end
             break
     sentence = text[s0:s1]
-    # a word of change, not one read across the name's end (陈立新任组长 holds no 新任)
-    if any(not name[0] <= c.start() < name[1] for c in _CHANGE.finditer(text, s0, s1)):
+    # a word of change, not one read across a name's end (县长陈立新任组长 holds no 新任)
+    if any(not name[0] <= c.start() < name[1] and not (
+            text[c.start()] != "任" and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start() + 1))
+           for c in _CHANGE.finditer(text, s0, s1)):
         return True
     if doc_year is not None and any(int(y) <= doc_year - 2 for y in _YEAR.findall(sentence)):
         return True
     return False
 
+
+# a post and a name ending where a word of change starts (县长王立新|任双组长)
+_POST_NAME_END = compile_regex(rf"(?:{TITLES})(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}$")
 
 _NEEDS = fast(rf"(?:{TITLES})|联系|同志|[科处室股办心：:](?:{COMPOUND}|[{SURNAMES}])")
 
@@ -334,7 +339,9 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         name, post = m.group("name"), m.group("post")
         if not plausible_name(name, lex):
             continue
-        t = _TITLE_IN.search(post)
+        t = None
+        for t in _TITLE_IN.finditer(post):  # 县委副书记、县长: the last post is the one held here
+            pass
         title = t.group() if t else ""
         _, body = _body(post, t.start()) if t else (0, "")
         found.append((1, Mention(p, m.start("name"), m.end("name"), name, title, body, "bracket",

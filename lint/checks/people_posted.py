@@ -12,33 +12,50 @@ from .people_mentions import mentions
 
 # A government head (县长, 区长, 镇长…) and the party secretary of the same place (县委书记,
 # 镇党委书记) listed together: the secretary comes first.
-_HEAD = compile_regex(r"^(?P<level>[省市县区州盟旗镇乡])长$")
-_SECRETARY_BODY = compile_regex(r"(?P<level>[省市县区州盟旗镇乡])(?:党)?委$")
+_HEAD = compile_regex(r"(?<![副长])(?P<level>[省市县区州盟旗镇乡])长")
+_SECRETARY = compile_regex(r"(?P<level>[省市县区州盟旗镇乡])(?:党)?委(?<!纪委)(?<!政法委)(?<!工委)书记")
+
+
+class _Item:
+    """One person of a list: the mention, the posts written with it and where the item ends."""
+
+    __slots__ = ("m", "posts", "start", "end")
+
+    def __init__(self, m, posts: str, start: int, end: int):
+        self.m, self.posts, self.start, self.end = m, posts, start, end
+
+
+def _item(m):
+    """区委书记周仲平 (a post, then the name), or 马文斌（县委书记） (the name, then its posts)."""
+    text = m.p.text
+    if m.how == "title":
+        return _Item(m, m.post, m.span_start if m.span_start >= 0 else m.start, m.end)
+    if m.how == "bracket" and text[m.end:m.end + 1] in "（(":
+        close = next((i for i in range(m.end, len(text)) if text[i] in "）)"), -1)
+        if close != -1:
+            return _Item(m, text[m.end + 1:close], m.start, close + 1)
+    return None
 
 
 def _posted_lists(doc, rule):
-    """Runs of two or more people named with their posts, joined by 、 (区委书记周仲平、区长刘晓川)."""
+    """Runs of two or more people named with their posts, joined by 、 (区委书记周仲平、区长刘晓川;
+    王立新（县委副书记、县长）、马文斌（县委书记）)."""
     run: list = []
     for m in mentions(doc, rule.scope):
-        if not m.title or m.past or m.how != "title":
-            m = None
-        if m is not None and run and run[-1].p is m.p:
-            start = m.span_start if m.span_start >= 0 else m.start
-            if m.p.text[run[-1].end:start] == "、":
-                run.append(m)
-                continue
+        item = _item(m) if m.title and not m.past else None
+        if item is not None and run and run[-1].m.p is m.p and m.p.text[run[-1].end:item.start] == "、":
+            run.append(item)
+            continue
         if len(run) >= 2:
             yield run
-        run = [m] if m is not None else []
+        run = [item] if item is not None else []
     if len(run) >= 2:
         yield run
 
 
-def _secretary_level(m) -> str | None:
-    if m.title != "书记":
-        return None
-    found = _SECRETARY_BODY.search(m.body)
-    return found.group("level") if found and not m.body.endswith(("纪委", "政法委", "工委")) else None
+def _level(rx, posts: str) -> str | None:
+    found = rx.search(posts)
+    return found.group("level") if found else None
 
 
 def posted_order(doc, rule) -> Iterator[Hit]:
@@ -47,22 +64,20 @@ def posted_order(doc, rule) -> Iterator[Hit]:
     first: dict[frozenset, tuple] = {}
     for run in _posted_lists(doc, rule):
         for a, b in zip(run, run[1:]):
-            head = _HEAD.match(a.title)
-            if head and _secretary_level(b) == head.group("level"):
-                start = a.span_start if a.span_start >= 0 else a.start
-                yield Hit(a.p, start, b.end, None, {
-                    "first": a.name, "second": b.name,
-                    "order": f"{b.post}应列在{a.post}之前"})
+            head = _level(_HEAD, a.posts)
+            if head and not _level(_SECRETARY, a.posts) and _level(_SECRETARY, b.posts) == head:
+                yield Hit(a.m.p, a.start, b.end, None, {
+                    "first": a.m.name, "second": b.m.name,
+                    "order": f"{_SECRETARY.search(b.posts).group()}应列在{_HEAD.search(a.posts).group()}之前"})
                 break
         else:
             for a, b in zip(run, run[1:]):
-                pair = frozenset((a.name, b.name))
+                pair = frozenset((a.m.name, b.m.name))
                 seen = first.get(pair)
                 if seen is None:
-                    first[pair] = (a.name, b.name, a.p)
-                elif seen[0] != a.name:
-                    start = a.span_start if a.span_start >= 0 else a.start
-                    yield Hit(a.p, start, b.end, None, {
-                        "first": a.name, "second": b.name,
+                    first[pair] = (a.m.name, b.m.name, a.m.p)
+                elif seen[0] != a.m.name:
+                    yield Hit(a.m.p, a.start, b.end, None, {
+                        "first": a.m.name, "second": b.m.name,
                         "order": f"第{seen[2].line}行的排列为“{seen[0]}、{seen[1]}”"})
                     break
