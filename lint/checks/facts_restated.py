@@ -3,8 +3,10 @@ with two values, and a count typed a second time with two neighbouring digits sw
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
+from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC, after_mark, next_mark
 from ..text.fastregex import fast
@@ -16,9 +18,24 @@ from .facts_figures import _UNITS, _scaled, _unit
 _INDICATORS = ("地区生产总值|国内生产总值|生产总值|总产值|一般公共预算收入|财政总收入|财政收入|可支配收入|固定资产投资|"
                "社会消费品零售总额|进出口总额|外贸进出口|实际利用外资|常住人口|户籍人口|总人口|粮食总产量|粮食产量|"
                "森林覆盖率|城镇化率|城镇登记失业率|规上工业增加值|工业增加值|税收收入|存款余额|贷款余额|市场主体")
-_STATED = fast(rf"(?P<subject>[{HAN_BASIC}]{{0,8}}?(?P<ind>{_INDICATORS}))(?:总量|规模)?"
-               rf"(?:完成|达到|达|实现|为|是|共有|有|突破)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
-               rf"(?P<unit>万元|亿元|元|人|户|吨|万吨|[%％])")
+_INDICATOR = fast(_INDICATORS)
+# what follows an indicator when it is stated: 地区生产总值完成286.5亿元
+_STATED = compile_regex(r"(?:总量|规模)?(?:完成|达到|达|实现|为|是|共有|有|突破)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
+                        r"(?P<unit>万元|亿元|元|人|户|吨|万吨|[%％])")
+_SUBJECT = 8  # Han characters before the indicator that belong to its name (全县, 农村居民人均)
+
+
+def _statements(text: str):
+    """(start, end, subject) of each listed indicator stated with its figure: the indicator with
+    up to eight Han characters before it (全县地区生产总值), then the figure."""
+    for ind in _INDICATOR.finditer(text):
+        m = _STATED.match(text, ind.end())
+        if not m:
+            continue
+        start = ind.start()
+        while start > 0 and ind.start() - start < _SUBJECT and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        yield start, m, text[start:ind.end()]
 _NOT_A_STATEMENT = fast(r"比上年|同比|增长|下降|提高|目标|预计|力争|计划|争取|预期|到(?:19|20)\d{2}年|左右|以上|以内")
 
 
@@ -28,23 +45,22 @@ def restated_figure(doc, rule, options) -> Iterator[Hit]:
     seen: dict[tuple, tuple] = {}
     for p in doc.iter(rule.scope):
         text = p.text
-        for m in _STATED.finditer(text):
-            s0, s1 = sentence_at(p, m.start())
+        for start, m, subject in _statements(text):
+            s0, s1 = sentence_at(p, start)
             sentence = text[s0:s1]
-            before = text[s0:m.start()]
+            before = text[s0:start]
             if _NOT_A_STATEMENT.search(sentence):
                 continue
-            subject = m.group("subject")
             years = tuple(sorted(set(years_in(before))))
             unit = m.group("unit").replace("％", "%")
             value, half = _scaled(m.group("num"), m.group("mult"), unit)
             key = (subject, years, _unit(m.group("mult"), unit))
             first = seen.get(key)
-            if first is None:
-                seen[key] = (value, half, m.group(0), p)
+            if first is None or p.index - first[3].index > _NEAR_PARAGRAPHS:
+                seen[key] = (value, half, text[start:m.end()], p)  # (a volume of several years' reports: far apart)
                 continue
             if abs(first[0] - value) > first[1] + half + 1e-9:
-                yield Hit(p, m.start(), m.end(), None, {"first": first[2], "where": f"第{first[3].line}行"})
+                yield Hit(p, start, m.end(), None, {"first": first[2], "where": f"第{first[3].line}行"})
 
 
 restated_figure.FIELDS = frozenset({"text", "first", "where"})
@@ -135,9 +151,10 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
     (a slip of a digit); the two stand at most 60 paragraphs apart, and are not two entries of a
     parallel list (both sentences give other figures of the same unit)."""
 
-    seen: list[tuple] = []
+    by_name: dict[tuple, list] = {}  # (unit, a name the figure may be given) -> figures seen
     for p in doc.iter(rule.scope):
         text = p.text
+        periods = None
         for m in _COUNT.finditer(text):
             if text[m.start() - 1:m.start()] == "第" or _BOUND_AFTER.match(text, m.end()):
                 continue
@@ -148,21 +165,25 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
                     or _AIM.search(text, after_mark(text, m.start(), "。！？"), m.start()):
                 continue
             label = _label_text(text, c0, m.start(), m.end(), c1)
-            if not any(len(x) >= _MIN_LABEL for x in label):
+            pieces = _pieces(label)
+            if not pieces:
                 continue
             # the time the count is of: the last year, part of a year or month named before it
             # in its paragraph (a sentence that names none is of the time named before it)
-            period = None
-            for x in _PERIOD.finditer(text, 0, m.start()):
-                period = x.group()
+            if periods is None:
+                periods = [(x.start(), x.group()) for x in _PERIOD.finditer(text)]
+            k = bisect.bisect_left(periods, (m.start(),))
+            period = periods[k - 1][1] if k else None
             scopes = frozenset(x.group() for x in _SCOPE.finditer(text, c0, c1)
                                if not _COMMON_SCOPE.fullmatch(x.group()))
             value, half = _scaled(m.group(1), m.group(2), m.group(3))
             unit = _unit(m.group(2), m.group(3))
             others = {o.group(3) for o in _COUNT.finditer(text, s0, s1) if o.start() != m.start()}
             here = (p, (s0, s1), label, period, scopes, value, half, unit, others, m.group())
-            for q, q_sentence, q_label, q_period, q_scopes, q_value, q_half, q_unit, q_others, shown in seen:
-                if q_unit != unit or (q is p and q_sentence == (s0, s1)) or p.index - q.index > _NEAR_PARAGRAPHS:
+            candidates = {id(e): e for piece in pieces for e in by_name.get((unit, piece), ())}
+            for q, q_sentence, q_label, q_period, q_scopes, q_value, q_half, q_unit, q_others, shown in \
+                    sorted(candidates.values(), key=lambda e: e[0].index):
+                if (q is p and q_sentence == (s0, s1)) or p.index - q.index > _NEAR_PARAGRAPHS:
                     continue
                 if abs(q_value - value) <= q_half + half + 1e-9 or abs(q_value - value) > _MAX_APART * max(q_value, value):
                     continue
@@ -172,7 +193,8 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
                     yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
                     break
             else:
-                seen.append(here)
+                for piece in pieces:
+                    by_name.setdefault((unit, piece), []).append(here)
 
 
 restated_count.FIELDS = frozenset({"text", "first", "where"})
