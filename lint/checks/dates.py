@@ -76,6 +76,9 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return None  # an impossible date: FC002 reports it
 
 
+_YEAR_IN = fast(r"(?<!\d)((?:19|20)\d{2})年")
+
+
 def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
     signed = None  # the document's date, looked up only for a date written without its year
     for p in doc.iter(rule.scope):
@@ -102,6 +105,11 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
                 (y0, m0, _), where = signed
                 year = y0 + (1 if m0 - month > 6 else -1 if month - m0 > 6 else 0)
                 date_text = f"{m.group('date')}（按{where}推算为{year}年）"
+                # a year the paragraph names before the date may be the one meant (（2026年11月—12月）
+                # ……12月18日（星期五） in a plan signed in March): right for it is right
+                named = {int(y) for y in _YEAR_IN.findall(p.text[:m.start()])}
+                if any(_weekday(y, month, day) == written for y in named - {year}):
+                    continue
             actual = _weekday(year, month, day)
             if actual is None or written == actual:
                 continue
