@@ -17,6 +17,7 @@ the shape of an enumeration's items for FC014.
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..text.chinese import is_han
@@ -46,12 +47,19 @@ def swapped(cand: str, right: str) -> bool:
     """True when ``cand`` is ``right`` with two words of up to four characters exchanged:
     千村整治、万村示范 for 千村示范、万村整治, 治理能力和治理体系 for 治理体系和治理能力 (two
     adjacent words must be of one length and not single characters), or with its parts (between
-    、 and ，) in another order: 人才是第一资源、科技是第一生产力、创新是第一动力."""
+    、 and ，) in another order: 人才是第一资源、科技是第一生产力、创新是第一动力, also before an ending the
+    parts share (党的领导、依法治国、人民当家作主有机统一)."""
     if cand == right or len(cand) != len(right) or sorted(cand) != sorted(right):
         return False
     mine, theirs = parts(cand), parts(right)
     if len(theirs) > 1 and len(mine) == len(theirs) and sorted(mine) == sorted(theirs):
         return True
+    # the parts in another order before a shared ending: 党的领导、依法治国、人民当家作主有机统一
+    k = len(os.path.commonprefix([cand[::-1], right[::-1]]))
+    if k >= 2 and len(theirs) > 1:
+        mine, theirs = parts(cand[:-k]), parts(right[:-k])
+        if len(mine) == len(theirs) and sorted(mine) == sorted(theirs):
+            return True
     i = 0
     while cand[i] == right[i]:
         i += 1
