@@ -17,7 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..cache import compile_regex
-from ..text.chinese import is_han
+from ..text.chinese import is_han, next_mark
 from .facts_common import (cached, clause_at, date_words, effective_date, left_edge, per_paragraph, read_rows, source,
                            starts_word, years_in)
 from .facts_orgs import _HISTORY
@@ -337,7 +337,10 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
             continue
         s0, s1 = clause_at(p, start)
         clause = text[s0:s1]
-        if _HISTORY.search(clause) or any(y < year for y in years_in(clause)):
+        # a year before the name, or in its own stretch up to the next comma, dates the sentence;
+        # one further on is of something else (地处宣武区西南部，……，1990年以前建成的住宅楼)
+        dated = text[s0:min(s1, next_mark(text, end, "，"))]
+        if _HISTORY.search(clause) or any(y < year for y in years_in(dated)):
             continue
         if end - start == 2 and not _short_name_stands(text, start, end, r.get("prefecture", "")):
             continue  # 赣县, 通县: two characters are a name after their city (南宁市横县交界) or between marks
