@@ -59,16 +59,27 @@ _PLANS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二�
                       r"(?:打算|计划|思路|安排|重点|要点|目标任务)")
 
 
-def _plans_heading(doc, title, m, year: int):
-    """A review of one year (2025年度述职述廉报告, 2025年工作总结) whose heading for the plans ahead
-    names that same year (六、2025年工作打算): the plans are for the next one."""
-    if len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _BACK.search(title.text, m.end()):
-        return None
-    for p in doc.iter(("heading", "body")):
+_REVIEW_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?"
+                       r"(?:主要)?工作(?:回顾|总结|情况)|^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)"
+                       r"\s*((?:19|20)\d{2})年(?:度)?主要工作")
+
+
+def _plans_heading(doc, title, m, year: int | None):
+    """A review of one year (2025年度述职述廉报告, 2025年工作总结, or a report whose heading reads
+    一、2025年主要工作回顾) whose heading for the plans ahead names that same year
+    (六、2025年工作打算): the plans are for the next one."""
+    headings = [p for p in doc.iter(("heading", "body")) if p is not title and len(p.text) <= 40]
+    if m is None or len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _BACK.search(title.text, m.end()):
+        reviewed = {int(r.group(1) or r.group(2)) for p in headings for r in [_REVIEW_HEADING.match(p.text)] if r}
+        if len(reviewed) != 1:
+            return None
+        year = reviewed.pop()
+    lead = f"标题写的是{year}年" if m is not None and _BACK.search(title.text, m.end()) else f"正文回顾的是{year}年"
+    for p in headings:
         h = _PLANS_HEADING.match(p.text)
         if h and int(h.group(1)) == year:
             return Hit(p, h.start(1), h.end(1) + 1, None, {
-                "year": f"{year}年", "signed": f"这里的打算却写{year}年",
+                "year": lead, "signed": f"这里的打算却写{year}年",
                 "what": f"回顾{year}年工作的文稿，下一步的打算应是{year + 1}年的"})
     return None
 
@@ -79,12 +90,15 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         return
     m = _TITLE_YEAR.search(title.text)
     if not m:
+        plans = _plans_heading(doc, title, None, None)
+        if plans:
+            yield plans
         return
     year = int(m.group(1))
     framed = _body_year(doc, title, year)
     if framed and framed[3] != year:
         p, start, end, other, what = framed
-        yield Hit(p, start, end, None, {"year": f"{year}年", "signed": f"正文写的是{other}年", "what": what})
+        yield Hit(p, start, end, None, {"year": f"标题写的是{year}年", "signed": f"正文写的是{other}年", "what": what})
         return
     plans = _plans_heading(doc, title, m, year)
     if plans:
@@ -107,7 +121,7 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         return
     if signed in allowed:
         return
-    yield Hit(title, m.start(), m.end(), None, {"year": f"{year}年", "signed": f"成文日期却在{signed}年",
+    yield Hit(title, m.start(), m.end(), None, {"year": f"标题写的是{year}年", "signed": f"成文日期却在{signed}年",
                                                 "what": what})
 
 
@@ -152,7 +166,7 @@ def _same_name_year(doc, title, m, year: int):
     if not others:
         return None
     p, y = others[0]
-    return Hit(p, y.start(), y.end(), None, {"year": f"{year}年", "signed": f"正文写的是“{y.group()}{key}”",
+    return Hit(p, y.start(), y.end(), None, {"year": f"标题写的是{year}年", "signed": f"正文写的是“{y.group()}{key}”",
                                              "what": f"正文中的“{key}”没有一处是{year}年"})
 
 
@@ -196,7 +210,7 @@ def _subject_year(doc, title, m, year: int):
                 shown = os.path.commonprefix([rest, text[y.end():]])
             else:
                 continue
-            return Hit(p, y.start(), y.end(), None, {"year": f"{year}年", "signed": f"正文此处写的是{other}年{shown}",
+            return Hit(p, y.start(), y.end(), None, {"year": f"标题写的是{year}年", "signed": f"正文此处写的是{other}年{shown}",
                                                      "what": f"标题和正文别处写的是{year}年{shown}"
                                                      if given else "两处说的是同一事项"})
     return None
