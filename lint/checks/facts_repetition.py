@@ -21,10 +21,17 @@ _ASSIGNMENT = compile_regex(r"[（(]?(?:牵头|责任|配合|负责|参与|主�
 _TRAILING = "。！？；，、：\u3000 \t"
 
 
+# an item's word of order (二是部分房屋……, 其次，……) before a sentence that repeats another
+_ORDER_WORD = compile_regex(r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]?|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?)")
+
+
 def _norm(text: str) -> str:
     marker = parse_marker(text)
     if marker is not None:  # 五、要加强… repeats 要加强… (a list item's first sentence)
         text = text[marker.end:]
+    order = _ORDER_WORD.match(text)
+    if order:
+        text = text[order.end():]
     if "单位" in text or "时限" in text:
         text = _ASSIGNMENT.sub("", text)
     text = text.strip().rstrip(_TRAILING)
