@@ -237,9 +237,11 @@ def relative_year(doc, rule, options) -> Iterator[Hit]:
             if year == right:
                 continue
             yield Hit(p, m.start(), m.end(), None, {
-                "word": word, "year": f"{year}年", "right": f"{right}年", "signed": f"{where}为{signed}年"})
+                "problem": f"{where}为{signed}年，“{word}”应是{right}年，括注的却是{year}年"})
         if "月" in p.text:
             yield from _relative_months(p, found)
+        if found[0][1] == 1 and found[0][2] <= 20 and "今年以来" in p.text:
+            yield from _year_just_begun(p, found)
 
 
 # 上月底（5月31日）, 本月（7月）: a relative month with the month it stands for in brackets
@@ -264,17 +266,33 @@ def _relative_months(p, found) -> Iterator[Hit]:
             continue
         if (int(m.group(2)), int(m.group(3))) != (right.month, right.day):
             yield Hit(p, m.start(), m.end(), None, {
-                "word": m.group(1), "year": f"{m.group(2)}月{m.group(3)}日", "right": f"{right.month}月{right.day}日",
-                "signed": f"{where}为{y0}年{m0}月{d0}日"})
+                "problem": f"{where}为{y0}年{m0}月{d0}日，“{m.group(1)}”应是{right.month}月{right.day}日，"
+                           f"括注的却是{m.group(2)}月{m.group(3)}日"})
     for m in _RELATIVE_MONTH.finditer(p.text):
         right = (m0 - 1 + _MONTH_OFFSET[m.group(1)]) % 12 + 1
         written = int(m.group(2))
         if written != right:
-            yield Hit(p, m.start(), m.end(), None, {"word": m.group(1), "year": f"{written}月",
-                                                    "right": f"{right}月", "signed": f"{where}为{y0}年{m0}月"})
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"{where}为{y0}年{m0}月，“{m.group(1)}”应是{right}月，括注的却是{written}月"})
 
 
-relative_year.FIELDS = frozenset({"text", "word", "year", "right", "signed"})
+# 今年以来，规模以上工业增加值增长9.1% in a speech of 9 January: the year has just begun, so the
+# figures are last year's
+_SINCE_NEW_YEAR = fast(r"今年以来")
+_YEAR_FIGURE = fast(r"(?:增长|下降)[^。；，]{0,6}?\d+(?:\.\d+)?[%％]")  # a rate of growth: a year's statistics
+
+
+def _year_just_begun(p, found) -> Iterator[Hit]:
+    (y0, m0, d0), where = found
+    for m in _SINCE_NEW_YEAR.finditer(p.text):
+        stop = next_mark(p.text, m.end(), "。；！？")
+        if _YEAR_FIGURE.search(p.text, m.end(), stop):
+            yield Hit(p, m.start(), m.end(), "去年", {
+                "problem": f"{where}为{y0}年{m0}月{d0}日，新的一年才开始几天，这里讲的数字应是{y0 - 1}年全年的，"
+                           f"宜写“去年”或“{y0 - 1}年”"})
+
+
+relative_year.FIELDS = frozenset({"text", "suggestion", "problem"})
 
 
 # --- the years of a five-year plan (FC027) ----------------------------------------------------
