@@ -70,7 +70,7 @@ _TITLE_NAME = fast(rf"(?P<title>{TITLES})(?=(?:{COMPOUND}|[{SURNAMES}])[{HAN_BAS
 # a name then a post, after a boundary
 _NAME_TITLE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)(?P<title>{TITLES})")
 _CONTACT = fast(rf"联系(?:人(?:及(?:联系)?(?:电话|方式))?|电话|方式)[：:]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))?"
-                rf"(?P<name>{NAME}?)(?=[，,；;、（(\s\d]|$|电话|手机|同志)")
+                rf"[ \u3000]?(?P<name>{NAME}?)(?=[，,；;、（(\s\d]|$|电话|手机|同志)")
 # the next contacts of a list: 联系人：市林业和草原局副局长王德明，市应急管理局罗文彬
 _CONTACT_MORE = fast(rf"[，,、；;]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))"
                      rf"(?P<name>{NAME}?)(?=[，,；;、。（(\s\d]|$|电话|手机|同志)")

@@ -26,10 +26,13 @@ class _Item:
 
 
 def _item(m):
-    """区委书记周仲平 (a post, then the name), or 马文斌（县委书记） (the name, then its posts)."""
+    """区委书记周仲平 (a post, then the name), 孙宏副市长 (the name, then the post), or
+    马文斌（县委书记） (the name, then its posts in brackets)."""
     text = m.p.text
     if m.how == "title":
         return _Item(m, m.post, m.span_start if m.span_start >= 0 else m.start, m.end)
+    if m.how == "name-title" and text.startswith(m.title, m.end):  # 孙宏副市长
+        return _Item(m, m.title, m.start, m.end + len(m.title))
     if m.how == "bracket" and text[m.end:m.end + 1] in "（(":
         close = next((i for i in range(m.end, len(text)) if text[i] in "）)"), -1)
         if close != -1:
@@ -43,7 +46,7 @@ def _posted_lists(doc, rule):
     run: list = []
     for m in mentions(doc, rule.scope):
         item = _item(m) if m.title and not m.past else None
-        if item is not None and run and run[-1].m.p is m.p and m.p.text[run[-1].end:item.start] == "、":
+        if item is not None and run and run[-1].m.p is m.p and m.p.text[run[-1].end:item.start] in ("、", "同志、"):
             run.append(item)
             continue
         if len(run) >= 2:
