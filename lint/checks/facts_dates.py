@@ -55,7 +55,7 @@ def _opening_year(title, body, year: int):
             "回顾这一年工作的文稿，开头一句却是另一年，多半是沿用了旧稿")
 
 
-_PLANS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?(?:工作)?"
+_PLANS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?(?:下半年)?(?:工作)?"
                       r"(?:打算|计划|思路|安排|重点|要点|目标任务)")
 
 
@@ -75,12 +75,15 @@ def _plans_heading(doc, title, m, year: int | None):
             return None
         year = reviewed.pop()
     lead = f"标题写的是{year}年" if m is not None and _BACK.search(title.text, m.end()) else f"正文回顾的是{year}年"
+    half = "上半年" in title.text  # 2025年上半年工作总结: the plans are for the second half of 2025
+    ahead = year if half else year + 1
     for p in headings:
         h = _PLANS_HEADING.match(p.text)
-        if h and int(h.group(1)) == year:
+        if h and int(h.group(1)) != ahead and ("下半年" in h.group()) == half:
+            written = int(h.group(1))
             return Hit(p, h.start(1), h.end(1) + 1, None, {
-                "year": lead, "signed": f"这里的打算却写{year}年",
-                "what": f"回顾{year}年工作的文稿，下一步的打算应是{year + 1}年的"})
+                "year": lead, "signed": f"这里的打算却写{written}年",
+                "what": f"回顾{year}年{'上半年' if half else ''}工作的文稿，下一步的打算应是{ahead}年{'下半年' if half else ''}的"})
     return None
 
 

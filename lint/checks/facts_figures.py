@@ -100,9 +100,29 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
 _OVERLAPPING = fast(r"女|男|少数民族|党员|团员|岁|学历|大专|本科|研究生|硕士|博士|以上|以下|以内|超过|不足|重点|新增|同时|兼")
 
 
+# 领导班子由陆建平、顾晓东……王蕾共11名同志组成: the names listed are the count
+_NAMES_COUNTED = fast(r"((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3})(?:等|共)(\d+|[一二三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
+
+
+def _names_counted(p) -> Iterator[Hit]:
+    from ..text.chinese import cn_to_int
+    from .people_mentions import plausible_name
+
+    for m in _NAMES_COUNTED.finditer(p.text):
+        names = m.group(1).split("、")
+        if not all(plausible_name(n) for n in names):
+            continue  # 、-joined words, not people
+        said = int(m.group(2)) if m.group(2).isdigit() else cn_to_int(m.group(2))
+        if said is not None and said != len(names):
+            yield Hit(p, m.end(1), m.end(), None, {
+                "problem": f"列出的是{len(names)}人的名字，却写“{m.group()[len(m.group(1)):]}”"})
+
+
 @per_paragraph
 def total_parts(doc, rule, options, p) -> Iterator[Hit]:
     text = p.text
+    if "同志" in text or "名" in text or "人" in text:
+        yield from _names_counted(p)
     if "其中" not in text:
         return
     for t, stated in _totals(text):
@@ -133,9 +153,10 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         else:
             continue
         listed = "、".join(x.shown for x in parts)
-        yield Hit(p, parts[0].start, parts[-1].end, None,
-                  {"total": t.group(1) + (t.group(2) or "") + t.group(3), "parts": listed,
-                   "sum": _fmt(sum(v for v, _ in vals), t.group(2), t.group(3)), "relation": relation})
+        total_shown = t.group(1) + (t.group(2) or "") + t.group(3)
+        yield Hit(p, parts[0].start, parts[-1].end, None, {
+            "problem": f"“其中”所列各项{listed}合计{_fmt(sum(v for v, _ in vals), t.group(2), t.group(3))}，"
+                       f"{relation}{total_shown}"})
 
 
 _BEFORE_SUB = compile_regex(r"(?:（[^）]{0,20}）)?[，,]其中")
@@ -218,7 +239,7 @@ def _levels_complete(text: str, total_at: int, start: int, parts: list) -> bool:
 _SHORT_SHARE = 0.05
 
 
-total_parts.FIELDS = frozenset({"text", "total", "parts", "sum", "relation"})
+total_parts.FIELDS = frozenset({"text", "problem"})
 
 
 def _fmt(v: float, mult, unit) -> str:

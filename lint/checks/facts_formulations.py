@@ -374,6 +374,17 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
         return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n and unknown and len(unknown[0]) <= 8:
         return start, end, f"多出了“{unknown[0]}”这一项"
+    if len(distinct) == n - 1 and not unknown and found == sorted(found) and len(found) == len(pieces) \
+            and found[-1] == n - 2:
+        # the last item joined by 和 and one or two characters off (享乐主义和奢侈之风 for ……奢靡之风)
+        last = pieces[-1]
+        right = items[n - 1][0]
+        j = _LAST_JOIN.search(last)
+        if j and len(right) >= 3:
+            wrong = last[j.end():j.end() + len(right)]
+            if len(wrong) == len(right) and wrong != right and edit_distance(wrong, right, 1) <= 1:
+                at = segs[-1][0] + j.end()
+                return start, at + len(wrong), f"中的“{wrong}”不是规范表述中的项目，应为“{right}”"
     if len(distinct) == n - 1 and not unknown and found == sorted(found) and len(found) == len(pieces):
         # a wrong item in the first or last place, where the list's edges are not known
         m = next(i for i in range(n) if i not in distinct)
