@@ -190,8 +190,8 @@ def _unread_variants(doc, rule, by_name: dict) -> Iterator[Hit]:
             cand = text[i:i + 3]
             if cand in by_name or (p.index, i) in read or not is_han(cand[1]) or not is_han(cand[2]):
                 continue
-            if i + 3 < len(text) and is_han(text[i + 3]) and not text.startswith("同志", i + 3):
-                continue  # a bare name is followed by a mark (报送覃晓莉。)
+            if i + 3 < len(text) and is_han(text[i + 3]) and not text.startswith(("同志", "与", "和"), i + 3):
+                continue  # a bare name is followed by a mark (报送覃晓莉。) or joins another (顾晓冬与沈惠芳)
             for n, k in [(n, 2) for n in by_head.get(cand[:2], ())] + [(n, 1) for n in by_ends.get(cand[0] + cand[2], ())]:
                 if cand[k] != n[k] and alike(cand[k], n[k]):
                     there = by_name[n][0]

@@ -72,11 +72,12 @@ _COUNT = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?![多余])")
 _LABEL_SPAN = 14  # Han characters either side of a figure that may name what it counts
 _MIN_LABEL = 4    # a shared name of at least this many characters (新增城镇就业, 危险化学品生产经营企业)
 _MAX_APART = 0.2  # a restated figure is a slip of a digit or two, not another order of size
+_LONG_NAME = 7    # a name this long is one thing even where both sentences list other figures
 # words between a name and its figure (全市共有危险化学品生产经营企业312家)
 _LINK = fast(r"(?:共有|共计|合计|总计|总数|总量|数量|人数|户数|共|有|达到|达|为|是|完成|实现|计)$")
 # a clause that gives a figure as a change, an aim, an estimate or a bound is not a count stated
 _NOT_STATED = fast(r"由|从|增至|增加到|提高到|降至|下降到|减少到|比|较|同比|增长|增加|提高|下降|减少|降低|"
-                   r"不少于|不低于|不超过|超过|以上|以下|以内|左右|约|近|其中|分别|平均|人均|每|各|累计|以来|年来|期间")
+                   r"不少于|不低于|不超过|超过|左右|约|近|其中|分别|平均|人均|每|各|累计|以来|年来|期间")
 # an aim or an estimate anywhere before the figure in its sentence (主要目标是：……；新建高标准农田40万亩)
 _AIM = fast(r"目标|任务|计划|力争|争取|预计|预期|确保|拟|将")
 _BOUND_AFTER = fast(r"以上|以下|以内|左右|之内|至|到|[-—～~]")
@@ -88,13 +89,19 @@ _GENERIC_LABEL = frozenset("全市 全县 全区 全省 全镇 全乡 全州 全
                            "共有 共计 合计 达到 完成 实现 累计 新增 开展 组织 工作 其中 各类 项目 单位".split())
 
 
-def _label_text(text: str, c0: int, start: int, end: int, c1: int) -> tuple[str, str]:
+def _label_text(text: str, c0: int, start: int, end: int, c1: int) -> tuple[str, str, str]:
     """The Han words right before a figure (without the linking word: 共有, 达到) and right
-    after its unit, within the clause."""
-    before = text[max(c0, start - _LABEL_SPAN):start]
+    after its unit, within the clause; and the number the words before it follow, if any (65 of
+    65周岁及以上老年人3.41万人: a name with a number in it)."""
+    lo = max(c0, start - _LABEL_SPAN)
+    before = text[lo:start]
     k = len(before)
     while k and "\u4e00" <= before[k - 1] <= "\u9fff":
         k -= 1
+    q = lo + k
+    while q > c0 and text[q - 1].isdigit():
+        q -= 1
+    number = text[q:lo + k]
     before = before[k:]
     link = _LINK.search(before)
     if link:
@@ -103,19 +110,30 @@ def _label_text(text: str, c0: int, start: int, end: int, c1: int) -> tuple[str,
     k = 0
     while k < len(after) and "\u4e00" <= after[k] <= "\u9fff":
         k += 1
-    return before, after[:k]
+    return _full_words(before), _full_words(after[:k]), number
 
 
-def _pieces(label: tuple[str, str]) -> dict[str, tuple[str, int, int]]:
+# the short forms statistics use for the same thing (规上工业企业 is 规模以上工业企业)
+_SHORT_FORMS = (("规上", "规模以上"), ("限上", "限额以上"))
+
+
+def _full_words(label: str) -> str:
+    for short, full in _SHORT_FORMS:
+        if short in label:
+            label = label.replace(short, full)
+    return label
+
+
+def _pieces(label: tuple) -> dict[str, tuple[str, int, int]]:
     """The names a figure may be given: the words that end right before it and the words that
     start right after its unit, of at least _MIN_LABEL characters, with where they stand."""
-    before, after = label
+    before, after = label[0], label[1]
     out = {before[len(before) - n:]: (before, len(before) - n, len(before)) for n in range(_MIN_LABEL, len(before) + 1)}
     out.update({after[:n]: (after, 0, n) for n in range(_MIN_LABEL, len(after) + 1)})
     return out
 
 
-def _named_apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def _named_apart(a: tuple, b: tuple) -> bool:
     """Both figures are followed by a noun that names them, and the nouns differ (中央财政安排
     384亿元救灾款 … 中央财政安排423亿元资金): two sums of one giver, not one sum twice."""
     from ..text.segment import lexicon
@@ -126,7 +144,7 @@ def _named_apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return all(len(w) >= 2 for w in first) and first[0] != first[1]
 
 
-def _shared_name(a: tuple[str, str], b: tuple[str, str]) -> str:
+def _shared_name(a: tuple, b: tuple) -> str:
     """The longest name two figures share (危险化学品生产经营企业 before 312家 and after 298家),
     whole words on both sides and not only generic words (全市, 累计, 项目)."""
     from ..text.segment import lexicon
@@ -187,9 +205,15 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
                     continue
                 if abs(q_value - value) <= q_half + half + 1e-9 or abs(q_value - value) > _MAX_APART * max(q_value, value):
                     continue
-                if period != q_period or scopes != q_scopes or others & q_others or _named_apart(q_label, label):
+                if period != q_period or scopes != q_scopes or q_label[2] != label[2] or _named_apart(q_label, label):
                     continue
-                if _shared_name(q_label, label):
+                name = _shared_name(q_label, label)
+                core = name
+                while core[:2] in _GENERIC_LABEL or core[:2] in ("全年", "今年", "去年"):  # 全年实施重点项目
+                    core = core[2:]
+                # two entries of a parallel list give other figures of one unit each (拱墅区：检查2408
+                # 户次，发现问题171个；临平区：……); a long name (规模以上工业企业) is one thing still
+                if name and (len(core) >= _LONG_NAME or not others & q_others):
                     yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
                     break
             else:
