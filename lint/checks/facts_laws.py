@@ -189,6 +189,13 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
                 continue
             target, limit = title, 2
         else:
+            if title.startswith("关于") and "的" in title:
+                # 《关于整治形式主义为基层减负的若干规定》 for a title that has neither 关于 nor 的
+                bare = title[2:].replace("的", "", 1)
+                if bare in laws.current:
+                    right = f"《{bare}》"
+                    yield Hit(p, m.start(), m.end(), right, {"problem": "这份文件的名称不带“关于……的”", "right": right})
+                    continue
             if _LOCAL.match(title) or title.startswith(("关于", "国务院关于")):
                 continue
             target, limit = title, 1 if len(title) <= 6 else 2
