@@ -401,7 +401,8 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
                 start = edge[1] - len(wrong) if seg.endswith(wrong) else start
             else:
                 end = edge[0] + len(wrong)
-            near = sorted(wrong) == sorted(items[m][0]) or len(wrong) >= 6 and edit_distance(wrong, items[m][0], 2) <= 2
+            near = sorted(wrong) == sorted(items[m][0]) or len(wrong) >= 6 and edit_distance(wrong, items[m][0], 2) <= 2 \
+                or len(wrong) >= 4 and len(wrong) == len(items[m][0]) and edit_distance(wrong, items[m][0], 1) <= 1
             if _anchored(text, start, end, anchors) or near or \
                     (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix)))):
                 return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"

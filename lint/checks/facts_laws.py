@@ -70,11 +70,21 @@ class _Laws:
 
 def _swapped_words(title: str, laws: _Laws) -> str | None:
     """The title in force that ``title`` is with two neighbouring two-character words exchanged
-    (《安全生产事故报告和调查处理条例》 for 《生产安全事故报告和调查处理条例》)."""
+    (《安全生产事故报告和调查处理条例》 for 《生产安全事故报告和调查处理条例》), or with the words
+    on either side of 和 exchanged (《生产安全事故调查处理和报告条例》)."""
     for i in range(len(title) - 3):
         cand = title[:i] + title[i + 2:i + 4] + title[i:i + 2] + title[i + 4:]
         if cand != title and (cand in laws.current or cand in laws.short):
             return cand
+    # the two sides of a 和 exchanged: 调查处理和报告 for 报告和调查处理
+    for j in (k for k, c in enumerate(title) if c in "和与及"):
+        for a in range(1, 5):
+            for b in range(1, 7):
+                if j - a < 0 or j + 1 + b > len(title):
+                    continue
+                cand = title[:j - a] + title[j + 1:j + 1 + b] + title[j] + title[j - a:j] + title[j + 1 + b:]
+                if cand != title and (cand in laws.current or cand in laws.short):
+                    return cand
     return None
 
 

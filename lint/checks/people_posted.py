@@ -46,7 +46,7 @@ def _posted_lists(doc, rule):
     run: list = []
     for m in mentions(doc, rule.scope):
         item = _item(m) if m.title and not m.past else None
-        if item is not None and run and run[-1].m.p is m.p and m.p.text[run[-1].end:item.start] in ("、", "同志、"):
+        if item is not None and run and run[-1].m.p is m.p and m.p.text[run[-1].end:item.start] in ("、", "同志、", "，"):
             run.append(item)
             continue
         if len(run) >= 2:
@@ -65,13 +65,19 @@ def posted_order(doc, rule) -> Iterator[Hit]:
     """A head of government before the party secretary of the same place in one list; and two
     people named with their posts in one order in a list and in the other order in a later one."""
     first: dict[frozenset, tuple] = {}
+    # the fullest posts each person is given in the draft (邱文斌书记 is the 县委书记 named before)
+    known: dict[str, str] = {}
+    for m in mentions(doc, rule.scope):
+        if m.title and not m.past and len(m.post) > len(known.get(m.name, "")):
+            known[m.name] = m.post
     for run in _posted_lists(doc, rule):
         for a, b in zip(run, run[1:]):
-            head = _level(_HEAD, a.posts)
-            if head and not _level(_SECRETARY, a.posts) and _level(_SECRETARY, b.posts) == head:
+            a_posts, b_posts = a.posts + "、" + known.get(a.m.name, ""), b.posts + "、" + known.get(b.m.name, "")
+            head = _level(_HEAD, a_posts)
+            if head and not _level(_SECRETARY, a_posts) and _level(_SECRETARY, b_posts) == head:
                 yield Hit(a.m.p, a.start, b.end, None, {
                     "first": a.m.name, "second": b.m.name,
-                    "order": f"{_SECRETARY.search(b.posts).group()}应列在{_HEAD.search(a.posts).group()}之前"})
+                    "order": f"{_SECRETARY.search(b_posts).group()}应列在{_HEAD.search(a_posts).group()}之前"})
                 break
         else:
             for a, b in zip(run, run[1:]):
