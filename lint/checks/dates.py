@@ -221,6 +221,9 @@ def _document_year(doc) -> int | None:
     return date[0] if date else None
 
 
+_DATE_BEFORE_BRACKET = fast(r"(?:\d{1,2}月\d{1,2}[日号]|(?:19|20)\d{2}年(?:\d{1,2}月)?)[（(]$")
+
+
 def relative_date(doc, rule, options) -> Iterator[Hit]:
     if delivered_at_meeting(doc):
         return
@@ -235,6 +238,8 @@ def relative_date(doc, rule, options) -> Iterator[Hit]:
                 continue  # 2016年是……开局之年。今年……: the year is named just before
             if _SPELLED_OUT.match(p.text, m.end()):
                 continue  # 去年（2025年）, 下周五（5月30日）: the date is written out (FC024, FC006 check it)
+            if _DATE_BEFORE_BRACKET.search(p.text, max(0, m.start() - 12), m.start()):
+                continue  # 3月13日（上周五）: the relative word only glosses the date before it
             if offset is not None and year is not None:
                 write = f"写明年份（按成文日期应为“{year + offset}年”）"
                 suggestion = f"{year + offset}年"
