@@ -19,7 +19,7 @@ from ..text.fastregex import fast
 from .facts_common import per_paragraph
 from ..cache import compile_regex
 
-_UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|米|"
+_UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|微克/立方米|立方米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
 _NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
 _QTY = fast(_NUM)
@@ -84,7 +84,7 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
         if _unit(m.group(2), m.group(3)) != unit:
             continue
         before = masked[max(0, m.start() - 4):m.start()]
-        if re.search(r"增长|增加|减少|下降|提高|超过|达到|同比|比|占|近|约|余", before):
+        if re.search(r"增长|增加(?!值)|减少|下降|提高|超过|达到|同比|比|占|近|约|余", before):  # not 增加值
             return None  # a comparison or an estimate: not a clean breakdown
         if masked[m.start() - 1:m.start()] == "各":
             sub = _EACH_TOTAL.match(seg, m.end())
@@ -159,7 +159,9 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
                        f"{relation}{total_shown}"})
 
 
-_BEFORE_SUB = compile_regex(r"(?:（[^）]{0,20}）)?[，,]其中")
+_BEFORE_SUB = compile_regex(r"(?:（[^）]{0,20}）)?(?:[，,]|[，,](?:同比|比上年)?(?:增长|下降)\d+(?:\.\d+)?[%％]。)其中")
+# a sentence that ends with its figure's growth rate, right before 其中 (……2186.4亿元，增长5.6%。其中)
+_GROWTH_TAIL = compile_regex(r"\d[^，。]{0,6}[，,](?:同比|比上年)?(?:增长|下降)\d+(?:\.\d+)?[%％]。$")
 _CHANGE = compile_regex(r"比|较|增加|增长|减少|下降|提高|降低|超过|多|少|净增")
 
 
@@ -169,6 +171,10 @@ def figures_before_sub(text: str) -> Iterator[tuple]:
     k = text.find("其中")
     while k != -1:
         s0 = after_mark(text, k, "。！？；")
+        if s0 == k and k > 0 and _GROWTH_TAIL.search(text, 0, k):
+            # 地区生产总值2186.4亿元，增长5.6%。其中，……: the figure before the growth rate that ends
+            # the sentence before
+            s0 = after_mark(text, k - 1, "。！？；")
         last = None
         for q in _QTY.finditer(text, s0, k):
             last = q

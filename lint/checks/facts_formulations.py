@@ -132,6 +132,8 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
         right = r["text"].split("|")[0]
         yield Hit(p, start, end, _counterpart(w, right), {"right": right, "source": r["source"], "how": "是常见的错误写法"})
     for pos, _, head in [f for f in found if f[2] in heads]:
+        if any(text.startswith(r["text"], pos) for r in heads[head]):
+            continue  # one of the published wordings (习近平总书记 or, in the constitution, 习近平同志)
         for r in heads[head]:
             f = r["text"]
             if text.startswith(f, pos):
@@ -162,7 +164,7 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                     fix = None  # the span may run into the next word: no replacement to offer
             if best is None:
                 changed = one_part_changed(text, pos, f)
-                if changed:
+                if changed and text[pos:pos + changed[1]] not in texts:
                     best = (*changed, True)
             if best and not any(s < pos + best[1] and pos < e for s, e in taken):
                 end = pos + best[1]
