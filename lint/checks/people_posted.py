@@ -12,7 +12,7 @@ from .people_mentions import mentions
 
 # A government head (县长, 区长, 镇长…) and the party secretary of the same place (县委书记,
 # 镇党委书记) listed together: the secretary comes first.
-_HEAD = compile_regex(r"(?<![副长])(?P<level>[省市县区州盟旗镇乡])长")
+_HEAD = compile_regex(r"(?<![副长])(?P<level>[省市县区州盟旗镇乡])长")  # not 副县长
 _SECRETARY = compile_regex(r"(?P<level>[省市县区州盟旗镇乡])(?:党)?委(?<!纪委)(?<!政法委)(?<!工委)书记")
 
 
@@ -41,8 +41,8 @@ def _item(m):
 
 
 def _posted_lists(doc, rule):
-    """Runs of two or more people named with their posts, joined by 、 (区委书记周仲平、区长刘晓川;
-    王立新（县委副书记、县长）、马文斌（县委书记）)."""
+    """Runs of two or more people named with their posts, joined by 、, 同志、 or ， (区委书记周仲平、
+    区长刘晓川; 王立新（县委副书记、县长）、马文斌（县委书记）; 县委书记邱文斌，县委副书记、县长严俊)."""
     run: list = []
     for m in mentions(doc, rule.scope):
         item = _item(m) if m.title and not m.past else None
