@@ -3,7 +3,8 @@
 
 A deadline is a date with 前 (以前, 之前) after it and a verb of doing or sending next to it
 (完成, 报送, 上报, 提交, 落实…; an act written before the date needs 要, 须, 请, 确保… in its
-clause: 合同成立于8月20日之前 is a condition), or a date after 完成时限 / 时限 / 截止时间. A date without a
+clause: 合同成立于8月20日之前 is a condition), a date after 完成时限 / 时限 / 截止时间, or a phase's date in
+brackets (筹备阶段（8月10日前）); a time of day may follow the date (7月6日18时前). A date without a
 year is read as lying ahead: a month six or more before the document's is the next year's (a
 December notice may fix a January deadline), any other the document's year. 底 and 下旬 end with
 the month, 中旬 on the 20th, 上旬 on the 10th; 3月前 is before March. A sentence that reports work
@@ -20,8 +21,8 @@ from ..text.chinese import after_mark
 from ..text.fastregex import fast
 from .dates import document_date
 
-_DATE = (r"(?:(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<part>底|末|上旬|中旬|下旬))?"
-         r"|(?P<ye>(?:19|20)\d{2})年(?:底|末))")
+_DATE = (r"(?:(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号](?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+         r"|(?P<part>底|末|上旬|中旬|下旬))?|(?P<ye>(?:19|20)\d{2})年(?:底|末))")
 _ACTS = (r"(?:完成|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总|"
          r"成立|建立|组建|召开|举办|开展|确定|明确|形成|编制|修订|签订)")
 # the act may come after what it is done to: 于9月5日前将调整后的项目计划报送
@@ -29,6 +30,7 @@ _BY_DATE = fast(rf"(?:于|在|到|截至|截止)?{_DATE}(?:前|以前|之前)[�
                 rf"(?:全部|全面|基本|逐项|按要求|依法)?(?P<act>{_ACTS})")
 _BY_DATE_BEFORE = fast(rf"(?P<act>{_ACTS})[^，。；]{{0,12}}?(?:于|在){_DATE}(?:前|以前|之前)")
 _TIME_LIMIT = fast(rf"(?:完成时限|时限|截止时间|截止日期|完成时间)[：:]\s*{_DATE}(?:前)?")
+_PHASE = fast(rf"(?<=阶段)[（(]{_DATE}(?:前|以前|之前)[）)]")  # 筹备阶段（8月10日前）
 _DONE = fast(r"已|均已|提前|按期|如期|顺利|圆满|此前|曾")
 _MODAL = fast(r"要|须|应|请|务必|确保|力争|争取|负责|牵头")
 _DAY = {"上旬": 10, "中旬": 20}
@@ -61,7 +63,7 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
         if "月" not in text and "年底" not in text and "年末" not in text:
             continue
         reported: set[int] = set()  # one finding per date, however many patterns read it
-        for rx in (_BY_DATE, _BY_DATE_BEFORE, _TIME_LIMIT):
+        for rx in (_BY_DATE, _BY_DATE_BEFORE, _TIME_LIMIT, _PHASE):
             for m in rx.finditer(text):
                 if m.start("m") in reported or text.startswith("的", m.end()):
                     continue  # 2000年底前建成的老旧小区: a description, not a task
@@ -84,7 +86,8 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
                 last = _last_day(year, month, m.group("d"), m.group("part"), before)
                 if last is None or last >= (y0, m0, d0):
                     continue
-                start, end = m.start("m") - (len(m.group("y")) + 1 if m.group("y") else 0), m.end()
+                start = m.start("m") - (len(m.group("y")) + 1 if m.group("y") else 0)
+                end = m.end() - (1 if rx is _PHASE else 0)  # 8月10日前, not its closing bracket
                 reported.add(m.start("m"))
                 yield Hit(p, start, end, None, {
                     "deadline": f"{last[0]}年{last[1]}月{last[2]}日",
