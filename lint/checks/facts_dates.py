@@ -64,6 +64,27 @@ _REVIEW_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二�
                        r"\s*((?:19|20)\d{2})年(?:度)?主要工作")
 
 
+_AIMS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?(?:工作)?"
+                     r"(?:主要)?(?:目标|任务|重点|要点)")
+
+
+def _aims_heading(doc, title, m, year: int):
+    """A plan for one year (英山县教育局2026年工作要点) whose heading for the aims names another
+    year (二、2025年主要目标)."""
+    if len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _AHEAD.search(title.text, m.end()) \
+            or _BACK.search(title.text, m.end()):
+        return None
+    for p in doc.iter(("heading", "body")):
+        if p is title or len(p.text) > 40:
+            continue
+        h = _AIMS_HEADING.match(p.text)
+        if h and int(h.group(1)) != year:
+            return Hit(p, h.start(1), h.end(1) + 1, None, {
+                "year": f"标题写的是{year}年", "signed": f"这里的目标却写{h.group(1)}年",
+                "what": f"部署{year}年工作的文稿，目标任务应是{year}年的"})
+    return None
+
+
 def _plans_heading(doc, title, m, year: int | None):
     """A review of one year (2025年度述职述廉报告, 2025年工作总结, or a report whose heading reads
     一、2025年主要工作回顾) whose heading for the plans ahead names that same year
@@ -103,7 +124,7 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         p, start, end, other, what = framed
         yield Hit(p, start, end, None, {"year": f"标题写的是{year}年", "signed": f"正文写的是{other}年", "what": what})
         return
-    plans = _plans_heading(doc, title, m, year)
+    plans = _plans_heading(doc, title, m, year) or _aims_heading(doc, title, m, year)
     if plans:
         yield plans
         return

@@ -4,7 +4,7 @@
 A deadline is a date with 前 (以前, 之前) after it and a verb of doing or sending next to it
 (完成, 报送, 上报, 提交, 落实…; an act written before the date needs 要, 须, 请, 确保… in its
 clause: 合同成立于8月20日之前 is a condition), a date after 完成时限 / 时限 / 截止时间, or a phase's date in
-brackets (筹备阶段（8月10日前）); a time of day may follow the date (7月6日18时前). A date without a
+brackets (筹备阶段（8月10日前）); a time of day may follow the date (7月6日18时前, 2月2日下午5:00前). A date without a
 year is read as lying ahead: a month six or more before the document's is the next year's (a
 December notice may fix a January deadline), any other the document's year. 底 and 下旬 end with
 the month, 中旬 on the 20th, 上旬 on the 10th; 3月前 is before March. A sentence that reports work
@@ -21,7 +21,8 @@ from ..text.chinese import after_mark
 from ..text.fastregex import fast
 from .dates import document_date
 
-_DATE = (r"(?:(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号](?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+_DATE = (r"(?:(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]"
+         r"(?:(?:上午|下午|晚上|中午)?\d{1,2}(?:[时点](?:\d{1,2}分)?|[:：]\d{2}))?"
          r"|(?P<part>底|末|上旬|中旬|下旬))?|(?P<ye>(?:19|20)\d{2})年(?:底|末))")
 _ACTS = (r"(?:完成|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总|"
          r"成立|建立|组建|召开|举办|开展|确定|明确|形成|编制|修订|签订)")

@@ -372,7 +372,9 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
     # two items the other way round (碧水、蓝天) are too little to call an order wrong
     if found != sorted(found) and not unknown and (len(distinct) >= 3 or len(distinct) == n):
         return start, end, "项目的顺序与规范表述不同"
-    if len(distinct) == n - 1 and len(unknown) == 1 and len(pieces) in (n, n + 1) and (n >= 4 or anchored):
+    near_miss = len(unknown) == 1 and len(missing) == 1 and len(unknown[0]) >= 6 \
+        and edit_distance(unknown[0], missing[0], 1) <= 1  # 从应对单一灾种向综合防灾转变
+    if len(distinct) == n - 1 and len(unknown) == 1 and len(pieces) in (n, n + 1) and (n >= 4 or anchored or near_miss):
         return start, end, f"中的“{unknown[0]}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n and unknown and len(unknown[0]) <= 8:
         return start, end, f"多出了“{unknown[0]}”这一项"
