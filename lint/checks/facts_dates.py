@@ -85,6 +85,28 @@ def _aims_heading(doc, title, m, year: int):
     return None
 
 
+_REVIEW_YEAR_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^0-9。]{0,8}?((?:19|20)\d{2})年"
+                            r"[^。]{0,16}?(?:工作回顾|工作成效|主要工作|工作总结)")
+
+
+def _review_heading(doc):
+    """A review heading that names one year (一、2024年全市优化营商环境工作回顾) above a first
+    sentence that frames another (2025年，全市上下……): the heading kept last year's number."""
+    paragraphs = [p for p in doc.iter(("heading", "body")) if p is not doc.title]
+    for p, following in zip(paragraphs, paragraphs[1:]):
+        if len(p.text) > 40:
+            continue
+        h = _REVIEW_YEAR_HEADING.match(p.text)
+        if not h:
+            continue
+        framed = _FRAMING.match(following.text.strip())
+        if framed and int(framed.group(1)) != int(h.group(1)) and "以来" not in framed.group():
+            return Hit(p, h.start(1), h.end(1) + 1, None, {
+                "year": f"小标题写的是{h.group(1)}年", "signed": f"下面一段开头却是{framed.group(1)}年",
+                "what": "回顾的是哪一年，小标题和正文应当一致"})
+    return None
+
+
 def _plans_heading(doc, title, m, year: int | None):
     """A review of one year (2025年度述职述廉报告, 2025年工作总结, or a report whose heading reads
     一、2025年主要工作回顾) whose heading for the plans ahead names that same year
@@ -114,7 +136,7 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         return
     m = _TITLE_YEAR.search(title.text)
     if not m:
-        plans = _plans_heading(doc, title, None, None)
+        plans = _review_heading(doc) or _plans_heading(doc, title, None, None)
         if plans:
             yield plans
         return
@@ -124,7 +146,7 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         p, start, end, other, what = framed
         yield Hit(p, start, end, None, {"year": f"标题写的是{year}年", "signed": f"正文写的是{other}年", "what": what})
         return
-    plans = _plans_heading(doc, title, m, year) or _aims_heading(doc, title, m, year)
+    plans = _review_heading(doc) or _plans_heading(doc, title, m, year) or _aims_heading(doc, title, m, year)
     if plans:
         yield plans
         return
