@@ -76,7 +76,12 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return None  # an impossible date: FC002 reports it
 
 
-_YEAR_IN = fast(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR = fast(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def years_in(text: str) -> list[int]:
+    """The years written out in ``text`` (2025年), in order."""
+    return [int(y) for y in _YEAR.findall(text)]
 
 
 def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
@@ -107,7 +112,7 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
                 date_text = f"{m.group('date')}（按{where}推算为{year}年）"
                 # a year the paragraph names before the date may be the one meant (（2026年11月—12月）
                 # ……12月18日（星期五） in a plan signed in March): right for it is right
-                named = {int(y) for y in _YEAR_IN.findall(p.text[:m.start()])}
+                named = set(years_in(p.text[:m.start()]))
                 if any(_weekday(y, month, day) == written for y in named - {year}):
                     continue
             actual = _weekday(year, month, day)

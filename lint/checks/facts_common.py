@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..model.finding import Hit
 from ..text.chinese import is_han
 from ..text.fastregex import fast
-from .dates import document_date  # noqa: F401 - the fact checks take it from here
+from .dates import document_date, years_in  # noqa: F401 - the fact checks take them from here
 from ..cache import compile_regex
 
 _TITLE_YEAR = fast(r"((?:19|20)\d{2})年")
@@ -277,13 +277,6 @@ def clause_at(p, pos: int) -> tuple[int, int]:
     a = text.rfind("；", s0, pos)
     b = text.find("；", pos, s1)
     return (a + 1 if a != -1 else s0), (b if b != -1 else s1)
-
-
-_YEAR = compile_regex(r"(?<!\d)((?:19|20)\d{2})年")
-
-
-def years_in(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(text)]
 
 
 def per_paragraph(check):

@@ -32,6 +32,7 @@ from functools import lru_cache
 from ..cache import compile_regex
 from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, is_han, next_mark
 from ..text.fastregex import fast
+from .dates import years_in
 from .people_lexicon import NameLexicon, lexicon
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -61,7 +62,6 @@ _BODY_BREAK = _BREAK - {"和", "经"}  # 经营, 经济 inside a body; a leading
 _PAST_BEFORE = compile_regex(r"(?:原|前任|时任|曾任|历任|曾经|老|已故|退休|离任|卸任)[^，。；]{0,12}$")
 _CHANGE = fast(r"任命|免去|免职|拟任|拟提名|提名|调任|转任|改任|不再担任|兼任|聘任|当选|选举|辞去|辞职|离任|卸任|"
                r"到龄|退休|接任|继任|升任|任职|就任|代理|主持工作|挂职|交流任职|试用期|新任|接替|前任|原任")
-_YEAR = compile_regex(r"(?<!\d)((?:19|20)\d{2})年")
 
 NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}"
 
@@ -264,7 +264,7 @@ def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> 
             text[c.start()] != "任" and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start() + 1))
            for c in _CHANGE.finditer(text, s0, s1)):
         return True
-    if doc_year is not None and any(int(y) <= doc_year - 2 for y in _YEAR.findall(sentence)):
+    if doc_year is not None and any(y <= doc_year - 2 for y in years_in(sentence)):
         return True
     return False
 
