@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.chinese import after_mark, next_mark
+from ..text.chinese import CN_ORDINAL, after_mark, next_mark
 from ..text.fastregex import fast
 from .facts_common import document_date
 from ..cache import compile_regex
@@ -20,15 +20,26 @@ _BACK = fast(r"总结|工作情况|情况的报告|述职|执行情况|完成情
 _AHEAD = fast(r"计划|要点|安排|方案|预算")
 
 
-_FRAMING = fast(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?((?:19|20)\d{2})年(?:，|以来|是|全年|上半年|下半年|度|我|全县|全市|全区|全省|全镇|\d{1,2}月\d{1,2}日(?=\S))")
+# the marker of a first- or second-level heading (一、, （一）) before a heading's or paragraph's year
+_MARK = rf"(?:{CN_ORDINAL}+、|（{CN_ORDINAL}+）)"
+_FRAMING = fast(rf"^{_MARK}?((?:19|20)\d{{2}})年(?:，|以来|是|全年|上半年|下半年|度|我|全县|全市|全区|全省|全镇|\d{{1,2}}月\d{{1,2}}日(?=\S))")
 
 
-def _body_year(doc, title, year: int):
+def _several_years(title) -> bool:
+    """The title names more than one year (2016年……总结和2017年……要点)."""
+    return len(set(_TITLE_YEAR.findall(title.text))) > 1
+
+
+def _looks_back(title, m) -> bool:
+    """A title of one year's review (2025年工作总结); ``m``: its year."""
+    return m is not None and not _several_years(title) and bool(_BACK.search(title.text, m.end()))
+
+
+def _body_year(body, title, m, year: int):
     """The first year that frames a body paragraph (2024年，…  2024年以来…), if the title's
     year appears nowhere in the body."""
-    body = [p for p in doc.iter(("heading", "body")) if p is not title]
     if any(str(year) + "年" in p.text for p in body):
-        return _opening_year(title, body, year)
+        return _opening_year(body, title, m, year)
     for p in body:
         m = _FRAMING.match(p.text.strip())
         if m:
@@ -37,12 +48,11 @@ def _body_year(doc, title, year: int):
     return None
 
 
-def _opening_year(title, body, year: int):
+def _opening_year(body, title, m, year: int):
     """A review of one year (绵阳市农业农村局2025年工作总结) whose opening sentence frames another
     (2024年，在市委……): last year's opening left in, though the body speaks of the title's year
     elsewhere."""
-    m = _TITLE_YEAR.search(title.text)
-    if len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _BACK.search(title.text, m.end()):
+    if not _looks_back(title, m):
         return None
     opening = next((p for p in body if p.text.strip() and p.scope == "body"), None)
     if opening is None:
@@ -55,27 +65,26 @@ def _opening_year(title, body, year: int):
             "回顾这一年工作的文稿，开头一句却是另一年，多半是沿用了旧稿")
 
 
-_PLANS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?(?:下半年)?(?:工作)?"
+_PLANS_HEADING = fast(rf"^\s*{_MARK}\s*((?:19|20)\d{{2}})年(?:度)?(?:下半年)?(?:工作)?"
                       r"(?:打算|计划|思路|安排|重点|要点|目标任务)")
 
 
-_REVIEW_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?"
-                       r"(?:主要)?工作(?:回顾|总结|情况)|^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)"
-                       r"\s*((?:19|20)\d{2})年(?:度)?主要工作")
+_REVIEW_HEADING = fast(rf"^\s*{_MARK}\s*((?:19|20)\d{{2}})年(?:度)?"
+                       rf"(?:主要)?工作(?:回顾|总结|情况)|^\s*{_MARK}"
+                       rf"\s*((?:19|20)\d{{2}})年(?:度)?主要工作")
 
 
-_AIMS_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*((?:19|20)\d{2})年(?:度)?(?:工作)?"
+_AIMS_HEADING = fast(rf"^\s*{_MARK}\s*((?:19|20)\d{{2}})年(?:度)?(?:工作)?"
                      r"(?:主要)?(?:目标|任务|重点|要点)")
 
 
-def _aims_heading(doc, title, m, year: int):
+def _aims_heading(body, title, m, year: int):
     """A plan for one year (英山县教育局2026年工作要点) whose heading for the aims names another
     year (二、2025年主要目标)."""
-    if len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _AHEAD.search(title.text, m.end()) \
-            or _BACK.search(title.text, m.end()):
+    if _several_years(title) or not _AHEAD.search(title.text, m.end()) or _BACK.search(title.text, m.end()):
         return None
-    for p in doc.iter(("heading", "body")):
-        if p is title or len(p.text) > 40:
+    for p in body:
+        if len(p.text) > 40:
             continue
         h = _AIMS_HEADING.match(p.text)
         if h and int(h.group(1)) != year:
@@ -85,15 +94,14 @@ def _aims_heading(doc, title, m, year: int):
     return None
 
 
-_REVIEW_YEAR_HEADING = fast(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^0-9。]{0,8}?((?:19|20)\d{2})年"
+_REVIEW_YEAR_HEADING = fast(rf"^\s*{_MARK}[^0-9。]{{0,8}}?((?:19|20)\d{{2}})年"
                             r"[^。]{0,16}?(?:工作回顾|工作成效|主要工作|工作总结)")
 
 
-def _review_heading(doc):
+def _review_heading(body):
     """A review heading that names one year (一、2024年全市优化营商环境工作回顾) above a first
     sentence that frames another (2025年，全市上下……): the heading kept last year's number."""
-    paragraphs = [p for p in doc.iter(("heading", "body")) if p is not doc.title]
-    for p, following in zip(paragraphs, paragraphs[1:]):
+    for p, following in zip(body, body[1:]):
         if len(p.text) > 40:
             continue
         h = _REVIEW_YEAR_HEADING.match(p.text)
@@ -107,12 +115,12 @@ def _review_heading(doc):
     return None
 
 
-def _plans_heading(doc, title, m, year: int | None):
+def _plans_heading(body, title, m, year: int | None):
     """A review of one year (2025年度述职述廉报告, 2025年工作总结, or a report whose heading reads
     一、2025年主要工作回顾) whose heading for the plans ahead names that same year
     (六、2025年工作打算): the plans are for the next one."""
-    headings = [p for p in doc.iter(("heading", "body")) if p is not title and len(p.text) <= 40]
-    if m is None or len(set(_TITLE_YEAR.findall(title.text))) > 1 or not _BACK.search(title.text, m.end()):
+    headings = [p for p in body if len(p.text) <= 40]
+    if not _looks_back(title, m):
         reviewed = {int(r.group(1) or r.group(2)) for p in headings for r in [_REVIEW_HEADING.match(p.text)] if r}
         if len(reviewed) != 1:
             return None
@@ -134,23 +142,24 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
     title = doc.title
     if title is None:
         return
+    body = [p for p in doc.iter(("heading", "body")) if p is not title]
     m = _TITLE_YEAR.search(title.text)
     if not m:
-        plans = _review_heading(doc) or _plans_heading(doc, title, None, None)
+        plans = _review_heading(body) or _plans_heading(body, title, None, None)
         if plans:
             yield plans
         return
     year = int(m.group(1))
-    framed = _body_year(doc, title, year)
+    framed = _body_year(body, title, m, year)
     if framed and framed[3] != year:
         p, start, end, other, what = framed
         yield Hit(p, start, end, None, {"year": f"标题写的是{year}年", "signed": f"正文写的是{other}年", "what": what})
         return
-    plans = _review_heading(doc) or _plans_heading(doc, title, m, year) or _aims_heading(doc, title, m, year)
+    plans = _review_heading(body) or _plans_heading(body, title, m, year) or _aims_heading(body, title, m, year)
     if plans:
         yield plans
         return
-    later = _subject_year(doc, title, m, year) or _same_name_year(doc, title, m, year)
+    later = _subject_year(body, title, m, year) or _same_name_year(body, title, m, year)
     if later:
         yield later
         return
@@ -188,19 +197,17 @@ _OTHER_ONE = fast(r"基础上|对照|比较|相比|延续|去年|上年|上一�
 _HAN8 = fast(r"[\u4e00-\u9fff]{8}")
 
 
-def _same_name_year(doc, title, m, year: int):
+def _same_name_year(body, title, m, year: int):
     """The title's year-named thing (全省2025年生态环境保护工作会议) written in the body, word for
     word for eight characters, only with another year (召开全省2026年生态环境保护工作会议)."""
     key = _HAN8.match(title.text, m.end())
     if not key:
         return None
     key = key.group()
-    if len({y.group(1) for y in _TITLE_YEAR.finditer(title.text)}) > 1:
+    if _several_years(title):
         return None
     others = []
-    for p in doc.iter(("heading", "body")):
-        if p is title:
-            continue
+    for p in body:
         k = p.text.find(key)
         while k != -1:
             y = _YEAR_BEFORE.search(p.text, max(0, k - 6), k)
@@ -219,13 +226,13 @@ def _same_name_year(doc, title, m, year: int):
 _YEAR_BEFORE = fast(r"((?:19|20)\d{2})年度?")
 
 
-def _subject_year(doc, title, m, year: int):
+def _subject_year(body, title, m, year: int):
     """A year in the body that contradicts the title's: the document the title names by its year
     (2026年优化营商环境工作要点) named with another in a sentence about this document (现制定2025年
     全市优化营商环境工作要点如下; 《关于审批〈2025年……实施方案〉的请示》收悉); or the title's
     subject (2026年高标准农田建设…), which the body gives that year too, once with a later year
     where nothing speaks of the future or of a span of years (下达的2027年高标准农田建设任务)."""
-    if len({y.group(1) for y in _TITLE_YEAR.finditer(title.text)}) > 1:
+    if _several_years(title):
         return None  # the title names two years (2016年……总结和2017年……要点)
     rest = title.text[m.end():]
     area = _WHOLE_AREA.match(rest)
@@ -234,7 +241,6 @@ def _subject_year(doc, title, m, year: int):
     if not subject:
         return None
     key = subject.group()
-    body = [p for p in doc.iter(("heading", "body")) if p is not title]
     given = any(f"{year}年{key}" in p.text or f"{year}年度{key}" in p.text for p in body)
     for p in body:
         text = p.text
