@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..cache import compile_regex
 from ..model.finding import Hit
-from ..text.chinese import HAN_BASIC, after_mark, next_mark
+from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
 from ..text.fastregex import fast
 from .facts_common import sentence_at
 from .facts_figures import _UNITS, _scaled, _unit
@@ -22,7 +22,11 @@ _INDICATOR = fast(_INDICATORS)
 # what follows an indicator when it is stated: 地区生产总值完成286.5亿元
 _STATED = compile_regex(r"(?:总量|规模)?(?:完成|达到|达|实现|为|是|共有|有|突破)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?"
                         r"(?P<unit>万元|亿元|元|人|户|吨|万吨|[%％])")
-_SUBJECT = 8  # Han characters before the indicator that belong to its name (全县, 农村居民人均)
+# up to eight Han characters before the indicator belong to its name (全县, 农村居民人均)
+_SUBJECT = compile_regex(f"[{HAN_BASIC}]{{0,8}}$")
+# the Han words right before a figure, and right after its unit
+_HAN_BEFORE = compile_regex(f"[{HAN_BASIC}]*$")
+_HAN_AFTER = compile_regex(f"[{HAN_BASIC}]*")
 
 
 def _statements(text: str):
@@ -32,9 +36,7 @@ def _statements(text: str):
         m = _STATED.match(text, ind.end())
         if not m:
             continue
-        start = ind.start()
-        while start > 0 and ind.start() - start < _SUBJECT and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start -= 1
+        start = _SUBJECT.search(text, max(0, ind.start() - 8), ind.start()).start()
         yield start, m, text[start:ind.end()]
 _NOT_A_STATEMENT = fast(r"比上年|同比|增长|下降|提高|目标|预计|力争|计划|争取|预期|到(?:19|20)\d{2}年|左右|以上|以内")
 
@@ -83,6 +85,22 @@ _AIM = fast(r"目标|任务|计划|力争|争取|预计|预期|确保|拟|将")
 _BOUND_AFTER = fast(r"以上|以下|以内|左右|之内|至|到|[-—～~]")
 # the time a count is of: a year, a part of the year, a month
 _PERIOD = fast(r"(?:19|20)\d{2}年|[上下]半年|前?[一二三四]季度|\d{1,2}(?:[-—～至]\d{1,2})?月|今年|去年|上年|明年|全年|当年|本年")
+
+
+def _periods(text: str, report_time: bool = True) -> list[tuple[int, str]]:
+    """(where, what) of each year, part of a year or month ``text`` names: the time a figure is
+    of is the last named before it in its paragraph. Without the time of a report (截至7月17日
+    18时) unless ``report_time``."""
+    return [(x.start(), x.group()) for x in _PERIOD.finditer(text)
+            if report_time or text[max(0, x.start() - 2):x.start()] not in ("截至", "截止")]
+
+
+def _period_before(periods: list[tuple[int, str]], pos: int) -> str | None:
+    """The last of ``periods`` named before ``pos``."""
+    k = bisect.bisect_left(periods, (pos,))
+    return periods[k - 1][1] if k else None
+
+
 _SCOPE = fast(rf"[{HAN_BASIC}]{{1,5}}?(?:省|市|县|区|州|盟|旗|镇|乡|街道)(?=[{HAN_BASIC}])")
 _COMMON_SCOPE = fast(r"全[省市县区州盟旗镇乡]|[我本][省市县区州镇乡]")
 _GENERIC_LABEL = frozenset("全市 全县 全区 全省 全镇 全乡 全州 全国 我市 我县 我区 我省 本市 本县 "
@@ -94,23 +112,17 @@ def _label_text(text: str, c0: int, start: int, end: int, c1: int) -> tuple[str,
     after its unit, within the clause; and the number the words before it follow, if any (65 of
     65周岁及以上老年人3.41万人: a name with a number in it)."""
     lo = max(c0, start - _LABEL_SPAN)
-    before = text[lo:start]
-    k = len(before)
-    while k and "\u4e00" <= before[k - 1] <= "\u9fff":
-        k -= 1
-    q = lo + k
+    run = _HAN_BEFORE.search(text, lo, start).start()
+    q = run
     while q > c0 and text[q - 1].isdigit():
         q -= 1
-    number = text[q:lo + k]
-    before = before[k:]
+    number = text[q:run]
+    before = text[run:start]
     link = _LINK.search(before)
     if link:
         before = before[:link.start()]
-    after = text[end:min(c1, end + _LABEL_SPAN)]
-    k = 0
-    while k < len(after) and "\u4e00" <= after[k] <= "\u9fff":
-        k += 1
-    return _full_words(before), _full_words(after[:k]), number
+    after = _HAN_AFTER.match(text, end, min(c1, end + _LABEL_SPAN)).group()
+    return _full_words(before), _full_words(after), number
 
 
 # the short forms statistics use for the same thing (规上工业企业 is 规模以上工业企业)
@@ -180,18 +192,16 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
             c0 = after_mark(text, m.start(), "，；：、", s0)
             c1 = min(s1, next_mark(text, m.end(), "，；：、。"))
             if _NOT_STATED.search(text, c0, c1) or "其中" in text[s0:m.start()] \
-                    or _AIM.search(text, after_mark(text, m.start(), "。！？"), m.start()):
+                    or _AIM.search(text, after_mark(text, m.start(), SENTENCE_MARKS), m.start()):
                 continue
             label = _label_text(text, c0, m.start(), m.end(), c1)
             pieces = _pieces(label)
             if not pieces:
                 continue
-            # the time the count is of: the last year, part of a year or month named before it
-            # in its paragraph (a sentence that names none is of the time named before it)
+            # the time the count is of (a sentence that names none is of the time named before it)
             if periods is None:
-                periods = [(x.start(), x.group()) for x in _PERIOD.finditer(text)]
-            k = bisect.bisect_left(periods, (m.start(),))
-            period = periods[k - 1][1] if k else None
+                periods = _periods(text)
+            period = _period_before(periods, m.start())
             scopes = frozenset(x.group() for x in _SCOPE.finditer(text, c0, c1)
                                if not _COMMON_SCOPE.fullmatch(x.group()))
             value, half = _scaled(m.group(1), m.group(2), m.group(3))
@@ -324,11 +334,8 @@ def restated_toll(doc, rule, options) -> Iterator[Hit]:
             if _NOT_THE_TOLL.search(text, c0, c1) or "其中" in text[s0:m.start()] \
                     or len(list(_DEAD.finditer(text, s0, s1))) > 1:
                 continue
-            period = None
-            for x in _PERIOD.finditer(text, 0, m.start()):
-                if text[max(0, x.start() - 2):x.start()] not in ("截至", "截止"):  # the time of the report
-                    period = x.group()
-            whole = bool(_WHOLE_TOLL.search(text, after_mark(text, m.start(), "。！？"), s1))
+            period = _period_before(_periods(text, report_time=False), m.start())
+            whole = bool(_WHOLE_TOLL.search(text, after_mark(text, m.start(), SENTENCE_MARKS), s1))
             for q, q_period, q_value, shown, q_whole in seen:
                 if q_period == period and q_value != value and (whole or q_whole) \
                         and p.index - q.index <= _NEAR_PARAGRAPHS:
