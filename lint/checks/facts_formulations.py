@@ -133,11 +133,10 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
         yield Hit(p, start, end, _counterpart(w, right), {"right": right, "source": r["source"], "how": "是常见的错误写法"})
     for pos, _, head in [f for f in found if f[2] in heads]:
         if any(text.startswith(r["text"], pos) for r in heads[head]):
-            continue  # one of the published wordings (习近平总书记 or, in the constitution, 习近平同志)
+            continue  # a published wording (or, for a shorter one, the start of a longer one;
+            # 习近平总书记 or, in the constitution, 习近平同志)
         for r in heads[head]:
             f = r["text"]
-            if text.startswith(f, pos):
-                break  # the formulation itself (or, for a shorter one, the start of a longer one)
             if _before(doc, r):
                 continue
             tail = f[-2:]
