@@ -276,6 +276,11 @@ def _named_wholes(p, previous) -> Iterator[Hit]:
             yield Hit(p, m.start(), m.end(), None, {"problem": problem})
 
 
+def _rounding(percent: str) -> float:
+    """Half the unit of a percentage's last digit: what rounding may have added or taken."""
+    return 0.5 * 10 ** -(len(percent.split(".")[1]) if "." in percent else 0)
+
+
 _PART_SHARE = fast(r"(?:占|约占)[^\d，。；]{0,8}?(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -293,8 +298,7 @@ def _shares_over_100(doc, rule) -> Iterator[Hit]:
             shares = list(_PART_SHARE.finditer(text, k, stop))
             if len(shares) >= 2 and not re.search(r"增长|提高|下降|同比|比上年", seg):
                 values = [float(m.group(1)) for m in shares]
-                slack = sum(0.5 * 10 ** -(len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
-                            for m in shares)
+                slack = sum(_rounding(m.group(1)) for m in shares)
                 if sum(values) > 100 + slack:
                     total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
                     listed = "、".join(m.group(1) + "%" for m in shares)
@@ -318,7 +322,7 @@ def _structure_ratios(doc, rule) -> Iterator[Hit]:
             for r in _RATIO3.finditer(text, m.end(), min(stop, m.end() + 40)):
                 parts = r.groups()
                 total = sum(float(x) for x in parts)
-                slack = sum(0.5 * 10 ** -(len(x.split(".")[1]) if "." in x else 0) for x in parts)
+                slack = sum(_rounding(x) for x in parts)
                 if abs(total - 100) > slack + 1e-9:
                     shown = f"{total:.2f}".rstrip("0").rstrip(".")
                     yield Hit(p, r.start(), r.end(), None, {
