@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lint.checks.facts_common import edit_distance
-from lint.checks.facts_laws import cn_number
+from lint.text.chinese import int_to_cn_positional
 from lint.engine import check_document, load_rules
 from lint.engine.wordlists import find_list, load_list
 from lint.errors import RuleFileError
@@ -119,7 +119,7 @@ def test_place_under_a_shared_county_name():
 
 @pytest.mark.parametrize("n,cn", [(5, "五"), (12, "十二"), (105, "一百零五"), (120, "一百二十"), (1260, "一千二百六十")])
 def test_article_numbers(n, cn):
-    assert cn_number(n) == cn
+    assert int_to_cn_positional(n) == cn
 
 
 def test_edit_distance_cut_off():

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from ..text.chinese import int_to_cn
+from ..text.chinese import int_to_cn_positional
 from ..text.fastregex import fast
 from .facts_common import date_words, edit_distance, effective_date, parse_date, per_paragraph, sentence_at, source, table, years_in
 from ..cache import compile_regex
@@ -234,24 +234,6 @@ def _whole_text(doc) -> str:
     return got
 
 
-def cn_number(n: int) -> str:
-    """1–9999 as written in article numbers: 十二, 一百零五, 一百二十, 一千二百六十."""
-    if n < 100:
-        return int_to_cn(n)
-    out, digits = "", "〇一二三四五六七八九"
-    for unit, size in (("千", 1000), ("百", 100)):
-        if n >= size:
-            out += digits[n // size] + unit
-            n %= size
-        elif out and n:
-            out += "零" if not out.endswith("零") else ""
-    if n == 0:
-        return out
-    if n < 10:
-        return out + ("" if out.endswith("零") else "零") + digits[n]
-    return out + digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-
-
 # after the title, or after the articles of one citation before it (《预算法》第十三条、第67条)
 _ARTICLE = fast(r"(?:》|本法|本条例|本规定|本办法|本细则|该法|该条例)(?:（[^）]{0,20}）)?"
                 r"(?:第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?[、和及])*"
@@ -264,7 +246,7 @@ def law_article(doc, rule, options, p) -> Iterator[Hit]:
         return
     for m in _ARTICLE.finditer(p.text):
         parts = [("条", m.group(2)), ("款", m.group(3)), ("项", m.group(4))]
-        right = "".join(f"第{cn_number(int(n))}{u}" if u != "项" else f"第（{cn_number(int(n))}）项"
+        right = "".join(f"第{int_to_cn_positional(int(n))}{u}" if u != "项" else f"第（{int_to_cn_positional(int(n))}）项"
                         for u, n in parts if n)
         start = m.start(1)
         yield Hit(p, start, m.end(), right, {})
