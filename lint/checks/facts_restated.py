@@ -11,7 +11,7 @@ from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
 from ..text.fastregex import fast
 from .facts_common import sentence_at
-from .facts_figures import _UNITS, _scaled, _unit
+from .facts_figures import _EXACT, _UNITS, _scaled, _unit
 
 # --- the same quantity stated twice ---------------------------------------------------------
 
@@ -70,7 +70,6 @@ restated_figure.FIELDS = frozenset({"text", "first", "where"})
 
 # --- a count named the same way twice, with two values --------------------------------------
 
-_COUNT = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?![多余])")
 _LABEL_SPAN = 14  # Han characters either side of a figure that may name what it counts
 _MIN_LABEL = 4    # a shared name of at least this many characters (新增城镇就业, 危险化学品生产经营企业)
 _MAX_APART = 0.2  # a restated figure is a slip of a digit or two, not another order of size
@@ -185,7 +184,7 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
         periods = None
-        for m in _COUNT.finditer(text):
+        for m in _EXACT.finditer(text):
             if text[m.start() - 1:m.start()] == "第" or _BOUND_AFTER.match(text, m.end()):
                 continue
             s0, s1 = sentence_at(p, m.start())
@@ -206,7 +205,7 @@ def restated_count(doc, rule, options) -> Iterator[Hit]:
                                if not _COMMON_SCOPE.fullmatch(x.group()))
             value, half = _scaled(m.group(1), m.group(2), m.group(3))
             unit = _unit(m.group(2), m.group(3))
-            others = {o.group(3) for o in _COUNT.finditer(text, s0, s1) if o.start() != m.start()}
+            others = {o.group(3) for o in _EXACT.finditer(text, s0, s1) if o.start() != m.start()}
             here = (p, (s0, s1), label, period, scopes, value, half, unit, others, m.group())
             candidates = {id(e): e for piece in pieces for e in by_name.get((unit, piece), ())}
             for q, q_sentence, q_label, q_period, q_scopes, q_value, q_half, q_unit, q_others, shown in \

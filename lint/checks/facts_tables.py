@@ -19,7 +19,7 @@ from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.chinese import after_mark
 from ..text.fastregex import fast
-from .facts_figures import _UNITS, _scaled, _unit
+from .facts_figures import _EXACT, _UNITS, _scaled, _unit
 
 _CUT = compile_regex(r"[^\t\u3000 ]+(?: [^\t\u3000 ]+)*")  # a cell: text up to a tab, an ideographic space or two spaces
 _NUMBER = compile_regex(r"^[+＋]?(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?([%％])?$")
@@ -227,7 +227,6 @@ def _rates(head, rows) -> Iterator[Hit]:
 
 _NEAR = 4  # paragraphs before the table's first row or after its last that may speak of it
 _UNIT_HEAD = compile_regex(rf"^(?P<label>[^（(]+?)\s*[（(](?P<mult>万|亿)?(?P<unit>{_UNITS})[）)]$")
-_FIGURE = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?![多余])")
 _TOTAL_CUE = fast(r"共|合计|累计|总计|总数|总共|全部")
 _NOT_A_TOTAL = fast(r"其中|分别|比|较|同比|增长|下降|增加|减少|目标|计划|力争|以上|以下|左右|约|近|平均|人均|每")
 _GENERIC_HEAD = frozenset("数量 数 情况 合计 总数 人数 个数 金额 面积 规模 累计".split())
@@ -272,7 +271,7 @@ def text_against_tables(doc, scope, tables) -> Iterator[Hit]:
             if p.index in rows or not (first - _NEAR <= p.index <= last + _NEAR):
                 continue
             text = p.text
-            for m in _FIGURE.finditer(text):
+            for m in _EXACT.finditer(text):
                 c0 = after_mark(text, m.start(), "，；：。、")
                 clause = text[c0:m.start()]
                 # a total: 共 in the clause or earlier in its sentence (灾害共造成……，紧急转移避险群众6680人)
