@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.chinese import CN_ORDINAL, after_mark, next_mark
+from ..text.chinese import CN_ORDINAL, HAN_BASIC, after_mark, next_mark
 from ..text.fastregex import fast
 from .facts_common import document_date
 from ..cache import compile_regex
@@ -194,7 +194,7 @@ _THIS_ONE = fast(r"现制定|现印发|特制定|制定本|印发给你们|如�
 _OTHER_ONE = fast(r"基础上|对照|比较|相比|延续|去年|上年|上一年|总结")
 
 
-_HAN8 = fast(r"[\u4e00-\u9fff]{8}")
+_HAN8 = fast(f"[{HAN_BASIC}]{{8}}")
 
 
 def _same_name_year(body, title, m, year: int):

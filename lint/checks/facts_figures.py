@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
+from ..text.chinese import CN_ORDINAL, HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from .facts_common import per_paragraph
@@ -103,7 +103,7 @@ _OVERLAPPING = fast(r"女|男|少数民族|党员|团员|岁|学历|大专|本�
 
 
 # 领导班子由陆建平、顾晓东……王蕾共11名同志组成: the names listed are the count
-_NAMES_COUNTED = fast(r"((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3})(?:等|共)(\d+|[一二三四五六七八九十]{1,3})(?:名|位|人)(?:同志)?")
+_NAMES_COUNTED = fast(rf"((?:[{HAN_BASIC}]{{2,3}}、){{2,}}[{HAN_BASIC}]{{2,3}})(?:等|共)(\d+|{CN_ORDINAL}{{1,3}})(?:名|位|人)(?:同志)?")
 
 
 def _names_counted(p) -> Iterator[Hit]:

@@ -17,7 +17,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..cache import compile_regex
-from ..text.chinese import is_han, next_mark
+from ..text.chinese import HAN_BASIC, is_han, next_mark
 from .facts_common import (cached, clause_at, date_words, effective_date, left_edge, per_paragraph, read_rows, source,
                            starts_word, years_in)
 from .facts_orgs import _HISTORY
@@ -229,7 +229,7 @@ def _pair(pl, a, b):
     return None
 
 
-_SUFFIX = compile_regex(r"(?:市|地区|盟|[\u4e00-\u9fff]{1,8}自治州|州)$")
+_SUFFIX = compile_regex(rf"(?:市|地区|盟|[{HAN_BASIC}]{{1,8}}自治州|州)$")
 _ENDS = frozenset("县区市旗")
 
 
