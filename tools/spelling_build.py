@@ -1,12 +1,14 @@
 """Build the confusion reference files of the spelling detectors (WD008 and friends).
 
-    python tools/spelling_build.py sound   # reference/sound-alike-chars.tsv (needs `pip install pypinyin`)
+    python tools/spelling_build.py sound   # reference/sound-alike-chars.tsv, default-readings.tsv (needs `pip install pypinyin`)
     python tools/spelling_build.py shape   # reference/shape-alike-chars.tsv (needs a char-similar checkout)
     python tools/spelling_build.py idioms  # reference/idioms.tsv (from jieba's dictionary)
 
 ``sound``: the toneless readings of every Han character of jieba's dictionary (MIT), grouped by
 reading, from pypinyin (MIT; heteronyms included). Characters with one reading in common are
-sound-alike.
+sound-alike. For each character with more than one toneless reading, ``default-readings.tsv``
+keeps the one pypinyin gives first (its most common reading: 行 xing, 系 xi): WD017 reads a text by
+the sound of each character, and a character sounds as its common reading.
 
 ``shape``: pairs of common characters (single characters that jieba's dictionary counts at least
 SHAPE_MIN_FREQ times) whose four-corner codes (四角号码) agree in all four corners, or in three
@@ -73,6 +75,17 @@ def build_sound() -> None:
     lines += [f"{p}\t{''.join(cs)}\t{src}" for p, cs in sorted(groups.items())]
     (REFERENCE / "sound-alike-chars.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(groups)} readings, {len(chars)} characters")
+    first = []
+    for c in chars:
+        ordered = [p.replace("ü", "v") for r in pypinyin.pinyin(c, style=pypinyin.Style.NORMAL, heteronym=True) for p in r]
+        ordered = list(dict.fromkeys(p for p in ordered if p.isascii() and p.isalpha()))
+        if len(ordered) > 1:
+            first.append(f"{c}\t{ordered[0]}\t{src}, the first of its readings")
+    lines = ["# The most common toneless reading of each character that has more than one (pypinyin's first).",
+             "# Built by tools/spelling_build.py sound. Used by WD017 (likely-typo) to read a text by sound.",
+             "char\treading\tsource", *first]
+    (REFERENCE / "default-readings.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(first)} characters with more than one reading")
 
 
 def build_shape(checkout: Path) -> None:

@@ -35,18 +35,34 @@ def _allowed(finding, paragraph, terms: list[str]) -> bool:
 def _one_per_slip(findings: list) -> list:
     """Drop a finding that repeats one of another rule of its category: the same span and the
     same suggestion (迫不急待 is both a listed common misspelling, WD001, and an idiom near-miss,
-    WD009). The rule listed first in the sorted findings (the lower code) keeps it; ignore that
-    rule and the other reports it."""
+    WD009), or a span inside the other's on the same line whose suggestion makes the same text
+    (励→厉 inside 再接再励→再接再厉). The rule listed first in the sorted findings (the lower code,
+    or the earlier start) keeps it; ignore that rule and the other reports it."""
     seen: set = set()
+    kept: dict = {}  # (path, line, category) -> the kept findings with a suggestion there
     out = []
     for f in findings:
         if f.suggestion is not None:
             key = (f.path, f.line, f.column, f.end_line, f.end_column, f.category, f.suggestion)
-            if key in seen:
+            here = kept.setdefault((f.path, f.line, f.category), [])
+            if key in seen or any(_same_fix(f, g) or _same_fix(g, f) for g in here):
                 continue
             seen.add(key)
+            here.append(f)
         out.append(f)
     return out
+
+
+def _same_fix(inner, outer) -> bool:
+    """Whether ``inner`` lies within ``outer`` (one line) and its suggestion, put in place in
+    ``outer``'s text, gives ``outer``'s suggestion."""
+    if inner.end_line != inner.line or outer.end_line != outer.line:
+        return False
+    a = inner.column - outer.column
+    b = a + len(inner.text)
+    if a < 0 or b > len(outer.text) or outer.text[a:b] != inner.text:
+        return False
+    return outer.text[:a] + inner.suggestion + outer.text[b:] == outer.suggestion
 
 
 def _relative(path: Path, root: Path | None) -> str | None:

@@ -189,16 +189,11 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
                         continue  # a function character standing alone
                     if not all_candidates and estimate(run, i, length, w) < need - ESTIMATE_SLACK:
                         continue
-                    lo, hi = max(0, i - WINDOW), min(n, i + length + WINDOW)
-                    key = (lo, hi)
-                    if key not in cache:
-                        cache[key] = lex.best(run[lo:hi])
-                    new = run[lo:i] + w + run[i + length:hi]
-                    score, ends = lex.best(new)
-                    if any(i - lo < e < i + length - lo for e in ends):
+                    got = replacement_gain(run, i, length, w, lex, cache)
+                    if got is None:
                         continue  # the better reading splits the replacement: it is not a word there
-                    orig, orig_ends = cache[key]
-                    gain = score - orig
+                    gain, orig_ends = got
+                    lo = max(0, i - WINDOW)
                     if all_candidates:
                         cuts = {0, *orig_ends}
                         # characters changed that stood as one-character words in the original reading
@@ -213,7 +208,25 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
                     yield best[1]
 
 
-def _trim(s: Suspect) -> Suspect:
+def replacement_gain(run: str, i: int, length: int, w: str, lex, cache: dict | None = None):
+    """How much putting ``w`` at ``run[i:i+length]`` raises the log probability of the best
+    reading of its neighbourhood (WINDOW characters either side), with the end offsets of the
+    words of the neighbourhood's own reading; None when the better reading splits ``w`` (it is
+    not a word there). ``cache`` keeps the neighbourhoods' own readings between calls."""
+    lo, hi = max(0, i - WINDOW), min(len(run), i + length + WINDOW)
+    if cache is None or (lo, hi) not in cache:
+        orig = lex.best(run[lo:hi])
+        if cache is not None:
+            cache[(lo, hi)] = orig
+    else:
+        orig = cache[(lo, hi)]
+    score, ends = lex.best(run[lo:i] + w + run[i + length:hi])
+    if any(i - lo < e < i + length - lo for e in ends):
+        return None
+    return score - orig[0], orig[1]
+
+
+def narrow(s: Suspect) -> Suspect:
     """The suspect narrowed to the characters it changes (决测→决策 is 测→策 in 决测)."""
     a = 0
     while s.wrong[a] == s.right[a]:
@@ -227,7 +240,7 @@ def _trim(s: Suspect) -> Suspect:
 def find(text: str, lex=None) -> list[Suspect]:
     """Non-overlapping suspects, each narrowed to the characters it changes; the strongest
     first where two overlap (several spans often propose the same change)."""
-    got = sorted((_trim(s) for s in scan(text, lex)), key=lambda s: -s.gain)
+    got = sorted((narrow(s) for s in scan(text, lex)), key=lambda s: -s.gain)
     taken: list[Suspect] = []
     for s in got:
         if all(s.end <= t.start or s.start >= t.end for t in taken):
