@@ -181,3 +181,65 @@ def test_reference_readme_lists_the_new_tables():
     text = (REPO / "reference" / "README.md").read_text(encoding="utf-8")
     for name in ("sound-alike-chars.tsv", "shape-alike-chars.tsv", "idioms.tsv"):
         assert name in text
+
+
+# --- WD017: one slip in a word of three or four characters ------------------------------------
+
+from lint.checks import spelling_slip  # noqa: E402
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("经国务园批准，设立专项资金。", "园", "院"),       # sound: 园 yuan for 院
+    ("会同中国科穴院开展评估。", "穴", "学"),
+    ("由县委祖织部负责解释。", "祖", "组"),
+    ("坚持实事求事，一切从实际出发。", "事", "是"),       # in a word of four characters
+    ("妇女、老人和空心村问题。", "村", "菜"),          # shape: 村 and 菜 (a known false alarm, unquoted)
+])
+def test_likely_typo_finds_one_slip_in_a_long_word(text, wrong, right):
+    assert [(s.wrong, s.right) for s in spelling_slip.find(text)] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "经国务院批准，设立专项资金。",
+    "一九二一年中国共产党诞生。",                    # numerals are not words to restore
+    "妇女、老人和“空心村”问题。",                    # a term named in quotation marks
+    "基础打牢了。忧的是，任务很重。",                  # 有的是 keeps only the commonest characters
+    "深入推进供给侧结构性改革，发展机制更加健全。",      # 发展机 is 发展 and 机制, not 发展期
+    "推进医养结合，建设宜居宜业和美乡村。",
+])
+def test_likely_typo_leaves_good_text_alone(text):
+    assert spelling_slip.find(text) == []
+
+
+def test_likely_typo_is_on_by_default_and_possible_typo_leaves_its_slips_to_it():
+    assert "WD017" in [r.code for r in select_rules(load_rules())]
+    text = "经国务园批准，设立专项资金。"
+    assert [f.code for f in findings(text, "WD017")] == ["WD017"]
+    assert findings(text, "WD008") == []          # WD008 alone would name the same slip
+    assert [(s.wrong, s.right) for s in spelling_lm.find(text)] == [("园", "院")]
+
+
+def test_likely_typo_reads_the_lexicon_in_parts(monkeypatch):
+    monkeypatch.setattr(segment, "_lexicon", None)
+    monkeypatch.setattr(segment, "_parted", None)
+    lex = segment.lexicon_by_parts()
+    assert lex is segment.lexicon_by_parts()
+    whole = segment.lexicon()
+    for text in ("各地区要加强对问题的跟踪督查", "经国务园批准"):
+        assert lex.best(text) == whole.best(text)
+    assert 0 < len(lex.freq._read) < segment.SHARDS / 4   # only the parts those texts touch
+    assert segment.lexicon_by_parts() is whole           # once the whole table is loaded, that
+
+
+def test_one_slip_named_by_two_rules_with_spans_one_inside_the_other_is_reported_once():
+    from lint.app.checking import _one_per_slip
+    from lint.model.finding import Finding
+
+    def f(code, col, text, sugg):
+        return Finding("a.txt", 1, col, 1, col + len(text), "第1行", code, "n", "wording", "warning", "m", text,
+                       sugg, "b")
+
+    outer, inner = f("WD001", 5, "再接再励", "再接再厉"), f("WD017", 8, "励", "厉")
+    assert _one_per_slip([outer, inner]) == [outer]
+    other = f("WD017", 8, "励", "历")               # another suggestion: both stay
+    assert _one_per_slip([outer, other]) == [outer, other]

@@ -7,16 +7,16 @@ writer means, so where a window of text is no word but becomes a frequent one by
 character that sounds or looks alike, the slip is all but certain. Measured in
 bench/results/spelling.md.
 
-It is found without segmenting the whole text. The text is read twice as a string of codes: each
-character as its most common toneless reading (reference/sound-alike-chars.tsv,
-reference/default-readings.tsv), and each as its class of shape-alike characters
-(reference/shape-alike-chars.tsv, classes joined through shared partners). A window of three or
-four characters whose codes are those of a dictionary word, yet whose characters are not that
-word and differ from it in one place, is a candidate. Most candidates are a word's edge plus
-the next word's first character (发展机 of 发展机制 against 发展期): a changed edge character that
-makes a frequent two-character word with its outside neighbour is taken as meant. Only what is
-left loads the lexicon, and is kept when the replacement raises the log probability of its
-neighbourhood by WD008's margin (:func:`lint.checks.spelling_lm.replacement_gain`).
+It is found without segmenting the whole text. For sound, the text is read as a string of codes,
+each character as its most common toneless reading (reference/sound-alike-chars.tsv,
+reference/default-readings.tsv); for shape, the words are indexed by every first three
+characters a shape-alike slip (reference/shape-alike-chars.tsv) can leave of them. A window of
+three or four characters found so, that differs from the word in one character alike in sound
+or shape, is a candidate. Many candidates are a word's edge and the next word's first character
+(发展机 of 发展机制 against 发展期): a changed edge character that makes a frequent two-character
+word with its outside neighbour is taken as meant. What is left is scored with the lexicon, read in parts as the candidates need them
+(:func:`lint.text.segment.lexicon_by_parts`), and kept when the replacement raises the log
+probability of its neighbourhood by WD008's margin (:func:`lint.checks.spelling_lm.replacement_gain`).
 """
 
 from __future__ import annotations
@@ -29,12 +29,13 @@ from . import spelling_lm
 
 LENGTHS = (3, 4)
 MIN_WORD_FREQ = spelling_lm.MIN_CAND_FREQ  # a word restored must be this frequent
+SHAPE_MIN_FREQ = 100                       # and this frequent for a shape-alike slip
 _NUMERALS = frozenset(CN_NUMERAL_CHARS)    # 一九二一 is not 一九五一: numbers are not words to restore
 _CODE_BASE = 0xE000                        # codes are private-use characters: never in a text
 # the fifty or so commonest characters of jieba's dictionary (了 是 在 和 有 的 …) as words of their own
 COMMONEST = 100_000
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-FORMAT = 2  # of the index kept in the cache folder: raise it when _build changes
+FORMAT = 8  # of the index kept in the cache folder: raise it when _build changes
 
 
 def _default_readings() -> dict[str, str]:
@@ -47,30 +48,19 @@ def _default_readings() -> dict[str, str]:
     return out
 
 
-def _shape_classes() -> dict[str, int]:
-    """Each character of the shape-alike table to the number of its class: the characters
-    linked through shape-alike pairs (union-find)."""
-    parent: dict[str, str] = {}
+def _person_names() -> set[str]:
+    """The words jieba's dictionary (MIT) tags as people's names (nr, nrfg, nrt)."""
+    from ..text.segment import _jieba_dict_path
 
-    def root(c: str) -> str:
-        while parent.setdefault(c, c) != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for c, similar in spelling_lm.shape_alike().items():
-        for d in similar:
-            a, b = root(c), root(d)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    roots = sorted({root(c) for c in parent})
-    number = {r: i for i, r in enumerate(roots)}
-    return {c: number[root(c)] for c in parent}
+    with open(_jieba_dict_path(), encoding="utf-8") as f:
+        return {w for w, _, tag in (line.split() for line in f) if tag.startswith("nr")}
 
 
 def _build() -> tuple[dict, dict, dict, dict]:
-    """(sound code of each character, shape code of each character, words by their sound codes,
-    words by their shape codes), as plain data for the cache folder."""
+    """(the sound code of each character, words by the sound codes of their first three
+    characters, words by the first three characters a shape-alike slip leaves, the shape-alike
+    table), as plain data for the cache folder. A key's words are joined by ``|``; a word of four characters is found by its
+    first three and checked whole where its key stands."""
     from ..text.segment import lexicon
 
     readings = spelling_lm.char_readings()
@@ -78,76 +68,73 @@ def _build() -> tuple[dict, dict, dict, dict]:
     syllables = sorted({r for rs in readings.values() for r in rs})
     code = {s: chr(_CODE_BASE + i) for i, s in enumerate(syllables)}
     sound = {c: code[default.get(c, rs[0])] for c, rs in readings.items()}
-    classes = _shape_classes()
-    base = _CODE_BASE + len(syllables)
-    shape = {c: chr(base + n) for c, n in classes.items()}
-    by_sound: dict[str, str] = {}  # the words of a key written one after another (all of its length)
-    by_shape: dict[str, str] = {}
+    shapes = spelling_lm.shape_alike()
+    names = _person_names()
+    by_sound: dict[str, set] = {}
+    by_shape: dict[str, set] = {}
     for w, n in lexicon().freq.items():
         if len(w) not in LENGTHS or n < MIN_WORD_FREQ or not all(c in sound for c in w) or _NUMERALS & set(w):
             continue
-        # a slip may put any character that shares one of this character's readings in its place
-        for k, c in enumerate(w):
-            for r in readings[c]:
-                key = "".join(code[r] if j == k else sound[x] for j, x in enumerate(w))
-                if w not in _words(by_sound.get(key, ""), len(w)):
-                    by_sound[key] = by_sound.get(key, "") + w
-        if any(c in shape for c in w):
-            key = "".join(shape.get(c, c) for c in w)
-            by_shape[key] = by_shape.get(key, "") + w
-    return sound, shape, by_sound, by_shape
-
-
-def _words(joined: str, length: int) -> list[str]:
-    return [joined[a:a + length] for a in range(0, len(joined), length)]
+        if w in names:
+            continue  # 李建桦 is no slip for 李建华: people have the names they have (FC017 compares a draft's own)
+        head = w[:3]
+        # a slip puts a character that sounds like this one in its common reading (the text is
+        # read so too); the other readings of a character with several found little more on
+        # odw.train (3 of 170) and cost half the index
+        by_sound.setdefault("".join(sound[c] for c in head), set()).add(w)
+        # a slip puts a character that looks like this one in its place: the heads it can leave
+        # (of the more frequent words only: each has several, and the index is read in every run)
+        for k, c in enumerate(w if n >= SHAPE_MIN_FREQ else ""):
+            for x in shapes.get(c, ""):
+                by_shape.setdefault(head[:k] + x + head[k + 1:] if k < 3 else head, set()).add(w)
+    return (sound, {k: "|".join(sorted(v)) for k, v in by_sound.items()},
+            {k: "|".join(sorted(v)) for k, v in by_shape.items()}, shapes)
 
 
 @lru_cache(maxsize=1)
 def _index():
-    """The two readings of a text as translation tables, each with its words by code and the set
-    of the first three codes of every key (a window is looked up only where those stand)."""
+    """(the translation of a text to sound codes, words by sound key, words by shape key, the
+    shape-alike table)."""
     from ..text.segment import _cache_stamp, _cached
 
-    sound, shape, by_sound, by_shape = _cached(f"slips-{FORMAT}", _cache_stamp(), _build)
-    return tuple((str.maketrans(codes), index, frozenset(k[:3] for k in index), how)
-                 for codes, index, how in ((sound, by_sound, "sound"), (shape, by_shape, "shape")))
+    sound, by_sound, by_shape, shapes = _cached(f"slips-{FORMAT}", _cache_stamp(), _build)
+    return str.maketrans(sound), by_sound, by_shape, shapes
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, length, word, how) for each window of ``text`` one alike character away from a
-    word: the window's codes are the word's, its characters are not."""
+    word: the window's first three characters sound like the word's, or are those a shape-alike
+    slip leaves of them, and the window differs from the word in one character, alike so."""
     from ..text.segment import word_pairs
 
     after, before = word_pairs()
+    sound, by_sound, by_shape, shapes = _index()
     n = len(text)
     seen = set()
-    for table, index, heads, how in _index():
-        codes = text.translate(table)  # characters without a code stay as they are: no key holds them
-        get = index.get
-        for i in [i for i in range(n - 2) if codes[i:i + 3] in heads]:
-            for length in LENGTHS:
-                joined = get(codes[i:i + length]) if i + length <= n else None
-                if not joined:
-                    continue
+    for codes, index, how in ((text.translate(sound), by_sound, "sound"), (text, by_shape, "shape")):
+        for i in [i for i in range(n - 2) if codes[i:i + 3] in index]:
+            for w in index[codes[i:i + 3]].split("|"):
+                length = len(w)
                 window = text[i:i + length]
-                words = (joined,) if len(joined) == length else _words(joined, length)
-                if window in words:
-                    continue  # the window is the word (most windows that sound like one are)
-                for w in words:
-                    diff = [k for k in range(length) if w[k] != window[k]]
-                    if len(diff) != 1 or (i, w) in seen:
-                        continue
-                    k = diff[0]
-                    x = window[k]
-                    if x in _NUMERALS or spelling_lm.alike(x, w[k]) != how:
-                        continue
-                    # the changed character at an edge, making a word with its outside neighbour
-                    if k == 0 and i > 0 and text[i - 1] in before.get(x, ""):
-                        continue
-                    if k == length - 1 and i + length < n and text[i + length] in after.get(x, ""):
-                        continue
-                    seen.add((i, w))
-                    yield i, length, w, how
+                if len(window) < length or window == w:
+                    continue
+                diff = [k for k in range(length) if w[k] != window[k]]
+                if len(diff) != 1 or (i, w) in seen:
+                    continue
+                k = diff[0]
+                x, c = window[k], w[k]
+                if x in _NUMERALS:
+                    continue
+                # the first three characters are alike by the key; the fourth must be so too
+                if k == 3 and not (sound.get(ord(x)) == sound.get(ord(c)) if how == "sound" else x in shapes.get(c, "")):
+                    continue
+                # the changed character at an edge, making a word with its outside neighbour
+                if k == 0 and i > 0 and text[i - 1] in before.get(x, ""):
+                    continue
+                if k == length - 1 and i + length < n and text[i + length] in after.get(x, ""):
+                    continue
+                seen.add((i, w))
+                yield i, length, w, how
 
 
 def _in_vocabulary(run: str, x: int, vocabulary) -> bool:
@@ -177,9 +164,9 @@ def find(text: str) -> list[spelling_lm.Suspect]:
     lex = None
     for i, length, w, how in _candidates(text):
         if lex is None:
-            from ..text.segment import lexicon
+            from ..text.segment import lexicon_by_parts
 
-            lex = lexicon()
+            lex = lexicon_by_parts()
         window = text[i:i + length]
         if spelling_lm.NAME_AFTER.match(text, i + length):
             continue
@@ -199,11 +186,7 @@ def find(text: str) -> list[spelling_lm.Suspect]:
         got = spelling_lm.replacement_gain(run, j, length, w, lex)
         if got is None or got[0] < spelling_lm.MARGIN[(how, 1)]:
             continue
-        gain, ends = got
-        lo = max(0, j - spelling_lm.WINDOW)
-        cuts = {0, *ends}
-        if lex.freq.get(run[x], 0) >= spelling_lm.FUNCTION_FREQ and x - lo in cuts and x + 1 - lo in cuts:
-            continue  # a function character standing alone (因, 对, 其): it meets every word
+        gain = got[0]
         s = spelling_lm.narrow(spelling_lm.Suspect(i, i + length, window, w, gain, how, 1))
         key = (s.start, s.right)
         if key not in found or found[key].gain < gain:

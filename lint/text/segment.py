@@ -27,6 +27,7 @@ from pathlib import Path
 _tokenizer = None
 _pos = None
 _lexicon = None
+_parted = None
 
 LEXICON_VERSION = 7
 MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
@@ -322,6 +323,56 @@ def lexicon() -> Lexicon:
         freq, logtotal, vocabulary = _cached("words", stamp, _build_words)
         _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, _build_sound), vocabulary)
     return _lexicon
+
+
+SHARDS = 512  # parts of the lexicon read apart by :func:`lexicon_by_parts`
+
+
+class _PartedCounts:
+    """The lexicon's word counts as parts, by the first character of a word (its code point
+    modulo SHARDS), each read from its marshal bytes the first time a word of it is looked up."""
+
+    def __init__(self, parts: dict):
+        self._parts = parts
+        self._read: dict[int, dict] = {}
+
+    def get(self, word: str, default=None):
+        k = ord(word[0]) % SHARDS
+        part = self._read.get(k)
+        if part is None:
+            import marshal
+
+            blob = self._parts.get(k)
+            part = self._read[k] = marshal.loads(blob) if blob else {}
+        return part.get(word, default)
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+
+def lexicon_by_parts() -> Lexicon:
+    """The lexicon for a check that looks up the words of a few short stretches of text (WD017
+    scores a handful of candidates in a draft): the words are read in parts, as the stretches
+    need them, so that a draft pays a millisecond or two where the whole table costs some tens
+    and 30 MB. The whole lexicon when a rule has loaded it already."""
+    global _parted
+    if _lexicon is not None:
+        return _lexicon
+    if _parted is not None:
+        return _parted
+
+    def build() -> tuple[dict, float, list]:
+        import marshal
+
+        freq, logtotal, vocabulary = _build_words()
+        parts: dict[int, dict] = {}
+        for w, n in freq.items():
+            parts.setdefault(ord(w[0]) % SHARDS, {})[w] = n
+        return {k: marshal.dumps(v) for k, v in parts.items()}, logtotal, vocabulary
+
+    parts, logtotal, vocabulary = _cached("words-parts", _cache_stamp(), build)
+    _parted = Lexicon(_PartedCounts(parts), logtotal, None, vocabulary)
+    return _parted
 
 
 @lru_cache(maxsize=8)
