@@ -243,3 +243,29 @@ def test_one_slip_named_by_two_rules_with_spans_one_inside_the_other_is_reported
     assert _one_per_slip([outer, inner]) == [outer]
     other = f("WD017", 8, "励", "历")               # another suggestion: both stay
     assert _one_per_slip([outer, other]) == [outer, other]
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("年内持旭推进改革。", "旭", "续"),          # a two-character word the laws write with its neighbours
+    ("提供技木、法律等服务。", "木", "术"),        # shape-alike
+    ("认真落实中央决测部署。", "测", "策"),
+])
+def test_likely_typo_finds_a_slip_in_a_two_character_word_the_laws_confirm(text, wrong, right):
+    assert [(s.wrong, s.right) for s in spelling_slip.find(text)] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "坚持因城施策，缓解民生的痛点。",        # policy words jieba's dictionary lacks: the laws attest neither reading
+    "加快培育发展新动能。",
+])
+def test_two_character_slips_need_the_laws_on_both_sides(text):
+    assert spelling_slip.find(text) == []
+
+
+def test_law_trigrams_answer_for_text_of_the_laws():
+    from lint.text.attested import in_laws
+
+    assert in_laws("持续推") and in_laws("的规定")
+    assert not in_laws("持旭推")
+    size = (REPO / "reference" / "law-trigrams.bin").stat().st_size
+    assert size % 4 == 0 and 1_000_000 < size < 4_000_000

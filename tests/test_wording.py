@@ -198,9 +198,12 @@ def test_gov_reports_only_the_known_slip_for_list_and_character_rules():
 # --- typo detector -----------------------------------------------------------------------------
 
 def test_typo_detector_suggests_the_homophone():
-    found = findings("认真落实中央决测部署。", "WD008")
-    assert [(f.text, f.suggestion) for f in found] == [("测", "策")]
-    assert findings("认真落实中央决策部署，严肃财经纪律。", "WD008") == []
+    found = findings("本条列自发布之日起施行。", "WD008")
+    assert [(f.text, f.suggestion) for f in found] == [("列", "例")]
+    assert findings("本条例自发布之日起施行，严肃财经纪律。", "WD008") == []
+    # a slip WD017 confirms is WD017's alone
+    assert findings("认真落实中央决测部署。", "WD008") == []
+    assert [(f.text, f.suggestion) for f in findings("认真落实中央决测部署。", "WD017")] == [("测", "策")]
 
 
 def test_typo_rule_is_preview():

@@ -35,7 +35,7 @@ _CODE_BASE = 0xE000                        # codes are private-use characters: n
 # the fifty or so commonest characters of jieba's dictionary (了 是 在 和 有 的 …) as words of their own
 COMMONEST = 100_000
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-FORMAT = 8  # of the index kept in the cache folder: raise it when _build changes
+FORMAT = 10  # of the index kept in the cache folder: raise it when _build changes
 
 
 def _default_readings() -> dict[str, str]:
@@ -56,13 +56,21 @@ def _person_names() -> set[str]:
         return {w for w, _, tag in (line.split() for line in f) if tag.startswith("nr")}
 
 
-def _build() -> tuple[dict, dict, dict, dict]:
-    """(the sound code of each character, words by the sound codes of their first three
-    characters, words by the first three characters a shape-alike slip leaves, the shape-alike
-    table), as plain data for the cache folder. A key's words are joined by ``|``; a word of four characters is found by its
-    first three and checked whole where its key stands."""
+def _build() -> dict:
+    """The tables of the search, as plain data for the cache folder:
+
+    - ``sound``: the sound code of each character (its common reading);
+    - ``by_sound``: words of three or four characters by the sound codes of their first three,
+      ``by_shape``: by the first three characters a shape-alike slip leaves of them (a key's
+      words joined by ``|``; a word of four characters is checked whole where its key stands);
+    - ``shapes``: the shape-alike table;
+    - ``after``/``before``: for each character, the characters that follow (precede) it in a
+      frequent two-character word;
+    - ``common``: the characters that are frequent words on their own (的, 在, 事 …);
+    - ``pairs``: the frequent two-character words; ``same_sound``: the characters of each code."""
     from ..text.segment import lexicon
 
+    freq = lexicon().freq
     readings = spelling_lm.char_readings()
     default = _default_readings()
     syllables = sorted({r for rs in readings.values() for r in rs})
@@ -72,11 +80,17 @@ def _build() -> tuple[dict, dict, dict, dict]:
     names = _person_names()
     by_sound: dict[str, set] = {}
     by_shape: dict[str, set] = {}
-    for w, n in lexicon().freq.items():
-        if len(w) not in LENGTHS or n < MIN_WORD_FREQ or not all(c in sound for c in w) or _NUMERALS & set(w):
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for w, n in freq.items():
+        if not 2 <= len(w) <= 4 or n < MIN_WORD_FREQ or not all(c in sound for c in w) or _NUMERALS & set(w):
             continue
         if w in names:
             continue  # 李建桦 is no slip for 李建华: people have the names they have (FC017 compares a draft's own)
+        if len(w) == 2:
+            after[w[0]] = after.get(w[0], "") + w[1]
+            before[w[1]] = before.get(w[1], "") + w[0]
+            continue
         head = w[:3]
         # a slip puts a character that sounds like this one in its common reading (the text is
         # read so too); the other readings of a character with several found little more on
@@ -87,18 +101,40 @@ def _build() -> tuple[dict, dict, dict, dict]:
         for k, c in enumerate(w if n >= SHAPE_MIN_FREQ else ""):
             for x in shapes.get(c, ""):
                 by_shape.setdefault(head[:k] + x + head[k + 1:] if k < 3 else head, set()).add(w)
-    return (sound, {k: "|".join(sorted(v)) for k, v in by_sound.items()},
-            {k: "|".join(sorted(v)) for k, v in by_shape.items()}, shapes)
+    common = "".join(sorted(c for c, n in freq.items() if len(c) == 1 and n >= spelling_lm.FUNCTION_FREQ))
+    same_sound: dict[str, str] = {}
+    for c, k in sorted(sound.items()):
+        same_sound[k] = same_sound.get(k, "") + c
+    return {"sound": sound, "shapes": shapes, "after": after, "before": before, "common": common,
+            "pairs": sorted(a + b for a, bs in after.items() for b in bs), "same_sound": same_sound,
+            "by_sound": {k: "|".join(sorted(v)) for k, v in by_sound.items()},
+            "by_shape": {k: "|".join(sorted(v)) for k, v in by_shape.items()}}
+
+
+class _Index:
+    def __init__(self, data: dict):
+        self.sound = str.maketrans(data["sound"])   # ord -> code, for str.translate and lookups
+        self.by_sound, self.by_shape = data["by_sound"], data["by_shape"]
+        self.shapes, self.after, self.before = data["shapes"], data["after"], data["before"]
+        self.skip = frozenset(data["common"]) | _NUMERALS  # characters that are no slip of a pair
+        self.pairs = frozenset(data["pairs"])       # the frequent two-character words
+        self._alike: dict[str, frozenset] = {}
+        self.same_sound = data["same_sound"]         # code -> the characters of that common reading
+
+    def alike(self, x: str) -> frozenset[str]:
+        """The characters a slip may have put ``x`` for: the same common reading, or shape-alike."""
+        got = self._alike.get(x)
+        if got is None:
+            got = self._alike[x] = frozenset({*self.same_sound.get(self.sound.get(ord(x), ""), ""),
+                                              *self.shapes.get(x, "")} - {x})
+        return got
 
 
 @lru_cache(maxsize=1)
-def _index():
-    """(the translation of a text to sound codes, words by sound key, words by shape key, the
-    shape-alike table)."""
+def _index() -> _Index:
     from ..text.segment import _cache_stamp, _cached
 
-    sound, by_sound, by_shape, shapes = _cached(f"slips-{FORMAT}", _cache_stamp(), _build)
-    return str.maketrans(sound), by_sound, by_shape, shapes
+    return _Index(_cached(f"slips-{FORMAT}", _cache_stamp(), _build))
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -108,12 +144,17 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
     from ..text.segment import word_pairs
 
     after, before = word_pairs()
-    sound, by_sound, by_shape, shapes = _index()
+    ix = _index()
     n = len(text)
     seen = set()
-    for codes, index, how in ((text.translate(sound), by_sound, "sound"), (text, by_shape, "shape")):
-        for i in [i for i in range(n - 2) if codes[i:i + 3] in index]:
-            for w in index[codes[i:i + 3]].split("|"):
+    codes, by_sound, by_shape = text.translate(ix.sound), ix.by_sound, ix.by_shape
+    hits = [i for i in range(n - 2) if codes[i:i + 3] in by_sound or text[i:i + 3] in by_shape]
+    for keys, index, how in ((codes, by_sound, "sound"), (text, by_shape, "shape")):
+        for i in hits:
+            joined = index.get(keys[i:i + 3])
+            if joined is None or text.startswith(joined, i):
+                continue  # no word there, or the one word of the key written right (most windows)
+            for w in joined.split("|"):
                 length = len(w)
                 window = text[i:i + length]
                 if len(window) < length or window == w:
@@ -126,7 +167,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
                 if x in _NUMERALS:
                     continue
                 # the first three characters are alike by the key; the fourth must be so too
-                if k == 3 and not (sound.get(ord(x)) == sound.get(ord(c)) if how == "sound" else x in shapes.get(c, "")):
+                if k == 3 and not (ix.sound.get(ord(x)) == ix.sound.get(ord(c)) if how == "sound"
+                                   else x in ix.shapes.get(c, "")):
                     continue
                 # the changed character at an edge, making a word with its outside neighbour
                 if k == 0 and i > 0 and text[i - 1] in before.get(x, ""):
@@ -135,6 +177,43 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
                     continue
                 seen.add((i, w))
                 yield i, length, w, how
+    yield from _pair_candidates(text, ix)
+
+
+def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str]]:
+    """(start, 2, word, how) for a character that makes no frequent word with either neighbour
+    (and is no frequent word of its own), where putting an alike character in its place makes one
+    with a neighbour, and the laws never write it between those neighbours."""
+    from ..text.attested import in_laws
+
+    pairs, skip = ix.pairs, ix.skip
+    # a Han character, no numeral nor a frequent word of its own, that makes a frequent word with
+    # neither neighbour
+    for k in [k for k in range(1, len(text) - 1) if "\u4e00" <= text[k] <= "\u9fff" and text[k] not in skip
+              and text[k - 1:k + 1] not in pairs and text[k:k + 2] not in pairs]:
+        x, a, b = text[k], text[k - 1], text[k + 1]
+        if not (_is_han(a) or _is_han(b)) or in_laws(text[k - 1:k + 2]):
+            continue
+        alike = ix.alike(x)
+        for c in alike.intersection(ix.after.get(a, "")) if _is_han(a) else ():
+            yield k - 1, 2, a + c, _how(x, c, ix)
+        for c in alike.intersection(ix.before.get(b, "")) if _is_han(b) else ():
+            yield k, 2, c + b, _how(x, c, ix)
+
+
+def _how(x: str, c: str, ix: _Index) -> str:
+    return "sound" if ix.sound.get(ord(x)) == ix.sound.get(ord(c)) else "shape"
+
+
+def _laws_agree(text: str, i: int, w: str) -> bool:
+    """Whether the laws write the two-character word ``w`` with the characters either side of
+    ``text[i:i+2]`` (each side there is), and write neither side as the text has it."""
+    from ..text.attested import in_laws
+
+    sides = [(text[i - 1:i + 2], text[i - 1] + w)] if i > 0 and _is_han(text[i - 1]) else []
+    if i + 2 < len(text) and _is_han(text[i + 2]):
+        sides.append((text[i:i + 3], w + text[i + 2]))
+    return bool(sides) and all(in_laws(new) and not in_laws(old) for old, new in sides)
 
 
 def _in_vocabulary(run: str, x: int, vocabulary) -> bool:
@@ -177,6 +256,8 @@ def find(text: str) -> list[spelling_lm.Suspect]:
         f_w, f_span = lex.freq.get(w, 0), lex.freq.get(window, 0)
         if f_w <= 20 * f_span:
             continue  # the window is a word of its own, nearly as common
+        if length == 2 and not _laws_agree(text, i, w):
+            continue
         lo_run, hi_run = _run_bounds(text, i, i + length)
         run = text[lo_run:hi_run]
         j = i - lo_run
