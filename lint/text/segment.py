@@ -354,25 +354,33 @@ def lexicon_by_parts() -> Lexicon:
     """The lexicon for a check that looks up the words of a few short stretches of text (WD017
     scores a handful of candidates in a draft): the words are read in parts, as the stretches
     need them, so that a draft pays a millisecond or two where the whole table costs some tens
-    and 30 MB. The whole lexicon when a rule has loaded it already."""
+    and 30 MB. The whole lexicon once a rule has loaded it (the parts read so far are let go)."""
     global _parted
     if _lexicon is not None:
+        if _parted is None:
+            _parts_table()  # kept in the cache folder now, so that a later run finds it
+        _parted = None
         return _lexicon
-    if _parted is not None:
-        return _parted
+    if _parted is None:
+        parts, logtotal, vocabulary = _parts_table()
+        _parted = Lexicon(_PartedCounts(parts), logtotal, None, vocabulary)
+    return _parted
 
+
+def _parts_table() -> tuple[dict, float, list]:
     def build() -> tuple[dict, float, list]:
         import marshal
 
-        freq, logtotal, vocabulary = _build_words()
+        if _lexicon is not None:  # the same table, already read: no need to parse jieba's file
+            freq, logtotal, vocabulary = _lexicon.freq, _lexicon.logtotal, sorted(_lexicon.vocabulary)
+        else:
+            freq, logtotal, vocabulary = _build_words()
         parts: dict[int, dict] = {}
         for w, n in freq.items():
             parts.setdefault(ord(w[0]) % SHARDS, {})[w] = n
         return {k: marshal.dumps(v) for k, v in parts.items()}, logtotal, vocabulary
 
-    parts, logtotal, vocabulary = _cached("words-parts", _cache_stamp(), build)
-    _parted = Lexicon(_PartedCounts(parts), logtotal, None, vocabulary)
-    return _parted
+    return _cached("parts-of-words", _cache_stamp(), build)
 
 
 @lru_cache(maxsize=8)
