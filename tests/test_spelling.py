@@ -229,6 +229,11 @@ def test_likely_typo_reads_the_lexicon_in_parts(monkeypatch):
         assert lex.best(text) == whole.best(text)
     assert 0 < len(lex.freq._read) < segment.SHARDS / 4   # only the parts those texts touch
     assert segment.lexicon_by_parts() is whole           # once the whole table is loaded, that
+    calls = []
+    monkeypatch.setattr(segment, "_parts_table", lambda: calls.append(1))
+    for _ in range(3):
+        segment.lexicon_by_parts()
+    assert calls == []                                   # and the parts are not read again for each paragraph
 
 
 def test_one_slip_named_by_two_rules_with_spans_one_inside_the_other_is_reported_once():

@@ -28,6 +28,7 @@ _tokenizer = None
 _pos = None
 _lexicon = None
 _parted = None
+_parts_kept = False  # whether the parts table is known to be in the cache folder
 
 LEXICON_VERSION = 7
 MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
@@ -355,15 +356,17 @@ def lexicon_by_parts() -> Lexicon:
     scores a handful of candidates in a draft): the words are read in parts, as the stretches
     need them, so that a draft pays a millisecond or two where the whole table costs some tens
     and 30 MB. The whole lexicon once a rule has loaded it (the parts read so far are let go)."""
-    global _parted
+    global _parted, _parts_kept
     if _lexicon is not None:
-        if _parted is None:
+        if not _parts_kept:
             _parts_table()  # kept in the cache folder now, so that a later run finds it
+            _parts_kept = True
         _parted = None
         return _lexicon
     if _parted is None:
         parts, logtotal, vocabulary = _parts_table()
         _parted = Lexicon(_PartedCounts(parts), logtotal, None, vocabulary)
+        _parts_kept = True
     return _parted
 
 
