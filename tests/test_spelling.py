@@ -274,3 +274,8 @@ def test_law_trigrams_answer_for_text_of_the_laws():
     assert not in_laws("持旭推")
     size = (REPO / "reference" / "law-trigrams.bin").stat().st_size
     assert size % 4 == 0 and 1_000_000 < size < 4_000_000
+
+
+def test_a_private_use_character_of_a_draft_is_never_read_as_a_sound_code():
+    code = spelling_slip._index().sound[ord("学")]   # a private-use character (U+E000…)
+    assert spelling_slip.find(f"会同中国科{code}院开展评估。") == []

@@ -1,22 +1,26 @@
-"""WD017 likely-typo: one character of a dictionary word of three or four characters replaced by
-a sound-alike or shape-alike one (大数局 for 大数据, 科穴院 for 科学院, 国务园 for 国务院).
+"""WD017 likely-typo: one character of a common word replaced by a sound-alike or shape-alike
+one, where the slip is all but certain. Two kinds:
+
+- in a dictionary word of three or four characters, the string written being no word (大数局 for
+  大数据, 科穴院 for 科学院, 国务园 for 国务院): a long word is seldom one slip away from another
+  string of its length that a writer means;
+- in a two-character word, where the character written makes a frequent word with neither
+  neighbour, and the laws write the right word between the same neighbours and never the slip
+  so (决测 for 决策, 持旭推进 for 持续推进; :mod:`lint.text.attested`).
 
 This is the part of WD008's search (:mod:`lint.checks.spelling_lm`) that held up on text it was
-not tuned on: a long word is seldom one slip away from another string of the same length that a
-writer means, so where a window of text is no word but becomes a frequent one by changing one
-character that sounds or looks alike, the slip is all but certain. Measured in
-bench/results/spelling.md.
-
-It is found without segmenting the whole text. For sound, the text is read as a string of codes,
-each character as its most common toneless reading (reference/sound-alike-chars.tsv,
-reference/default-readings.tsv); for shape, the words are indexed by every first three
-characters a shape-alike slip (reference/shape-alike-chars.tsv) can leave of them. A window of
-three or four characters found so, that differs from the word in one character alike in sound
-or shape, is a candidate. Many candidates are a word's edge and the next word's first character
-(发展机 of 发展机制 against 发展期): a changed edge character that makes a frequent two-character
-word with its outside neighbour is taken as meant. What is left is scored with the lexicon, read in parts as the candidates need them
-(:func:`lint.text.segment.lexicon_by_parts`), and kept when the replacement raises the log
-probability of its neighbourhood by WD008's margin (:func:`lint.checks.spelling_lm.replacement_gain`).
+not tuned on (measured in bench/results/spelling.md), found without segmenting the whole text.
+For sound, the text is read as a string of codes, each character as its most common toneless
+reading (reference/sound-alike-chars.tsv, reference/default-readings.tsv); for shape, the words
+are indexed by every first three characters a shape-alike slip (reference/shape-alike-chars.tsv)
+can leave of them. A window of three or four characters found so, that differs from the word in
+one character alike in sound or shape, is a candidate; a changed edge character that makes a
+frequent two-character word with its outside neighbour is taken as meant (发展机 of 发展机制
+against 发展期). For two-character words, the lone characters are listed in one pass and replaced
+by the alike characters that make a frequent word with a neighbour. What is left is scored with
+the lexicon, read in parts as the candidates need them (:func:`lint.text.segment.lexicon_by_parts`),
+and kept when the replacement raises the log probability of its neighbourhood by WD008's margin
+(:func:`lint.checks.spelling_lm.replacement_gain`).
 """
 
 from __future__ import annotations
@@ -164,8 +168,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
                     continue
                 k = diff[0]
                 x, c = window[k], w[k]
-                if x in _NUMERALS:
-                    continue
+                if x in _NUMERALS or not _is_han(x):
+                    continue  # a code of the sound reading may stand for itself in a text (U+E000…)
                 # the first three characters are alike by the key; the fourth must be so too
                 if k == 3 and not (ix.sound.get(ord(x)) == ix.sound.get(ord(c)) if how == "sound"
                                    else x in ix.shapes.get(c, "")):
