@@ -33,13 +33,14 @@ from . import spelling_lm
 
 LENGTHS = (3, 4)
 MIN_WORD_FREQ = spelling_lm.MIN_CAND_FREQ  # a word restored must be this frequent
+MIN_FOUR_FREQ = 5                          # one of four characters (an idiom, a set phrase) less so
 SHAPE_MIN_FREQ = 100                       # and this frequent for a shape-alike slip
 _NUMERALS = frozenset(CN_NUMERAL_CHARS)    # 一九二一 is not 一九五一: numbers are not words to restore
 _CODE_BASE = 0xE000                        # codes are private-use characters: never in a text
 # the fifty or so commonest characters of jieba's dictionary (了 是 在 和 有 的 …) as words of their own
 COMMONEST = 100_000
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-FORMAT = 10  # of the index kept in the cache folder: raise it when _build changes
+FORMAT = 11  # of the index kept in the cache folder: raise it when _build changes
 
 
 def _default_readings() -> dict[str, str]:
@@ -87,7 +88,8 @@ def _build() -> dict:
     after: dict[str, str] = {}
     before: dict[str, str] = {}
     for w, n in freq.items():
-        if not 2 <= len(w) <= 4 or n < MIN_WORD_FREQ or not all(c in sound for c in w) or _NUMERALS & set(w):
+        if not 2 <= len(w) <= 4 or n < (MIN_FOUR_FREQ if len(w) == 4 else MIN_WORD_FREQ) \
+                or not all(c in sound for c in w) or _NUMERALS & set(w):
             continue
         if w in names:
             continue  # 李建桦 is no slip for 李建华: people have the names they have (FC017 compares a draft's own)
