@@ -40,7 +40,7 @@ _CODE_BASE = 0xE000                        # codes are private-use characters: n
 # the fifty or so commonest characters of jieba's dictionary (了 是 在 和 有 的 …) as words of their own
 COMMONEST = 100_000
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-FORMAT = 11  # of the index kept in the cache folder: raise it when _build changes
+FORMAT = 12  # of the index kept in the cache folder: raise it when _build changes
 
 
 def _default_readings() -> dict[str, str]:
@@ -71,7 +71,7 @@ def _build() -> dict:
     - ``shapes``: the shape-alike table;
     - ``after``/``before``: for each character, the characters that follow (precede) it in a
       frequent two-character word;
-    - ``common``: the characters that are frequent words on their own (的, 在, 事 …);
+    - ``common``: the fifty or so commonest characters as words on their own (了, 是, 的 …);
     - ``pairs``: the frequent two-character words; ``same_sound``: the characters of each code."""
     from ..text.segment import lexicon
 
@@ -107,7 +107,7 @@ def _build() -> dict:
         for k, c in enumerate(w if n >= SHAPE_MIN_FREQ else ""):
             for x in shapes.get(c, ""):
                 by_shape.setdefault(head[:k] + x + head[k + 1:] if k < 3 else head, set()).add(w)
-    common = "".join(sorted(c for c, n in freq.items() if len(c) == 1 and n >= spelling_lm.FUNCTION_FREQ))
+    common = "".join(sorted(c for c, n in freq.items() if len(c) == 1 and n >= COMMONEST))
     same_sound: dict[str, str] = {}
     for c, k in sorted(sound.items()):
         same_sound[k] = same_sound.get(k, "") + c
@@ -188,12 +188,12 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str]]:
     """(start, 2, word, how) for a character that makes no frequent word with either neighbour
-    (and is no frequent word of its own), where putting an alike character in its place makes one
+    (and is none of the commonest words of one character), where putting an alike character in its place makes one
     with a neighbour, and the laws never write it between those neighbours."""
     from ..text.attested import in_laws
 
     pairs, skip = ix.pairs, ix.skip
-    # a Han character, no numeral nor a frequent word of its own, that makes a frequent word with
+    # a Han character, no numeral nor one of the commonest words, that makes a frequent word with
     # neither neighbour
     for k in [k for k in range(1, len(text) - 1) if "\u4e00" <= text[k] <= "\u9fff" and text[k] not in skip
               and text[k - 1:k + 1] not in pairs and text[k:k + 2] not in pairs]:
