@@ -188,8 +188,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str]]:
     """(start, 2, word, how) for a character that makes no frequent word with either neighbour
-    (and is none of the commonest words of one character), where putting an alike character in its place makes one
-    with a neighbour, and the laws never write it between those neighbours."""
+    (and is none of the commonest words of one character), where putting an alike character in
+    its place makes one with a neighbour, and the laws never write it between those neighbours."""
     from ..text.attested import in_laws
 
     pairs, skip = ix.pairs, ix.skip
