@@ -4,8 +4,9 @@
 loaded once, the first time a paragraph needs it.
 
 WD017 reports the slips that are all but certain: one character of a word of three or four
-characters (科穴院, 国务园). WD008 (preview) reports the rest of what the wider search finds, and
-leaves alone what WD017 reports, so that the two never name the same slip twice.
+characters (科穴院, 国务园), or of a two-character word that the laws confirm (决测, 持旭推进).
+WD008 (preview) reports the rest of what the wider search finds, and leaves alone what WD017
+reports, so that the two never name the same slip twice.
 
 A suspect that occurs again elsewhere in the draft (the characters it would change, when they
 are two or more; else the character with its left or its right neighbour) is left alone: a slip
