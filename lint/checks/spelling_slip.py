@@ -189,7 +189,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
 def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str]]:
     """(start, 2, word, how) for a character that makes no frequent word with either neighbour
     (and is none of the commonest words of one character), where putting an alike character in
-    its place makes one with a neighbour, and the laws never write it between those neighbours."""
+    its place makes one with a neighbour, and the laws write that word between those neighbours
+    and never the character written (:func:`_laws_agree`)."""
     from ..text.attested import in_laws
 
     pairs, skip = ix.pairs, ix.skip
@@ -202,9 +203,11 @@ def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str
             continue
         alike = ix.alike(x)
         for c in alike.intersection(ix.after.get(a, "")) if _is_han(a) else ():
-            yield k - 1, 2, a + c, _how(x, c, ix)
+            if _laws_agree(text, k - 1, a + c):
+                yield k - 1, 2, a + c, _how(x, c, ix)
         for c in alike.intersection(ix.before.get(b, "")) if _is_han(b) else ():
-            yield k, 2, c + b, _how(x, c, ix)
+            if _laws_agree(text, k, c + b):
+                yield k, 2, c + b, _how(x, c, ix)
 
 
 def _how(x: str, c: str, ix: _Index) -> str:
@@ -262,8 +265,6 @@ def find(text: str) -> list[spelling_lm.Suspect]:
         f_w, f_span = lex.freq.get(w, 0), lex.freq.get(window, 0)
         if f_w <= 20 * f_span:
             continue  # the window is a word of its own, nearly as common
-        if length == 2 and not _laws_agree(text, i, w):
-            continue
         lo_run, hi_run = _run_bounds(text, i, i + length)
         run = text[lo_run:hi_run]
         j = i - lo_run
