@@ -28,7 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from ..text.chinese import CN_NUMERAL_CHARS
+from ..text.chinese import CN_NUMERAL_CHARS, is_han_basic as _is_han
 from . import spelling_lm
 
 LENGTHS = (3, 4)
@@ -194,8 +194,8 @@ def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str
     from ..text.attested import in_laws
 
     pairs, skip = ix.pairs, ix.skip
-    # a Han character, no numeral nor one of the commonest words, that makes a frequent word with
-    # neither neighbour
+    # a Han character (HAN_BASIC, compared inline here: this runs over every character), no numeral
+    # nor one of the commonest words, that makes a frequent word with neither neighbour
     for k in [k for k in range(1, len(text) - 1) if "\u4e00" <= text[k] <= "\u9fff" and text[k] not in skip
               and text[k - 1:k + 1] not in pairs and text[k:k + 2] not in pairs]:
         x, a, b = text[k], text[k - 1], text[k + 1]
@@ -240,10 +240,6 @@ def _run_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while hi < min(len(text), end + spelling_lm.WINDOW) and _is_han(text[hi]):
         hi += 1
     return lo, hi
-
-
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
 
 
 def find(text: str) -> list[spelling_lm.Suspect]:

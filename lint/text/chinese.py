@@ -24,6 +24,11 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _HAN_RUNS = compile_regex(f"[{HAN}]+")  # from the start-up cache: its class takes a while to compile
 
 
+def is_han_basic(ch: str) -> bool:
+    """Whether ``ch`` (one character) is in the unified block (HAN_BASIC), as dictionary words are."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def is_han(ch: str) -> bool:
     """Whether ``ch`` (one character) is a CJK ideograph."""
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
