@@ -279,3 +279,10 @@ def test_law_trigrams_answer_for_text_of_the_laws():
 def test_a_private_use_character_of_a_draft_is_never_read_as_a_sound_code():
     code = spelling_slip._index().sound[ord("学")]   # a private-use character (U+E000…)
     assert spelling_slip.find(f"会同中国科{code}院开展评估。") == []
+
+
+def test_the_laws_confirm_a_two_character_word_on_both_sides_one_side_or_not_at_all():
+    assert spelling_slip._laws_agree("年内持旭推进", 2, "持续") == 2    # 内持续 and 持续推
+    assert spelling_slip._laws_agree("，持旭推进", 1, "持续") == 2     # the only side there is
+    assert spelling_slip._laws_agree("龘持旭推进", 1, "持续") == 1     # 龘持续 unknown to the laws
+    assert spelling_slip._laws_agree("按照规定办理", 2, "规订") == 0   # the laws write the text as it is
