@@ -220,20 +220,29 @@ def test_likely_typo_is_on_by_default_and_possible_typo_leaves_its_slips_to_it()
 
 
 def test_likely_typo_reads_the_lexicon_in_parts(monkeypatch):
+    from lint.text import lexicon_parts
+
     monkeypatch.setattr(segment, "_lexicon", None)
-    monkeypatch.setattr(segment, "_parted", None)
-    lex = segment.lexicon_by_parts()
-    assert lex is segment.lexicon_by_parts()
+    monkeypatch.setattr(lexicon_parts, "_parted", None)
+    lex = lexicon_parts.lexicon_by_parts()
+    assert lex is lexicon_parts.lexicon_by_parts()
     whole = segment.lexicon()
     for text in ("各地区要加强对问题的跟踪督查", "经国务园批准"):
         assert lex.best(text) == whole.best(text)
-    assert 0 < len(lex.freq._read) < segment.SHARDS / 4   # only the parts those texts touch
-    assert segment.lexicon_by_parts() is whole           # once the whole table is loaded, that
+    assert 0 < len(lex.freq._read) < lexicon_parts.SHARDS / 4   # only the parts those texts touch
+    assert lexicon_parts.lexicon_by_parts() is whole              # once the whole table is loaded, that
     calls = []
-    monkeypatch.setattr(segment, "_parts_table", lambda: calls.append(1))
+    monkeypatch.setattr(lexicon_parts, "_parts_table", lambda: calls.append(1))
     for _ in range(3):
-        segment.lexicon_by_parts()
+        lexicon_parts.lexicon_by_parts()
     assert calls == []                                   # and the parts are not read again for each paragraph
+
+
+def test_a_damaged_part_of_the_lexicon_reads_as_no_words():
+    from lint.text.lexicon_parts import _PartedCounts
+
+    counts = _PartedCounts({ord("国") % 512: b"\xff\x00garbage", ord("经") % 512: b"i\x01\x00\x00\x00"})
+    assert counts.get("国务院") is None and "经济" not in counts
 
 
 def test_one_slip_named_by_two_rules_with_spans_one_inside_the_other_is_reported_once():

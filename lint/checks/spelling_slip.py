@@ -19,8 +19,9 @@ one character alike in sound or shape, is a candidate; a changed edge character 
 frequent two-character word with its outside neighbour is taken as meant (发展机 of 发展机制
 against 发展期). For two-character words, the lone characters are listed in one pass and replaced
 by the alike characters that make a frequent word with a neighbour. What is left is scored with
-the lexicon, read in parts as the candidates need them (:func:`lint.text.segment.lexicon_by_parts`),
-and kept when the replacement raises the log probability of its neighbourhood by WD008's margin
+the lexicon, read in parts as the candidates need them
+(:func:`lint.text.lexicon_parts.lexicon_by_parts`), and kept when the replacement raises the log
+probability of its neighbourhood by WD008's margin
 (:func:`lint.checks.spelling_lm.replacement_gain`).
 """
 
@@ -256,7 +257,7 @@ def find(text: str) -> list[spelling_lm.Suspect]:
     lex = None
     for i, length, w, how in _candidates(text):
         if lex is None:
-            from ..text.segment import lexicon_by_parts
+            from ..text.lexicon_parts import lexicon_by_parts
 
             lex = lexicon_by_parts()
         window = text[i:i + length]

@@ -27,8 +27,6 @@ from pathlib import Path
 _tokenizer = None
 _pos = None
 _lexicon = None
-_parted = None
-_parts_kept = False  # whether the parts table is known to be in the cache folder
 
 LEXICON_VERSION = 7
 MAX_WORD = 6          # longer dictionary words are left out of the lexicon (they are rare)
@@ -324,66 +322,6 @@ def lexicon() -> Lexicon:
         freq, logtotal, vocabulary = _cached("words", stamp, _build_words)
         _lexicon = Lexicon(freq, logtotal, lambda: _cached("sound", stamp, _build_sound), vocabulary)
     return _lexicon
-
-
-SHARDS = 512  # parts of the lexicon read apart by :func:`lexicon_by_parts`
-
-
-class _PartedCounts:
-    """The lexicon's word counts as parts, by the first character of a word (its code point
-    modulo SHARDS), each read from its marshal bytes the first time a word of it is looked up."""
-
-    def __init__(self, parts: dict):
-        self._parts = parts
-        self._read: dict[int, dict] = {}
-
-    def get(self, word: str, default=None):
-        k = ord(word[0]) % SHARDS
-        part = self._read.get(k)
-        if part is None:
-            import marshal
-
-            blob = self._parts.get(k)
-            part = self._read[k] = marshal.loads(blob) if blob else {}
-        return part.get(word, default)
-
-    def __contains__(self, word: str) -> bool:
-        return self.get(word) is not None
-
-
-def lexicon_by_parts() -> Lexicon:
-    """The lexicon for a check that looks up the words of a few short stretches of text (WD017
-    scores a handful of candidates in a draft): the words are read in parts, as the stretches
-    need them, so that a draft pays a millisecond or two where the whole table costs some tens
-    and 30 MB. The whole lexicon once a rule has loaded it (the parts read so far are let go)."""
-    global _parted, _parts_kept
-    if _lexicon is not None:
-        if not _parts_kept:
-            _parts_table()  # kept in the cache folder now, so that a later run finds it
-            _parts_kept = True
-        _parted = None
-        return _lexicon
-    if _parted is None:
-        parts, logtotal, vocabulary = _parts_table()
-        _parted = Lexicon(_PartedCounts(parts), logtotal, None, vocabulary)
-        _parts_kept = True
-    return _parted
-
-
-def _parts_table() -> tuple[dict, float, list]:
-    def build() -> tuple[dict, float, list]:
-        import marshal
-
-        if _lexicon is not None:  # the same table, already read: no need to parse jieba's file
-            freq, logtotal, vocabulary = _lexicon.freq, _lexicon.logtotal, sorted(_lexicon.vocabulary)
-        else:
-            freq, logtotal, vocabulary = _build_words()
-        parts: dict[int, dict] = {}
-        for w, n in freq.items():
-            parts.setdefault(ord(w[0]) % SHARDS, {})[w] = n
-        return {k: marshal.dumps(v) for k, v in parts.items()}, logtotal, vocabulary
-
-    return _cached("parts-of-words", _cache_stamp(), build)
 
 
 @lru_cache(maxsize=8)
