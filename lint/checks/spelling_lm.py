@@ -155,13 +155,7 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
             for j in range(a, b):
                 word_at[j] = k
         run_cuts = set(starts) | {n}
-        # characters inside a word of gwlint's own lists (an idiom, a place, a right form) are meant
-        protected = [False] * n
-        for a in range(n):
-            for b in range(a + 2, min(n, a + MAX_VOCABULARY) + 1):
-                if run[a:b] in vocabulary:
-                    for j in range(a, b):
-                        protected[j] = True
+        protected = protected_characters(run, vocabulary)
         cache: dict[tuple[int, int], tuple] = {}
         for length in (2, 3, 4):
             for i in range(0, n - length + 1):
@@ -206,6 +200,19 @@ def scan(text: str, lex=None, margin: dict | None = None, all_candidates: bool =
                         best = (gain - need, Suspect(base + i, base + i + length, span, w, gain, how, changed))
                 if best:
                     yield best[1]
+
+
+def protected_characters(run: str, vocabulary) -> list[bool]:
+    """For each character of ``run``, whether it is inside a word of gwlint's own lists (an idiom,
+    a place, a right form): such a character is meant, not a slip."""
+    n = len(run)
+    protected = [False] * n
+    for a in range(n):
+        for b in range(a + 2, min(n, a + MAX_VOCABULARY) + 1):
+            if run[a:b] in vocabulary:
+                for j in range(a, b):
+                    protected[j] = True
+    return protected
 
 
 def replacement_gain(run: str, i: int, length: int, w: str, lex, cache: dict | None = None):

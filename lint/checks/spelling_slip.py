@@ -33,7 +33,6 @@ from typing import Iterator
 from ..text.chinese import CN_NUMERAL_CHARS, is_han_basic as _is_han
 from . import spelling_lm
 
-LENGTHS = (3, 4)
 MIN_WORD_FREQ = spelling_lm.MIN_CAND_FREQ  # a word restored must be this frequent
 MIN_FOUR_FREQ = 5                          # one of four characters (an idiom, a set phrase) less so
 SHAPE_MIN_FREQ = 100                       # and this frequent for a shape-alike slip
@@ -42,7 +41,7 @@ _CODE_BASE = 0xE000                        # codes are private-use characters: n
 # the fifty or so commonest characters of jieba's dictionary (了 是 在 和 有 的 …) as words of their own
 COMMONEST = 100_000
 # a two-character slip the laws confirm on one side only needs a larger gain (chosen on odw.train)
-ONE_SIDE, ONE_SIDE_MARGIN = "/one side", 12.0
+ONE_SIDE_MARGIN = 12.0
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 FORMAT = 12  # of the index kept in the cache folder: raise it when _build changes
 
@@ -131,6 +130,10 @@ class _Index:
         self._alike: dict[str, frozenset] = {}
         self.same_sound = data["same_sound"]         # code -> the characters of that common reading
 
+    def sound_alike(self, x: str, c: str) -> bool:
+        """Whether ``x`` and ``c`` share their common reading."""
+        return self.sound.get(ord(x)) == self.sound.get(ord(c))
+
     def alike(self, x: str) -> frozenset[str]:
         """The characters a slip may have put ``x`` for: the same common reading, or shape-alike."""
         got = self._alike.get(x)
@@ -147,8 +150,8 @@ def _index() -> _Index:
     return _Index(_cached(f"slips-{FORMAT}", _cache_stamp(), _build))
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, length, word, how) for each window of ``text`` one alike character away from a
+def _candidates(text: str) -> Iterator[tuple[int, int, str, str, float]]:
+    """(start, length, word, how, margin) for each window of ``text`` one alike character away from a
     word: the window's first three characters sound like the word's, or are those a shape-alike
     slip leaves of them, and the window differs from the word in one character, alike so."""
     from ..text.segment import word_pairs
@@ -177,8 +180,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
                 if x in _NUMERALS or not _is_han(x):
                     continue  # a code of the sound reading may stand for itself in a text (U+E000…)
                 # the first three characters are alike by the key; the fourth must be so too
-                if k == 3 and not (ix.sound.get(ord(x)) == ix.sound.get(ord(c)) if how == "sound"
-                                   else x in ix.shapes.get(c, "")):
+                if k == 3 and not (ix.sound_alike(x, c) if how == "sound" else x in ix.shapes.get(c, "")):
                     continue
                 # the changed character at an edge, making a word with its outside neighbour
                 if k == 0 and i > 0 and text[i - 1] in before.get(x, ""):
@@ -186,16 +188,16 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
                 if k == length - 1 and i + length < n and text[i + length] in after.get(x, ""):
                     continue
                 seen.add((i, w))
-                yield i, length, w, how
+                yield i, length, w, how, spelling_lm.MARGIN[(how, 1)]
     yield from _pair_candidates(text, ix)
 
 
-def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str]]:
-    """(start, 2, word, how) for a character that makes no frequent word with either neighbour
+def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str, float]]:
+    """(start, 2, word, how, margin) for a character that makes no frequent word with either neighbour
     (and is none of the commonest words of one character), where putting an alike character in
     its place makes one with a neighbour, and the laws write that word with its neighbours and
-    never the character written (:func:`_laws_agree`; confirmed on one side only, ``how`` says so
-    and the slip needs ONE_SIDE_MARGIN)."""
+    never the character written (:func:`_laws_agree`; confirmed on one side only, the slip needs
+    ONE_SIDE_MARGIN)."""
     from ..text.attested import in_laws
 
     pairs, skip = ix.pairs, ix.skip
@@ -211,11 +213,8 @@ def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str
                 + ([(k, c + b) for c in alike.intersection(ix.before.get(b, ""))] if _is_han(b) else []):
             sides = _laws_agree(text, i, w)
             if sides:
-                yield i, 2, w, _how(x, w[k - i], ix) + ("" if sides == 2 else ONE_SIDE)
-
-
-def _how(x: str, c: str, ix: _Index) -> str:
-    return "sound" if ix.sound.get(ord(x)) == ix.sound.get(ord(c)) else "shape"
+                how = "sound" if ix.sound_alike(x, w[k - i]) else "shape"
+                yield i, 2, w, how, spelling_lm.MARGIN[(how, 1)] if sides == 2 else ONE_SIDE_MARGIN
 
 
 def _laws_agree(text: str, i: int, w: str) -> int:
@@ -234,12 +233,6 @@ def _laws_agree(text: str, i: int, w: str) -> int:
     return 2 if confirmed == len(sides) else confirmed
 
 
-def _in_vocabulary(run: str, x: int, vocabulary) -> bool:
-    return any(run[a:b] in vocabulary
-               for a in range(max(0, x - spelling_lm.MAX_VOCABULARY + 1), x + 1)
-               for b in range(max(a + 2, x + 1), min(len(run), a + spelling_lm.MAX_VOCABULARY) + 1))
-
-
 def _run_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of Han characters around ``text[start:end]``, at most WINDOW characters either side."""
     lo = start
@@ -255,7 +248,7 @@ def find(text: str) -> list[spelling_lm.Suspect]:
     """The slips of ``text``, each narrowed to the character it changes."""
     found: dict[tuple[int, str], spelling_lm.Suspect] = {}
     lex = None
-    for i, length, w, how in _candidates(text):
+    for i, length, w, how, need in _candidates(text):
         if lex is None:
             from ..text.lexicon_parts import lexicon_by_parts
 
@@ -274,11 +267,9 @@ def find(text: str) -> list[spelling_lm.Suspect]:
         run = text[lo_run:hi_run]
         j = i - lo_run
         x = j + next(k for k in range(length) if w[k] != window[k])
-        if _in_vocabulary(run, x, lex.vocabulary):
+        if spelling_lm.protected_characters(run, lex.vocabulary)[x]:
             continue  # inside a word of gwlint's own lists (a place, a name, an idiom)
         got = spelling_lm.replacement_gain(run, j, length, w, lex)
-        need = ONE_SIDE_MARGIN if how.endswith(ONE_SIDE) else spelling_lm.MARGIN[(how, 1)]
-        how = how.removesuffix(ONE_SIDE)
         if got is None or got[0] < need:
             continue
         gain = got[0]
