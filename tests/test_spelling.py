@@ -295,3 +295,28 @@ def test_the_laws_confirm_a_two_character_word_on_both_sides_one_side_or_not_at_
     assert spelling_slip._laws_agree("，持旭推进", 1, "持续") == 2     # the only side there is
     assert spelling_slip._laws_agree("龘持旭推进", 1, "持续") == 1     # 龘持续 unknown to the laws
     assert spelling_slip._laws_agree("按照规定办理", 2, "规订") == 0   # the laws write the text as it is
+
+
+def test_a_slip_the_laws_write_around_it_is_found_one_character_or_two():
+    # the three trigrams around 供 are nowhere in the laws, those around 工 all are
+    assert [(s.wrong, s.right) for s in spelling_slip.find("各部门按职责分供负责。")] == [("供", "工")]
+    # a rare word (兼管) for a word five times as common (监管)
+    assert [(s.wrong, s.right) for s in spelling_slip.find("创新兼管方式和手段。")] == [("兼", "监")]
+    # two characters that sound like a frequent word, the four trigrams around them confirmed
+    assert [(s.wrong, s.right) for s in spelling_slip.find("城乡居民最低生活暴涨标准逐年提高。")] == [("暴涨", "保障")]
+    # the same words where the laws do not confirm them, or written right
+    assert spelling_slip.find("股市暴涨之后又大幅回落。") == []
+    assert spelling_slip.find("各部门按职责分工负责。") == []
+
+
+def test_a_slip_the_laws_confirm_is_left_alone_where_it_is_meant():
+    assert spelling_slip.find("药品疫苗攸关生命安全。") == []       # 攸 is a rare character: 攸关 is meant
+    assert spelling_slip.find("做到事事有人管、件件有着落。") == []  # a doubled character
+    assert spelling_slip.find("建立“按职责分供负责”的机制。") == []  # a quoted term is named as written
+    assert spelling_slip.find("建立按职责分供负责的机制。") != []
+
+
+def test_quoted_looks_no_further_than_the_nearest_quotation_mark():
+    assert spelling_slip._quoted("按职责“分供负责”。", 4, 6)
+    assert not spelling_slip._quoted("“职责”分供负责。", 4, 6)   # the term closed before the span
+    assert not spelling_slip._quoted("职责分供负责。", 2, 4)

@@ -7,7 +7,13 @@ one, where the slip is all but certain. Two kinds:
 - in a two-character word, where the character written makes a frequent word with neither
   neighbour, and the laws write the right word with its neighbours and never the slip so (决测
   for 决策, 持旭推进 for 持续推进; :mod:`lint.text.attested`); a word the laws confirm on one side
-  only needs a larger gain.
+  only needs a larger gain;
+- in a two-character word, where the laws write each of the three trigrams around the character
+  with an alike character in its place and none of them as written (分供负责 for 分工负责, 编织和项目
+  for 编制和项目): the character makes no common word with its neighbours (a rare one, 兼管 for
+  监管, where the alike word is at least RATIO_RARE times as frequent);
+- a two-character word written as another that sounds the same (暴涨 for 保障, 菜狗 for 采购),
+  where the laws write the four trigrams around it so and none as written.
 
 This is the part of WD008's search (:mod:`lint.checks.spelling_lm`) that held up on text it was
 not tuned on (measured in bench/results/spelling.md), found without segmenting the whole text.
@@ -28,7 +34,8 @@ probability of its neighbourhood by WD008's margin
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from itertools import chain
+from typing import Iterator, NamedTuple
 
 from ..text.chinese import CN_NUMERAL_CHARS, is_han_basic as _is_han
 from . import spelling_lm
@@ -42,8 +49,25 @@ _CODE_BASE = 0xE000                        # codes are private-use characters: n
 COMMONEST = 100_000
 # a two-character slip the laws confirm on one side only needs a larger gain (chosen on odw.train)
 ONE_SIDE_MARGIN = 12.0
+# a two-character word this frequent or less may be a slip for an alike word the laws write around
+# it (兼管 for 监管), when that word is RATIO_RARE times as frequent (both chosen on odw.train)
+RARE_PAIR = 300
+RATIO_RARE = 5
+# and the character written must be counted this often as a word of its own where it makes a rare
+# word with a neighbour: a typist picks a common character by mistake, not 攸 of 攸关 for 有
+PLAIN_CHAR = 500
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-FORMAT = 12  # of the index kept in the cache folder: raise it when _build changes
+_CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
+QUOTED = 8  # the longest stretch of a quoted term looked through, either side
+FORMAT = 14  # of the index kept in the cache folder: raise it when _build changes
+
+
+class _Candidate(NamedTuple):
+    start: int
+    length: int
+    word: str       # the word restored in place of text[start:start + length]
+    how: str        # "sound" or "shape"
+    margin: float   # the gain it needs
 
 
 def _default_readings() -> dict[str, str]:
@@ -75,7 +99,9 @@ def _build() -> dict:
     - ``after``/``before``: for each character, the characters that follow (precede) it in a
       frequent two-character word;
     - ``common``: the fifty or so commonest characters as words on their own (了, 是, 的 …);
-    - ``pairs``: the frequent two-character words; ``same_sound``: the characters of each code."""
+    - ``pairs``: the frequent two-character words, ``common_pairs``: those counted more than
+      RARE_PAIR times; ``pair_sounds``: the frequent two-character words by their two codes;
+      ``same_sound``: the characters of each code."""
     from ..text.segment import lexicon
 
     freq = lexicon().freq
@@ -111,11 +137,17 @@ def _build() -> dict:
             for x in shapes.get(c, ""):
                 by_shape.setdefault(head[:k] + x + head[k + 1:] if k < 3 else head, set()).add(w)
     common = "".join(sorted(c for c, n in freq.items() if len(c) == 1 and n >= COMMONEST))
+    pair_sounds: dict[str, set] = {}
+    for a, bs in after.items():
+        for b in bs:
+            pair_sounds.setdefault(sound[a] + sound[b], set()).add(a + b)
     same_sound: dict[str, str] = {}
     for c, k in sorted(sound.items()):
         same_sound[k] = same_sound.get(k, "") + c
     return {"sound": sound, "shapes": shapes, "after": after, "before": before, "common": common,
             "pairs": sorted(a + b for a, bs in after.items() for b in bs), "same_sound": same_sound,
+            "common_pairs": sorted(a + b for a, bs in after.items() for b in bs if freq[a + b] > RARE_PAIR),
+            "pair_sounds": {k: "|".join(sorted(v)) for k, v in pair_sounds.items()},
             "by_sound": {k: "|".join(sorted(v)) for k, v in by_sound.items()},
             "by_shape": {k: "|".join(sorted(v)) for k, v in by_shape.items()}}
 
@@ -127,6 +159,8 @@ class _Index:
         self.shapes, self.after, self.before = data["shapes"], data["after"], data["before"]
         self.skip = frozenset(data["common"]) | _NUMERALS  # characters that are no slip of a pair
         self.pairs = frozenset(data["pairs"])       # the frequent two-character words
+        self.common_pairs = frozenset(data["common_pairs"])  # and those more than RARE_PAIR times
+        self.pair_sounds = data["pair_sounds"]       # the frequent two-character words by sound codes
         self._alike: dict[str, frozenset] = {}
         self.same_sound = data["same_sound"]         # code -> the characters of that common reading
 
@@ -150,17 +184,16 @@ def _index() -> _Index:
     return _Index(_cached(f"slips-{FORMAT}", _cache_stamp(), _build))
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, str, str, float]]:
-    """(start, length, word, how, margin) for each window of ``text`` one alike character away from a
+def _candidates(text: str, codes: str, ix: _Index) -> Iterator[_Candidate]:
+    """The candidates for each window of ``text`` one alike character away from a
     word: the window's first three characters sound like the word's, or are those a shape-alike
     slip leaves of them, and the window differs from the word in one character, alike so."""
     from ..text.segment import word_pairs
 
     after, before = word_pairs()
-    ix = _index()
     n = len(text)
     seen = set()
-    codes, by_sound, by_shape = text.translate(ix.sound), ix.by_sound, ix.by_shape
+    by_sound, by_shape = ix.by_sound, ix.by_shape
     hits = [i for i in range(n - 2) if codes[i:i + 3] in by_sound or text[i:i + 3] in by_shape]
     for keys, index, how in ((codes, by_sound, "sound"), (text, by_shape, "shape")):
         for i in hits:
@@ -188,33 +221,129 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str, float]]:
                 if k == length - 1 and i + length < n and text[i + length] in after.get(x, ""):
                     continue
                 seen.add((i, w))
-                yield i, length, w, how, spelling_lm.MARGIN[(how, 1)]
-    yield from _pair_candidates(text, ix)
+                yield _Candidate(i, length, w, how, spelling_lm.MARGIN[(how, 1)])
 
 
-def _pair_candidates(text: str, ix: _Index) -> Iterator[tuple[int, int, str, str, float]]:
-    """(start, 2, word, how, margin) for a character that makes no frequent word with either neighbour
+def _lone(text: str, ix: _Index) -> list[int]:
+    """The positions of the Han characters (no numeral nor one of the commonest words of one
+    character, nor doubled) that make no word counted more than RARE_PAIR times with either neighbour: where
+    the searches of two-character words look (this runs over every character: HAN_BASIC is
+    compared inline)."""
+    common, skip = ix.common_pairs, ix.skip
+    return [k for k in range(1, len(text) - 1) if "\u4e00" <= text[k] <= "\u9fff" and text[k] not in skip
+            and text[k - 1:k + 1] not in common and text[k:k + 2] not in common
+            and text[k - 1] != text[k] != text[k + 1]]  # 事事有人, 人人: a doubled character is meant
+
+
+def _meant(text: str, ix: _Index, lone: list[int]) -> dict[int, tuple[frozenset, frozenset]]:
+    """For each lone character that has them, the alike characters that make a frequent word
+    with its left neighbour, and those that make one with its right."""
+    after, before, out = ix.after, ix.before, {}
+    for k in lone:
+        alike = ix.alike(text[k])
+        left, right = alike.intersection(after.get(text[k - 1], "")), alike.intersection(before.get(text[k + 1], ""))
+        if left or right:
+            out[k] = (left, right)
+    return out
+
+
+def _pair_candidates(text: str, ix: _Index, meant: dict) -> Iterator[_Candidate]:
+    """The candidates for a character that makes no frequent word with either neighbour
     (and is none of the commonest words of one character), where putting an alike character in
     its place makes one with a neighbour, and the laws write that word with its neighbours and
     never the character written (:func:`_laws_agree`; confirmed on one side only, the slip needs
     ONE_SIDE_MARGIN)."""
     from ..text.attested import in_laws
 
-    pairs, skip = ix.pairs, ix.skip
-    # a Han character (HAN_BASIC, compared inline here: this runs over every character), no numeral
-    # nor one of the commonest words, that makes a frequent word with neither neighbour
-    for k in [k for k in range(1, len(text) - 1) if "\u4e00" <= text[k] <= "\u9fff" and text[k] not in skip
-              and text[k - 1:k + 1] not in pairs and text[k:k + 2] not in pairs]:
+    pairs = ix.pairs
+    for k in [k for k in meant if text[k - 1:k + 1] not in pairs and text[k:k + 2] not in pairs]:
         x, a, b = text[k], text[k - 1], text[k + 1]
-        if not (_is_han(a) or _is_han(b)) or in_laws(text[k - 1:k + 2]):
+        if in_laws(text[k - 1:k + 2]):
             continue
-        alike = ix.alike(x)
-        for i, w in ([(k - 1, a + c) for c in alike.intersection(ix.after.get(a, ""))] if _is_han(a) else []) \
-                + ([(k, c + b) for c in alike.intersection(ix.before.get(b, ""))] if _is_han(b) else []):
+        left, right = meant[k]  # (a neighbour that is no Han character makes no word)
+        for i, w in [(k - 1, a + c) for c in left] + [(k, c + b) for c in right]:
             sides = _laws_agree(text, i, w)
             if sides:
                 how = "sound" if ix.sound_alike(x, w[k - i]) else "shape"
-                yield i, 2, w, how, spelling_lm.MARGIN[(how, 1)] if sides == 2 else ONE_SIDE_MARGIN
+                yield _Candidate(i, 2, w, how, spelling_lm.MARGIN[(how, 1)] if sides == 2 else ONE_SIDE_MARGIN)
+
+
+def _context_candidates(text: str, codes: str, ix: _Index, lone: list[int], meant: dict) \
+        -> Iterator[tuple[int, str, str]]:
+    """(position, what is meant there, how) where the laws write every trigram around a slip
+    with the right characters and none as written:
+
+    - one character that makes no word counted more than RARE_PAIR times with either neighbour,
+      the three trigrams around it (分供负责, 编织和项目); ``how`` is "sound" or "shape";
+    - two characters that make no such word, where a frequent word sounds the same in both, the
+      four trigrams around them (练习会议 for 联席会议); ``how`` is "sound2"."""
+    from ..text.attested import in_laws
+
+    n = len(text)
+    # an alike character that makes a frequent word with a neighbour (:func:`_meant`)
+    for k in [k for k in meant if 2 <= k < n - 2]:
+        x, around = text[k], text[k - 2:k + 3]
+        if in_laws(around[1:4]) or not all(_is_han(c) for c in around) or in_laws(around[:3]) or in_laws(around[2:]):
+            continue
+        for c in sorted(meant[k][0].union(meant[k][1]) - _NUMERALS):
+            new = around[:2] + c + around[3:]
+            if all(in_laws(new[s:s + 3]) for s in range(3)):
+                yield k, c, "sound" if ix.sound_alike(x, c) else "shape"
+    by_code, lone_at = ix.pair_sounds, set(lone)
+    # two lone characters in a row
+    for k in [k for k in lone if 2 <= k < n - 3 and k + 1 in lone_at and codes[k:k + 2] in by_code]:
+        around = text[k - 2:k + 4]
+        if in_laws(around[1:4]) or in_laws(around[2:5]) or not all(_is_han(c) for c in around) \
+                or _NUMERALS.intersection(around[2:4]) or in_laws(around[:3]) or in_laws(around[3:]):
+            continue
+        for w in by_code[codes[k:k + 2]].split("|"):
+            new = around[:2] + w + around[4:]
+            if w[0] != around[2] and w[1] != around[3] and all(in_laws(new[s:s + 3]) for s in range(4)):
+                yield k, w, "sound2"
+
+
+def _context_slips(text: str, codes: str, ix: _Index, lone: list[int], meant: dict) \
+        -> Iterator[spelling_lm.Suspect]:
+    """The candidates of :func:`_context_candidates` that are no name, quoted term or word of
+    gwlint's lists; where the characters written make a (rare) word, the word meant must be
+    RATIO_RARE times as frequent, and a lone character written a common one (PLAIN_CHAR)."""
+    from ..text.lexicon_parts import lexicon_by_parts
+
+    for k, right, how in _context_candidates(text, codes, ix, lone, meant):
+        lex = lexicon_by_parts()  # read once, on the first candidate of the run
+        end = k + len(right)
+        if spelling_lm.NAME_AFTER.match(text, end) or spelling_lm.NAME_AFTER.match(text, end + 1) \
+                or _quoted(text, k - 1, end + 1):
+            continue
+        wrong = text[k:end]
+        if len(right) == 2:
+            f_span, f_w = lex.freq.get(wrong, 0), lex.freq.get(right, 0)
+        else:
+            a, b = text[k - 1], text[end]
+            f_span = max(lex.freq.get(a + wrong, 0), lex.freq.get(wrong + b, 0))
+            f_w = max(lex.freq.get(a + right, 0), lex.freq.get(right + b, 0))
+            if f_span and lex.freq.get(wrong, 0) < PLAIN_CHAR:
+                continue  # a rare word of a rare character is meant (攸关)
+        if f_span and f_w < RATIO_RARE * f_span:
+            continue  # the word written is nearly as common
+        lo_run, hi_run = _run_bounds(text, k, end)
+        protected = spelling_lm.protected_characters(text[lo_run:hi_run], lex.vocabulary)
+        if any(protected[k - lo_run:end - lo_run]):
+            continue
+        kind = "sound" if how == "sound2" else how
+        yield spelling_lm.Suspect(k, end, wrong, right, spelling_lm.MARGIN[(kind, len(right))], kind, len(right))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside quotation marks that enclose a short term (up to
+    QUOTED characters either side): a term put in quotation marks (“空心村”) is named as written."""
+    for i in range(start - 1, max(0, start - QUOTED) - 1, -1):
+        if text[i] in _CLOSE_QUOTES:
+            return False
+        close = _OPEN_QUOTES.get(text[i])
+        if close:
+            return 0 <= text.find(close, end, end + QUOTED)
+    return False
 
 
 def _laws_agree(text: str, i: int, w: str) -> int:
@@ -248,7 +377,10 @@ def find(text: str) -> list[spelling_lm.Suspect]:
     """The slips of ``text``, each narrowed to the character it changes."""
     found: dict[tuple[int, str], spelling_lm.Suspect] = {}
     lex = None
-    for i, length, w, how, need in _candidates(text):
+    ix = _index()
+    codes, lone = text.translate(ix.sound), _lone(text, ix)
+    meant = _meant(text, ix, lone)
+    for i, length, w, how, need in chain(_candidates(text, codes, ix), _pair_candidates(text, ix, meant)):
         if lex is None:
             from ..text.lexicon_parts import lexicon_by_parts
 
@@ -277,6 +409,8 @@ def find(text: str) -> list[spelling_lm.Suspect]:
         key = (s.start, s.right)
         if key not in found or found[key].gain < gain:
             found[key] = s
+    for s in _context_slips(text, codes, ix, lone, meant):
+        found.setdefault((s.start, s.right), s)
     taken: list[spelling_lm.Suspect] = []
     for s in sorted(found.values(), key=lambda s: -s.gain):
         if all(s.end <= t.start or s.start >= t.end for t in taken):
