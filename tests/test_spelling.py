@@ -304,6 +304,10 @@ def test_a_slip_the_laws_write_around_it_is_found_one_character_or_two():
     assert [(s.wrong, s.right) for s in spelling_slip.find("创新兼管方式和手段。")] == [("兼", "监")]
     # two characters that sound like a frequent word, the four trigrams around them confirmed
     assert [(s.wrong, s.right) for s in spelling_slip.find("城乡居民最低生活暴涨标准逐年提高。")] == [("暴涨", "保障")]
+    # one outer trigram unknown to the laws (要同酬: 地要统 is not in them) ...
+    assert [(s.wrong, s.right) for s in spelling_slip.find("各地要同酬规划，做好衔接。")] == [("同酬", "统筹")]
+    # ... is not enough where the characters written make a word of their own (复核 against 符合)
+    assert spelling_slip.find("对隐患点开展复核排查。") == []
     # the same words where the laws do not confirm them, or written right
     assert spelling_slip.find("股市暴涨之后又大幅回落。") == []
     assert spelling_slip.find("各部门按职责分工负责。") == []
