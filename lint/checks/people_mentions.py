@@ -33,6 +33,7 @@ from ..cache import compile_regex
 from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, is_han, next_mark
 from ..text.fastregex import fast
 from .dates import years_in
+from ..text.segment import dictionary_names
 from .people_lexicon import NameLexicon, lexicon
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -120,8 +121,9 @@ def plausible_name(name: str, lex=None) -> bool:
         return len(name) in (3, 4)
     if len(name) == 4 or name[0] not in SURNAMES or name[-1] in _UNIT_END:
         return False  # 纪委书记: a body, not 纪委 the person
-    if len(name) == 3 and freq.get(name, 0) >= 20 and freq.get(name[:2], 0) >= 300:
-        return False  # 任期内, 高度重; the dictionary's own names (李国华) stay
+    if len(name) == 3 and freq.get(name, 0) >= 20 and freq.get(name[:2], 0) >= 300 \
+            and name not in dictionary_names():
+        return False  # 任期内, 高度重; the dictionary's own names (李国华, 王国栋 though 王国 is a word) stay
     if len(name) == 2:
         return freq.get(name, 0) < 300  # 李强 is in the dictionary (159); 高度, 单位, 马上 far above
     if name[0] in _WORDY_SURNAMES and freq.get(name[1:], 0) >= 300:
@@ -259,9 +261,11 @@ def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> 
             s0, s1 = s.start, s.end
             break
     sentence = text[s0:s1]
-    # a word of change, not one read across a name's end (县长陈立新任组长 holds no 新任)
+    # a word of change, not one read across a name's end (县长陈立新任组长 holds no 新任) nor across
+    # another word's (整改任务 holds no 改任)
     if any(not name[0] <= c.start() < name[1] and not (
             text[c.start()] != "任" and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start() + 1))
+           and lexicon().aligned(text, c.start(), c.end())
            for c in _CHANGE.finditer(text, s0, s1)):
         return True
     if doc_year is not None and any(y <= doc_year - 2 for y in years_in(sentence)):

@@ -81,14 +81,6 @@ def _default_readings() -> dict[str, str]:
     return out
 
 
-def _person_names() -> set[str]:
-    """The words jieba's dictionary (MIT) tags as people's names (nr, nrfg, nrt)."""
-    from ..text.segment import _jieba_dict_path
-
-    with open(_jieba_dict_path(), encoding="utf-8") as f:
-        return {w for w, _, tag in (line.split() for line in f) if tag.startswith("nr")}
-
-
 def _build() -> dict:
     """The tables of the search, as plain data for the cache folder:
 
@@ -103,7 +95,7 @@ def _build() -> dict:
     - ``pairs``: the frequent two-character words, ``common_pairs``: those counted more than
       RARE_PAIR times; ``pair_sounds``: the frequent two-character words by their two codes;
       ``same_sound``: the characters of each code."""
-    from ..text.segment import lexicon
+    from ..text.segment import dictionary_names, lexicon
 
     freq = lexicon().freq
     readings = spelling_lm.char_readings()
@@ -112,7 +104,7 @@ def _build() -> dict:
     code = {s: chr(_CODE_BASE + i) for i, s in enumerate(syllables)}
     sound = {c: code[default.get(c, rs[0])] for c, rs in readings.items()}
     shapes = spelling_lm.shape_alike()
-    names = _person_names()
+    names = dictionary_names()
     by_sound: dict[str, set] = {}
     by_shape: dict[str, set] = {}
     after: dict[str, str] = {}
