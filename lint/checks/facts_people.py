@@ -20,7 +20,8 @@ from ..errors import RuleFileError
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from ..text.chinese import HAN_BASIC, is_han
-from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions)
+from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions,
+                              plausible_name)
 from .people_posted import posted_order
 
 
@@ -158,6 +159,16 @@ def _same_post(a: list[Mention], b: list[Mention]) -> bool:
     return any(x.title == y.title and compatible_bodies(x.body, y.body) for x in a for y in b)
 
 
+_ROLE = fast(r"^(?:常务|执行)?副?(?:组长|总指挥|指挥长|主任)$")
+
+
+def _role(ms: list[Mention]) -> bool:
+    """Every post of ``ms`` a task's role (组长, 执行主任, 总指挥 of a group set up for a task), which
+    anyone may hold beside a post."""
+    return all(_ROLE.match(m.title) and (m.title != "主任" or m.body in ("执行", "")) and
+               not m.body.endswith(("局", "委", "厅", "办")) for m in ms)
+
+
 def _same_desk(a: list[Mention], b: list[Mention]) -> bool:
     return any(x.body and y.body and compatible_bodies(x.body, y.body) for x in a for y in b)
 
@@ -186,15 +197,15 @@ def _near_names(doc, rule) -> Iterator[Hit]:
             pa, pb = _posts(ma), _posts(mb)
             same_post = bool(pa and pb and _same_post(pa, pb))
             given = len(a) - _surname_len(a)
-            if alike(a[diff[0]], b[diff[0]]) is None and not (same_post and given >= 2):
+            if alike(a[diff[0]], b[diff[0]], fuzzy=True) is None and not (same_post and given >= 2):
                 continue  # 副县长王建国 / 副县长王建围: one post, a two-character given name one off
-            if pa and pb and not same_post:
-                continue  # two people with two posts
+            if pa and pb and not same_post and not _role(pa) and not _role(pb):
+                continue  # two people with two posts (a task's role, 组长 or 执行主任, is no post of its own)
             if all(m.how == "list" for m in ma + mb):
                 continue
             if given < 2 and not same_post and not _same_desk(ma, mb):
                 continue
-            how = "只差一个音近或形近的字" if alike(a[diff[0]], b[diff[0]]) else "职务相同，名字只差一个字"
+            how = "只差一个音近或形近的字" if alike(a[diff[0]], b[diff[0]], fuzzy=True) else "职务相同，名字只差一个字"
             for here, there in _minority(ma, mb):
                 right = there.name
                 yield Hit(here.p, here.start, here.end, right if len(ma) != len(mb) else None, {
@@ -231,10 +242,15 @@ def _unread_variants(doc, rule, by_name: dict) -> Iterator[Hit]:
             cand = text[i:i + 3]
             if cand in by_name or (p.index, i) in read or not is_han(cand[1]) or not is_han(cand[2]):
                 continue
-            if i + 3 < len(text) and is_han(text[i + 3]) and not text.startswith(("同志", "与", "和"), i + 3):
-                continue  # a bare name is followed by a mark (报送覃晓莉。) or joins another (顾晓冬与沈惠芳)
+            # a bare name is followed by a mark (报送覃晓莉。) or joins another (顾晓冬与沈惠芳); else it
+            # stands in the paragraph that introduces the name (…书记何建华违规…何剑华受到警告)
+            loose = i + 3 < len(text) and is_han(text[i + 3]) and not text.startswith(("同志", "与", "和"), i + 3)
+            if loose and not plausible_name(cand):
+                continue
             for n, k in [(n, 2) for n in by_head.get(cand[:2], ())] + [(n, 1) for n in by_ends.get(cand[0] + cand[2], ())]:
-                if cand[k] != n[k] and alike(cand[k], n[k]):
+                if loose and all(m.p.index != p.index for m in by_name[n]):
+                    continue
+                if cand[k] != n[k] and alike(cand[k], n[k], fuzzy=True):
                     there = by_name[n][0]
                     here = Mention(p, i, i + 3, cand, how="bare")
                     yield Hit(p, i, i + 3, n, {
@@ -314,7 +330,7 @@ def title_holders(doc, rule, options) -> Iterator[Hit]:
             for b in names[i + 1:]:
                 diff = [k for k in range(min(len(a), len(b))) if a[k] != b[k]]
                 if len(a) == len(b) and len(diff) == 1 and diff[0] >= _surname_len(a) \
-                        and (alike(a[diff[0]], b[diff[0]]) or len(a) - _surname_len(a) >= 2):
+                        and (alike(a[diff[0]], b[diff[0]], fuzzy=True) or len(a) - _surname_len(a) >= 2):
                     continue  # one name mistyped under one post: FC017 says so
                 for here, there in _minority(holders[a], holders[b]):
                     post = _shown(here)

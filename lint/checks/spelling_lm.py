@@ -74,14 +74,29 @@ def char_readings() -> dict[str, tuple[str, ...]]:
     return _readings()
 
 
+# the readings that many speakers (and the fuzzy setting of input methods) do not tell apart:
+# zh/z, ch/c, sh/s, l/n at the start, ing/in, eng/en, ang/an at the end
+_FUZZY = ((r"^zh", "z"), (r"^ch", "c"), (r"^sh", "s"), (r"^l", "n"), (r"ing$", "in"), (r"eng$", "en"),
+          (r"ang$", "an"))
 
 
-def alike(a: str, b: str) -> str | None:
+def _fuzzy(reading: str) -> str:
+    import re
+
+    for pattern, to in _FUZZY:
+        reading = re.sub(pattern, to, reading)
+    return reading
+
+
+def alike(a: str, b: str, fuzzy: bool = False) -> str | None:
     """How a slip may turn one character into the other: ``"sound"`` (a toneless reading in
-    common), ``"shape"`` (listed as shape-alike either way), or None. Shared by the idiom
-    near-miss (WD009), the neural model's filter (WD015) and the names one slip apart (FC017)."""
+    common; with ``fuzzy``, also readings told apart only by zh/z, l/n, ing/in …: 民/明, 君/军 are
+    alike, for people's names), ``"shape"`` (listed as shape-alike either way), or None. Shared by
+    the idiom near-miss (WD009), the neural model's filter (WD015) and the names one slip apart
+    (FC017)."""
     readings = char_readings()
-    if set(readings.get(a, ())) & set(readings.get(b, ())):
+    ra, rb = set(readings.get(a, ())), set(readings.get(b, ()))
+    if ra & rb or fuzzy and {_fuzzy(r) for r in ra} & {_fuzzy(r) for r in rb}:
         return "sound"
     shapes = shape_alike()
     if b in shapes.get(a, "") or a in shapes.get(b, ""):
