@@ -243,6 +243,9 @@ _GENERIC = frozenset("全市 全县 全区 全省 全镇 全乡 全国 全年 �
                      "工作 同志 人员 项目 单位 部门".split())
 
 
+_ONE_UNIT = {"名": "人"}  # people counted either way (特困人员救助供养1083人 … 1038名特困人员)
+
+
 def _swapped(a: str, b: str) -> bool:
     """``b`` is ``a`` with two neighbouring digits exchanged (3260, 3620)."""
     if len(a) != len(b) or a == b:
@@ -258,6 +261,14 @@ def _labels(text: str, start: int, end: int) -> set:
             if "\u4e00" <= near[i] <= "\u9fff" and "\u4e00" <= near[i + 1] <= "\u9fff"} - _GENERIC
 
 
+def _parallel(a: set, b: set) -> bool:
+    """Two sentences that are entries of a parallel list: each gives another figure of a unit the
+    other gives too, with other values (检查2408户次 … 检查1530户次); one that repeats the other's
+    figures (案件46件，罚款582.6万元 … 案件46件，罚款528.6万元) restates it."""
+    units = {u for u, _ in a} & {u for u, _ in b}
+    return bool(units) and not a & b
+
+
 # A draft restates a count within a few pages; two figures further apart in a long compiled
 # volume (the reports of several years in one file) are two counts of two years.
 _NEAR_PARAGRAPHS = 60
@@ -270,8 +281,8 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
     of the same digits with one neighbouring nonzero pair swapped, with the same unit, in
     different sentences at most 60 paragraphs apart, and named by a common word nearby (配备护林员
     1260名 … 全市1620名护林员). Not an ordinal (第132条), a figure of a change (由380元提高到420元),
-    nor two entries of a parallel list, whose sentences both give other figures of one unit
-    (拱墅区：检查2408户次，发现问题171个；临平区：检查1530户次，发现问题117个)."""
+    nor two entries of a parallel list, whose sentences both give other figures of one unit with
+    other values (拱墅区：检查2408户次，发现问题171个；临平区：检查1530户次，发现问题117个)."""
 
     by_key: dict[tuple, list] = {}  # the figures of each set of digits and unit, in order
     for p in doc.iter(rule.scope):
@@ -279,7 +290,7 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
         for m in _WHOLE.finditer(text):
             digits = m.group(1).replace(".", "")
             if len(digits) >= 3 and text[m.start() - 1:m.start()] != "第" and len(set(digits)) > 1:
-                key = ("".join(sorted(digits)), m.group(1).find("."), m.group(2) or "", m.group(3))
+                key = ("".join(sorted(digits)), m.group(1).find("."), m.group(2) or "", _ONE_UNIT.get(m.group(3), m.group(3)))
                 by_key.setdefault(key, []).append((p, m))
     for figures in by_key.values():
         if len({m.group(1) for _, m in figures}) < 2:
@@ -290,11 +301,12 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
             sentence = sentence_at(p, m.start())
             if _CHANGE.search(text, after_mark(text, m.start(), "，；", sentence[0]), m.start()):
                 continue  # 由380元提高到420元: a figure of a change, not a count stated
-            others = {o.group(3) for o in _WHOLE.finditer(text, *sentence) if o.start() != m.start()}
+            others = {(_ONE_UNIT.get(o.group(3), o.group(3)), o.group(1)) for o in _WHOLE.finditer(text, *sentence)
+                      if o.start() != m.start()}
             labels = _labels(text, m.start(), m.end())
             for other, q, q_sentence, q_others, q_labels, shown in seen.values():
                 if _swapped(other, digits) and not (q is p and q_sentence == sentence) \
-                        and p.index - q.index <= _NEAR_PARAGRAPHS and not others & q_others and labels & q_labels:
+                        and p.index - q.index <= _NEAR_PARAGRAPHS and not _parallel(others, q_others) and labels & q_labels:
                     yield Hit(p, m.start(), m.end(), None, {"first": shown, "where": f"第{q.line}行"})
                     break
             else:
