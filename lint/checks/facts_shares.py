@@ -148,7 +148,9 @@ def _named_part(text: str, start: int, end: int, name: str, unit: str):
 _SUBSET = compile_regex(r"[，、]\s*(?:其中)?(?:已|均已|已经)(?:按期|全部|累计|基本)?"
                      r"(?:完成|建成|开工|竣工|办结|整改|落实|实现|达标|验收|销号|通过|接入|覆盖)(?:了)?"
                      r"[^\d，。；]{0,6}$")
-_OWN_WHOLE = compile_regex(r"(?:约)?占(?:比|比为|比达|比达到|总数的|总量的|总数|的)?\s*$")
+# 占比, 占总数的, and 占隐患点总数的 (the whole named: not 占全市总数的, a whole of its own)
+_OWN_WHOLE = compile_regex(r"(?:约)?占(?:比|比为|比达|比达到|总数的|总量的|总数|的"
+                           rf"|(?![全省市县区国])[{HAN_BASIC}]{{1,6}}?(?:总数|总量|总面积|总额)的)?\s*$")
 
 
 def _subset(between: str, text: str, m) -> bool:
