@@ -25,6 +25,24 @@ _TRAILING = "。！？；，、：\u3000 \t"
 _ORDER_WORD = compile_regex(r"^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]?|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?)")
 
 
+CLAUSE_CHARS = 14  # a clause with a figure this long (Chinese characters) is compared on its own
+_DIGIT = compile_regex(r"\d")
+_CLAUSE_MARK = compile_regex(r"[，；：,;:]")
+
+
+def _clauses(text: str, start: int, end: int):
+    """The spans of the clauses of ``text[start:end]`` (between commas, semicolons and colons),
+    without their end marks."""
+    at = start
+    for m in _CLAUSE_MARK.finditer(text, start, end):
+        yield at, m.start()
+        at = m.end()
+    stop = end
+    while stop > at and text[stop - 1] in _TRAILING:
+        stop -= 1
+    yield at, stop
+
+
 def _norm(text: str) -> str:
     marker = parse_marker(text)
     if marker is not None:  # 五、要加强… repeats 要加强… (a list item's first sentence)
@@ -45,6 +63,7 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
     near = min(options["near_chars"], least)  # a sentence repeated in its paragraph or the next
     paragraphs: dict[str, object] = {}
     sentences: dict[str, tuple] = {}
+    clauses: dict[str, tuple] = {}
     previous = None
     for p in doc.iter(rule.scope):
         key = _norm(p.text)
@@ -74,6 +93,23 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
             where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
             what = "这句话" if len(repeats) == 1 else f"这句话（本段共有{len(repeats)}句与前文重复）"
             yield Hit(p, s.start, s.end, None, {"what": what, "where": where})
+            continue
+        # a clause with a figure, pasted into another sentence (对全县312家餐饮场所燃气使用情况开展“回头看”)
+        for s in p.sentences:
+            for c0, c1 in _clauses(p.text, s.start, s.end):
+                ck = p.text[c0:c1]
+                if han_count(ck) < CLAUSE_CHARS or not _DIGIT.search(ck) or "《" in ck or "〔" in ck:
+                    continue  # short, no figure, or a citation (根据《…》（…〔2006〕394号）), quoted again by design
+                first = clauses.get(ck)
+                if first is None:
+                    clauses[ck] = (p, s.start)
+                elif first != (p, s.start):
+                    where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
+                    yield Hit(p, c0, c1, None, {"what": "这个分句", "where": where})
+                    break
+            else:
+                continue
+            break
 
 
 repeated_text.FIELDS = frozenset({"text", "what", "where"})
