@@ -101,6 +101,12 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
                 if year is None:
                     continue
                 date_text = m.group("date")
+            elif (full := _year_before(p.text, m.start())) is not None:
+                # 于2025年4月30日（星期三）前……，11月28日（星期四）前: the year of the full date
+                # before it in its sentence (the next year when the month runs back by half a year)
+                y0, m0 = full
+                year = y0 + (1 if m0 - month > 6 else 0)
+                date_text = f"{m.group('date')}（按本句前文推算为{year}年）"
             else:
                 # 3月5日（星期二） without a year: the year that puts the date nearest to the
                 # 成文日期 (a notice signed in December may fix a meeting in January).
@@ -124,6 +130,15 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
 
 
 weekday_mismatch.FIELDS = frozenset({"text", "suggestion", "date", "actual"})
+
+
+def _year_before(text: str, pos: int) -> tuple[int, int] | None:
+    """(year, month) of the last full date (2025年4月30日) before ``pos`` in its sentence."""
+    start = max(text.rfind(c, 0, pos) for c in "。！？；") + 1
+    last = None
+    for f in _FULL_DATE.finditer(text, start, pos):
+        last = (int(f.group(1)), int(f.group(2)))
+    return last
 
 
 # --- relative dates ------------------------------------------------------------------------

@@ -64,9 +64,9 @@ def _clash(a: Mention, b: Mention) -> bool:
 
 # The posts of a place that one person holds alone, each of its own (a 县委常委 holds one of them):
 # the heads of the party committee's departments, its discipline commission (纪委书记, 监委主任),
-# its secretary-general and general office, the 常务副县长, the 县委副书记, the 县长, the heads of
-# the 人大 and the 政协; and the head of a government department (局长 of a 局, 主任 of a 委 that is
-# no party body). The 县长 is a 县委副书记, and a 县委副书记 often the 政法委书记: those pairs go
+# its secretary-general and general office, the 常务副县长, a 副县长, the 县委副书记, the 县长, the
+# heads of the 人大 and the 政协; and the head of a government department (局长 of a 局, 主任 of a
+# 委 that is no party body; not the 公安局, often headed by a 副县长). The 县长 is a 县委副书记, and a 县委副书记 often the 政法委书记: those pairs go
 # together.
 _PARTY_DEPARTMENT = fast(r"(?:组织|宣传|统战)部$")
 _PARTY_BODY = fast(r"(?:^|[省市县区州旗盟镇乡])(?:委|党委|党工委)$|(?:纪委|政法委|工委|党组)$")
@@ -91,6 +91,10 @@ def _portfolio(m: Mention) -> str | None:
         return "副书记"
     if re.fullmatch(r"[县市区旗]长", title):
         return "首长"
+    if re.fullmatch(r"副[县市区旗]长", title):
+        return "副首长"
+    if "公安" in body:
+        return None  # the head of the 公安局 is often a 副县长 too
     if title == "局长" and body.endswith("局") or title == "主任" and body.endswith("委") \
             and not _PARTY_BODY.search(body):
         return "部门" + body

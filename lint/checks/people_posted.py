@@ -40,20 +40,48 @@ def _item(m):
     return None
 
 
+_JOINT = compile_regex(r"(?:、|同志、|，)(?P<more>(?:[^，。；：、（）]{2,12}、)*)")
+
+
 def _posted_lists(doc, rule):
     """Runs of two or more people named with their posts, joined by 、, 同志、 or ， (区委书记周仲平、
     区长刘晓川; 王立新（县委副书记、县长）、马文斌（县委书记）; 县委书记邱文斌，县委副书记、县长严俊)."""
     run: list = []
     for m in mentions(doc, rule.scope):
         item = _item(m) if m.title and not m.past else None
-        if item is not None and run and run[-1].m.p is m.p and m.p.text[run[-1].end:item.start] in ("、", "同志、", "，"):
-            run.append(item)
-            continue
+        if item is not None and run and run[-1].m.p is m.p:
+            joint = _JOINT.fullmatch(m.p.text, run[-1].end, item.start)
+            if joint:  # 副市长李文军，市委常委、常务副市长杨志刚: the posts before the joint's 、 are the item's
+                item.posts = joint.group("more") + item.posts
+                run.append(item)
+                continue
         if len(run) >= 2:
             yield run
         run = [item] if item is not None else []
     if len(run) >= 2:
         yield run
+
+
+# The order of precedence among the leaders of one place that every convention agrees on (the
+# 县长 and the 人大常委会主任 are listed either way): (who comes first, who after).
+_POSTS = [("书记", _SECRETARY),
+          ("人大主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?(?<!副)(?:主任|主席)(?!科员)")),
+          ("首长", _HEAD),
+          ("政协主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协(?<!副)主席")),
+          ("常务", compile_regex(r"常务副(?P<level>[省市县区州盟旗])长")),
+          ("副首长", compile_regex(r"(?<![务长])副(?P<level>[省市县区州盟旗镇乡])长"))]
+_BEFORE = {("书记", x) for x in ("人大主任", "首长", "政协主席", "常务", "副首长")} | {
+    ("人大主任", "政协主席"), ("首长", "政协主席"), ("人大主任", "常务"), ("人大主任", "副首长"),
+    ("首长", "常务"), ("首长", "副首长"), ("常务", "副首长")}
+
+
+def _rank(posts: str, level: str | None = None) -> tuple[str, str] | None:
+    """(the highest post of precedence of ``posts``, its place level), or None."""
+    for name, rx in _POSTS:
+        for found in rx.finditer(posts):
+            if level is None or found.group("level") == level:
+                return name, found.group("level")
+    return None
 
 
 def _level(rx, posts: str) -> str | None:
@@ -62,8 +90,10 @@ def _level(rx, posts: str) -> str | None:
 
 
 def posted_order(doc, rule) -> Iterator[Hit]:
-    """A head of government before the party secretary of the same place in one list; and two
-    people named with their posts in one order in a list and in the other order in a later one."""
+    """Two leaders of one place listed against the order of precedence (a head of government before
+    the party secretary, the 政协主席 before the 人大常委会主任, a 副县长 before the 常务副县长); and
+    two people named with their posts in one order in a list and in the other order in a later
+    one."""
     first: dict[frozenset, tuple] = {}
     # the fullest posts each person is given in the draft (邱文斌书记 is the 县委书记 named before)
     known: dict[str, str] = {}
@@ -73,11 +103,13 @@ def posted_order(doc, rule) -> Iterator[Hit]:
     for run in _posted_lists(doc, rule):
         for a, b in zip(run, run[1:]):
             a_posts, b_posts = a.posts + "、" + known.get(a.m.name, ""), b.posts + "、" + known.get(b.m.name, "")
-            head = _level(_HEAD, a_posts)
-            if head and not _level(_SECRETARY, a_posts) and _level(_SECRETARY, b_posts) == head:
+            ra = _rank(a_posts)
+            rb = _rank(b_posts, ra[1]) if ra else None
+            if ra and rb and (rb[0], ra[0]) in _BEFORE and _rank(a_posts, ra[1]) == ra:
+                shown = {name: rx for name, rx in _POSTS}
                 yield Hit(a.m.p, a.start, b.end, None, {
                     "first": a.m.name, "second": b.m.name,
-                    "order": f"{_SECRETARY.search(b_posts).group()}应列在{_HEAD.search(a_posts).group()}之前"})
+                    "order": f"{shown[rb[0]].search(b_posts).group()}应列在{shown[ra[0]].search(a_posts).group()}之前"})
                 break
         else:
             for a, b in zip(run, run[1:]):
