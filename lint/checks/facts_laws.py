@@ -165,6 +165,33 @@ law_repealed.FIELDS = frozenset({"text", "suggestion", "since", "note", "instead
 law_repealed.OPTIONS = {"list": Param("str", default="laws", doc="reference list of laws")}
 
 
+def _other_kind(title: str, laws: _Laws) -> str | None:
+    """The law in force that a PRC title of another kind names with 管理 added (《中华人民共和国
+    种子管理条例》 for 《中华人民共和国种子法》)."""
+    if not title.startswith(PRC) or _kind(title) in ("", "法"):
+        return None
+    stem = _KIND_END.sub("", title)
+    for cand in (stem + "法", stem.replace("管理", "") + "法"):
+        if cand != title and cand in laws.current:
+            return cand
+    return None
+
+
+def _joined(title: str, laws: _Laws) -> list[str] | None:
+    """The two acts in force of one kind whose names a title joins (《中华人民共和国防汛抗旱条例》:
+    the 防汛条例 and the 抗旱条例)."""
+    kind = _kind(title)
+    if not kind or "（" in title:
+        return None
+    prefix = PRC if title.startswith(PRC) else ""
+    stem = _KIND_END.sub("", title)[len(prefix):]
+    for i in range(2, len(stem) - 1):
+        a, b = prefix + stem[:i] + kind, prefix + stem[i:] + kind
+        if a in laws.current and b in laws.current:
+            return [a, b]
+    return None
+
+
 def _kind(title: str) -> str:
     m = re.search(r"(条例|规定|办法|细则|准则|法)(?:（试行）|（草案）)?$", title)
     return m.group(1) if m else ""
@@ -209,8 +236,13 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             if _LOCAL.match(title) or title.startswith(("关于", "国务院关于")):
                 continue
             target, limit = title, 1 if len(title) <= 6 else 2
-        near = laws.nearest(target, limit) or _swapped_words(title, laws)
+        near = laws.nearest(target, limit) or _swapped_words(title, laws) or _other_kind(title, laws)
         if near is None:
+            joined = _joined(title, laws)
+            if joined:
+                right = "》或《".join(joined)
+                yield Hit(p, m.start(), m.end(), None, {
+                    "problem": "没有这部法规，现行的是分开的两部", "right": f"《{right}》"})
             continue
         right = laws.short.get(near) if not title.startswith(PRC) and near in laws.short else near
         kind = "名称与现行法律法规的全称不符"

@@ -15,6 +15,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.fastregex import fast
+from ..text.segment import lexicon
 from .facts_common import clause_at, date_words, effective_date, keyed, left_edge, parse_date, per_paragraph, years_in
 
 # (挂牌 as in 挂牌成立, not 挂牌督办: a body in use supervising a hazard)
@@ -41,8 +42,9 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
             continue
         if end < len(p.text) and p.text[end] in _RIGHT_NOT:
             continue
-        if not left_edge(p.text, start) and not _after_place(rule, p.text, start):
-            continue
+        if not left_edge(p.text, start) and not _after_place(rule, p.text, start) \
+                and not (name.startswith(("国家", "国务院")) and lexicon().aligned(p.text, start, end)):
+            continue  # inside a longer name (住房城乡建设部); a national body may follow a verb (落实国家粮食局)
         if "原" in p.text[max(0, start - 6):start]:
             continue
         s0, s1 = clause_at(p, start)
