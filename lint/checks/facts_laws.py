@@ -281,7 +281,15 @@ def law_article(doc, rule, options, p) -> Iterator[Hit]:
         right = "".join(f"第{int_to_cn_positional(int(n))}{u}" if u != "项" else f"第（{int_to_cn_positional(int(n))}）项"
                         for u, n in parts if n)
         start = m.start(1)
-        yield Hit(p, start, m.end(), right, {})
+        yield Hit(p, start, m.end(), right, {"problem": "引用法律法规的条文序号用汉字"})
+    if "）款" in p.text:
+        for m in _BRACKETED_CLAUSE.finditer(p.text):
+            yield Hit(p, m.start(1), m.end(), f"第（{m.group(2)}）项",
+                      {"problem": "带括号的序号是“项”（款的序号是第一款、第二款，不带括号）"})
 
 
-law_article.FIELDS = frozenset({"text", "suggestion"})
+# 第二十一条第（一）款: a bracketed number is an item's (第（一）项); a clause is 第一款
+_BRACKETED_CLAUSE = fast(r"第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?(第[（(]([一二三四五六七八九十]+)[）)]款)")
+
+
+law_article.FIELDS = frozenset({"text", "suggestion", "problem"})
