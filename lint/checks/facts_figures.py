@@ -25,7 +25,7 @@ _NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*
 _QTY = fast(_NUM)
 # a figure stated exactly (not 1000多人, 300余名): what a restated or tabled count is compared as
 _EXACT = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?![多余])")
-_TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
+_TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|发生|查处|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
               rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _COMPARED = compile_regex(r"[，,；](?:同比|与|比|较)")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
@@ -138,11 +138,11 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         if not stated:  # the figure before 其中: its breakdown ends with the clause
             semi = text.find("；", k, stop)
             stop = semi if semi != -1 else stop
-        if _OVERLAPPING.search(text, k, stop):
-            continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
         parts = _parts_after(text, k, stop, unit)
         if not parts or len(parts) < 2:
             continue
+        if _OVERLAPPING.search(text, k, parts[-1].end):
+            continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
         vals = [_scaled(x.num, x.mult, x.unit) for x in parts]
         low = sum(v - h for v, h in vals)
         high = sum(v + h for v, h in vals)
@@ -209,7 +209,9 @@ _COMPLEMENTS = (("固定", "临时"), ("城镇", "农村"), ("城市", "农村")
                 ("公办", "民办"), ("专职", "兼职"), ("境内", "境外"), ("省内", "省外"), ("市内", "市外"),
                 ("县内", "县外"), ("国内", "国外"), ("线上", "线下"), ("在职", "离退休"), ("在职", "退休"),
                 ("新建", "续建"), ("国有", "非国有"), ("公有", "非公有"), ("全日制", "非全日制"),
-                ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"), ("主", "支"), ("干", "支"))
+                ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"), ("主", "支"), ("干", "支"),
+                ("政府投资", "社会投资"), ("政府投资", "民间投资"), ("公益性", "经营性"), ("营利性", "非营利性"),
+                ("集中供养", "分散供养"))
 _LABEL_CUT = compile_regex(r"[，,、；]")
 
 
