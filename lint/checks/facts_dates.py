@@ -192,6 +192,8 @@ _WHOLE_AREA = compile_regex(r"全市|全县|全区|全省|全镇|全乡|我市|�
 # the sentence speaks of this very document: it is made, issued, sent for approval or answered
 _THIS_ONE = fast(r"现制定|现印发|特制定|制定本|印发给你们|如下|收悉|报请|审批|予以批准|同意")
 _OTHER_ONE = fast(r"基础上|对照|比较|相比|延续|去年|上年|上一年|总结")
+# a sentence that says this very document is made (制定本方案, 现将……如下)
+_MADE_HERE = fast(r"制定本|特制定|现制定|现将.{0,30}如下")
 
 
 _HAN8 = fast(f"[{HAN_BASIC}]{{8}}")
@@ -251,11 +253,14 @@ def _subject_year(body, title, m, year: int):
             area = _WHOLE_AREA.match(text, y.end())
             after = area.end() if area else y.end()
             sentence = text[after_mark(text, y.start(), "。；！？"):next_mark(text, y.end(), "。；！？")]
-            if named and text.startswith(named.group(), after):
-                if not _THIS_ONE.search(sentence) or _OTHER_ONE.search(sentence):
+            if named and text.startswith(named.group(), after) or text.startswith(key, after) and _MADE_HERE.search(sentence):
+                # 现将2024年上半年工作总结如下 (the 总结 of the name is no earlier document);
+                # 为扎实推进2026年全市农村人居环境整治提升，制定本方案
+                shown = named.group() if named and text.startswith(named.group(), after) \
+                    else os.path.commonprefix([rest, text[after:]])
+                if not _THIS_ONE.search(sentence) or _OTHER_ONE.search(sentence.replace(shown, "", 1)):
                     continue
-                shown = named.group()
-            elif given and other > year and text.startswith(key, y.end()):
+            elif given and other > year and text.startswith(key, after):
                 clause = text[after_mark(text, y.start(), "。；，！？"):next_mark(text, y.end(), "。；，！？")]
                 if _AHEAD_WORDS.search(clause):
                     continue
