@@ -22,7 +22,7 @@ from ..text.fastregex import fast
 from ..text.chinese import HAN_BASIC, is_han
 from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions,
                               plausible_name)
-from .people_posted import posted_order
+from .people_posted import HELD_TOGETHER, portfolio, posted_order
 
 
 def _posts(ms: list[Mention]) -> list[Mention]:
@@ -38,8 +38,8 @@ def _clash(a: Mention, b: Mention) -> bool:
     """Two posts one person cannot hold at once: the same post as head and as deputy of one body
     (局长 / 副局长, 县长 / 副县长), or the same post of two different bodies (县农业农村局局长 /
     县水利局局长). Different posts (县委常委 / 副县长, 局长 / 党组书记) may be held together."""
-    pa, pb = _portfolio(a), _portfolio(b)
-    if frozenset((pa, pb)) in _HELD_TOGETHER:
+    pa, pb = portfolio(a), portfolio(b)
+    if frozenset((pa, pb)) in HELD_TOGETHER:
         return False  # 县委副书记 / 县长, 县委副书记 / 县委政法委书记
     if pa and pb and pa != pb \
             and not (pa.startswith("部门") and pb.startswith("部门") and compatible_bodies(a.body, b.body)):
@@ -60,45 +60,6 @@ def _clash(a: Mention, b: Mention) -> bool:
     # also that of another (领导小组办公室主任 held by the 发改委主任)
     return bool(_HEADS.match(core_title(a.title))) and bool(a.body and b.body) \
         and not compatible_bodies(a.body, b.body)
-
-
-# The posts of a place that one person holds alone, each of its own (a 县委常委 holds one of them):
-# the heads of the party committee's departments, its discipline commission (纪委书记, 监委主任),
-# its secretary-general and general office, the 常务副县长, a 副县长, the 县委副书记, the 县长, the
-# heads of the 人大 and the 政协; and the head of a government department (局长 of a 局, 主任 of a
-# 委 that is no party body; not the 公安局, often headed by a 副县长). The 县长 is a 县委副书记, and a 县委副书记 often the 政法委书记: those pairs go
-# together.
-_PARTY_DEPARTMENT = fast(r"(?:组织|宣传|统战)部$")
-_PARTY_BODY = fast(r"(?:^|[省市县区州旗盟镇乡])(?:委|党委|党工委)$|(?:纪委|政法委|工委|党组)$")
-_HELD_TOGETHER = {frozenset(("副书记", "首长")), frozenset(("副书记", "政法委"))}
-
-
-def _portfolio(m: Mention) -> str | None:
-    body, title = m.body, m.title
-    if title == "部长" and _PARTY_DEPARTMENT.search(body):
-        return body[-4:]
-    if (title == "书记" and "纪委" in body) or (title == "主任" and body.endswith("监委")):
-        return "纪委"
-    if title == "书记" and body.endswith("政法委"):
-        return "政法委"
-    if title == "秘书长" and _PARTY_BODY.search(body) and not body.endswith(("纪委", "政法委", "党组")):
-        return "秘书长"
-    if title == "主任" and body.endswith(("委办公室", "委办")) and not body.endswith(("纪委办", "纪委办公室")):
-        return "委办"
-    if re.fullmatch(r"常务副[县市区旗]长", title):
-        return "常务"
-    if title == "副书记" and _PARTY_BODY.search(body) and not body.endswith(("纪委", "政法委", "党组")):
-        return "副书记"
-    if re.fullmatch(r"[县市区旗]长", title):
-        return "首长"
-    if re.fullmatch(r"副[县市区旗]长", title):
-        return "副首长"
-    if "公安" in body:
-        return None  # the head of the 公安局 is often a 副县长 too
-    if title == "局长" and body.endswith("局") or title == "主任" and body.endswith("委") \
-            and not _PARTY_BODY.search(body):
-        return "部门" + body
-    return None
 
 
 _HEADS = fast(r"^[县市区镇乡省州旗局厅部]长$")

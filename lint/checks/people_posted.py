@@ -1,13 +1,16 @@
-"""Leaders named with their posts in a list (FC018): 区委书记周仲平、区长刘晓川 is in the order
+"""Leaders named with their posts: in a list (FC018), 区委书记周仲平、区长刘晓川 is in the order
 of precedence; 区长刘晓川、区委书记周仲平 is not, and neither is a later list that names two
-people in the other order than an earlier one."""
+people in the other order than an earlier one. And the posts of a place held alone, one to a
+person (:func:`portfolio`, FC017)."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..cache import compile_regex
 from ..model.finding import Hit
+from ..text.fastregex import fast
 from .people_mentions import mentions
 
 # A government head (县长, 区长, 镇长…) and the party secretary of the same place (县委书记,
@@ -122,3 +125,43 @@ def posted_order(doc, rule) -> Iterator[Hit]:
                         "first": a.m.name, "second": b.m.name,
                         "order": f"第{seen[2].line}行的排列为“{seen[0]}、{seen[1]}”"})
                     break
+
+
+# The posts of a place that one person holds alone, each of its own (a 县委常委 holds one of them):
+# the heads of the party committee's departments, its discipline commission (纪委书记, 监委主任),
+# its secretary-general and general office, the 常务副县长, a 副县长, the 县委副书记, the 县长, the
+# heads of the 人大 and the 政协; and the head of a government department (局长 of a 局, 主任 of a
+# 委 that is no party body; not the 公安局, often headed by a 副县长). The 县长 is a 县委副书记, and a 县委副书记 often the 政法委书记: those pairs go
+# together.
+_PARTY_DEPARTMENT = fast(r"(?:组织|宣传|统战)部$")
+_PARTY_BODY = fast(r"(?:^|[省市县区州旗盟镇乡])(?:委|党委|党工委)$|(?:纪委|政法委|工委|党组)$")
+HELD_TOGETHER = {frozenset(("副书记", "首长")), frozenset(("副书记", "政法委"))}
+
+
+def portfolio(m) -> str | None:
+    """The post of ``m`` among those a place's leaders hold alone (FC017), or None."""
+    body, title = m.body, m.title
+    if title == "部长" and _PARTY_DEPARTMENT.search(body):
+        return body[-4:]
+    if (title == "书记" and "纪委" in body) or (title == "主任" and body.endswith("监委")):
+        return "纪委"
+    if title == "书记" and body.endswith("政法委"):
+        return "政法委"
+    if title == "秘书长" and _PARTY_BODY.search(body) and not body.endswith(("纪委", "政法委", "党组")):
+        return "秘书长"
+    if title == "主任" and body.endswith(("委办公室", "委办")) and not body.endswith(("纪委办", "纪委办公室")):
+        return "委办"
+    if re.fullmatch(r"常务副[县市区旗]长", title):
+        return "常务"
+    if title == "副书记" and _PARTY_BODY.search(body) and not body.endswith(("纪委", "政法委", "党组")):
+        return "副书记"
+    if re.fullmatch(r"[县市区旗]长", title):
+        return "首长"
+    if re.fullmatch(r"副[县市区旗]长", title):
+        return "副首长"
+    if "公安" in body:
+        return None  # the head of the 公安局 is often a 副县长 too
+    if title == "局长" and body.endswith("局") or title == "主任" and body.endswith("委") \
+            and not _PARTY_BODY.search(body):
+        return "部门" + body
+    return None
