@@ -309,6 +309,12 @@ _RELATIVE_MONTH = fast(r"(上个月|下个月|上月|本月|下月)(?:底|末|�
 _MONTH_OFFSET = {"上个月": -1, "上月": -1, "本月": 0, "下个月": 1, "下月": 1}
 
 
+# 上周五（7月4日）: a day of a relative week with its date in brackets
+_RELATIVE_WEEKDAY = fast(r"(上周|本周|这周|下周)(?:星期|礼拜)?([一二三四五六日天])[（(](\d{1,2})月(\d{1,2})日[)）]")
+_WEEK_OFFSET = {"上周": -1, "本周": 0, "这周": 0, "下周": 1}
+_WEEKDAY_CHARS = "一二三四五六日天"
+
+
 # 昨日（7月17日）: a relative day with its date in brackets
 _RELATIVE_DAY = fast(r"(昨日|昨天|今日|今天|明日|明天|前天|后天)[（(](\d{1,2})月(\d{1,2})日[)）]")
 _DAY_OFFSET = {"昨日": -1, "昨天": -1, "今日": 0, "今天": 0, "明日": 1, "明天": 1, "前天": -2, "后天": 2}
@@ -327,6 +333,17 @@ def _relative_months(p, found) -> Iterator[Hit]:
             yield Hit(p, m.start(), m.end(), None, {
                 "problem": f"{where}为{y0}年{m0}月{d0}日，“{m.group(1)}”应是{right.month}月{right.day}日，"
                            f"括注的却是{m.group(2)}月{m.group(3)}日"})
+    for m in _RELATIVE_WEEKDAY.finditer(p.text):
+        try:
+            signed = _dt.date(y0, m0, d0)
+        except ValueError:
+            break
+        day = _WEEKDAY_CHARS.index(m.group(2)) % 7  # 日 and 天 are Sunday, the last day of the week
+        right = signed + _dt.timedelta(days=7 * _WEEK_OFFSET[m.group(1)] + day - signed.weekday())
+        if (int(m.group(3)), int(m.group(4))) != (right.month, right.day):
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"{where}为{y0}年{m0}月{d0}日（星期{_WEEKDAY_CHARS[signed.weekday()]}），"
+                           f"“{m.group(1)}{m.group(2)}”应是{right.month}月{right.day}日，括注的却是{m.group(3)}月{m.group(4)}日"})
     for m in _RELATIVE_MONTH.finditer(p.text):
         right = (m0 - 1 + _MONTH_OFFSET[m.group(1)]) % 12 + 1
         written = int(m.group(2))

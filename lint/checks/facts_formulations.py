@@ -404,8 +404,11 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
                 start = edge[1] - len(wrong) if seg.endswith(wrong) else start
             else:
                 end = edge[0] + len(wrong)
-            near = sorted(wrong) == sorted(items[m][0]) or len(wrong) >= 6 and edit_distance(wrong, items[m][0], 2) <= 2 \
-                or len(wrong) >= 4 and len(wrong) == len(items[m][0]) and edit_distance(wrong, items[m][0], 1) <= 1
+            right = items[m][0]
+            near = sorted(wrong) == sorted(right) or len(wrong) >= 6 and edit_distance(wrong, right, 2) <= 2 \
+                or len(wrong) >= 4 and len(wrong) == len(right) and edit_distance(wrong, right, 1) <= 1 \
+                or len(wrong) >= 4 and len(wrong) == len(right) \
+                and 2 * sum(a == b for a, b in zip(wrong, right)) >= len(right)  # 综合施策 for 综合治理, 尽职免责 for 失职追责
             if _anchored(text, start, end, anchors) or near or \
                     (n >= 4 and (max(map(len, affix)) >= 2 or (n >= 5 and not any(affix)))):
                 return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"

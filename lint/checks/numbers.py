@@ -195,6 +195,12 @@ def document_number(doc, rule, options) -> Iterator[Hit]:
             di = "第" if order and m.group("di") else ""
             sugg = f"〔{m.group('y')}〕{di}{n}号" if len(m.group("y")) == 4 else None
             yield Hit(p, m.start(), m.end(), sugg, {"problem": "；".join(problems)})
+        for m in _NO_SERIAL.finditer(text):
+            yield Hit(p, m.start(), m.end(), None, {"problem": "年份之后缺少发文顺序号（如“〔2025〕12号”）"})
+
+
+# 青农经〔2025〕号: an agency's code and the year, but no number
+_NO_SERIAL = fast(r"(?<=[\u4e00-\u9fff])[〔［\[（(﹝](?:19|20)\d{2}[〕］\]）)﹞]号")
 
 
 document_number.FIELDS = frozenset({"text", "suggestion", "problem"})
