@@ -156,7 +156,9 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
             continue
         listed = "、".join(x.shown for x in parts)
         total_shown = t.group(1) + (t.group(2) or "") + t.group(3)
-        yield Hit(p, parts[0].start, parts[-1].end, None, {
+        # the finding holds the total too when it stands just before (企业47家，其中生产企业12家……)
+        start = t.start(1) if parts[0].start - t.start(1) <= _TOTAL_NEAR else parts[0].start
+        yield Hit(p, start, parts[-1].end, None, {
             "problem": f"“其中”所列各项{listed}合计{_fmt(sum(v for v, _ in vals), t.group(2), t.group(3))}，"
                        f"{relation}{total_shown}"})
 
@@ -247,6 +249,7 @@ def _levels_complete(text: str, total_at: int, start: int, parts: list) -> bool:
 
 
 _SHORT_SHARE = 0.05
+_TOTAL_NEAR = 30  # characters from a total to its first part that one finding spans
 
 
 total_parts.FIELDS = frozenset({"text", "problem"})

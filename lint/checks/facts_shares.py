@@ -307,6 +307,42 @@ def _shares_over_100(doc, rule) -> Iterator[Hit]:
                     yield Hit(p, shares[0].start(), shares[-1].end(), None, {
                         "problem": f"“其中”各项所占比例{listed}合计{total}%，超过了100%"})
             k = text.find("其中", stop)
+        yield from _listed_shares(p)
+
+
+def _listed_shares(p) -> Iterator[Hit]:
+    """申请市级补助资金占总投资的40%，旗级配套资金占35%，社会资本投入占30%: three or more shares
+    in one sentence without 其中, each of the same whole (the first may name it: 占总投资的), adding
+    up to more than 100%."""
+    text = p.text
+    if text.count("占") < 3:
+        return
+    for s0, s1 in _sentences(text):
+        seg = text[s0:s1]
+        if "其中" in seg or re.search(r"增长|提高|下降|同比|比上年|分别", seg):
+            continue
+        shares = list(_PART_SHARE.finditer(text, s0, s1))
+        if len(shares) < 3:
+            continue
+        wholes = [text[m.start():m.start(1)] for m in shares]
+        if not all(re.fullmatch(r"(?:约)?占(?:比|比为)?", w) for w in wholes[1:]) \
+                or not re.fullmatch(r"(?:约)?占(?:比|比为|总[^\d，。；]{0,6}的)?", wholes[0]):
+            continue  # another whole named (占全省的, 占GDP的): not parts of one
+        values = [float(m.group(1)) for m in shares]
+        if sum(values) > 100 + sum(_rounding(m.group(1)) for m in shares):
+            total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
+            listed = "、".join(m.group(1) + "%" for m in shares)
+            yield Hit(p, shares[0].start(), shares[-1].end(), None, {
+                "problem": f"各项所占比例{listed}合计{total}%，超过了100%"})
+
+
+def _sentences(text: str):
+    at = 0
+    for m in re.finditer(r"[。！？；]", text):
+        yield at, m.end()
+        at = m.end()
+    if at < len(text):
+        yield at, len(text)
 
 
 # 三次产业结构为16.2∶32.5∶52.3: the shares of the three sectors in one economy, which add up to 100

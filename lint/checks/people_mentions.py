@@ -263,8 +263,10 @@ def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> 
     sentence = text[s0:s1]
     # a word of change, not one read across a name's end (县长陈立新任组长 holds no 新任) nor across
     # another word's (整改任务 holds no 改任)
+    # nor one that follows another person named with a post (……局长钟国华兼任: his change, not ours)
     if any(not name[0] <= c.start() < name[1] and not (
             text[c.start()] != "任" and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start() + 1))
+           and not (c.start() != name[1] and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start()))
            and lexicon().aligned(text, c.start(), c.end())
            for c in _CHANGE.finditer(text, s0, s1)):
         return True
