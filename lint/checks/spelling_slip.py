@@ -60,7 +60,7 @@ PLAIN_CHAR = 500
 _OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
 QUOTED = 8  # the longest stretch of a quoted term looked through, either side
-FORMAT = 14  # of the index kept in the cache folder: raise it when _build changes
+FORMAT = 16  # of the index kept in the cache folder: raise it when _build changes
 
 
 class _Candidate(NamedTuple):
@@ -93,7 +93,7 @@ def _build() -> dict:
       frequent two-character word;
     - ``common``: the fifty or so commonest characters as words on their own (了, 是, 的 …);
     - ``pairs``: the frequent two-character words, ``common_pairs``: those counted more than
-      RARE_PAIR times; ``pair_sounds``: the frequent two-character words by their two codes;
+      RARE_PAIR times; ``pair_codes``: the sound codes of the frequent two-character words;
       ``same_sound``: the characters of each code."""
     from ..text.segment import dictionary_names, lexicon
 
@@ -130,17 +130,13 @@ def _build() -> dict:
             for x in shapes.get(c, ""):
                 by_shape.setdefault(head[:k] + x + head[k + 1:] if k < 3 else head, set()).add(w)
     common = "".join(sorted(c for c, n in freq.items() if len(c) == 1 and n >= COMMONEST))
-    pair_sounds: dict[str, set] = {}
-    for a, bs in after.items():
-        for b in bs:
-            pair_sounds.setdefault(sound[a] + sound[b], set()).add(a + b)
     same_sound: dict[str, str] = {}
     for c, k in sorted(sound.items()):
         same_sound[k] = same_sound.get(k, "") + c
     return {"sound": sound, "shapes": shapes, "after": after, "before": before, "common": common,
             "pairs": sorted(a + b for a, bs in after.items() for b in bs), "same_sound": same_sound,
             "common_pairs": sorted(a + b for a, bs in after.items() for b in bs if freq[a + b] > RARE_PAIR),
-            "pair_sounds": {k: "|".join(sorted(v)) for k, v in pair_sounds.items()},
+            "pair_codes": sorted({sound[a] + sound[b] for a, bs in after.items() for b in bs}),
             "by_sound": {k: "|".join(sorted(v)) for k, v in by_sound.items()},
             "by_shape": {k: "|".join(sorted(v)) for k, v in by_shape.items()}}
 
@@ -153,13 +149,23 @@ class _Index:
         self.skip = frozenset(data["common"]) | _NUMERALS  # characters that are no slip of a pair
         self.pairs = frozenset(data["pairs"])       # the frequent two-character words
         self.common_pairs = frozenset(data["common_pairs"])  # and those more than RARE_PAIR times
-        self.pair_sounds = data["pair_sounds"]       # the frequent two-character words by sound codes
+        self.pair_codes = frozenset(data["pair_codes"])      # the codes of the frequent two-character words
         self._alike: dict[str, frozenset] = {}
+        self._words: dict[str, list] = {}
         self.same_sound = data["same_sound"]         # code -> the characters of that common reading
 
     def sound_alike(self, x: str, c: str) -> bool:
         """Whether ``x`` and ``c`` share their common reading."""
         return self.sound.get(ord(x)) == self.sound.get(ord(c))
+
+    def words_sounding(self, codes: str) -> list[str]:
+        """The frequent two-character words read as the two sound ``codes`` (kept once asked)."""
+        got = self._words.get(codes)
+        if got is None:
+            second = codes[1]
+            got = self._words[codes] = [a + b for a in self.same_sound.get(codes[0], "")
+                                        for b in self.after.get(a, "") if self.sound.get(ord(b)) == second]
+        return got
 
     def alike(self, x: str) -> frozenset[str]:
         """The characters a slip may have put ``x`` for: the same common reading, or shape-alike."""
@@ -283,14 +289,15 @@ def _context_candidates(text: str, codes: str, ix: _Index, lone: list[int], mean
             new = around[:2] + c + around[3:]
             if all(in_laws(new[s:s + 3]) for s in range(3)):
                 yield k, c, "sound" if ix.sound_alike(x, c) else "shape"
-    by_code, lone_at = ix.pair_sounds, set(lone)
-    # two lone characters in a row
-    for k in [k for k in lone if 2 <= k < n - 3 and k + 1 in lone_at and codes[k:k + 2] in by_code]:
+    lone_at, pair_codes = set(lone), ix.pair_codes
+    # two lone characters in a row that sound like a frequent word; the words themselves are
+    # looked up only where the laws write none of the four trigrams around them
+    for k in [k for k in lone if 2 <= k < n - 3 and k + 1 in lone_at and codes[k:k + 2] in pair_codes]:
         around = text[k - 2:k + 4]
         if in_laws(around[1:4]) or in_laws(around[2:5]) or not all(_is_han(c) for c in around) \
                 or _NUMERALS.intersection(around[2:4]) or in_laws(around[:3]) or in_laws(around[3:]):
             continue
-        for w in by_code[codes[k:k + 2]].split("|"):
+        for w in ix.words_sounding(codes[k:k + 2]):
             new = around[:2] + w + around[4:]
             if w[0] != around[2] and w[1] != around[3] and in_laws(new[1:4]) and in_laws(new[2:5]):
                 outer = in_laws(new[:3]) + in_laws(new[3:])
