@@ -85,6 +85,8 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
     for m in _QTY.finditer(masked):
         if _unit(m.group(2), m.group(3)) != unit:
             continue
+        if masked.startswith(("以上", "以下", "以内", "左右"), m.end()):
+            break  # 连续五年稳定在65万吨以上: a bound after the breakdown, no part of it
         before = masked[max(0, m.start() - 4):m.start()]
         if re.search(r"增长|增加(?!值)|减少|下降|提高|超过|达到|同比|比|占|近|约|余", before):  # not 增加值
             return None  # a comparison or an estimate: not a clean breakdown
