@@ -317,7 +317,8 @@ def _listed_shares(p) -> Iterator[Hit]:
     text = p.text
     if text.count("占") < 3:
         return
-    for s0, s1 in _sentences(text):
+    for sentence in p.sentences:
+        s0, s1 = sentence.start, sentence.end
         seg = text[s0:s1]
         if "其中" in seg or re.search(r"增长|提高|下降|同比|比上年|分别", seg):
             continue
@@ -335,14 +336,6 @@ def _listed_shares(p) -> Iterator[Hit]:
             yield Hit(p, shares[0].start(), shares[-1].end(), None, {
                 "problem": f"各项所占比例{listed}合计{total}%，超过了100%"})
 
-
-def _sentences(text: str):
-    at = 0
-    for m in re.finditer(r"[。！？；]", text):
-        yield at, m.end()
-        at = m.end()
-    if at < len(text):
-        yield at, len(text)
 
 
 # 三次产业结构为16.2∶32.5∶52.3: the shares of the three sectors in one economy, which add up to 100

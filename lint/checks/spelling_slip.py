@@ -225,9 +225,9 @@ def _candidates(text: str, codes: str, ix: _Index) -> Iterator[_Candidate]:
 
 def _lone(text: str, ix: _Index) -> list[int]:
     """The positions of the Han characters (no numeral nor one of the commonest words of one
-    character, nor doubled) that make no word counted more than RARE_PAIR times with either neighbour: where
-    the searches of two-character words look (this runs over every character: HAN_BASIC is
-    compared inline)."""
+    character, nor doubled) that make no word counted more than RARE_PAIR times with either
+    neighbour: where the searches of two-character words look (this runs over every character:
+    HAN_BASIC is compared inline)."""
     common, skip = ix.common_pairs, ix.skip
     return [k for k in range(1, len(text) - 1) if "\u4e00" <= text[k] <= "\u9fff" and text[k] not in skip
             and text[k - 1:k + 1] not in common and text[k:k + 2] not in common
@@ -336,6 +336,7 @@ def _context_slips(text: str, codes: str, ix: _Index, lone: list[int], meant: di
         if any(protected[k - lo_run:end - lo_run]):
             continue
         kind = "sound" if how.startswith("sound2") else how
+        # no gain is measured: the margin of its kind stands for it where two suspects overlap
         yield spelling_lm.Suspect(k, end, wrong, right, spelling_lm.MARGIN[(kind, len(right))], kind, len(right))
 
 
