@@ -26,7 +26,7 @@ FOUND = {"blind2": (47, 51), "blind3": (63, 68), "blind4": (63, 65), "blind5": (
          "blind11": (51, 64), "blind12": (51, 64), "blind13": (52, 63), "blind14": (55, 65),
          "blind15": (53, 63), "blind16": (55, 64), "blind17": (50, 64),
          "blind18": (57, 63), "blind19": (60, 62),
-         "blind20": (49, 63), "blind21": (58, 64), "blind22": (55, 66)}
+         "blind20": (49, 63), "blind21": (58, 64), "blind22": (60, 66)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:

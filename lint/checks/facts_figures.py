@@ -165,7 +165,7 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
                        f"{relation}{total_shown}"})
 
 
-_BEFORE_SUB = compile_regex(r"(?:（[^）]{0,20}）)?(?:[，,]|[，,](?:同比|比上年)?(?:增长|下降)\d+(?:\.\d+)?[%％]。)其中")
+_BEFORE_SUB = compile_regex(r"(?:（[^）]{0,20}）)?(?:[，,]|[，,](?:同比|比上年)?(?:增长|下降)\d+(?:\.\d+)?[%％][。，,])其中")
 # a sentence that ends with its figure's growth rate, right before 其中 (……2186.4亿元，增长5.6%。其中)
 _GROWTH_TAIL = compile_regex(r"\d[^，。]{0,6}[，,](?:同比|比上年)?(?:增长|下降)\d+(?:\.\d+)?[%％]。$")
 _CHANGE = compile_regex(r"比|较|增加|增长|减少|下降|提高|降低|超过|多|少|净增")

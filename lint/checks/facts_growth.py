@@ -62,6 +62,14 @@ _DELTA = fast(
     rf"(?P<rate>\d+(?:\.\d+)?)[%％]")
 
 
+# the figure, then its change as an amount without the base, then the rate: 完成9.62亿元，比上年
+# 增加0.58亿元，同比增长8.3% (the base is 9.62 − 0.58)
+_NOW_DELTA = fast(
+    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[，,]?(?:比|较)(?:上年|去年|上一年|上年同期|去年同期)"
+    rf"(?P<verb>增加|减少|增长|下降|多|少)了?(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[，、,]?(?:同比)?"
+    rf"(?:增长|下降|增幅为|降幅为|增幅|降幅)了?(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
 def _compared_figure(text: str, m):
     """What a 比/较 comparison compares: the figure right before it, or, when that figure ends
     a breakdown (其中A1.42亿元、B1.84亿元，较2024年的2.95亿元增长10.5%), the total the breakdown
@@ -142,6 +150,15 @@ def growth_rate(doc, rule, options, p) -> Iterator[Hit]:
                     yield Hit(p, m.start(), m.end(), None, {"problem": problem})
         for m in _DELTA.finditer(text):
             problem = _judge_delta(m.group(1, 2, 3), m.group(5, 6, 7), m.group("rate"))
+            if problem:
+                yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        for m in _NOW_DELTA.finditer(text):
+            if (m.group(2), _unit(None, m.group(3))) != (m.group(6), _unit(None, m.group(7))):
+                continue  # the figure and its change in other scales: not worked out here
+            now, delta = float(m.group(1)), float(m.group(5))
+            base = now - delta if m.group("verb") in ("增加", "增长", "多") else now + delta
+            digits = max(len(x.split(".")[1]) if "." in x else 0 for x in (m.group(1), m.group(5)))
+            problem = _judge_delta((f"{base:.{digits}f}", m.group(2), m.group(3)), m.group(5, 6, 7), m.group("rate"))
             if problem:
                 yield Hit(p, m.start(), m.end(), None, {"problem": problem})
         for m in _SUBJECT_VERSUS.finditer(text):
