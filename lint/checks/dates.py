@@ -7,7 +7,7 @@ from itertools import chain
 from typing import Iterator
 
 from ..model.finding import Hit
-from ..text.chinese import cn_to_int
+from ..text.chinese import after_mark, cn_to_int
 from ..text.fastregex import fast
 
 _CN = "[〇零一二三四五六七八九十]"
@@ -134,9 +134,8 @@ weekday_mismatch.FIELDS = frozenset({"text", "suggestion", "date", "actual"})
 
 def _year_before(text: str, pos: int) -> tuple[int, int] | None:
     """(year, month) of the last full date (2025年4月30日) before ``pos`` in its sentence."""
-    start = max(text.rfind(c, 0, pos) for c in "。！？；") + 1
     last = None
-    for f in _FULL_DATE.finditer(text, start, pos):
+    for f in _FULL_DATE.finditer(text, after_mark(text, pos, "。！？；"), pos):
         last = (int(f.group(1)), int(f.group(2)))
     return last
 

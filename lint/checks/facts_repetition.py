@@ -43,6 +43,22 @@ def _clauses(text: str, start: int, end: int):
     yield at, stop
 
 
+def _pasted_clause(p, clauses: dict) -> tuple | None:
+    """(start, end, first paragraph) of the paragraph's first clause with a figure that an earlier
+    sentence holds too (对全县312家餐饮场所燃气使用情况开展“回头看”), noting the clauses of ``p`` in
+    ``clauses`` as it goes; short clauses, clauses without a figure and citations (根据《…》（…〔2006〕
+    394号）, quoted again by design) are not compared."""
+    for s in p.sentences:
+        for c0, c1 in _clauses(p.text, s.start, s.end):
+            ck = p.text[c0:c1]
+            if han_count(ck) < CLAUSE_CHARS or not _DIGIT.search(ck) or "《" in ck or "〔" in ck:
+                continue
+            first = clauses.setdefault(ck, (p, s.start))
+            if first != (p, s.start):
+                return c0, c1, first[0]
+    return None
+
+
 def _norm(text: str) -> str:
     marker = parse_marker(text)
     if marker is not None:  # 五、要加强… repeats 要加强… (a list item's first sentence)
@@ -94,22 +110,11 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
             what = "这句话" if len(repeats) == 1 else f"这句话（本段共有{len(repeats)}句与前文重复）"
             yield Hit(p, s.start, s.end, None, {"what": what, "where": where})
             continue
-        # a clause with a figure, pasted into another sentence (对全县312家餐饮场所燃气使用情况开展“回头看”)
-        for s in p.sentences:
-            for c0, c1 in _clauses(p.text, s.start, s.end):
-                ck = p.text[c0:c1]
-                if han_count(ck) < CLAUSE_CHARS or not _DIGIT.search(ck) or "《" in ck or "〔" in ck:
-                    continue  # short, no figure, or a citation (根据《…》（…〔2006〕394号）), quoted again by design
-                first = clauses.get(ck)
-                if first is None:
-                    clauses[ck] = (p, s.start)
-                elif first != (p, s.start):
-                    where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
-                    yield Hit(p, c0, c1, None, {"what": "这个分句", "where": where})
-                    break
-            else:
-                continue
-            break
+        pasted = _pasted_clause(p, clauses)
+        if pasted:
+            c0, c1, first = pasted
+            where = f"第{first.line}行" if first is not p else "本段前文"
+            yield Hit(p, c0, c1, None, {"what": "这个分句", "where": where})
 
 
 repeated_text.FIELDS = frozenset({"text", "what", "where"})

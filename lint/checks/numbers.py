@@ -200,7 +200,7 @@ def document_number(doc, rule, options) -> Iterator[Hit]:
 
 
 # 青农经〔2025〕号: an agency's code and the year, but no number
-_NO_SERIAL = fast(r"(?<=[\u4e00-\u9fff])[〔［\[（(﹝](?:19|20)\d{2}[〕］\]）)﹞]号")
+_NO_SERIAL = fast(rf"(?<=[{HAN_BASIC}])[〔［\[（(﹝](?:19|20)\d{{2}}[〕］\]）)﹞]号")
 
 
 document_number.FIELDS = frozenset({"text", "suggestion", "problem"})

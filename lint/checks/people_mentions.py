@@ -32,8 +32,8 @@ from functools import lru_cache
 from ..cache import compile_regex
 from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark, is_han, next_mark
 from ..text.fastregex import fast
-from .dates import years_in
 from ..text.segment import dictionary_names
+from .dates import years_in
 from .people_lexicon import NameLexicon, lexicon
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -262,8 +262,8 @@ def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> 
             break
     sentence = text[s0:s1]
     # a word of change, not one read across a name's end (县长陈立新任组长 holds no 新任) nor across
-    # another word's (整改任务 holds no 改任)
-    # nor one that follows another person named with a post (……局长钟国华兼任: his change, not ours)
+    # another word's (整改任务 holds no 改任), nor one that follows another person named with a
+    # post (……局长钟国华兼任: his change, not ours)
     if any(not name[0] <= c.start() < name[1] and not (
             text[c.start()] != "任" and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start() + 1))
            and not (c.start() != name[1] and _POST_NAME_END.search(text, max(0, c.start() - 12), c.start()))

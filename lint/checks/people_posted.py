@@ -75,6 +75,7 @@ _POSTS = [("书记", _SECRETARY),
           ("副首长", compile_regex(r"(?<![务长])副(?P<level>[省市县区州盟旗镇乡])长")),
           ("人大副主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?副(?:主任|主席)")),
           ("政协副主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协副主席"))]
+_POST_RX = dict(_POSTS)
 _BEFORE = {("书记", x) for x in ("人大主任", "首长", "政协主席", "常务", "副首长")} | {
     ("人大主任", "政协主席"), ("首长", "政协主席"), ("人大主任", "常务"), ("人大主任", "副首长"),
     ("首长", "常务"), ("首长", "副首长"), ("常务", "副首长"), ("人大副主任", "政协副主席"),
@@ -88,11 +89,6 @@ def _rank(posts: str, level: str | None = None) -> tuple[str, str] | None:
             if level is None or found.group("level") == level:
                 return name, found.group("level")
     return None
-
-
-def _level(rx, posts: str) -> str | None:
-    found = rx.search(posts)
-    return found.group("level") if found else None
 
 
 def posted_order(doc, rule) -> Iterator[Hit]:
@@ -111,11 +107,10 @@ def posted_order(doc, rule) -> Iterator[Hit]:
             a_posts, b_posts = a.posts + "、" + known.get(a.m.name, ""), b.posts + "、" + known.get(b.m.name, "")
             ra = _rank(a_posts)
             rb = _rank(b_posts, ra[1]) if ra else None
-            if ra and rb and (rb[0], ra[0]) in _BEFORE and _rank(a_posts, ra[1]) == ra:
-                shown = {name: rx for name, rx in _POSTS}
+            if ra and rb and (rb[0], ra[0]) in _BEFORE:
                 yield Hit(a.m.p, a.start, b.end, None, {
                     "first": a.m.name, "second": b.m.name,
-                    "order": f"{shown[rb[0]].search(b_posts).group()}应列在{shown[ra[0]].search(a_posts).group()}之前"})
+                    "order": f"{_POST_RX[rb[0]].search(b_posts).group()}应列在{_POST_RX[ra[0]].search(a_posts).group()}之前"})
                 break
         else:
             for a, b in zip(run, run[1:]):
@@ -134,8 +129,8 @@ def posted_order(doc, rule) -> Iterator[Hit]:
 # the heads of the party committee's departments, its discipline commission (纪委书记, 监委主任),
 # its secretary-general and general office, the 常务副县长, a 副县长, the 县委副书记, the 县长, the
 # heads of the 人大 and the 政协; and the head of a government department (局长 of a 局, 主任 of a
-# 委 that is no party body; not the 公安局, often headed by a 副县长). The 县长 is a 县委副书记, and a 县委副书记 often the 政法委书记: those pairs go
-# together.
+# 委 that is no party body; not the 公安局, often headed by a 副县长). The 县长 is a 县委副书记,
+# and a 县委副书记 often the 政法委书记: those pairs go together.
 _PARTY_DEPARTMENT = fast(r"(?:组织|宣传|统战)部$")
 _PARTY_BODY = fast(r"(?:^|[省市县区州旗盟镇乡])(?:委|党委|党工委)$|(?:纪委|政法委|工委|党组)$")
 HELD_TOGETHER = {frozenset(("副书记", "首长")), frozenset(("副书记", "政法委"))}

@@ -13,6 +13,7 @@ a non-word that becomes a common word is not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -81,8 +82,6 @@ _FUZZY = ((r"^zh", "z"), (r"^ch", "c"), (r"^sh", "s"), (r"^l", "n"), (r"ing$", "
 
 
 def _fuzzy(reading: str) -> str:
-    import re
-
     for pattern, to in _FUZZY:
         reading = re.sub(pattern, to, reading)
     return reading
