@@ -21,7 +21,7 @@ pytest.importorskip("onnxruntime")
 from tests.csc_fixtures import build_model  # noqa: E402  (needs onnx)
 
 RULE = load_rules().get("WD015")
-TEXT = "认真落实中央决测部署。持续优化营商环境。坚持以人民为中心。窗口服务质量很好。市场形势变幻莫测。"
+TEXT = "认真落实中央决测部署。持续优化营商环境。坚持以需求为导向。窗口服务质量很好。市场形势变幻莫测。"
 CHANGES = {"测": ("策", 0.99), "以": ("已", 0.5), "好": ("优", 0.99)}
 
 
@@ -48,7 +48,7 @@ def test_no_finding_on_correct_text(model):
 
 
 def test_thresholds(model):
-    text = "坚持以人民为中心。"  # the model puts 已 for 以 at 0.5, 以 itself at about 0.02
+    text = "坚持以需求为导向。"  # the model puts 已 for 以 at 0.5, 以 itself at about 0.02
     assert findings(text, model=str(model)) == []
     assert [f.suggestion for f in findings(text, model=str(model), threshold=0.4)] == ["已"]
     assert findings(text, model=str(model), threshold=0.4, keep=0.01) == []

@@ -282,8 +282,8 @@ def formulation_enumeration(doc, rule, options, p) -> Iterator[Hit]:
     least = data["least"]
     done = set()
     for e, (items, anchors, r) in enumerate(enums):
-        if len(held.get(e, ())) < least[e]:
-            continue
+        if len(held.get(e, ())) < least[e] or _before(doc, r):
+            continue  # (an enumeration newer than the draft: 十九大's 强国 in their order of 2017)
         hit = _check_enum(text, items, anchors, data["affixes"][e])
         if hit and hit[0] not in done:
             done.add(hit[0])
@@ -414,7 +414,14 @@ def _judge(text, segs, items, index, anchors, affix=("", "")):
                 return start, end, f"中的“{wrong}”不是规范表述中的项目，缺少“{missing[0]}”"
     if len(distinct) == n - 1 and not unknown and anchored and n >= 4:
         return start, end, f"缺少“{missing[0]}”"
+    if n == 3 and found == [0, 2] and not unknown and len(pieces) == 2 and min(len(i[0]) for i in items) >= LONG_ITEM:
+        # 从注重灾后救助向注重灾前预防转变、从减少灾害损失向减轻灾害风险转变: long items are
+        # quoted, not chosen, and the first and last of three cannot stand without the middle one
+        return start, end, f"缺少“{missing[0]}”"
     return None
+
+
+LONG_ITEM = 8
 
 
 def _anchored(text: str, start: int, end: int, anchors) -> bool:

@@ -88,6 +88,18 @@ def _swapped_words(title: str, laws: _Laws) -> str | None:
     return None
 
 
+def _one_char_off(title: str, laws: _Laws) -> str | None:
+    """The national law in force that ``title`` (中华人民共和国 and a name of at least
+    ONE_OFF_NAME characters) is with one character of its name changed, not alike (水土保护法 for
+    水土保持法): a shorter name one character off is as likely another law (海警法, 海关法)."""
+    if not title.startswith(PRC) or len(title) - len(PRC) < ONE_OFF_NAME:
+        return None
+    found = [t for t in laws.by_len.get(len(title), ()) if t.startswith(PRC) and t[-1] == title[-1]
+             and sum(a != b for a, b in zip(t, title)) == 1]
+    return found[0] if len(found) == 1 else None
+
+
+ONE_OFF_NAME = 5
 _KINDS = ("条例", "规定", "办法", "细则", "准则", "法")
 _KIND_END = compile_regex(r"(?:条例|规定|办法|细则|准则|法)(?:（试行）|（草案）)?$")
 
@@ -236,7 +248,8 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             if _LOCAL.match(title) or title.startswith(("关于", "国务院关于")):
                 continue
             target, limit = title, 1 if len(title) <= 6 else 2
-        near = laws.nearest(target, limit) or _swapped_words(title, laws) or _other_kind(title, laws)
+        near = laws.nearest(target, limit) or _swapped_words(title, laws) or _other_kind(title, laws) \
+            or _one_char_off(title, laws)
         if near is None:
             joined = _joined(title, laws)
             if joined:
@@ -246,7 +259,7 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             continue
         right = laws.short.get(near) if not title.startswith(PRC) and near in laws.short else near
         kind = "名称与现行法律法规的全称不符"
-        if _kind(title) != _kind(right):
+        if _kind(title) != _kind(right) and "法" in (_kind(title), _kind(right)):
             kind = "法律和条例、规定、办法是不同层级的法规，名称不能混用"
         yield Hit(p, m.start(), m.end(), f"《{right}》", {"problem": kind, "right": f"《{right}》"})
 

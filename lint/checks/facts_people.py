@@ -53,6 +53,8 @@ def _clash(a: Mention, b: Mention) -> bool:
             return False
         if other.title == "主席" or (other.title == "书记" and "纪" in other.body):
             return not is_deputy(place.title)  # 镇长 / 镇人大主席, 县长 / 县纪委书记
+        if other.title == "秘书长" and (not other.body or other.body.endswith(_SECRETARIAT)):
+            return True  # the 秘书长 of the government or the party committee is a post of its own
         return bool(_BUREAU_HEAD.match(other.title) and other.body.endswith("局") and "公安" not in other.body)
     if is_deputy(a.title) != is_deputy(b.title):
         return compatible_bodies(a.body, b.body)
@@ -62,6 +64,7 @@ def _clash(a: Mention, b: Mention) -> bool:
         and not compatible_bodies(a.body, b.body)
 
 
+_SECRETARIAT = ("政府", "县委", "市委", "区委", "州委", "旗委", "省委")
 _HEADS = fast(r"^[县市区镇乡省州旗局厅部]长$")
 _PLACE_HEAD = fast(r"^(?:常务)?副?[县市区旗镇乡]长$")
 _BUREAU_HEAD = fast(r"^副?局长$")

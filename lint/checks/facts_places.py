@@ -303,12 +303,17 @@ place_hierarchy.FIELDS = frozenset({"text", "suggestion", "problem"})
 place_hierarchy.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
 
 
+_LISTED_AFTER = {c + "、" for c in "省市县区旗州盟"}
+
+
 def _short_name_stands(text: str, start: int, end: int, prefecture: str) -> bool:
     """A two-character county name (赣县) is read as a name after its city (南宁市横县交界), or
-    before a mark with no word across its start (西连赣县，), or after a boundary and before a joining
-    word (在安县、 …赣县的); never inside a longer name or a word (赣县区, 沙县小吃, 抢通县乡道路)."""
+    before a mark with no word across its start (西连赣县，), after another place and 、, or after a
+    boundary and before a joining word (在安县、 …赣县的); never inside a longer name or a word (赣县区, 沙县小吃, 抢通县乡道路)."""
     if prefecture and text.endswith(prefecture, 0, start):
         return True
+    if text[start - 2:start] in _LISTED_AFTER:
+        return True  # 曹妃甸区、滦县作了发言: an item of a list of places
     at_mark = end == len(text) or not is_han(text[end])
     if at_mark and (start == 0 or not is_han(text[start - 1])):
         return True

@@ -61,7 +61,7 @@ _BODY_BREAK = _BREAK - {"和", "经"}  # 经营, 经济 inside a body; a leading
 
 # 原 before the post (原局长), 时任, 曾任, and sentences about appointments and removals.
 _PAST_BEFORE = compile_regex(r"(?:原|前任|时任|曾任|历任|曾经|老|已故|退休|离任|卸任)[^，。；]{0,12}$")
-_CHANGE = fast(r"任命|免去|免职|拟任|拟提名|提名|调任|转任|改任|不再担任|兼任|聘任|当选|选举|辞去|辞职|离任|卸任|"
+_CHANGE = fast(r"任命|免去|免职|拟任|拟提名|提名|调任|转任|改任|不再担任|聘任|当选|选举|辞去|辞职|离任|卸任|"
                r"到龄|退休|接任|继任|升任|任职|就任|代理|主持工作|挂职|交流任职|试用期|新任|接替|前任|原任")
 
 NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}"
@@ -85,9 +85,13 @@ _COMRADE = fast(rf"(?:^|(?<=[{''.join(sorted(_BREAK))}]))(?P<name>{NAME}?)同志
 _BRACKETED = fast(rf"(?:^|(?<=[：:、，\s]))(?P<name>{NAME}?)[（(](?P<post>[{HAN_BASIC}、]{{0,16}}?(?:{TITLES}))[）)]")
 # a leading-group list written name, blank, post: 孙春兰　国务院副总理, 组长：张明　县长
 _SPACED = fast(rf"(?:^|[：:])[ \u3000]*(?P<name>{NAME}?)[ \u3000\t]+(?P<post>[{HAN_BASIC}]{{0,20}}?(?:{TITLES}))(?=[、，；。\s]|$)")
+# a table's cells: 常务副县长　王建林　县交通运输局 (the post, then the name, each a cell of its own)
+_CELLS = fast(rf"(?:^|[ \u3000\t])(?P<post>[{HAN_BASIC}]{{0,20}}?(?:{TITLES}))[ \u3000\t]+(?P<name>{NAME}?)(?=[ \u3000\t]|$)")
 _LIST = fast(rf"[：:](?P<names>{NAME}?(?:、{NAME}?){{2,}}|{NAME}?(?:\u3000{NAME}?){{2,}})(?=同志|等|[，。；）\s]|$)")
 
 # words that end a post's body when read backwards from the post (推动县农业农村局局长: 县农业农村局)
+# a party group's post right before another of the same body (局党组书记、局长)
+_GROUP_POST = compile_regex(r"(?:党组|党委|党工委)(?:副书记|书记|成员)、$")
 _BODY_END = set("省市县区州旗盟镇乡村局厅委办部院会所站校队组科处室股中心府庭馆行社团署厂司协")  # 县政协主席
 
 
@@ -211,13 +215,17 @@ def _body(text: str, end: int) -> tuple[int, str]:
         i -= 1
     run = text[i:end]
     if not run:
+        # 市水利局党组书记、局长: the body written before the party group's post is the post's too
+        group = _GROUP_POST.search(text, max(0, end - 8), end)
+        if group:
+            return _body(text, group.start())
         return end, ""
     # the run must end at a unit (县水利局局长); 分管副局长, 具体负责人 have no body
     if run[-1] not in _BODY_END and not run.endswith("中心"):
         # 县委副书记: 县委 + 副书记 is read by the post pattern itself; 分管 is no body
         return end, ""
     run = _trim(run)
-    if re.fullmatch(r"[我本该][局委厅办部院所站队组科处室]|本单位", run):
+    if re.fullmatch(r"[我本该]?[局委厅办部院所站队组科处室]|本单位", run):  # 我局; 局 of 局党组书记、局长
         return end - len(run), ""
     return end - len(run), run
 
@@ -360,6 +368,15 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         _, body = _body(post, t.start())
         found.append((1, Mention(p, m.start("name"), m.end("name"), name, t.group(), body, "bracket",
                                  _past(p, m.start("name"), doc_year), m.start("name"))))
+    if "\u3000" in text or "\t" in text:
+        for m in _CELLS.finditer(text):
+            name, post = m.group("name"), m.group("post")
+            if not plausible_name(name, lex):
+                continue
+            t = _TITLE_IN.search(post)
+            _, body = _body(post, t.start())
+            found.append((1, Mention(p, m.start("name"), m.end("name"), name, t.group(), body, "bracket",
+                                     _past(p, m.start("name"), doc_year), m.start("post"))))
     for m in _CONTACT.finditer(text):
         name = m.group("name")
         if not plausible_name(name, lex):

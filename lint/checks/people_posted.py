@@ -11,7 +11,7 @@ from typing import Iterator
 from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from .people_mentions import mentions
+from .people_mentions import compatible_bodies, mentions
 
 # A government head (县长, 区长, 镇长…) and the party secretary of the same place (县委书记,
 # 镇党委书记) listed together: the secretary comes first.
@@ -74,12 +74,16 @@ _POSTS = [("书记", _SECRETARY),
           ("常务", compile_regex(r"常务副(?P<level>[省市县区州盟旗])长")),
           ("副首长", compile_regex(r"(?<![务长])副(?P<level>[省市县区州盟旗镇乡])长")),
           ("人大副主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?副(?:主任|主席)")),
-          ("政协副主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协副主席"))]
+          ("政协副主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协副主席")),
+          # the head of a department or bureau before its deputies (of one body: see posted_order)
+          ("厅局长", compile_regex(r"(?<!副)(?P<level>[厅局])长")),
+          ("副厅局长", compile_regex(r"副(?P<level>[厅局])长"))]
+_OWN_BODY = frozenset({"厅局长", "副厅局长"})
 _POST_RX = dict(_POSTS)
 _BEFORE = {("书记", x) for x in ("人大主任", "首长", "政协主席", "常务", "副首长")} | {
     ("人大主任", "政协主席"), ("首长", "政协主席"), ("人大主任", "常务"), ("人大主任", "副首长"),
     ("首长", "常务"), ("首长", "副首长"), ("常务", "副首长"), ("人大副主任", "政协副主席"),
-    ("人大主任", "人大副主任"), ("政协主席", "政协副主席"), ("人大主任", "政协副主席")}
+    ("人大主任", "人大副主任"), ("政协主席", "政协副主席"), ("人大主任", "政协副主席"), ("厅局长", "副厅局长")}
 
 
 def _rank(posts: str, level: str | None = None) -> tuple[str, str] | None:
@@ -107,7 +111,8 @@ def posted_order(doc, rule) -> Iterator[Hit]:
             a_posts, b_posts = a.posts + "、" + known.get(a.m.name, ""), b.posts + "、" + known.get(b.m.name, "")
             ra = _rank(a_posts)
             rb = _rank(b_posts, ra[1]) if ra else None
-            if ra and rb and (rb[0], ra[0]) in _BEFORE:
+            if ra and rb and (rb[0], ra[0]) in _BEFORE and \
+                    (ra[0] not in _OWN_BODY or compatible_bodies(a.m.body, b.m.body)):
                 yield Hit(a.m.p, a.start, b.end, None, {
                     "first": a.m.name, "second": b.m.name,
                     "order": f"{_POST_RX[rb[0]].search(b_posts).group()}应列在{_POST_RX[ra[0]].search(a_posts).group()}之前"})
