@@ -25,9 +25,9 @@ _DATE = (r"(?:(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[�
          r"(?:(?:上午|下午|晚上|中午)?\d{1,2}(?:[时点](?:\d{1,2}分)?|[:：]\d{2}))?"
          r"|(?P<part>底|末|上旬|中旬|下旬))?|(?P<ye>(?:19|20)\d{2})年(?:底|末))")
 _ACTS = (r"(?:完成|完工|竣工|报送|上报|报|提交|报请|落实|到位|建成|办结|整改|印发|拨付|出台|制定|部署|启动|开工|验收|反馈|汇总|"
-         r"成立|建立|组建|召开|举办|开展|确定|明确|形成|编制|修订|签订)")
+         r"成立|建立|组建|召开|举办|开展|确定|明确|形成|编制|修订|签订|下达|下拨)")
 # the act may come after what it is done to: 于9月5日前将调整后的项目计划报送
-_BY_DATE = fast(rf"(?:于|在|到|截至|截止)?{_DATE}(?:前|以前|之前)[，,]?(?:将[^，。；（]{{0,20}}?(?:（[^）]{{0,60}}）)?)?"
+_BY_DATE = fast(rf"(?:于|在|到|截至|截止)?{_DATE}(?P<by>前|以前|之前)[，,]?(?:将[^，。；（]{{0,30}}?(?:（[^）]{{0,60}}）)?)?"
                 rf"(?:全部|全面|基本|逐项|按要求|依法)?(?P<act>{_ACTS})")
 _BY_DATE_BEFORE = fast(rf"(?P<act>{_ACTS})[^，。；]{{0,12}}?(?:于|在){_DATE}(?:前|以前|之前)")
 _TIME_LIMIT = fast(rf"(?:完成时限|时限|截止时间|截止日期|完成时间)[：:]\s*{_DATE}(?:前)?")
@@ -35,6 +35,7 @@ _PHASE = fast(rf"(?<=阶段)[（(]{_DATE}(?:前|以前|之前)[）)]")  # 筹备
 _DONE = fast(r"已|均已|提前|按期|如期|顺利|圆满|此前|曾")
 _MODAL = fast(r"要|须|应|请|务必|确保|力争|争取|负责|牵头")
 _DAY = {"上旬": 10, "中旬": 20}
+_RELATIVE_YEAR = {"明年": 1, "今年": 0, "次年": 1}
 
 
 def _last_day(year: int, month: int, day: str | None, part: str | None, before: bool) -> tuple[int, int, int] | None:
@@ -82,13 +83,15 @@ def deadline_passed(doc, rule, options) -> Iterator[Hit]:
                     continue  # 合同成立于2020年8月20日之前: a condition, not a task
                 month = int(m.group("m"))
                 # a deadline lies ahead: a month well before the document's is next year's
-                year = int(m.group("y")) if m.group("y") else y0 + (1 if m0 - month >= 6 else 0)
+                year = int(m.group("y")) if m.group("y") else y0 + _RELATIVE_YEAR.get(
+                    text[m.start("m") - 2:m.start("m")], 1 if m0 - month >= 6 else 0)  # 明年6月底前
                 before = rx is not _TIME_LIMIT or text.startswith("前", m.end() - 1)
                 last = _last_day(year, month, m.group("d"), m.group("part"), before)
                 if last is None or last >= (y0, m0, d0):
                     continue
                 start = m.start("m") - (len(m.group("y")) + 1 if m.group("y") else 0)
-                end = m.end() - (1 if rx is _PHASE else 0)  # 8月10日前, not its closing bracket
+                # 8月10日前: not the phase's closing bracket, nor the act after the date
+                end = m.end("by") if rx is _BY_DATE else m.end() - (1 if rx is _PHASE else 0)
                 reported.add(m.start("m"))
                 yield Hit(p, start, end, None, {
                     "deadline": f"{last[0]}年{last[1]}月{last[2]}日",

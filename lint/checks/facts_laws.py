@@ -306,3 +306,84 @@ _BRACKETED_CLAUSE = fast(r"第[一二三四五六七八九十百零〇]+条(?:�
 
 
 law_article.FIELDS = frozenset({"text", "suggestion", "problem"})
+
+
+# --- the dates a law is cited with (FC033) ------------------------------------------------
+
+# 自2021年3月1日起施行 (the date the act took effect), and 2014年修订的 / （2014年修订） (the year
+# of the version cited)
+_IN_FORCE = fast(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:正式)?(?:施行|实施|生效)")
+_AMENDED = fast(r"(?<!\d)(\d{4})年(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)")
+# the versions the list holds are complete up to this year (reference/law-dates.tsv: April 2025)
+KNOWN_UNTIL = 2024
+
+
+@lru_cache(maxsize=4)
+def _dates(path) -> dict[str, list[tuple]]:
+    """title -> [(adopted, in force)] as dates (either may be None)."""
+    out: dict[str, list[tuple]] = {}
+    for r in table(path):
+        out.setdefault(r["title"], []).append((parse_date(r["adopted"]), parse_date(r["in_force"])))
+    return out
+
+
+def _cited(text: str, start: int, end: int, titles: list) -> tuple | None:
+    """The title of ``titles`` ((start, end, title)) that the date at ``start``..``end`` is
+    written with: right before it (《……条例》自2020年1月1日起施行, a bracketed decree number
+    between them) or right after it (自2021年3月1日起施行的《……法》)."""
+    for t in titles:
+        if t[1] <= start and _JOINS_BEFORE.fullmatch(_BRACKETED.sub("", text[t[1]:start])):
+            return t
+        if t[0] >= end and text[end:t[0]] in ("", "的"):
+            return t
+    return None
+
+
+_BRACKETED = compile_regex(r"（[^（）]{0,30}）")
+_JOINS_BEFORE = compile_regex(r"（|，?(?:已|将|也)?(?:于|自|从)?")
+
+
+@per_paragraph
+def law_date(doc, rule, options, p) -> Iterator[Hit]:
+    text = p.text
+    if "《" not in text or "年" not in text:
+        return
+    laws = _laws(source(rule, options["laws"]))
+    dates = _dates(source(rule, options["list"]))
+    titles = []
+    for m in _TITLE.finditer(text):
+        title = _VERSION.sub("", m.group(1).strip())
+        full = title if title in dates else laws.short.get(title)
+        titles.append((m.start(), m.end(), full if full in dates else None))
+    if not any(t[2] for t in titles):
+        return
+    for m in _IN_FORCE.finditer(text):
+        cited = _cited(text, m.start(), m.end(), titles)
+        if not cited or not cited[2]:
+            continue
+        y, mo, d = (int(g) for g in m.groups())
+        known = [f for _, f in dates[cited[2]] if f]
+        if any((f.year, f.month, f.day) == (y, mo, d) for f in known):
+            continue
+        same_day = [f for f in known if (f.month, f.day) == (mo, d)]
+        if len(same_day) == 1:  # the year slipped; another version's date stands on another day
+            f = same_day[0]
+            right = f"{f.year}年{f.month}月{f.day}日"
+            yield Hit(p, m.start(), m.end(), text[m.start():m.end()].replace(f"{y}年", f"{f.year}年", 1),
+                      {"law": text[cited[0]:cited[1]], "problem": f"施行日期是{right}"})
+    for m in _AMENDED.finditer(text):
+        cited = _cited(text, m.start(), m.end(), titles)
+        if not cited or not cited[2]:
+            continue
+        y = int(m.group(1))
+        years = [a.year for a, _ in dates[cited[2]] if a]
+        if years and max(years) < y <= KNOWN_UNTIL:
+            yield Hit(p, m.start(), m.end(), None,
+                      {"law": text[cited[0]:cited[1]], "problem": f"最近一次修改（公布）是在{max(years)}年，{y}年没有修改"})
+
+
+law_date.FIELDS = frozenset({"text", "suggestion", "law", "problem"})
+law_date.OPTIONS = {
+    "list": Param("str", default="law-dates", doc="versions of laws and regulations with their dates"),
+    "laws": Param("str", default="laws", doc="reference list of laws (their short titles)"),
+}

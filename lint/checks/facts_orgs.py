@@ -30,6 +30,12 @@ def _after_place(rule, text: str, start: int) -> bool:
     return after_place(rule, text, start)
 
 
+def _national(name: str, row) -> bool:
+    """A national body's name of four characters or more (国家粮食局, 应急管理部消防救援局): a
+    name of its own wherever the segmentation starts a word with it."""
+    return len(name) >= 4 and (row.get("level") == "国家" or name.startswith(("国家", "国务院")))
+
+
 @per_paragraph
 def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
     words, table = keyed(rule, options["list"], "old")
@@ -43,7 +49,7 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
         if end < len(p.text) and p.text[end] in _RIGHT_NOT:
             continue
         if not left_edge(p.text, start) and not _after_place(rule, p.text, start) \
-                and not (name.startswith(("国家", "国务院")) and lexicon().aligned(p.text, start, end)):
+                and not (_national(name, row) and lexicon().aligned(p.text, start, end)):
             continue  # inside a longer name (住房城乡建设部); a national body may follow a verb (落实国家粮食局)
         if "原" in p.text[max(0, start - 6):start]:
             continue

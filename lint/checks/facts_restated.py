@@ -301,8 +301,9 @@ def transposed_figure(doc, rule, options) -> Iterator[Hit]:
             sentence = sentence_at(p, m.start())
             if _CHANGE.search(text, after_mark(text, m.start(), "，；", sentence[0]), m.start()):
                 continue  # 由380元提高到420元: a figure of a change, not a count stated
+            # (a figure under ten is a mention, 有1件案例入选, not the entry of a parallel list)
             others = {(_ONE_UNIT.get(o.group(3), o.group(3)), o.group(1)) for o in _WHOLE.finditer(text, *sentence)
-                      if o.start() != m.start()}
+                      if o.start() != m.start() and float(o.group(1)) >= 10}
             labels = _labels(text, m.start(), m.end())
             for other, q, q_sentence, q_others, q_labels, shown in seen.values():
                 if _swapped(other, digits) and not (q is p and q_sentence == sentence) \

@@ -248,8 +248,45 @@ _TARGET_SHARE = fast(rf"{_NUM}[，,](?:完成|达到|实现)(?:了)?[^\d，。�
 _INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,16}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
 
 
+# A share of a whole named by its own noun, stated with its figure earlier in the paragraph
+# (老年人口398.6万人 … 高龄老年人56.3万人，占老年人口的14.1%); not a whole named by a place or a
+# pronoun (占全市的, 占本地区的).
+_NOUN_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>(?![全本我该其同])[{HAN_BASIC}]{{2,8}}?)的(?P<rate>\d+(?:\.\d+)?)[%％]")
+# The share of the whole a sentence opens with (83个考核断面中，优良断面71个，占比85.5%).
+_AMONG_SHARE = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[^\d，。；]{{1,20}}?中[，,]"
+                    rf"[^\d。；]{{0,30}}?(?<![\d.])(?P<part>(\d+(?:\.\d+)?)(万|亿)?({_UNITS}))"
+                    rf"[，,]?(?:占比|占比为|占)(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _stated_before(text: str, end: int, whole: str, unit: str):
+    """The last figure of ``unit`` written right after ``whole`` in ``text[:end]``."""
+    stated = re.compile(re.escape(whole) + rf"(?:为|达|达到|约|是|共|合计|计)?{_NUM}")
+    hits = [x for x in stated.finditer(text, 0, end) if _unit(x.group(2), x.group(3)) == unit]
+    return hits[-1] if hits else None
+
+
 def _named_wholes(p, previous) -> Iterator[Hit]:
     text = p.text
+    for m in _AMONG_SHARE.finditer(text):
+        if _unit(m.group(2), m.group(3)) != _unit(m.group(6), m.group(7)):
+            continue
+        total, th = _scaled(m.group(1), m.group(2), m.group(3))
+        problem = _share_problem(m.group(5, 6, 7), m.group("rate"), total, th,
+                                 m.group(1) + (m.group(2) or "") + m.group(3), "（见本句开头）")
+        if problem:
+            yield Hit(p, m.start("part"), m.end(), None, {"problem": problem})
+    for m in _NOUN_SHARE.finditer(text):
+        whole = m.group("whole")
+        if whole.endswith(("总数", "总量", "总额")) or whole.startswith("总"):
+            continue  # _NAMED_SHARE's
+        x = _stated_before(text, m.start(), whole, _unit(m.group(2), m.group(3)))
+        if x is None:
+            continue
+        total, th = _scaled(x.group(1), x.group(2), x.group(3))
+        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                 whole + x.group(1) + (x.group(2) or "") + x.group(3), "（见本段前文）")
+        if problem:
+            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
     for m in _INLINE_SHARE.finditer(text):
         if _unit(m.group(2), m.group(3)) != _unit(m.group(5), m.group(6)):
             continue
