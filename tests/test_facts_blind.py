@@ -27,7 +27,7 @@ FOUND = {"blind2": (47, 51), "blind3": (64, 68), "blind4": (63, 65), "blind5": (
          "blind15": (53, 63), "blind16": (55, 64), "blind17": (50, 64),
          "blind18": (58, 63), "blind19": (60, 62),
          "blind20": (50, 63), "blind21": (58, 64), "blind22": (60, 66),
-         "blind23": (56, 63), "blind24": (50, 60), "blind25": (50, 60), "blind26": (54, 61)}
+         "blind23": (56, 63), "blind24": (50, 60), "blind25": (51, 60), "blind26": (54, 61)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:

@@ -115,6 +115,10 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
                     continue
                 (y0, m0, _), where = signed
                 year = y0 + (1 if m0 - month > 6 else -1 if month - m0 > 6 else 0)
+                reviewed = _reviewed_year(doc)
+                if reviewed and reviewed in (y0, y0 - 1):
+                    # 2025年工作总结 signed in December or January: its days are of 2025
+                    year, where = reviewed, "标题所总结的年份"
                 date_text = f"{m.group('date')}（按{where}推算为{year}年）"
                 # a year the paragraph names before the date may be the one meant (（2026年11月—12月）
                 # ……12月18日（星期五） in a plan signed in March): right for it is right
@@ -130,6 +134,16 @@ def weekday_mismatch(doc, rule, options) -> Iterator[Hit]:
 
 
 weekday_mismatch.FIELDS = frozenset({"text", "suggestion", "date", "actual"})
+
+
+_REVIEW_TITLE = fast(r"((?:19|20)\d{2})年(?:度)?[^，。；]{0,24}?(?:总结|述职报告|工作情况的?报告)")
+
+
+def _reviewed_year(doc) -> int | None:
+    """The year a summary's title reviews (……2025年工作总结, 2025年度述职报告), or None."""
+    title = doc.title
+    m = _REVIEW_TITLE.search(title.text) if title is not None else None
+    return int(m.group(1)) if m else None
 
 
 def _year_before(text: str, pos: int) -> tuple[int, int] | None:

@@ -143,6 +143,10 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
     if title is None:
         return
     body = [p for p in doc.iter(("heading", "body")) if p is not title]
+    period = _period_mismatch(title, body)
+    if period:
+        yield period
+        return
     m = _TITLE_YEAR.search(title.text)
     if not m:
         plans = _review_heading(body) or _plans_heading(body, title, None, None)
@@ -181,6 +185,26 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
 
 
 title_year.FIELDS = frozenset({"text", "year", "signed", "what"})
+
+# a plan's period in its title, （2026—2028年）, and where the body states it: 实施期限为2025—2027年
+_PERIOD = r"((?:19|20)\d{2})(?:年)?[—–\-－~～至到]((?:19|20)\d{2})年"
+_TITLE_PERIOD = fast(rf"[（(]{_PERIOD}[）)]")
+_BODY_PERIOD = fast(rf"(?:实施|规划|执行|行动|方案)(?:期限|期)(?:为|是|：|:)?{_PERIOD}")
+
+
+def _period_mismatch(title, body) -> Hit | None:
+    """A plan whose title gives its period (……实施方案（2026—2028年）) and whose body states
+    another one as its own (本方案实施期限为2025—2027年)."""
+    t = _TITLE_PERIOD.search(title.text)
+    if not t:
+        return None
+    for p in body:
+        b = _BODY_PERIOD.search(p.text) if "期" in p.text else None
+        if b and b.group(1, 2) != t.group(1, 2):
+            return Hit(p, b.start(1), b.end(), None, {
+                "year": f"标题写的是{t.group(1)}—{t.group(2)}年", "signed": f"正文写的是{b.group(1)}—{b.group(2)}年",
+                "what": "方案的实施期限应与标题一致"})
+    return None
 
 _HAN4 = fast(r"[\u4e00-\u9fff]{4}")
 _AHEAD_WORDS = fast(r"将|拟|计划|预计|明年|下一年|下年度|提前|谋划|储备|申报")
