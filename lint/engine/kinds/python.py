@@ -19,6 +19,7 @@ load every time.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import inspect
 import json
@@ -105,8 +106,8 @@ class Compiled:
 
 @lru_cache(maxsize=1)
 def _modules_stamp() -> str:
-    """The check modules' files (and this kind's), by name, size and modification time: an
-    edited module invalidates every verdict."""
+    """The check modules' files (and this kind's), by name, size and modification time, as a
+    short digest (read once a run): an edited module invalidates every verdict."""
     here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     parts = []
     for folder in (os.path.join(here, "checks"), os.path.dirname(os.path.abspath(__file__))):
@@ -115,7 +116,7 @@ def _modules_stamp() -> str:
                 if e.name.endswith(".py"):
                     st = e.stat()
                     parts.append(f"{e.name}:{st.st_size}:{st.st_mtime_ns}")
-    return "|".join(parts)
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 def _verdict_key(params: dict, ctx: Context) -> str | None:
