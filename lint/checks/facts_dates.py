@@ -172,7 +172,9 @@ def title_year(doc, rule, options) -> Iterator[Hit]:
         return
     signed = found[0][0]
     text = title.text
-    if _BACK.search(text, m.end()) and not _AHEAD.search(text, m.end()):
+    if "统计公报" in text:  # a year's statistics are published in the next year
+        allowed, what = (year + 1,), "统计公报发布的是上一年的数据，成文日期应在次年"
+    elif _BACK.search(text, m.end()) and not _AHEAD.search(text, m.end()):
         allowed, what = (year, year + 1), "回顾这一年工作的文稿，成文日期应在当年或次年"
     elif _AHEAD.search(text, m.end()) and not _BACK.search(text, m.end()):
         allowed, what = (year - 1, year), "部署这一年工作的文稿，成文日期应在上一年或当年"

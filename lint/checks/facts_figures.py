@@ -21,10 +21,12 @@ from ..cache import compile_regex
 
 _UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|微克/立方米|立方米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
-_NUM = rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
+# a number, its thousands perhaps set off by commas (15,236件次)
+NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_NUM = rf"{NUMBER}(万|亿)?(?:多)?({_UNITS})(?![{HAN_BASIC}]*?[率比])"
 _QTY = fast(_NUM)
 # a figure stated exactly (not 1000多人, 300余名): what a restated or tabled count is compared as
-_EXACT = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?![多余])")
+_EXACT = fast(rf"{NUMBER}(万|亿)?({_UNITS})(?![多余])")
 _TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|发生|查处|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
               rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _COMPARED = compile_regex(r"[，,；](?:同比|与|比|较)")
@@ -34,6 +36,7 @@ _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
 
 def _value(num: str, mult: str | None) -> tuple[float, float]:
     """The value and half the unit of its last digit (the rounding it may carry)."""
+    num = num.replace(",", "")
     v = float(num)
     decimals = len(num.split(".")[1]) if "." in num else 0
     half = 0.5 * 10 ** -decimals if (decimals or mult) else 0.0
@@ -101,6 +104,9 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
     return out
 
 
+# the last of a list of ranks (厅局级干部12人、县处级干部168人、乡科级及以下干部3245人): a band,
+# not a category that overlaps the others
+_LEVEL_BAND = compile_regex(r"级及以下")
 _OVERLAPPING = fast(r"女|男|少数民族|党员|团员|岁|学历|大专|本科|研究生|硕士|博士|以上|以下|以内|超过|不足|重点|新增|同时|兼")
 
 
@@ -143,7 +149,7 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         parts = _parts_after(text, k, stop, unit)
         if not parts or len(parts) < 2:
             continue
-        if _OVERLAPPING.search(text, k, parts[-1].end):
+        if _OVERLAPPING.search(_LEVEL_BAND.sub("", text[k:parts[-1].end])):
             continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
         vals = [_scaled(x.num, x.mult, x.unit) for x in parts]
         low = sum(v - h for v, h in vals)
@@ -195,11 +201,23 @@ def _totals(text: str) -> list:
     out = [(t, True) for t in _TOTAL.finditer(text)]
     ends = {t.end() for t, _ in out}
     for k, last in figures_before_sub(text):
-        if last is not None and last.end() not in ends and _BEFORE_SUB.fullmatch(text, last.end(), k + 2):
-            c0 = after_mark(text, last.start(), "，,；。！？")
-            if not _CHANGE.search(text, c0, last.start()):  # 比去年增加4000亿元，其中…: of the amount
-                out.append((last, False))
-                ends.add(last.end())
+        if last is None or not _BEFORE_SUB.fullmatch(text, last.end(), k + 2):
+            continue
+        c0 = after_mark(text, last.start(), "，,；。！？")
+        if last.end() not in ends and not _CHANGE.search(text, c0, last.start()):
+            out.append((last, False))  # (比去年增加4000亿元，其中…: of the amount, not a total)
+            ends.add(last.end())
+        # 新签约项目128个，总投资462.3亿元，其中工业项目97个……: the sentence's last figure of each
+        # other unit, ending a clause of its own, is a total the breakdown may be of
+        nearest = {}
+        for q in _QTY.finditer(text, after_mark(text, last.start(), "。！？；"), last.start()):
+            nearest[_unit(q.group(2), q.group(3))] = q
+        for u, q in nearest.items():
+            q0 = after_mark(text, q.start(), "，,；。！？")
+            if u != _unit(last.group(2), last.group(3)) and q.end() not in ends \
+                    and text[q.end():q.end() + 1] in "，," and not _CHANGE.search(text, q0, q.start()):
+                out.append((q, False))
+                ends.add(q.end())
     return sorted(out, key=lambda t: t[0].end())
 
 
@@ -215,7 +233,7 @@ _COMPLEMENTS = (("固定", "临时"), ("城镇", "农村"), ("城市", "农村")
                 ("新建", "续建"), ("国有", "非国有"), ("公有", "非公有"), ("全日制", "非全日制"),
                 ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"), ("主", "支"), ("干", "支"),
                 ("政府投资", "社会投资"), ("政府投资", "民间投资"), ("公益性", "经营性"), ("营利性", "非营利性"),
-                ("集中供养", "分散供养"))
+                ("集中供养", "分散供养"), ("集中", "分散"))
 _LABEL_CUT = compile_regex(r"[，,、；]")
 
 
@@ -250,7 +268,7 @@ def _levels_complete(text: str, total_at: int, start: int, parts: list) -> bool:
     return None not in got and tuple(sorted(got, key=_LEVELS.index)) == need
 
 
-_SHORT_SHARE = 0.05
+_SHORT_SHARE = 0.1
 _TOTAL_NEAR = 30  # characters from a total to its first part that one finding spans
 
 

@@ -26,8 +26,10 @@ _GROWTH = fast(
 
 # what a figure is compared with: last year, the same period, or a named year (比2024年的…)
 _BASE = r"(?:比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|(?:19|20)\d{2}年(?:同期|底|末)?)(?:的)?"
+# or with anything named, where the figure compared follows its 的 (较第三次全国农业普查的4.55万个)
+_BASE_NAMED = _BASE[:-len("(?:的)?")].replace("(?:19|20)", "[^\\d，。；]{2,16}?的|(?:19|20)", 1) + "(?:的)?"
 _VERSUS = fast(
-    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?{_BASE}"
+    rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?{_BASE_NAMED}"
     rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])(?P<verb>增长|增加|提高|上升|下降|减少|降低|压减|压缩|缩减|精简)(?:了)?"
     rf"(?P<rate>\d+(?:\.\d+)?)(?P<rate_unit>[%％]|个百分点)")
 _DOWN = ("下降", "减少", "降低", "缩小", "压减", "压缩", "缩减", "精简", "降")

@@ -232,9 +232,14 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             continue
         if title.startswith(PRC):
             core = title[len(PRC):]
-            if core in laws.current:
-                yield Hit(p, m.start(), m.end(), f"《{core}》",
-                          {"problem": f"《{core}》的名称不带“{PRC}”", "right": f"《{core}》"})
+            for named in (core, "全国" + core):  # 全国农业普查条例: the censuses' regulations say 全国
+                if named in laws.current:
+                    yield Hit(p, m.start(), m.end(), f"《{named}》",
+                              {"problem": f"《{named}》的名称不带“{PRC}”", "right": f"《{named}》"})
+                    break
+            else:
+                named = None
+            if named:
                 continue
             target, limit = title, 2
         else:

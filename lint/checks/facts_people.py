@@ -44,6 +44,10 @@ def _clash(a: Mention, b: Mention) -> bool:
     if pa and pb and pa != pb \
             and not (pa.startswith("部门") and pb.startswith("部门") and compatible_bodies(a.body, b.body)):
         return True  # 县委组织部部长 / 县委宣传部部长, 县委副书记 / 常务副县长, 发展改革委主任 / 工信局局长
+    secretary, other = (a, b) if a.title == "秘书长" else (b, a)
+    if secretary.title == "秘书长" and (not secretary.body or secretary.body.endswith(_SECRETARIAT)) \
+            and _BUREAU_HEAD.match(other.title) and other.body.endswith("局"):
+        return True  # 市政府秘书长 / 市住房和城乡建设局局长: two full-time posts
     if core_title(a.title) != core_title(b.title):
         # the head of a place (县长, 副县长) is not also the head of one of its bureaus (局长), but
         # for the 公安局, whose head is often a 副县长 too; nor is its head a 主席 (人大, 政协) or the

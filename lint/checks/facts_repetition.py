@@ -81,8 +81,18 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
     sentences: dict[str, tuple] = {}
     clauses: dict[str, tuple] = {}
     previous = None
+    nearby: list[tuple] = []
     for p in doc.iter(rule.scope):
         key = _norm(p.text)
+        if p.scope == "heading" and len(p.sentences) <= 1:
+            # a heading is compared with the paragraph right before it only: a long numbered item
+            # pasted twice in a row (3.农林牧渔业总产值按当年价格计算……), never one section's heading
+            # that the next section repeats (（一）大气环境方面); a heading with its text run in
+            # (（一）严格落实值班制度。防火期内，……) is read as a paragraph
+            if previous is not None and han_count(key) >= least and _norm(previous.text) == key:
+                yield Hit(p, 0, len(p.text), None, {"what": "这一段", "where": f"第{previous.line}行"})
+            previous = p
+            continue
         if len(key) >= least:  # at least as many characters; Chinese ones counted on a repeat
             first = paragraphs.get(key)
             if first is not None and han_count(key) >= least:
@@ -90,6 +100,8 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
                 continue
             paragraphs.setdefault(key, p)
         repeats = []
+        # the sentences of this paragraph and the one before, for a tail pasted again
+        nearby = [q for q in nearby if q[1][0] is previous] if previous is not None else []
         for s in p.sentences:
             if s.end - s.start < near:
                 continue  # normalising only takes characters away: too short either way
@@ -99,14 +111,23 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
             first = sentences.get(sk)
             if first is None:
                 sentences[sk] = (p, s.start)
+                # the end of a sentence just before, pasted again as a sentence of its own
+                # (……办公室要严格执行24小时值班和领导带班制度，保持通信畅通。 / 严格执行24小时……)
+                if han_count(sk) >= least:
+                    before = next((q for q in nearby if len(q[0]) > len(sk) and q[0].endswith(sk)), None)
+                    if before is not None:
+                        repeats.append((s, before[1], True))
+                nearby.append((sk, (p, s.start)))
                 continue
             n = han_count(sk)
             if n >= least or n >= near and first[0] in (p, previous):
-                repeats.append((s, first))
+                repeats.append((s, first, False))
         previous = p
         if repeats:
-            s, first = repeats[0]
+            s, first, tail = repeats[0]
             where = f"第{first[0].line}行" if first[0] is not p else "本段前文"
+            if tail:
+                where += "一句的后半部分"
             what = "这句话" if len(repeats) == 1 else f"这句话（本段共有{len(repeats)}句与前文重复）"
             yield Hit(p, s.start, s.end, None, {"what": what, "where": where})
             continue

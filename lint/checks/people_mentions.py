@@ -137,7 +137,7 @@ def plausible_name(name: str, lex=None) -> bool:
 
 _UNIT_END = set("委局办厅处科室院所站队组府署区村街镇乡县市省路")
 # surnames that are also common words before another word (和, 向, 于, 全, 常…)
-_WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金石白")
+_WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金白")
 
 
 def _next_starts(text: str, pos: int, lex) -> bool:
