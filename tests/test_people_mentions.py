@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.checks.people_mentions import compatible_bodies, core_title, mentions, name_at, plausible_name
+from lint.checks.people_mentions import mentions, name_at, plausible_name
+from lint.checks.people_posts import compatible_bodies, core_title
 from lint.engine import check_document, load_rules
 from lint.readers import read_path, read_stdin
 

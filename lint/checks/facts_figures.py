@@ -10,12 +10,14 @@ may be called 增长28.1% or 28%, and the check never argues about rounding.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Iterator
 
 from ..text.chinese import CN_ORDINAL, HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
 from ..model.finding import Hit
 from ..text.fastregex import fast
+from .dates import document_date
 from .facts_common import per_paragraph
 from ..cache import compile_regex
 
@@ -128,11 +130,38 @@ def _names_counted(p) -> Iterator[Hit]:
                 "problem": f"列出的是{len(names)}人的名字，却写“{m.group()[len(m.group(1)):]}”"})
 
 
+# 5月11日至22日，共12天: the days of a span counted with both ends
+_DAY_SPAN = fast(r"(?:(?P<y1>(?:19|20)\d{2})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:[（(][^）)]{1,6}[）)])?"
+                 r"(?:至|到|—|－|~|～)(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日"
+                 r"(?:[（(][^）)]{1,6}[）)])?[^\d，。；、]{0,8}[，,]?(?:共|历时|为期|共计)(?P<n>\d{1,3})(?:天|日)(?!内)")
+
+
+def _days_counted(p, year: int) -> Iterator[Hit]:
+    for m in _DAY_SPAN.finditer(p.text):
+        y1 = int(m.group("y1") or year)
+        y2 = int(m.group("y2") or y1)
+        m1, d1 = int(m.group("m1")), int(m.group("d1"))
+        m2 = int(m.group("m2") or m1)
+        try:
+            first, last = _dt.date(y1, m1, int(d1)), _dt.date(y2, m2, int(m.group("d2")))
+        except ValueError:
+            continue  # FC002's
+        if last < first and not m.group("y2"):
+            last = last.replace(year=last.year + 1)  # 12月28日至1月3日
+        days = (last - first).days + 1
+        if days > 0 and days != int(m.group("n")):
+            yield Hit(p, m.start(), m.end(), None, {
+                "problem": f"从{m1}月{d1}日到{m2}月{m.group('d2')}日首尾都算共{days}天，文中写作{m.group('n')}天"})
+
+
 @per_paragraph
 def total_parts(doc, rule, options, p) -> Iterator[Hit]:
     text = p.text
     if "同志" in text or "名" in text or "人" in text:
         yield from _names_counted(p)
+    if "天" in text or "日" in text:
+        found = document_date(doc)
+        yield from _days_counted(p, found[0][0] if found else 2025)
     if "其中" not in text:
         return
     for t, stated in _totals(text):

@@ -20,8 +20,8 @@ from ..errors import RuleFileError
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from ..text.chinese import HAN_BASIC, is_han
-from .people_mentions import (COMPOUND, SURNAMES, Mention, compatible_bodies, core_title, is_deputy, mentions,
-                              plausible_name)
+from .people_mentions import COMPOUND, SURNAMES, Mention, mentions, plausible_name
+from .people_posts import compatible_bodies, core_title, is_deputy
 from .people_posted import HELD_TOGETHER, portfolio, posted_order
 
 
@@ -44,6 +44,13 @@ def _clash(a: Mention, b: Mention) -> bool:
     if pa and pb and pa != pb \
             and not (pa.startswith("部门") and pb.startswith("部门") and compatible_bodies(a.body, b.body)):
         return True  # 县委组织部部长 / 县委宣传部部长, 县委副书记 / 常务副县长, 发展改革委主任 / 工信局局长
+    chief, other = (a, b) if a.title in _CHIEFS else (b, a)
+    if chief.title in _CHIEFS and _DEPUTY_HEAD.match(other.title) and compatible_bodies(chief.body, other.body):
+        return True  # 厅总工程师 / 副厅长: the 总师 is a leading post of its own
+    section, other = (a, b) if _SECTION.search(a.body + a.title) else (b, a)
+    if _SECTION.search(section.body + section.title) and _HEAD_OF_BODY.match(other.title) and other.body \
+            and section.body.startswith(other.body):
+        return True  # 市委组织部干部教育科科长 / 市委组织部副部长: a section's head is not the body's
     secretary, other = (a, b) if a.title == "秘书长" else (b, a)
     if secretary.title == "秘书长" and (not secretary.body or secretary.body.endswith(_SECRETARIAT)) \
             and _BUREAU_HEAD.match(other.title) and other.body.endswith("局"):
@@ -68,6 +75,10 @@ def _clash(a: Mention, b: Mention) -> bool:
         and not compatible_bodies(a.body, b.body)
 
 
+_CHIEFS = frozenset({"总工程师", "总经济师", "总会计师", "总规划师", "总农艺师", "总畜牧师", "总审计师", "总督学"})
+_DEPUTY_HEAD = fast(r"^副(?:厅|局|部|主任|处|所|院)长?$")
+_SECTION = fast(r"[科股]长$")
+_HEAD_OF_BODY = fast(r"^副?(?:部长|局长|厅长|主任)$")
 _SECRETARIAT = ("政府", "县委", "市委", "区委", "州委", "旗委", "省委")
 _HEADS = fast(r"^[县市区镇乡省州旗局厅部]长$")
 _PLACE_HEAD = fast(r"^(?:常务)?副?[县市区旗镇乡]长$")

@@ -10,7 +10,7 @@ from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark
 from ..text.fastregex import fast
-from .facts_figures import _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit, figures_before_sub
+from .facts_figures import NUMBER, _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit, figures_before_sub
 
 _SHARE = fast(rf"{_NUM}[^，。；\d]{{0,6}}?[，,]?(?:占|约占)[^\d，。；]{{0,10}}?(\d+(?:\.\d+)?)\s*[%％]")
 
@@ -253,8 +253,8 @@ _INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,16}}?(?<![\
 # pronoun (占全市的, 占本地区的).
 _NOUN_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>(?![全本我该其同])[{HAN_BASIC}]{{2,8}}?)的(?P<rate>\d+(?:\.\d+)?)[%％]")
 # The share of the whole a sentence opens with (83个考核断面中，优良断面71个，占比85.5%).
-_AMONG_SHARE = fast(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[^\d，。；]{{1,20}}?中[，,]"
-                    rf"[^\d。；]{{0,30}}?(?<![\d.])(?P<part>(\d+(?:\.\d+)?)(万|亿)?({_UNITS}))"
+_AMONG_SHARE = fast(rf"{NUMBER}(万|亿)?({_UNITS})[^\d，。；]{{1,20}}?中[，,]"
+                    rf"[^。；]{{0,40}}?(?P<part>{NUMBER}(万|亿)?({_UNITS}))"
                     rf"[，,]?(?:占比|占比为|占)(?P<rate>\d+(?:\.\d+)?)[%％]")
 
 

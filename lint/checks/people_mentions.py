@@ -74,7 +74,7 @@ _CONTACT = fast(rf"联系(?:人(?:及(?:联系)?(?:电话|方式))?|电话|方�
                 rf"[ \u3000]?(?P<name>{NAME}?)(?=[，,；;、（(\s\d]|$|电话|手机|同志)")
 # the next contacts of a list: 联系人：市林业和草原局副局长王德明，市应急管理局罗文彬
 _CONTACT_MORE = fast(rf"[，,、；;]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))"
-                     rf"(?P<name>{NAME}?)(?=[，,；;、。（(\s\d]|$|电话|手机|同志)")
+                     rf"(?P<title>[科股处]长)?[ \u3000]?(?P<name>{NAME}?)(?=[，,；;、。（(\s\d]|$|电话|手机|同志)")
 _CONTACT_START = compile_regex(r"联系人[：:]")
 _CONTACT_SEP = compile_regex(r"[，,、；;]")
 # 联系电话：0551-6210000（张丽萍）: the name in brackets after the number
@@ -230,32 +230,13 @@ def _body(text: str, end: int) -> tuple[int, str]:
     return end - len(run), run
 
 
-_LEADING = compile_regex(r"^(?:.*(?:分管|主管|负责|带领|邀请|陪同|推动|组织|协调|指导|督促|要求|会同|联合|配合|报送|"
+_LEADING = compile_regex(r"^(?:.*(?:分管|主管|负责|带领|邀请|陪同|推动|组织(?!部)|协调|指导|督促|要求|会同|联合|配合|报送|"
                          r"报请|提请|呈报|报|时任|原任|原|前任|现任|担任|兼任|兼|任|经(?![营济信贸开])|由|听取了|听取|请))(?=[^管责领请同动织调导促求会合送]{2})")
 
 
 def _trim(run: str) -> str:
     m = _LEADING.match(run)
     return run[m.end():] if m else run
-
-
-def compatible_bodies(a: str, b: str) -> bool:
-    """Two bodies that may be one: either unknown, or the shorter's characters in the longer in
-    order (县发改局 / 县发展和改革局, 市局 / 市应急管理局, 水利局 / 县水利局)."""
-    if not a or not b:
-        return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    it = iter(long)
-    return all(c in it for c in short)
-
-
-def core_title(title: str) -> str:
-    """The post without its deputy and rank marks: 常务副县长 -> 县长, 副局长 -> 局长."""
-    return re.sub(r"^(?:常务|第一|专职|执行)?副", "", title)
-
-
-def is_deputy(title: str) -> bool:
-    return core_title(title) != title
 
 
 def _past(p, pos: int, doc_year: int | None, name: tuple[int, int] = (0, 0)) -> bool:
@@ -393,8 +374,9 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
             for sep in _CONTACT_SEP.finditer(text, c.end(), end):
                 more = _CONTACT_MORE.match(text, sep.start())
                 if more is not None and plausible_name(more.group("name"), lex):
-                    found.append((2, Mention(p, more.start("name"), more.end("name"), more.group("name"), "",
-                                             _trim(more.group("body")), "contact", False, more.start("body"))))
+                    found.append((2, Mention(p, more.start("name"), more.end("name"), more.group("name"),
+                                             more.group("title") or "", _trim(more.group("body")), "contact",
+                                             False, more.start("body"))))
     for m in _CONTACT_AFTER.finditer(text):
         if plausible_name(m.group("name"), lex):
             found.append((2, Mention(p, m.start("name"), m.end("name"), m.group("name"), "", "", "contact", False,
@@ -438,7 +420,12 @@ def _desk(text: str, b0: int, n0: int, n1: int, lex) -> bool:
     if not (len(last) == 1 or last in _DESK_WORDS or (len(last) >= 2 and last[-1] in "科股室")
             or (len(last) >= 3 and last[-1] == "处")):
         return False  # 开办, 地处, 举办: verbs
-    return lex.aligned(text, n0, n1) and all(len(w) == 1 or lex.freq.get(w, 0) < 20 for w in lex.cut(text[n0:n1]))
+    # (a rare word inside the name is the name's own: 王|立新, 立新 counted 20 times)
+    return lex.aligned(text, n0, n1) and all(len(w) == 1 or lex.freq.get(w, 0) < _RARE_IN_NAME
+                                             for w in lex.cut(text[n0:n1]))
+
+
+_RARE_IN_NAME = 100
 
 
 _DESK_WORDS = {"办公室", "中心", "科室", "处室", "服务中心"}

@@ -11,7 +11,8 @@ from typing import Iterator
 from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from .people_mentions import compatible_bodies, mentions
+from .people_mentions import mentions
+from .people_posts import compatible_bodies
 
 # A government head (县长, 区长, 镇长…) and the party secretary of the same place (县委书记,
 # 镇党委书记) listed together: the secretary comes first.
@@ -33,7 +34,12 @@ def _item(m):
     马文斌（县委书记） (the name, then its posts in brackets)."""
     text = m.p.text
     if m.how == "title":
-        return _Item(m, m.post, m.span_start if m.span_start >= 0 else m.start, m.end)
+        start = m.span_start if m.span_start >= 0 else m.start
+        # 市委常委、组织部部长周立新: the committee posts written before, joined by 、, are the item's
+        before = _COMMITTEE_POSTS.search(text, max(0, start - 30), start)
+        if before:
+            return _Item(m, before.group() + m.post, before.start(), m.end)
+        return _Item(m, m.post, start, m.end)
     if m.how == "name-title" and text.startswith(m.title, m.end):  # 孙宏副市长
         return _Item(m, m.title, m.start, m.end + len(m.title))
     if m.how == "bracket" and text[m.end:m.end + 1] in "（(":
@@ -43,6 +49,7 @@ def _item(m):
     return None
 
 
+_COMMITTEE_POSTS = compile_regex(r"(?:[省市县区州盟旗镇乡](?:党)?委(?:常委|委员|副书记|书记)、)+$")
 _JOINT = compile_regex(r"(?:、|同志、|，)(?P<more>(?:[^，。；：、（）]{2,12}、)*)")
 
 
@@ -71,11 +78,13 @@ _POSTS = [("书记", _SECRETARY),
           ("人大主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?(?<!副)(?:主任|主席)(?!科员)")),
           ("首长", _HEAD),
           ("政协主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协(?<!副)主席")),
+          ("副书记", compile_regex(r"(?P<level>[省市县区州盟旗])委副书记")),
           ("常务", compile_regex(r"常务副(?P<level>[省市县区州盟旗])长")),
           ("副首长", compile_regex(r"(?<![务长])副(?P<level>[省市县区州盟旗镇乡])长")),
           ("人大副主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?副(?:主任|主席)")),
           ("政协副主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协副主席")),
           # the head of a department or bureau before its deputies (of one body: see posted_order)
+          ("常委", compile_regex(r"(?P<level>[省市县区州盟旗])委常委")),
           ("厅局长", compile_regex(r"(?<!副)(?P<level>[厅局])长")),
           ("副厅局长", compile_regex(r"副(?P<level>[厅局])长"))]
 _OWN_BODY = frozenset({"厅局长", "副厅局长"})
@@ -83,7 +92,9 @@ _POST_RX = dict(_POSTS)
 _BEFORE = {("书记", x) for x in ("人大主任", "首长", "政协主席", "常务", "副首长")} | {
     ("人大主任", "政协主席"), ("首长", "政协主席"), ("人大主任", "常务"), ("人大主任", "副首长"),
     ("首长", "常务"), ("首长", "副首长"), ("常务", "副首长"), ("人大副主任", "政协副主席"),
-    ("人大主任", "人大副主任"), ("政协主席", "政协副主席"), ("人大主任", "政协副主席"), ("厅局长", "副厅局长")}
+    ("人大主任", "人大副主任"), ("政协主席", "政协副主席"), ("人大主任", "政协副主席"), ("厅局长", "副厅局长"),
+    # a committee's deputy secretary before its other standing members (a 常务副县长 is one of them)
+    ("书记", "副书记"), ("副书记", "常务"), ("副书记", "常委"), ("首长", "常委"), ("书记", "常委")}
 
 
 def _rank(posts: str, level: str | None = None) -> tuple[str, str] | None:
