@@ -92,6 +92,7 @@ def table_figures(doc, rule, options) -> Iterator[Hit]:
     for table in tables:
         head, rows = table[0], table[1:]
         yield from _sum_rows(head, rows)
+        yield from _sum_columns(head, rows)
         yield from _rates(head, rows)
     if tables:
         yield from text_against_tables(doc, rule.scope, tables)
@@ -138,6 +139,37 @@ def _sum_rows(head, rows) -> Iterator[Hit]:
                 yield Hit(stated.p, stated.start, stated.end, None, {
                     "problem": f"“{_label(row)}”行“{head[c].text}”一列，上面{len(block)}行相加为{shown}，"
                                f"表中写作{stated.text}"})
+
+
+# the columns a 合计 column adds up: the periods right before it (2025年、2026年、2027年; 一季度…)
+_PERIOD_HEAD = compile_regex(r"^(?:(?:19|20)\d{2}年(?:度)?|(?:第?[一二三四1-4])季度|[上下]半年|\d{1,2}月)$")
+
+
+def _row_name(row) -> str:
+    """What a row is about: its first cell with a Chinese character (not the serial number)."""
+    return next((c.text for c in row if any("\u4e00" <= ch <= "\u9fff" for ch in c.text)), _label(row))
+
+
+def _sum_columns(head, rows) -> Iterator[Hit]:
+    """A 合计 column against the period columns right before it, row by row."""
+    for c in range(1, len(head)):
+        if not _SUM_LABEL.match(head[c].text.replace(" ", "").replace("\u3000", "")):
+            continue
+        first = c
+        while first > 0 and _PERIOD_HEAD.match(head[first - 1].text.strip()):
+            first -= 1
+        if c - first < 2:
+            continue
+        for row in rows:
+            stated, cells = row[c], row[first:c]
+            if stated.value is None or stated.percent or any(x.value is None or x.percent for x in cells):
+                continue
+            total = sum(x.value for x in cells)
+            if abs(total - stated.value) > sum(x.half for x in cells) + stated.half + 1e-9:
+                shown = f"{total:.{_decimals(cells + [stated])}f}"
+                yield Hit(stated.p, stated.start, stated.end, None, {
+                    "problem": f"“{_row_name(row)}”行，{head[first].text}至{head[c - 1].text}{c - first}列相加为{shown}，"
+                               f"“{head[c].text}”一列写作{stated.text}"})
 
 
 def _decimals(cells) -> int:
