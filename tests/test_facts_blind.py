@@ -28,7 +28,8 @@ FOUND = {"blind2": (47, 51), "blind3": (64, 68), "blind4": (63, 65), "blind5": (
          "blind18": (58, 63), "blind19": (60, 62), "blind20": (50, 63), "blind21": (58, 64),
          "blind22": (60, 66), "blind23": (56, 63), "blind24": (50, 60), "blind25": (52, 60),
          "blind26": (54, 61), "blind27": (48, 60), "blind28": (49, 61), "blind29": (48, 60),
-         "blind30": (50, 60)}
+         "blind30": (50, 60), "blind31": (41, 60), "blind32": (48, 60), "blind33": (47, 59),
+         "blind34": (48, 60)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:

@@ -245,17 +245,44 @@ _NAMED_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>总[{HAN_BASIC}]{{1,
 # a figure against its target, given in the same breath: 新增城镇就业4126人，完成年度目标3800人的108.6%
 _TARGET_SHARE = fast(rf"{_NUM}[，,](?:完成|达到|实现)(?:了)?[^\d，。；]{{0,8}}?(?:目标|计划|任务)(?:数|任务)?"
                      rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
-_INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,16}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
+_INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,16}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})"
+                     rf"[{HAN_BASIC}]{{0,6}}?的(?P<rate>\d+(?:\.\d+)?)[%％]")  # 占全部12个县市区的90%
 
 
 # A share of a whole named by its own noun, stated with its figure earlier in the paragraph
 # (老年人口398.6万人 … 高龄老年人56.3万人，占老年人口的14.1%); not a whole named by a place or a
 # pronoun (占全市的, 占本地区的).
-_NOUN_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>(?![全本我该其同])[{HAN_BASIC}]{{2,8}}?)的(?P<rate>\d+(?:\.\d+)?)[%％]")
+_NOUN_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>(?:全[市县区镇乡省州旗])?(?![全本我该其同])[{HAN_BASIC}]{{2,8}}?)"
+                   rf"的(?P<rate>\d+(?:\.\d+)?)[%％]")
 # The share of the whole a sentence opens with (83个考核断面中，优良断面71个，占比85.5%).
 _AMONG_SHARE = fast(rf"{NUMBER}(万|亿)?({_UNITS})[^\d，。；]{{1,20}}?中[，,]"
                     rf"[^。；]{{0,40}}?(?P<part>{NUMBER}(万|亿)?({_UNITS}))"
                     rf"[，,]?(?:占比|占比为|占)(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+# 占比 alone after a figure whose sentence gave one larger figure of its unit before it (全县脱贫劳动力
+# 10.5万人，全年实现务工就业8.4万人，占比80%)
+_BARE_SHARE = fast(rf"{_NUM}[，,](?:占比|占比为|占比达|占比达到)(?P<rate>\d+(?:\.\d+)?)[%％]")
+
+
+def _bare_shares(p) -> Iterator[Hit]:
+    text = p.text
+    for m in _BARE_SHARE.finditer(text):
+        unit = _unit(m.group(2), m.group(3))
+        s0 = after_mark(text, m.start(), "。！？；")
+        if "其中" in text[s0:m.start()]:
+            continue  # the 其中 breakdown's: its own check
+        part, _ = _scaled(m.group(1), m.group(2), m.group(3))
+        before = [q for q in _QTY.finditer(text, s0, m.start()) if _unit(q.group(2), q.group(3)) == unit]
+        wholes = [q for q in before if _scaled(q.group(1), q.group(2), q.group(3))[0] > part]
+        if len(before) != 1 or len(wholes) != 1:
+            continue  # no whole, or several figures it may be of
+        q = wholes[0]
+        total, th = _scaled(q.group(1), q.group(2), q.group(3))
+        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
+                                 q.group(1) + (q.group(2) or "") + q.group(3), "（见本句前文）")
+        if problem:
+            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
 
 
 def _stated_before(text: str, end: int, whole: str, unit: str):
@@ -267,6 +294,8 @@ def _stated_before(text: str, end: int, whole: str, unit: str):
 
 def _named_wholes(p, previous) -> Iterator[Hit]:
     text = p.text
+    if "占比" in text:
+        yield from _bare_shares(p)
     for m in _AMONG_SHARE.finditer(text):
         if _unit(m.group(2), m.group(3)) != _unit(m.group(6), m.group(7)):
             continue
