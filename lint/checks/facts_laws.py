@@ -381,10 +381,18 @@ def law_date(doc, rule, options, p) -> Iterator[Hit]:
         if not cited or not cited[2]:
             continue
         y = int(m.group(1))
-        years = [a.year for a, _ in dates[cited[2]] if a]
-        if years and max(years) < y <= KNOWN_UNTIL:
+        versions = [(a, f) for a, f in dates[cited[2]] if a]
+        if not versions:
+            continue
+        latest, in_force = max(versions, key=lambda v: v[0])
+        if latest.year < y <= KNOWN_UNTIL:
             yield Hit(p, m.start(), m.end(), None,
-                      {"law": text[cited[0]:cited[1]], "problem": f"最近一次修改（公布）是在{max(years)}年，{y}年没有修改"})
+                      {"law": text[cited[0]:cited[1]], "problem": f"最近一次修改（公布）是在{latest.year}年，{y}年没有修改"})
+        elif y < latest.year and effective_date(doc) >= (in_force or latest) and not _PAST.search(text, *sentence_at(p, m.start())):
+            # 《公司法》（2018年修正） in a draft of 2025: the text cited has been replaced
+            yield Hit(p, m.start(), m.end(), None,
+                      {"law": text[cited[0]:cited[1]],
+                       "problem": f"现行文本是{latest.year}年修改（公布）的，{y}年的文本已被取代"})
 
 
 law_date.FIELDS = frozenset({"text", "suggestion", "law", "problem"})
