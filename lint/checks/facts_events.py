@@ -1,0 +1,93 @@
+"""Events dated by a word relative to the draft's date (FC034): 今年7月召开的党的二十届三中全会 in a
+draft of January 2025 (the plenum met in July 2024), 上月召开的二十届四中全会 in one of December
+2025, 去年5月20日起施行的《……》 for a law in force this year. The events are the meetings of
+reference/events.tsv and the in-force dates of reference/law-dates.tsv."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import lru_cache
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from ..text.fastregex import fast
+from .dates import document_date
+from .facts_common import Words, per_paragraph, source, table
+
+# 今年7月, 去年5月20日, 上月, 本月, 下个月: the relative word, then perhaps a month and a day
+_RELATIVE = fast(r"(?P<rel>今年|去年|前年|上年|本月|上月|上个月|下月|下个月)(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?")
+_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2}
+_MONTHS = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
+# what may stand between the date and the event: 召开的, 举行的, 起施行的
+_BETWEEN = fast(r"[^，。；！？\d]{0,8}?(?:召开|举行|闭幕|开幕|施行|实施|通过)的?")
+NEAR = 16  # characters after the verb where the event's name may start
+
+
+@lru_cache(maxsize=4)
+def _events(events_src, laws_src) -> tuple[Words, dict]:
+    """(the names to look for, {name: [dates]}): meetings, and laws by their titles in 《》."""
+    when: dict[str, list] = {}
+    for r in table(events_src):
+        day = _dt.date.fromisoformat(r["date"])
+        for name in r["name"].split("|"):
+            when.setdefault(name, []).append(day)
+    for r in table(laws_src):
+        if r.get("in_force"):
+            title = f"《{r['title']}》"
+            when.setdefault(title, []).append(_dt.date.fromisoformat(r["in_force"]))
+            if r["title"].startswith("中华人民共和国"):
+                when.setdefault(f"《{r['title'][7:]}》", []).append(_dt.date.fromisoformat(r["in_force"]))
+    return Words(set(when)), when
+
+
+def _month(year: int, month: int, shift: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + shift
+    return k // 12, k % 12 + 1
+
+
+@per_paragraph
+def event_date(doc, rule, options, p) -> Iterator[Hit]:
+    text = p.text
+    if not any(w in text for w in ("年", "月")):
+        return
+    found = document_date(doc)
+    if not found:
+        return  # relative to nothing the draft says
+    (y0, m0, _), where = found
+    words, when = _events(source(rule, options["list"]), source(rule, options["laws"]))
+    if words.empty:
+        return
+    for m in _RELATIVE.finditer(text):
+        verb = _BETWEEN.match(text, m.end())
+        if verb is None:
+            continue
+        names = [(e + 1 - len(w), w) for e, w in words.auto.iter(text[verb.end():verb.end() + NEAR + 40])]
+        names = [(s, w) for s, w in names if s <= NEAR]
+        if not names:
+            continue
+        name = min(names)[1]
+        rel = m.group("rel")
+        if rel in _YEARS:
+            year, month = y0 + _YEARS[rel], int(m.group("m")) if m.group("m") else None
+        else:
+            year, month = _month(y0, m0, _MONTHS[rel])
+        days = when[name]
+        if any(d.year == year and (month is None or d.month == month) for d in days):
+            continue
+        # the occurrence meant: the one in the month written, else the latest before the draft
+        meant = [d for d in days if month is not None and d.month == month] or [d for d in days if d.year <= y0]
+        if not meant:
+            continue
+        d = max(meant)
+        if d > _dt.date(y0, m0, 28) + _dt.timedelta(days=31):
+            continue  # an event after the draft: a plan, not ours to date
+        yield Hit(p, m.start(), verb.end() + min(names)[0] + len(name), None, {
+            "event": name, "on": f"{d.year}年{d.month}月{d.day}日", "when": f"{where}{y0}年{m0}月"})
+
+
+event_date.FIELDS = frozenset({"text", "event", "on", "when"})
+event_date.OPTIONS = {
+    "list": Param("str", default="events", doc="meetings and their dates"),
+    "laws": Param("str", default="law-dates", doc="versions of laws and regulations with their dates"),
+}
