@@ -277,12 +277,17 @@ def _bare_shares(p) -> Iterator[Hit]:
         wholes = [q for q in before if _scaled(q.group(1), q.group(2), q.group(3))[0] > part]
         if len(before) != 1 or len(wholes) != 1:
             continue  # no whole, or several figures it may be of
-        q = wholes[0]
-        total, th = _scaled(q.group(1), q.group(2), q.group(3))
-        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
-                                 q.group(1) + (q.group(2) or "") + q.group(3), "（见本句前文）")
-        if problem:
-            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        yield from _checked(p, m.start(), m.end(), m.group(1, 2, 3), m.group("rate"), wholes[0].group(1, 2, 3), "",
+                            "（见本句前文）")
+
+
+def _checked(p, start: int, end: int, part, rate: str, whole, named: str, where: str) -> Iterator[Hit]:
+    """The finding, if the share ``rate`` of ``part`` (number, multiplier, unit) is not what the
+    ``whole`` figure gives; ``named``: the whole's noun, before its figure in the message."""
+    total, th = _scaled(*whole)
+    problem = _share_problem(part, rate, total, th, named + whole[0] + (whole[1] or "") + whole[2], where)
+    if problem:
+        yield Hit(p, start, end, None, {"problem": problem})
 
 
 def _stated_before(text: str, end: int, whole: str, unit: str):
@@ -297,13 +302,9 @@ def _named_wholes(p, previous) -> Iterator[Hit]:
     if "占比" in text:
         yield from _bare_shares(p)
     for m in _AMONG_SHARE.finditer(text):
-        if _unit(m.group(2), m.group(3)) != _unit(m.group(6), m.group(7)):
-            continue
-        total, th = _scaled(m.group(1), m.group(2), m.group(3))
-        problem = _share_problem(m.group(5, 6, 7), m.group("rate"), total, th,
-                                 m.group(1) + (m.group(2) or "") + m.group(3), "（见本句开头）")
-        if problem:
-            yield Hit(p, m.start("part"), m.end(), None, {"problem": problem})
+        if _unit(m.group(2), m.group(3)) == _unit(m.group(6), m.group(7)):
+            yield from _checked(p, m.start("part"), m.end(), m.group(5, 6, 7), m.group("rate"), m.group(1, 2, 3),
+                                "", "（见本句开头）")
     for m in _NOUN_SHARE.finditer(text):
         whole = m.group("whole")
         if whole.endswith(("总数", "总量", "总额")) or whole.startswith("总"):
@@ -311,19 +312,11 @@ def _named_wholes(p, previous) -> Iterator[Hit]:
         x = _stated_before(text, m.start(), whole, _unit(m.group(2), m.group(3)))
         if x is None:
             continue
-        total, th = _scaled(x.group(1), x.group(2), x.group(3))
-        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
-                                 whole + x.group(1) + (x.group(2) or "") + x.group(3), "（见本段前文）")
-        if problem:
-            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        yield from _checked(p, m.start(), m.end(), m.group(1, 2, 3), m.group("rate"), x.group(1, 2, 3), whole,
+                            "（见本段前文）")
     for m in _INLINE_SHARE.finditer(text):
-        if _unit(m.group(2), m.group(3)) != _unit(m.group(5), m.group(6)):
-            continue
-        total, th = _scaled(m.group(4), m.group(5), m.group(6))
-        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
-                                 m.group(4) + (m.group(5) or "") + m.group(6), "")
-        if problem:
-            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
+        if _unit(m.group(2), m.group(3)) == _unit(m.group(5), m.group(6)):
+            yield from _checked(p, m.start(), m.end(), m.group(1, 2, 3), m.group("rate"), m.group(4, 5, 6), "", "")
     for m in _NAMED_SHARE.finditer(text):
         whole = m.group("whole")
         unit = _unit(m.group(2), m.group(3))

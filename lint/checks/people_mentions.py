@@ -341,23 +341,18 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
         _, body = _body(post, t.start()) if t else (0, "")
         found.append((1, Mention(p, m.start("name"), m.end("name"), name, title, body, "bracket",
                                  _past(p, m.start(), doc_year), m.start())))
-    for m in _SPACED.finditer(text):
-        name, post = m.group("name"), m.group("post")
-        if not plausible_name(name, lex):
-            continue
-        t = _TITLE_IN.search(post)
-        _, body = _body(post, t.start())
-        found.append((1, Mention(p, m.start("name"), m.end("name"), name, t.group(), body, "bracket",
-                                 _past(p, m.start("name"), doc_year), m.start("name"))))
-    if "\u3000" in text or "\t" in text:
-        for m in _CELLS.finditer(text):
+    # 组长：王建林　县长 (a name, then its post) and a table's cells 常务副县长　王建林 (a post, then
+    # the name): the span starts where the first of the two does
+    cells = "\u3000" in text or "\t" in text
+    for rx, first in ((_SPACED, "name"), (_CELLS, "post")) if cells else ((_SPACED, "name"),):
+        for m in rx.finditer(text):
             name, post = m.group("name"), m.group("post")
             if not plausible_name(name, lex):
                 continue
             t = _TITLE_IN.search(post)
             _, body = _body(post, t.start())
             found.append((1, Mention(p, m.start("name"), m.end("name"), name, t.group(), body, "bracket",
-                                     _past(p, m.start("name"), doc_year), m.start("post"))))
+                                     _past(p, m.start("name"), doc_year), m.start(first))))
     for m in _CONTACT.finditer(text):
         name = m.group("name")
         if not plausible_name(name, lex):
