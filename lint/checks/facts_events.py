@@ -16,7 +16,7 @@ from .dates import document_date
 from .facts_common import Words, per_paragraph, source, table
 
 # 今年7月, 去年5月20日, 上月, 本月, 下个月: the relative word, then perhaps a month and a day
-_RELATIVE = fast(r"(?P<rel>今年|去年|前年|上年|本月|上月|上个月|下月|下个月)(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?")
+_RELATIVE = fast(r"(?P<rel>今年|去年|前年|上年|本月|上月|上个月|下月|下个月)(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})[日号])?")
 _YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2}
 _MONTHS = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 # what may stand between the date and the event: 召开的, 举行的, 起施行的

@@ -253,3 +253,21 @@ def one_part_changed(text: str, pos: int, right: str) -> tuple[int, int] | None:
     if not (abs(len(a) - len(b)) <= 1 or a[-2:] == b[-2:] and abs(len(a) - len(b)) <= 3):
         return None  # another phrase (全面贯穿发展全过程和各领域), not the part changed
     return edit_distance(a, b, max(len(a), len(b))), at - pos
+
+
+TRUNCATED_PART = 6  # the parts a truncated formulation keeps must be this long (管行业必须管安全)
+
+
+def truncations(fixed: list[tuple[str, str]]) -> dict[str, tuple[str, str, str]]:
+    """{the first two parts of a formulation of three parts or more, as written: (the formulation,
+    the parts left out, its source)}, of (formulation, source) pairs, for lists joined by 、 whose
+    first two parts are TRUNCATED_PART characters or longer (管行业必须管安全、管业务必须管安全 of
+    the 三管三必须): a draft that stops there has dropped the rest."""
+    out = {}
+    for f, source in fixed:
+        ps = parts(f)
+        if len(ps) < 3 or "，" in f or min(len(ps[0]), len(ps[1])) < TRUNCATED_PART:
+            continue
+        cut = len(ps[0]) + 1 + len(ps[1])  # the first two parts and the mark between them
+        out.setdefault(f[:cut], (f, f[cut + 1:], source))
+    return out

@@ -23,7 +23,7 @@ from ..text.chinese import after_mark, next_mark
 from .dates import document_date
 from .facts_common import Words, edit_distance, longest_of, per_paragraph, source, table
 from .facts_formulation_near import (comma_keys, common_affix, edge_item, join_commas, joins_only,
-                                     last_part_miss, one_part_changed, parts, stem, swapped)
+                                     last_part_miss, one_part_changed, parts, stem, swapped, truncations)
 from ..cache import compile_regex
 
 
@@ -74,6 +74,7 @@ def _data(source):
             "fixed": fixed, "enums": enums, "wrong": wrong,
             "texts": texts, "every": every, "ends": _index_by(every, -2), "starts": _index_by(every, 2),
             "heads": heads, "ends2": ends2, "stems": stems,
+            "truncated": truncations([(r["text"], r["source"]) for r in fixed if not r.get("since")]),
             "affixes": [common_affix([it[0] for it in items]) for items, _, _ in enums],
             "comma_words": Words(comma_keys(every, _LEAD.pattern[len("^(?:"):-1].split("|"))),
             # the wrong forms, the heads and the transpositions' end pairs in one pass (FC013 asks
@@ -171,6 +172,21 @@ def formulation_variant(doc, rule, options, p) -> Iterator[Hit]:
                 yield Hit(p, pos, end, fix, {"right": r["right"], "source": r["source"],
                                              "how": f"与规范表述相差{best[0]}个字"})
     yield from _transpositions(p, text, data, taken, {w for _, w in seen if w in ends2})
+    yield from _truncated(p, text, data["truncated"], taken)
+
+
+def _truncated(p, text: str, truncated: dict, taken: list) -> Iterator[Hit]:
+    """The first parts of a formulation of three parts or more, ending there (……管业务必须管安全，
+    or ”): the parts after them left out."""
+    for head, (f, rest, source) in truncated.items():
+        at = text.find(head)
+        while at != -1:
+            end = at + len(head)
+            nxt = text[end:end + 1]
+            if nxt in "，。；”’）" and not any(s < end and at < e for s, e in taken):
+                taken.append((at, end))
+                yield Hit(p, at, end, None, {"right": f, "source": source, "how": f"缺少“{rest}”"})
+            at = text.find(head, end)
 
 
 def _transpositions(p, text, data, taken, keys) -> Iterator[Hit]:

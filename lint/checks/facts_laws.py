@@ -25,6 +25,9 @@ _TITLE = fast(r"《([^《》\n]{2,80})》")
 _VERSION = compile_regex(r"（(?:\d{4}年[^）]*|[^）]*(?:修正|修订|修改)[^）]*)）$")
 _LAW_END = compile_regex(r"(?:法|条例|规定|办法|细则|准则)(?:（试行）|（草案）)?$")
 _LOCAL = compile_regex(r"^.{1,12}?(?:省|市|县|区|自治区|自治州|自治县|州|盟|旗|特别行政区)")
+# a title that starts like a local one but with a common noun (风景名胜区条例, 自然保护区条例, 城市…)
+_NOT_A_PLACE = compile_regex(r"^(?:风景名胜区|名胜区|自然保护区|保护区|开发区|城市|都市|社区|城区|市区|山区|林区|牧区|矿区|景区|园区|"
+                             r"城镇|县级|市级|地区|行政区)")
 _PAST = fast(r"已废止|废止|失效|取代|不再适用|原《|修改|修订前|施行前|期间|曾")
 
 
@@ -85,6 +88,23 @@ def _swapped_words(title: str, laws: _Laws) -> str | None:
                 cand = title[:j - a] + title[j + 1:j + 1 + b] + title[j] + title[j - a:j] + title[j + 1 + b:]
                 if cand != title and (cand in laws.current or cand in laws.short):
                     return cand
+    return None
+
+
+def _word_moved(title: str, laws: _Laws) -> str | None:
+    """The title in force that ``title`` is with a two-character word moved from the front of its
+    name to just before its kind, or back (科技成果转化促进法 for 促进科技成果转化法, 促进中小企业发展法
+    for 中小企业促进法 with 发展 dropped is not one)."""
+    prefix = PRC if title.startswith(PRC) else ""
+    core = title[len(prefix):]
+    kind = _KIND_END.search(core)
+    if kind is None or kind.start() < 4:
+        return None
+    name, end = core[:kind.start()], core[kind.start():]
+    for cand in (name[-2:] + name[:-2], name[2:] + name[:2]):
+        full = prefix + cand + end
+        if full != title and (full in laws.current or full in laws.short):
+            return full
     return None
 
 
@@ -250,11 +270,11 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
                     right = f"《{bare}》"
                     yield Hit(p, m.start(), m.end(), right, {"problem": "这份文件的名称不带“关于……的”", "right": right})
                     continue
-            if _LOCAL.match(title) or title.startswith(("关于", "国务院关于")):
+            if (_LOCAL.match(title) and not _NOT_A_PLACE.match(title)) or title.startswith(("关于", "国务院关于")):
                 continue
             target, limit = title, 1 if len(title) <= 6 else 2
         near = laws.nearest(target, limit) or _swapped_words(title, laws) or _other_kind(title, laws) \
-            or _one_char_off(title, laws)
+            or _one_char_off(title, laws) or _word_moved(title, laws)
         if near is None:
             joined = _joined(title, laws)
             if joined:

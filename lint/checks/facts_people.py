@@ -64,6 +64,8 @@ def _clash(a: Mention, b: Mention) -> bool:
             return False
         if other.title == "主席" or (other.title == "书记" and "纪" in other.body):
             return not is_deputy(place.title)  # 镇长 / 镇人大主席, 县长 / 县纪委书记
+        if other.title in ("主任", "副主任") and "人大" in other.body:
+            return True  # 副县长 / 县人大常委会副主任: the government and the congress
         if other.title == "秘书长" and (not other.body or other.body.endswith(_SECRETARIAT)):
             return True  # the 秘书长 of the government or the party committee is a post of its own
         return bool(_BUREAU_HEAD.match(other.title) and other.body.endswith("局") and "公安" not in other.body)

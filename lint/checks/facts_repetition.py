@@ -113,8 +113,9 @@ def repeated_text(doc, rule, options) -> Iterator[Hit]:
                 sentences[sk] = (p, s.start)
                 # the end of a sentence just before, pasted again as a sentence of its own
                 # (……办公室要严格执行24小时值班和领导带班制度，保持通信畅通。 / 严格执行24小时……)
-                if han_count(sk) >= least:
-                    before = next((q for q in nearby if len(q[0]) > len(sk) and q[0].endswith(sk)), None)
+                if han_count(sk) >= near:
+                    before = next((q for q in nearby if len(q[0]) > len(sk) and q[0].endswith(sk)
+                                   and (q[1][0] is p or han_count(sk) >= least)), None)
                     if before is not None:
                         repeats.append((s, before[1], True))
                 nearby.append((sk, (p, s.start)))
