@@ -66,7 +66,7 @@ def event_date(doc, rule, options, p) -> Iterator[Hit]:
         names = [(s, w) for s, w in names if s <= NEAR]
         if not names:
             continue
-        name = min(names)[1]
+        at, name = min(names, key=lambda t: (t[0], -len(t[1])))  # the first, and at one start the longest
         rel = m.group("rel")
         if rel in _YEARS:
             year, month = y0 + _YEARS[rel], int(m.group("m")) if m.group("m") else None
@@ -82,7 +82,7 @@ def event_date(doc, rule, options, p) -> Iterator[Hit]:
         d = max(meant)
         if d > _dt.date(y0, m0, 28) + _dt.timedelta(days=31):
             continue  # an event after the draft: a plan, not ours to date
-        yield Hit(p, m.start(), verb.end() + min(names)[0] + len(name), None, {
+        yield Hit(p, m.start(), verb.end() + at + len(name), None, {
             "event": name, "on": f"{d.year}年{d.month}月{d.day}日", "when": f"{where}{y0}年{m0}月"})
 
 

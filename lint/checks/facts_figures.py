@@ -143,7 +143,7 @@ def _days_counted(p, year: int) -> Iterator[Hit]:
         m1, d1 = int(m.group("m1")), int(m.group("d1"))
         m2 = int(m.group("m2") or m1)
         try:
-            first, last = _dt.date(y1, m1, int(d1)), _dt.date(y2, m2, int(m.group("d2")))
+            first, last = _dt.date(y1, m1, d1), _dt.date(y2, m2, int(m.group("d2")))
         except ValueError:
             continue  # FC002's
         if last < first and not m.group("y2"):
