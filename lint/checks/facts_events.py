@@ -14,6 +14,7 @@ from ..model.finding import Hit
 from ..text.fastregex import fast
 from .dates import document_date
 from .facts_common import Words, per_paragraph, source, table
+from .facts_laws import PRC, law_versions
 
 # 今年7月, 去年5月20日, 上月, 本月, 下个月: the relative word, then perhaps a month and a day
 _RELATIVE = fast(r"(?P<rel>今年|去年|前年|上年|本月|上月|上个月|下月|下个月)(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})[日号])?")
@@ -32,12 +33,12 @@ def _events(events_src, laws_src) -> tuple[Words, dict]:
         day = _dt.date.fromisoformat(r["date"])
         for name in r["name"].split("|"):
             when.setdefault(name, []).append(day)
-    for r in table(laws_src):
-        if r.get("in_force"):
-            title = f"《{r['title']}》"
-            when.setdefault(title, []).append(_dt.date.fromisoformat(r["in_force"]))
-            if r["title"].startswith("中华人民共和国"):
-                when.setdefault(f"《{r['title'][7:]}》", []).append(_dt.date.fromisoformat(r["in_force"]))
+    for title, versions in law_versions(laws_src).items():
+        for _, in_force in versions:
+            if in_force:
+                when.setdefault(f"《{title}》", []).append(in_force)
+                if title.startswith(PRC):
+                    when.setdefault(f"《{title[len(PRC):]}》", []).append(in_force)
     return Words(set(when)), when
 
 

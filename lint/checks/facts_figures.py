@@ -17,8 +17,7 @@ from typing import Iterator
 from ..text.chinese import CN_ORDINAL, HAN_BASIC, SENTENCE_MARKS, after_mark, next_mark
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from .dates import document_date
-from .facts_common import per_paragraph
+from .facts_common import effective_date, per_paragraph
 from ..cache import compile_regex
 
 _UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|微克/立方米|立方米|米|"
@@ -160,8 +159,7 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
     if "同志" in text or "名" in text or "人" in text:
         yield from _names_counted(p)
     if "天" in text or "日" in text:
-        found = document_date(doc)
-        yield from _days_counted(p, found[0][0] if found else 2025)
+        yield from _days_counted(p, effective_date(doc).year)  # the year of a span written without one
     if "其中" not in text:
         return
     for t, stated in _totals(text):

@@ -25,9 +25,11 @@ _GROWTH = fast(
 
 
 # what a figure is compared with: last year, the same period, or a named year (比2024年的…)
-_BASE = r"(?:比|较)(?:上年|去年|上一年|前一年|上年同期|去年同期|(?:19|20)\d{2}年(?:同期|底|末)?)(?:的)?"
+_WHEN_WORDS = "上年|去年|上一年|前一年|上年同期|去年同期"
+_WHEN_YEAR = r"(?:19|20)\d{2}年(?:同期|底|末)?"
+_BASE = rf"(?:比|较)(?:{_WHEN_WORDS}|{_WHEN_YEAR})(?:的)?"
 # or with anything named, where the figure compared follows its 的 (较第三次全国农业普查的4.55万个)
-_BASE_NAMED = _BASE[:-len("(?:的)?")].replace("(?:19|20)", "[^\\d，。；]{2,16}?的|(?:19|20)", 1) + "(?:的)?"
+_BASE_NAMED = rf"(?:比|较)(?:{_WHEN_WORDS}|[^\d，。；]{{2,16}}?的|{_WHEN_YEAR})(?:的)?"
 _VERSUS = fast(
     rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[，,]?{_BASE_NAMED}"
     rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])(?P<verb>增长|增加|提高|上升|下降|减少|降低|压减|压缩|缩减|精简)(?:了)?"
@@ -50,7 +52,7 @@ _PAREN_BASE = fast(
     rf"[（(][^（）()，。；]{{0,20}}?(?:为|是|有)(\d+(?:\.\d+)?)(万|亿)?({_UNITS}|[%％])[）)]")
 # two figures against two earlier ones: 事故46起、死亡39人，较上年的58起、49人分别下降20.7%和20.4%
 # (与2024年的98起、78人相比，分别下降……)
-_BASE_PAIR = _BASE.replace("(?:比|较)", "(?:比|较|与|同)", 1)
+_BASE_PAIR = rf"(?:比|较|与|同)(?:{_WHEN_WORDS}|{_WHEN_YEAR})(?:的)?"
 _PAIR = fast(
     rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[、和][^\d，。；]{{0,6}}?(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[，,]?{_BASE_PAIR}"
     rf"(\d+(?:\.\d+)?)(万|亿)?({_UNITS})[、和](\d+(?:\.\d+)?)(万|亿)?({_UNITS})(?:相比|相较)?[，,]?分别"

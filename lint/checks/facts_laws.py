@@ -252,14 +252,11 @@ def law_title(doc, rule, options) -> Iterator[Hit]:
             continue
         if title.startswith(PRC):
             core = title[len(PRC):]
-            for named in (core, "全国" + core):  # 全国农业普查条例: the censuses' regulations say 全国
-                if named in laws.current:
-                    yield Hit(p, m.start(), m.end(), f"《{named}》",
-                              {"problem": f"《{named}》的名称不带“{PRC}”", "right": f"《{named}》"})
-                    break
-            else:
-                named = None
+            # (全国农业普查条例: the censuses' regulations say 全国)
+            named = next((n for n in (core, "全国" + core) if n in laws.current), None)
             if named:
+                yield Hit(p, m.start(), m.end(), f"《{named}》",
+                          {"problem": f"《{named}》的名称不带“{PRC}”", "right": f"《{named}》"})
                 continue
             target, limit = title, 2
         else:
@@ -344,8 +341,9 @@ KNOWN_UNTIL = 2024
 
 
 @lru_cache(maxsize=4)
-def _dates(path) -> dict[str, list[tuple]]:
-    """title -> [(adopted, in force)] as dates (either may be None)."""
+def law_versions(path) -> dict[str, list[tuple]]:
+    """title -> [(adopted, in force)] as dates (either may be None), from reference/law-dates.tsv
+    (FC033, and FC034 for the laws' in-force dates)."""
     out: dict[str, list[tuple]] = {}
     for r in table(path):
         out.setdefault(r["title"], []).append((parse_date(r["adopted"]), parse_date(r["in_force"])))
@@ -374,7 +372,7 @@ def law_date(doc, rule, options, p) -> Iterator[Hit]:
     if "《" not in text or "年" not in text:
         return
     laws = _laws(source(rule, options["laws"]))
-    dates = _dates(source(rule, options["list"]))
+    dates = law_versions(source(rule, options["list"]))
     titles = []
     for m in _TITLE.finditer(text):
         title = _VERSION.sub("", m.group(1).strip())

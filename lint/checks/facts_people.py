@@ -51,9 +51,8 @@ def _clash(a: Mention, b: Mention) -> bool:
     if _SECTION.search(section.body + section.title) and _HEAD_OF_BODY.match(other.title) and other.body \
             and section.body.startswith(other.body):
         return True  # 市委组织部干部教育科科长 / 市委组织部副部长: a section's head is not the body's
-    secretary, other = (a, b) if a.title == "秘书长" else (b, a)
-    if secretary.title == "秘书长" and (not secretary.body or secretary.body.endswith(_SECRETARIAT)) \
-            and _BUREAU_HEAD.match(other.title) and other.body.endswith("局"):
+    secretary, other = (a, b) if _secretary_general(a) else (b, a)
+    if _secretary_general(secretary) and _BUREAU_HEAD.match(other.title) and other.body.endswith("局"):
         return True  # 市政府秘书长 / 市住房和城乡建设局局长: two full-time posts
     if core_title(a.title) != core_title(b.title):
         # the head of a place (县长, 副县长) is not also the head of one of its bureaus (局长), but
@@ -66,7 +65,7 @@ def _clash(a: Mention, b: Mention) -> bool:
             return not is_deputy(place.title)  # 镇长 / 镇人大主席, 县长 / 县纪委书记
         if other.title in ("主任", "副主任") and "人大" in other.body:
             return True  # 副县长 / 县人大常委会副主任: the government and the congress
-        if other.title == "秘书长" and (not other.body or other.body.endswith(_SECRETARIAT)):
+        if _secretary_general(other):
             return True  # the 秘书长 of the government or the party committee is a post of its own
         return bool(_BUREAU_HEAD.match(other.title) and other.body.endswith("局") and "公安" not in other.body)
     if is_deputy(a.title) != is_deputy(b.title):
@@ -75,6 +74,12 @@ def _clash(a: Mention, b: Mention) -> bool:
     # also that of another (领导小组办公室主任 held by the 发改委主任)
     return bool(_HEADS.match(core_title(a.title))) and bool(a.body and b.body) \
         and not compatible_bodies(a.body, b.body)
+
+
+def _secretary_general(m: Mention) -> bool:
+    """The 秘书长 of a government or a party committee (市政府秘书长, 市委常委、秘书长), not of an
+    association."""
+    return m.title == "秘书长" and (not m.body or m.body.endswith(_SECRETARIAT))
 
 
 _CHIEFS = frozenset({"总工程师", "总经济师", "总会计师", "总规划师", "总农艺师", "总畜牧师", "总审计师", "总督学"})

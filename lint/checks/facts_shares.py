@@ -320,21 +320,13 @@ def _named_wholes(p, previous) -> Iterator[Hit]:
     for m in _NAMED_SHARE.finditer(text):
         whole = m.group("whole")
         unit = _unit(m.group(2), m.group(3))
-        stated = re.compile(re.escape(whole) + rf"(?:为|达|达到|约|是|共|合计|计)?{_NUM}")
-        found = None
-        for where, t in (("（见本段前文）", text[:m.start()]), ("（见上一段）", previous.text if previous else "")):
-            hits = [x for x in stated.finditer(t) if _unit(x.group(2), x.group(3)) == unit]
-            if hits:
-                found = (where, hits[-1])
+        for where, t, end in (("（见本段前文）", text, m.start()),
+                              ("（见上一段）", previous.text if previous else "", None)):
+            x = _stated_before(t, len(t) if end is None else end, whole, unit)
+            if x is not None:
+                yield from _checked(p, m.start(), m.end(), m.group(1, 2, 3), m.group("rate"), x.group(1, 2, 3),
+                                    whole, where)
                 break
-        if found is None:
-            continue
-        where, x = found
-        total, th = _scaled(x.group(1), x.group(2), x.group(3))
-        problem = _share_problem(m.group(1, 2, 3), m.group("rate"), total, th,
-                                 whole + x.group(1) + (x.group(2) or "") + x.group(3), where)
-        if problem:
-            yield Hit(p, m.start(), m.end(), None, {"problem": problem})
 
 
 def _rounding(percent: str) -> float:
@@ -358,13 +350,7 @@ def _shares_over_100(doc, rule) -> Iterator[Hit]:
                 seg, stop = seg[:nxt], k + nxt
             shares = list(_PART_SHARE.finditer(text, k, stop))
             if len(shares) >= 2 and not re.search(r"增长|提高|下降|同比|比上年", seg):
-                values = [float(m.group(1)) for m in shares]
-                slack = sum(_rounding(m.group(1)) for m in shares)
-                if sum(values) > 100 + slack:
-                    total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
-                    listed = "、".join(m.group(1) + "%" for m in shares)
-                    yield Hit(p, shares[0].start(), shares[-1].end(), None, {
-                        "problem": f"“其中”各项所占比例{listed}合计{total}%，超过了100%"})
+                yield from _over_100(p, shares, "“其中”各项")
             k = text.find("其中", stop)
         yield from _listed_shares(p)
 
@@ -388,12 +374,18 @@ def _listed_shares(p) -> Iterator[Hit]:
         if not all(re.fullmatch(r"(?:约)?占(?:比|比为)?", w) for w in wholes[1:]) \
                 or not re.fullmatch(r"(?:约)?占(?:比|比为|总[^\d，。；]{0,6}的)?", wholes[0]):
             continue  # another whole named (占全省的, 占GDP的): not parts of one
-        values = [float(m.group(1)) for m in shares]
-        if sum(values) > 100 + sum(_rounding(m.group(1)) for m in shares):
-            total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
-            listed = "、".join(m.group(1) + "%" for m in shares)
-            yield Hit(p, shares[0].start(), shares[-1].end(), None, {
-                "problem": f"各项所占比例{listed}合计{total}%，超过了100%"})
+        yield from _over_100(p, shares, "各项")
+
+
+def _over_100(p, shares: list, what: str) -> Iterator[Hit]:
+    """The finding, if the shares of one whole (matches of _PART_SHARE) add up to more than 100%
+    beyond what their rounding allows."""
+    values = [float(m.group(1)) for m in shares]
+    if sum(values) > 100 + sum(_rounding(m.group(1)) for m in shares):
+        total = f"{sum(values):.1f}".rstrip("0").rstrip(".")
+        listed = "、".join(m.group(1) + "%" for m in shares)
+        yield Hit(p, shares[0].start(), shares[-1].end(), None, {
+            "problem": f"{what}所占比例{listed}合计{total}%，超过了100%"})
 
 
 

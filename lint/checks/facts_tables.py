@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..cache import compile_regex
 from ..model.finding import Hit
-from ..text.chinese import after_mark
+from ..text.chinese import after_mark, is_han_basic
 from ..text.fastregex import fast
 from .facts_figures import _EXACT, _UNITS, _scaled, _unit
 
@@ -129,16 +129,22 @@ def _sum_rows(head, rows) -> Iterator[Hit]:
             if _NOT_SUMMED.search(head[c].text) or head[c].value is not None:
                 continue  # not summed; or no header row (its first line holds figures)
             stated = row[c]
-            cells = [r[c] for r in block]
-            if stated.value is None or stated.percent or any(x.value is None or x.percent for x in cells):
-                continue
-            total = sum(x.value for x in cells)
-            slack = sum(x.half for x in cells) + stated.half + 1e-9
-            if abs(total - stated.value) > slack:
-                shown = f"{total:.{_decimals(cells + [stated])}f}"
+            shown = _wrong_sum(stated, [r[c] for r in block])
+            if shown:
                 yield Hit(stated.p, stated.start, stated.end, None, {
                     "problem": f"“{_label(row)}”行“{head[c].text}”一列，上面{len(block)}行相加为{shown}，"
                                f"表中写作{stated.text}"})
+
+
+def _wrong_sum(stated: _Cell, cells: list) -> str | None:
+    """The sum of ``cells`` as the table would write it, when ``stated`` is not that sum within
+    rounding (None too when a cell holds no figure or a percentage, which is not added)."""
+    if stated.value is None or stated.percent or any(x.value is None or x.percent for x in cells):
+        return None
+    total = sum(x.value for x in cells)
+    if abs(total - stated.value) <= sum(x.half for x in cells) + stated.half + 1e-9:
+        return None
+    return f"{total:.{_decimals(cells + [stated])}f}"
 
 
 # the columns a 合计 column adds up: the periods right before it (2025年、2026年、2027年; 一季度…)
@@ -147,7 +153,7 @@ _PERIOD_HEAD = compile_regex(r"^(?:(?:19|20)\d{2}年(?:度)?|(?:第?[一二三�
 
 def _row_name(row) -> str:
     """What a row is about: its first cell with a Chinese character (not the serial number)."""
-    return next((c.text for c in row if any("\u4e00" <= ch <= "\u9fff" for ch in c.text)), _label(row))
+    return next((c.text for c in row if any(is_han_basic(ch) for ch in c.text)), _label(row))
 
 
 def _sum_columns(head, rows) -> Iterator[Hit]:
@@ -161,12 +167,9 @@ def _sum_columns(head, rows) -> Iterator[Hit]:
         if c - first < 2:
             continue
         for row in rows:
-            stated, cells = row[c], row[first:c]
-            if stated.value is None or stated.percent or any(x.value is None or x.percent for x in cells):
-                continue
-            total = sum(x.value for x in cells)
-            if abs(total - stated.value) > sum(x.half for x in cells) + stated.half + 1e-9:
-                shown = f"{total:.{_decimals(cells + [stated])}f}"
+            stated = row[c]
+            shown = _wrong_sum(stated, row[first:c])
+            if shown:
                 yield Hit(stated.p, stated.start, stated.end, None, {
                     "problem": f"“{_row_name(row)}”行，{head[first].text}至{head[c - 1].text}{c - first}列相加为{shown}，"
                                f"“{head[c].text}”一列写作{stated.text}"})

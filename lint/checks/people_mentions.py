@@ -89,9 +89,9 @@ _SPACED = fast(rf"(?:^|[：:])[ \u3000]*(?P<name>{NAME}?)[ \u3000\t]+(?P<post>[{
 _CELLS = fast(rf"(?:^|[ \u3000\t])(?P<post>[{HAN_BASIC}]{{0,20}}?(?:{TITLES}))[ \u3000\t]+(?P<name>{NAME}?)(?=[ \u3000\t]|$)")
 _LIST = fast(rf"[：:](?P<names>{NAME}?(?:、{NAME}?){{2,}}|{NAME}?(?:\u3000{NAME}?){{2,}})(?=同志|等|[，。；）\s]|$)")
 
-# words that end a post's body when read backwards from the post (推动县农业农村局局长: 县农业农村局)
 # a party group's post right before another of the same body (局党组书记、局长)
 _GROUP_POST = compile_regex(r"(?:党组|党委|党工委)(?:副书记|书记|成员)、$")
+# words that end a post's body when read backwards from the post (推动县农业农村局局长: 县农业农村局)
 _BODY_END = set("省市县区州旗盟镇乡村局厅委办部院会所站校队组科处室股中心府庭馆行社团署厂司协")  # 县政协主席
 
 

@@ -83,8 +83,8 @@ _POSTS = [("书记", _SECRETARY),
           ("副首长", compile_regex(r"(?<![务长])副(?P<level>[省市县区州盟旗镇乡])长")),
           ("人大副主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?副(?:主任|主席)")),
           ("政协副主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协副主席")),
-          # the head of a department or bureau before its deputies (of one body: see posted_order)
           ("常委", compile_regex(r"(?P<level>[省市县区州盟旗])委常委")),
+          # the head of a department or bureau before its deputies (of one body: see posted_order)
           ("厅局长", compile_regex(r"(?<!副)(?P<level>[厅局])长")),
           ("副厅局长", compile_regex(r"副(?P<level>[厅局])长"))]
 _OWN_BODY = frozenset({"厅局长", "副厅局长"})
