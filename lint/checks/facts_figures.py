@@ -176,7 +176,12 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         parts = _parts_after(text, k, stop, unit)
         if not parts or len(parts) < 2:
             continue
-        if _OVERLAPPING.search(_LEVEL_BAND.sub("", text[k:parts[-1].end])):
+        clause = text[after_mark(text, t.start(), "，。；："):t.start()]  # the total's own words
+        labels = _labels(text, k + 2, parts)
+        # parts named by a pair that makes up every case, or each named in the total (农村公路和
+        # 水利工程建设投资28.5亿元，其中农村公路……、水利工程……): a complete breakdown
+        whole = len(parts) == 2 and _complementary(labels) or _named_in(clause, labels)
+        if not whole and _overlapping(_LEVEL_BAND.sub("", text[k:parts[-1].end]), clause):
             continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
         vals = [_scaled(x.num, x.mult, x.unit) for x in parts]
         low = sum(v - h for v, h in vals)
@@ -184,7 +189,7 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         if low > total + half + 1e-9:
             relation = "超过了总数"
         elif high < total - half - 1e-9 and (
-                len(parts) == 2 and _complementary(text, k + 2, parts) or _levels_complete(text, t.start(), k + 2, parts)
+                whole or _levels_complete(clause, labels)
                 or len(parts) >= 3 and total - high <= _SHORT_SHARE * total):
             relation = "少于总数"
         else:
@@ -257,22 +262,56 @@ def _totals(text: str) -> list:
 _COMPLEMENTS = (("固定", "临时"), ("城镇", "农村"), ("城市", "农村"), ("城区", "农村"), ("男", "女"),
                 ("公办", "民办"), ("专职", "兼职"), ("境内", "境外"), ("省内", "省外"), ("市内", "市外"),
                 ("县内", "县外"), ("国内", "国外"), ("线上", "线下"), ("在职", "离退休"), ("在职", "退休"),
-                ("新建", "续建"), ("国有", "非国有"), ("公有", "非公有"), ("全日制", "非全日制"),
+                ("新建", "续建"), ("新开工", "续建"), ("国有", "非国有"), ("公有", "非公有"), ("全日制", "非全日制"),
                 ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"), ("主", "支"), ("干", "支"),
                 ("政府投资", "社会投资"), ("政府投资", "民间投资"), ("公益性", "经营性"), ("营利性", "非营利性"),
                 ("集中供养", "分散供养"), ("集中", "分散"))
 _LABEL_CUT = compile_regex(r"[，,、；]")
 
 
-def _complementary(text: str, start: int, parts: list) -> bool:
+def _labels(text: str, start: int, parts: list) -> list[str]:
+    """What names each part: the words from the clause mark before it (after 其中 for the first)."""
+    out, at = [], start
+    for x in parts:
+        cut = None
+        for cut in _LABEL_CUT.finditer(text, at, x.start):
+            pass
+        out.append(text[cut.end() if cut else at:x.start].lstrip("，,、："))
+        at = x.end
+    return out
+
+
+def _complementary(labels: list[str]) -> bool:
     """The two parts are named by the two sides of a pair that makes up every case."""
-    first = text[start:parts[0].start].lstrip("，,")
-    cut = None
-    for cut in _LABEL_CUT.finditer(text, parts[0].end, parts[1].start):
-        pass
-    second = text[cut.end() if cut else parts[0].end:parts[1].start]
+    first, second = labels
     return any(first.startswith(a) and second.startswith(b) or first.startswith(b) and second.startswith(a)
                for a, b in _COMPLEMENTS)
+
+
+_LABEL_TAIL = compile_regex(r"(?:为|有|达|共|计|约)+$")
+
+
+def _named_in(clause: str, labels: list[str]) -> bool:
+    """Each part is named, by two characters or more, in the total's own words (普查员和普查指导员
+    约12.6万人，其中普查指导员……、普查员……)."""
+    names = [_LABEL_TAIL.sub("", x) for x in labels]
+    if len(set(names)) != len(names) or not all(len(x) >= 2 and x in clause for x in names):
+        return False
+    # and they are the whole list there: joined by 和、及、与 and nothing else before or after
+    # (农村公路、水利工程和农村供水建设投资: a third item not given)
+    spans = sorted((clause.index(x), clause.index(x) + len(x)) for x in names)
+    joins = [clause[a:b] for (_, a), (b, _) in zip(spans, spans[1:])]
+    return all(_JOIN.fullmatch(j) for j in joins) and not _JOIN.fullmatch(clause[spans[0][0] - 1:spans[0][0]]) \
+        and not _JOIN.match(clause, spans[-1][1])
+
+
+_JOIN = compile_regex(r"和|及|与|、|以及|或")
+
+
+def _overlapping(breakdown: str, clause: str) -> bool:
+    """Whether a word of the breakdown names a category that may overlap the others (女党员,
+    35岁以下): not when the total is counted in that word (共有党员1126名，其中农村党员……)."""
+    return any(m.group() not in clause for m in _OVERLAPPING.finditer(breakdown))
 
 
 # 省级以上龙头企业12家，其中国家级2家、省级9家: the levels from the top down to the one the total
@@ -281,16 +320,11 @@ _LEVELS = ("国家级", "省级", "市级", "县级")
 _AT_LEAST = compile_regex(r"(省|市|县)级(?:及)?以上")
 
 
-def _levels_complete(text: str, total_at: int, start: int, parts: list) -> bool:
-    clause = text[after_mark(text, total_at, "，。；："):total_at]
+def _levels_complete(clause: str, labels: list[str]) -> bool:
     m = _AT_LEAST.search(clause)
     if not m:
         return False
     need = _LEVELS[:_LEVELS.index(m.group(1) + "级") + 1]
-    labels, at = [], start
-    for x in parts:
-        labels.append(text[at:x.start].lstrip("，,、"))
-        at = x.end
     got = [next((lv for lv in _LEVELS if label.startswith(lv)), None) for label in labels]
     return None not in got and tuple(sorted(got, key=_LEVELS.index)) == need
 
