@@ -124,9 +124,6 @@ _STANDARD_KEEP = frozenset("乾瞭夥藉麽噁蹚甦")
 # 着 where 著 (明显、显露) is meant: left behind by a traditional-to-simplified conversion.
 _ZHUO = fast(r"(?P<w>显着|卓着|昭着|土着|(?<![有带随沿])着称)")
 _ZHUO_NEEDS = compile_regex("显着|卓着|昭着|土着|着称")  # every match of _ZHUO holds one (lint.text.gates)
-_FULLWIDTH_LATIN = fast(r"[Ａ-Ｚａ-ｚ]+")
-
-
 @lru_cache(maxsize=1)
 def _t2s() -> dict[str, str]:
     """Traditional or variant character -> simplified (lint/data/t2s-chars.tsv)."""
@@ -146,10 +143,10 @@ def _run_regex() -> re.Pattern:
 
 
 def _either_regex() -> re.Pattern:
-    """One character of a run (_RUN) or a full-width letter (_FULLWIDTH_LATIN): one class, which
-    the regex engine finds in a long text several times faster than either run pattern."""
+    """One character of a run (_RUN): one class, which the regex engine finds in a long text
+    several times faster than the run pattern."""
     chars = "".join(sorted(_t2s()))
-    return compile_regex(f"[{re.escape(chars)}Ａ-Ｚａ-ｚ]")
+    return compile_regex(f"[{re.escape(chars)}]")
 
 
 _RUN = _EITHER = None
@@ -161,10 +158,10 @@ def variant_char(doc, rule, options) -> Iterator[Hit]:
     if _RUN is None:
         _RUN, _EITHER = _run_regex(), _either_regex()
 
-    # Each of the three faults is rare: find the paragraphs that may hold one in a pass over the
+    # Each of the two faults is rare: find the paragraphs that may hold one in a pass over the
     # whole text (lint.text.gates; none of the patterns crosses a line break), look only there.
     joined = doc.joined_text
-    either = doc.paragraph_index.matching(_EITHER)  # a run of variants or of full-width letters
+    either = doc.paragraph_index.matching(_EITHER)  # a run of variants
     zhuo = doc.paragraph_index.matching(_ZHUO_NEEDS) if _ZHUO.possible(joined) else frozenset()
     anywhere = either | zhuo
     if not anywhere:
@@ -180,9 +177,6 @@ def variant_char(doc, rule, options) -> Iterator[Hit]:
             w = m.group("w")
             yield Hit(p, m.start(), m.end(), w.replace("着", "著"),
                       {"problem": "中的“着”应为“著”（显著、卓著的“著”是明显、突出），多是繁简转换造成的错字"})
-        for m in (_FULLWIDTH_LATIN.finditer(text) if p.index in either else ()):
-            half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
-            yield Hit(p, m.start(), m.end(), half, {"problem": "是全角字母，外文字母应使用半角"})
 
 
 variant_char.FIELDS = frozenset({"text", "suggestion", "problem"})
