@@ -6,7 +6,9 @@ reference/laws.tsv was adopted (公布, or the date of its amendment) and took e
 The dates are facts read from ``db.sqlite3`` of a checkout of LawRefBook/Laws (its table
 ``law``: name, level, publish, valid_from; one row per version it keeps, not every version a
 law has had). A name is matched to its full title in laws.tsv (法律 with 中华人民共和国 before
-it); versions with neither date are left out. FC033 (law-date) reads the file.
+it); versions with neither date are left out. Rows of the current file from another source
+(added by hand: versions after the snapshot, in-force dates it lacks) are kept. FC033 (law-date)
+reads the file.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def main(argv=None) -> int:
              "# db.sqlite3 生成；只收该库保存的版本（不一定是每一次修改）。数据日期：2025年4月。",
              "title\tadopted\tin_force\tsource"]
     lines += [f"{t}\t{a}\t{f}\t{src}" for t, a, f in rows]
+    old = (REFERENCE / "law-dates.tsv").read_text(encoding="utf-8").splitlines()[3:]
+    lines += [line for line in old if line and not line.split("\t")[3].startswith("LawRefBook")]
     (REFERENCE / "law-dates.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} versions", file=sys.stderr)
     return 0
