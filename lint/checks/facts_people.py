@@ -149,7 +149,7 @@ def _same_post(a: list[Mention], b: list[Mention]) -> bool:
     return any(x.title == y.title and compatible_bodies(x.body, y.body) for x in a for y in b)
 
 
-_ROLE = fast(r"^(?:常务|执行)?副?(?:组长|总指挥|指挥长|主任)$")
+_ROLE = fast(r"^(?:常务|执行)?副?(?:组长|总指挥|指挥长|主任|总?(?:河湖|河|湖|林|田)长)$")
 
 
 def _role(ms: list[Mention]) -> bool:

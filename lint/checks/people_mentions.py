@@ -41,14 +41,15 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
             "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
             "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
-            "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+            "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪赖冀储郁鞠廉粟蔺揭封钮茅伏练仝逯郜檀阎芮惠雍")
 COMPOUND = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|令狐|夏侯"
 
 # Posts. The heads of places and bodies (…长) are built from the unit they head; 主任 and 书记 and
 # a few others are listed. 主任科员 is a rank, not a post.
 _HEAD_UNITS = "县市区镇乡省州旗局厅处科股所站院校队组部社庭馆团台行署"
 TITLES = (rf"(?:常务|第一|专职|执行)?副?[{_HEAD_UNITS}]长|(?:常务|第一|专职)?副?书记|(?:常务)?副?主任(?!科员)|副?主席|"
-          r"副?秘书长|副?检察长|副?总经理|副?董事长|副?理事长|副?会长|副?总监|副?总工程师")
+          r"副?秘书长|副?检察长|副?总经理|副?董事长|副?理事长|副?会长|副?总监|副?总工程师|"
+          r"副?总?(?:河湖|林)长")  # 市总河湖长杨振东: the chiefs of the river and forest systems
 _TITLE = compile_regex(rf"^(?:{TITLES})$")
 
 # What may follow a name: a mark, the end, 同志, or the next word (checked with the lexicon).
@@ -137,7 +138,7 @@ def plausible_name(name: str, lex=None) -> bool:
 
 _UNIT_END = set("委局办厅处科室院所站队组府署区村街镇乡县市省路")
 # surnames that are also common words before another word (和, 向, 于, 全, 常…)
-_WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金白")
+_WORDY_SURNAMES = set("和向于时全常高万单成管应党解连关司车文明安方路金白惠练封伏")
 
 
 def _next_starts(text: str, pos: int, lex) -> bool:
@@ -148,9 +149,15 @@ def _next_starts(text: str, pos: int, lex) -> bool:
         return True
     if text.startswith("同志", pos):
         return True
+    if text.startswith(_VERBS_AFTER, pos):
+        return True
     words = lex.cut(text[pos:pos + 6])
     w = words[0]
     return len(w) >= 2 and lex.freq.get(w, 0) >= 20 or w in _AFTER_ONE
+
+
+# what an official does, written right after a name, that jieba's dictionary lacks (高廷平约谈)
+_VERBS_AFTER = ("约谈", "包抓", "包联", "包保", "领办")
 
 
 def name_at(text: str, start: int, lex=None, longest: int = 3) -> str | None:
@@ -319,8 +326,9 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
     for m in _TITLE_NAME.finditer(text):
         title = m.group("title")
         name = name_at(text, m.end(), lex)
-        if not name or not _title_ends(lex, text, m.start(), m.end()):
-            continue  # 湖北省长江流域, 北京市长安街: a place, not 省长江流域
+        if not name or not (_title_ends(lex, text, m.start(), m.end())
+                            or text.startswith("任何", m.end() - 1) and len(name) == 3):
+            continue  # 湖北省长江流域, 北京市长安街: a place, not 省长江流域 (副主任何国强: 任何 is no word there)
         b0, body = _body(text, m.start())
         found.append((0, Mention(p, m.end(), m.end() + len(name), name, title, body, "title",
                                  _past(p, b0, doc_year, (m.end(), m.end() + len(name))), b0)))
