@@ -77,7 +77,9 @@ class _Places:
                     self.short_pref[stem + "州"] = pref
         self.names = self.provinces | set(self.province) | {c for c in self.county if c not in _GENERIC}
         self.old_names = {n for n in self.old if n not in self.names}
-        self.firsts = self.provinces | set(self.province) | set(self.short_pref)
+        # county-level cities too: 巢湖市庐江县 names a county under one, which no county is
+        self.firsts = self.provinces | set(self.province) | set(self.short_pref) \
+            | {c for c in self.county if c.endswith("市") and c not in self.province}
         self.seconds = set(self.province) | {c for c in self.county if c not in _GENERIC}
         self.short_rx = compile_regex("|".join(sorted(self.short, key=len, reverse=True)))
         # names indexed by their last two and first two characters: one lookup per position
@@ -158,7 +160,7 @@ _OLD_END = compile_regex("[省市县区旗盟州]")
 def _places(source) -> _Places:
     """The digest of the places list (not its rows), kept in gwlint's cache folder between runs
     (reading and indexing the 4,000 rows costs some 20 ms in every process)."""
-    return cached("places-3", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
+    return cached("places-4", source, lambda: _Places(read_rows(source)).digest(), _Places.from_digest)
 
 
 @lru_cache(maxsize=4)
@@ -216,6 +218,11 @@ def _pair(pl, a, b):
             return None  # a name several places share: leave it
         prov, pref = next(iter(homes))
         return f"{b}属于{prov}{pref}，不属于{a}", prov + pref + b
+    if la == "county":  # a county-level city (巢湖市 since 2011): no county lies under one
+        if len(homes) > 1 or not a.endswith("市"):
+            return None
+        prov, pref = next(iter(homes))
+        return f"{b}属于{prov}{pref}，{a}是县级市，不辖县区", (pref or prov) + b
     if la == "prefecture":
         if any(pref == a for _, pref in homes):
             return None

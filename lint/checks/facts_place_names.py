@@ -1,0 +1,138 @@
+"""A place name written one character off (FC035): 苍山区 for 仓山区, 蹬口县 for 磴口县, 寻邬县 for
+寻乌县, 旅顺区 for 旅顺口区.
+
+A county-level or prefecture name ending in 县, 区, 市 or 旗 that no division bears, in use or given
+up (reference/places.tsv), is compared with the divisions in use whose names differ from it in one
+character of the name before the suffix (the two characters alike in sound or shape) or lack one
+character of it. It is reported when exactly one such division belongs to a prefecture (or, under a
+municipality, a province) that the draft names elsewhere: a draft about 福州 that writes 苍山区
+means 仓山区. The name must stand as a name: after a mark, a list's 、, or a place it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..engine.kinds import Param
+from ..model.finding import Hit
+from ..text.chinese import is_han
+from .facts_common import per_paragraph, source
+from .facts_places import _GENERIC, _places
+
+_SUFFIXES = "县区市旗"
+_PLACE_SUFFIX = re.compile(r"(?:省|市|地区|盟|自治州|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_BEFORE = set("、，。；：（）“”《》 \u3000\t")
+
+
+@lru_cache(maxsize=4)
+def _near(src) -> tuple[dict, frozenset]:
+    """({key: names in use}, every name known): the keys of a name are its name part with one
+    character masked (仓?山区 … written 仓\x00区) and, for names of four or more characters, with one
+    left out (旅顺区 of 旅顺口区)."""
+    pl = _places(src)
+    in_use = {n for n in set(pl.county) | set(pl.province) if n not in _GENERIC}
+    known = frozenset(in_use | set(pl.old) | set(pl.provinces))
+    keys: dict[str, list[str]] = {}
+    for name in in_use:
+        body, suffix = name[:-1], name[-1]
+        if suffix not in _SUFFIXES or len(body) < 2 or not all(is_han(c) for c in body):
+            continue
+        for k in range(len(body)):
+            keys.setdefault(body[:k] + "\0" + body[k + 1:] + suffix, []).append(name)
+            if len(body) >= 3:
+                keys.setdefault(body[:k] + body[k + 1:] + suffix, []).append(name)
+    return keys, known
+
+
+def _homes(pl, name: str) -> set[str]:
+    """The short names of the places a division belongs to that a draft about it would name:
+    its prefecture (福州 of 仓山区), or its province where it has no prefecture (重庆 of 璧山区)."""
+    out = set()
+    for prov, pref in pl.county.get(name, ()):
+        out.add(_PLACE_SUFFIX.sub("", pref or prov))
+    for prov in pl.province.get(name, ()):
+        out.add(_PLACE_SUFFIX.sub("", prov))
+    return {x for x in out if len(x) >= 2}
+
+
+def _stands(text: str, start: int, known: frozenset) -> bool:
+    """The name starts a name: after a mark or the start, or right after a place (宝鸡市歧山县),
+    or after 和 (及, 与) that follows one (中山区、西岗区和旅顺区)."""
+    if start == 0 or text[start - 1] in _BEFORE or not is_han(text[start - 1]):
+        return True
+    end = start - 1 if text[start - 1] in "和及与" else start
+    return any(text[max(0, end - k):end] in known for k in range(3, 9))
+
+
+@per_paragraph
+def place_slip(doc, rule, options, p) -> Iterator[Hit]:
+    text = p.text
+    if not any(c in text for c in _SUFFIXES):
+        return
+    src = source(rule, options["list"])
+    keys, known = _near(src)
+    pl = _places(src)
+    whole = None
+    for i, c in enumerate(text):
+        if c not in _SUFFIXES:
+            continue
+        for size in (3, 2, 4):  # the name before the suffix: 苍山 of 苍山区, 巴彦 of 巴彦淖尔市 …
+            start = i - size
+            if start < 0 or not all(is_han(x) for x in text[start:i]):
+                continue
+            written = text[start:i + 1]
+            if written in known or text[max(0, start - 1):i + 1] in known:
+                break  # a real place (or the end of one: 鼓楼区 of 南鼓楼区 is not read)
+            meant = set()
+            for k in range(size):
+                for name in keys.get(written[:k] + "\0" + written[k + 1:], ()):
+                    a, b = written[k], name[k]
+                    if _alike(a, b):
+                        meant.add(name)
+            meant.update(keys.get(written, ()))
+            if not meant or not _stands(text, start, known) or _inside_word(text, start, i) \
+                    or _common_word(written[:-1]):
+                continue
+            whole = whole if whole is not None else doc.joined_text
+            named = [m for m in meant if any(h in whole for h in _homes(pl, m))]
+            if len(named) != 1:
+                continue
+            right = named[0]
+            home = next(h for h in _homes(pl, right) if h in whole)
+            yield Hit(p, start, i + 1, right, {"problem": f"没有叫“{written}”的县级以上行政区划，文中写到的{home}有{right}"})
+            break
+
+
+# words a division's name runs into (旅顺区政府, 县委): the suffix ends the name all the same
+_GOVERNS = ("政府", "委", "人大", "政协", "人民", "级", "长", "纪委", "党委")
+
+
+def _inside_word(text: str, start: int, i: int) -> bool:
+    """The suffix at ``i`` is part of a word that runs past it (新兴市场, 有关区县, 县城市管理局)."""
+    from ..text.segment import lexicon
+
+    lo, hi = max(0, start - 4), min(len(text), i + 6)
+    _, ends = lexicon().best(text[lo:hi])
+    return (i + 1 - lo) not in ends and not text.startswith(_GOVERNS, i + 1)
+
+
+# a name part this frequent as a word of its own is that word (有关区县, 新兴市场), not a slip
+COMMON_WORD = 1000
+
+
+def _common_word(part: str) -> bool:
+    from ..text.segment import lexicon
+
+    return lexicon().freq.get(part, 0) >= COMMON_WORD
+
+
+def _alike(a: str, b: str) -> bool:
+    from .spelling_lm import alike  # the sound- and shape-alike tables, read on first use
+
+    return alike(a, b, fuzzy=True) is not None
+
+
+place_slip.FIELDS = frozenset({"text", "suggestion", "problem"})
+place_slip.OPTIONS = {"list": Param("str", default="places", doc="administrative divisions")}
