@@ -10,6 +10,7 @@ from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.chinese import HAN_BASIC, SENTENCE_MARKS, after_mark
 from ..text.fastregex import fast
+from .facts_rates import done_rates
 from .facts_figures import NUMBER, _NUM, _QTY, _TOTAL, _UNITS, _fmt, _scaled, _sentence_end, _unit, figures_before_sub
 
 _SHARE = fast(rf"{_NUM}[^，。；\d]{{0,6}}?[，,]?(?:占|约占)[^\d，。；]{{0,10}}?(\d+(?:\.\d+)?)\s*[%％]")
@@ -95,12 +96,6 @@ def _respective_shares(p, totals) -> Iterator[Hit]:
                 yield Hit(p, r0, r1, None, {"problem": f"{name}{problem}"})
 
 
-# a rate named by the verb of its part, the whole given before: 共排查隐患1326处，已整改1148处，
-# 整改率达到88.6%
-_DONE_RATE = fast(rf"(?:已|累计|共|均已)?(?P<verb>整改|完成|办结|销号|化解|处置|解决|答复|回复|落实|验收|开工|竣工|签约|到位|恢复|修复|复工|复产|复学|转移|安置|救治|清理|覆盖|参保|接种|达标)"
-                  rf"(?:了)?{_NUM}[，,](?P=verb)率(?:达到|达|为|是)?(?P<rate>\d+(?:\.\d+)?)[%％]")
-
-
 def _rates_and_targets(doc, rule) -> Iterator[Hit]:
     for p in doc.iter(rule.scope):
         text = p.text
@@ -115,20 +110,11 @@ def _rates_and_targets(doc, rule) -> Iterator[Hit]:
                     yield Hit(p, m.start(), m.end(), None, {"problem": problem})
         if "率" not in text:
             continue
-        for m in _DONE_RATE.finditer(text):
-            unit = _unit(m.group(3), m.group(4))  # (group 1 is the verb)
-            s0 = after_mark(text, m.start(), "。！？；")
-            whole = None
-            for q in _QTY.finditer(text, s0, m.start()):
-                if _unit(q.group(2), q.group(3)) == unit:
-                    whole = q
-            if whole is None:
-                continue
-            total, th = _scaled(whole.group(1), whole.group(2), whole.group(3))
-            problem = _share_problem(m.group(2, 3, 4), m.group("rate"), total, th,
-                                     "总数" + whole.group(), "（见本句前文）")
+        for r0, r1, part, rate, whole, shown in done_rates(text):
+            total, th = _scaled(*whole)
+            problem = _share_problem(part, rate, total, th, "总数" + shown, "（见本句前文）")
             if problem:
-                yield Hit(p, m.start("rate"), m.end(), None, {"problem": problem})
+                yield Hit(p, r0, r1, None, {"problem": problem})
 
 
 def _named_part(text: str, start: int, end: int, name: str, unit: str):
