@@ -20,7 +20,7 @@ from ..text.fastregex import fast
 from .facts_common import effective_date, per_paragraph
 from ..cache import compile_regex
 
-_UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|亩|公顷|平方米|平方公里|公里|千米|微克/立方米|立方米|米|"
+_UNITS = ("万元|亿元|元|个|项|人次|户次|家次|批次|车次|架次|场次|人|户|家|所|座|件|起|次|台|辆|套|吨|公斤|千克|斤|亩|公顷|平方米|平方公里|公里|千米|微克/立方米|立方米|米|"
           "千瓦|万千瓦|处|条|栋|间|张|头|只|床|名|位|支|批|场|篇|册|份|村|镇|乡|社区|口|眼|宗")
 # a number, its thousands perhaps set off by commas (15,236件次)
 NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -31,6 +31,7 @@ _EXACT = fast(rf"{NUMBER}(万|亿)?({_UNITS})(?![多余])")
 _TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|发生|查处|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
               rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _COMPARED = compile_regex(r"[，,；](?:同比|与|比|较)")
+_DONE_AFTER = compile_regex(r"[，,；](?:已经|均已|已|累计)")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
 
@@ -84,6 +85,9 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
     compared = _COMPARED.search(seg)
     if compared:  # ，较2024年的2.95亿元增长…: the breakdown ends where the comparison starts
         seg = seg[:compared.start()]
+    done = _DONE_AFTER.search(seg)
+    if done:  # ，已完成整改163个: what became of the whole, no part of it
+        seg = seg[:done.start()]
     masked = _BRACKETS.sub(lambda m: " " * len(m.group()), seg)
     out = []
     for m in _QTY.finditer(masked):
@@ -92,7 +96,8 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
         if masked.startswith(("以上", "以下", "以内", "左右"), m.end()):
             break  # 连续五年稳定在65万吨以上: a bound after the breakdown, no part of it
         before = masked[max(0, m.start() - 4):m.start()]
-        if re.search(r"增长|增加(?!值)|减少|下降|提高|超过|达到|同比|比|占|近|约|余", before):  # not 增加值
+        # (占 right before the figure names the part: 乱占42个, 省级占12个; 占全市12个 is a whole)
+        if re.search(r"增长|增加(?!值)|减少|下降|提高|超过|达到|同比|比|占(?!$)|近|约|余", before):  # not 增加值
             return None  # a comparison or an estimate: not a clean breakdown
         if masked[m.start() - 1:m.start()] == "各":
             sub = _EACH_TOTAL.match(seg, m.end())
@@ -170,17 +175,20 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         if k == -1 or k > end + 2:
             continue
         stop = _sentence_end(text, k)
+        semi = text.find("；", k, stop)
         if not stated:  # the figure before 其中: its breakdown ends with the clause
-            semi = text.find("；", k, stop)
             stop = semi if semi != -1 else stop
         parts = _parts_after(text, k, stop, unit)
+        if parts is None and semi != -1:  # ……11.2亿元；各地投入超过500亿元: the breakdown ended before
+            parts = _parts_after(text, k, semi, unit)
         if not parts or len(parts) < 2:
             continue
         clause = text[after_mark(text, t.start(), "，。；："):t.start()]  # the total's own words
         labels = _labels(text, k + 2, parts)
         # parts named by a pair that makes up every case, or each named in the total (农村公路和
         # 水利工程建设投资28.5亿元，其中农村公路……、水利工程……): a complete breakdown
-        whole = len(parts) == 2 and _complementary(labels) or _named_in(clause, labels)
+        whole = len(parts) == 2 and _complementary(labels) or _named_in(clause, labels) \
+            or labels[-1].startswith(_REST)  # ……、其他区县1.5万套: the rest of the whole
         if not whole and _overlapping(_LEVEL_BAND.sub("", text[k:parts[-1].end]), clause):
             continue  # 女党员、35岁以下党员、亿元以上项目: categories that may overlap
         vals = [_scaled(x.num, x.mult, x.unit) for x in parts]
@@ -265,7 +273,9 @@ _COMPLEMENTS = (("固定", "临时"), ("城镇", "农村"), ("城市", "农村")
                 ("新建", "续建"), ("新开工", "续建"), ("国有", "非国有"), ("公有", "非公有"), ("全日制", "非全日制"),
                 ("中央", "地方"), ("本级", "下级"), ("正式", "临时"), ("户籍", "非户籍"), ("主", "支"), ("干", "支"),
                 ("政府投资", "社会投资"), ("政府投资", "民间投资"), ("公益性", "经营性"), ("营利性", "非营利性"),
-                ("集中供养", "分散供养"), ("集中", "分散"))
+                ("集中供养", "分散供养"), ("集中", "分散"), ("居民", "非居民"), ("居民", "工商业"),
+                ("新建", "改造"), ("新建", "改扩建"))
+_REST = ("其他", "其余", "其它", "剩余")
 _LABEL_CUT = compile_regex(r"[，,、；]")
 
 

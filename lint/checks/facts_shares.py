@@ -229,7 +229,7 @@ def _share_problem(part_figure, stated: str, total: float, th: float, whole: str
 _NAMED_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)(?P<whole>总[{HAN_BASIC}]{{1,6}}?|[{HAN_BASIC}]{{1,8}}?总(?:额|数|量|投资|收入|支出|规模))"
                     rf"的(?P<rate>\d+(?:\.\d+)?)[%％]")
 # a figure against its target, given in the same breath: 新增城镇就业4126人，完成年度目标3800人的108.6%
-_TARGET_SHARE = fast(rf"{_NUM}[，,](?:完成|达到|实现)(?:了)?[^\d，。；]{{0,8}}?(?:目标|计划|任务)(?:数|任务)?"
+_TARGET_SHARE = fast(rf"{_NUM}[，,](?:完成|达到|实现|占)(?:了)?[^\d，。；]{{0,8}}?(?:目标|计划|任务)(?:数|任务)?"
                      rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})的(?P<rate>\d+(?:\.\d+)?)[%％]")
 _INLINE_SHARE = fast(rf"{_NUM}[，,]?(?:占|约占)[^\d，。；]{{1,16}}?(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?({_UNITS})"
                      rf"[{HAN_BASIC}]{{0,6}}?的(?P<rate>\d+(?:\.\d+)?)[%％]")  # 占全部12个县市区的90%
