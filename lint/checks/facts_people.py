@@ -388,12 +388,12 @@ _ONE_NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
 # after a mark or a post (副县长陈晓敏、赵建国、李文华), or after a colon with ideographic spaces
 # between the names (出席：王振东　刘洪涛　赵建国)
 _NAME_LIST = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[长记任席]))({_ONE_NAME}(?:、{_ONE_NAME}){{2,}}"
-                  rf"|(?<=[：:]){_ONE_NAME}(?:\u3000{_ONE_NAME}){{2,}})"
+                  rf"|(?<=[：:]){_ONE_NAME}(?:[\u3000 ]{_ONE_NAME}){{2,}})"
                   rf"(?=同志|等|出席|列席|参加|到会|(?:常务)?副?[省市县区州旗镇乡]长|副?书记|副?主任|[，。；：）\s]|$)")
 
 
 # Every match of _NAME_LIST has a name between two 顿号 or ideographic spaces (its second name).
-_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|\u3000{_ONE_NAME}\u3000")
+_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|\u3000{_ONE_NAME}\u3000| {_ONE_NAME} ")
 
 
 def _listed_names(doc, rule):
@@ -405,7 +405,7 @@ def _listed_names(doc, rule):
         if p.index not in where:
             continue
         for m in _NAME_LIST.finditer(p.text):
-            names = m.group(1).replace("\u3000", "、").split("、")
+            names = m.group(1).replace("\u3000", "、").replace(" ", "、").split("、")
             if all(2 <= len(n) <= 3 for n in names) and len(set(names)) == len(names):
                 yield p, m, names
 
@@ -428,7 +428,7 @@ def people_order(doc, rule, options) -> Iterator[Hit]:
     people = _people(rule, options)
     if len(people) < 2:
         yield from _order_in_document(doc, rule)
-        yield from posted_order(doc, rule)
+        yield from posted_order(doc, rule, _listed_names(doc, rule))
         return
     rank = {n: i for i, (n, _) in enumerate(people)}
     rx = fast("|".join(re.escape(n) for n in sorted(rank, key=len, reverse=True)))

@@ -84,6 +84,9 @@ _POSTS = [("书记", _SECRETARY),
           ("人大副主任", compile_regex(r"(?P<level>[省市县区州盟旗镇乡])人大(?:常委会)?副(?:主任|主席)")),
           ("政协副主席", compile_regex(r"(?P<level>[省市县区州盟旗])政协副主席")),
           ("常委", compile_regex(r"(?P<level>[省市县区州盟旗])委常委")),
+          # the secretaries-general of the government (市政府秘书长, 自治区人民政府副秘书长)
+          ("秘书长", compile_regex(r"(?P<level>[省市县区州盟旗])(?:人民)?政府秘书长")),
+          ("副秘书长", compile_regex(r"(?P<level>[省市县区州盟旗])(?:人民)?政府副秘书长")),
           # the head of a department or bureau before its deputies (of one body: see posted_order)
           ("厅局长", compile_regex(r"(?<!副)(?P<level>[厅局])长")),
           ("副厅局长", compile_regex(r"副(?P<level>[厅局])长"))]
@@ -94,7 +97,10 @@ _BEFORE = {("书记", x) for x in ("人大主任", "首长", "政协主席", "�
     ("首长", "常务"), ("首长", "副首长"), ("常务", "副首长"), ("人大副主任", "政协副主席"),
     ("人大主任", "人大副主任"), ("政协主席", "政协副主席"), ("人大主任", "政协副主席"), ("厅局长", "副厅局长"),
     # a committee's deputy secretary before its other standing members (a 常务副县长 is one of them)
-    ("书记", "副书记"), ("副书记", "常务"), ("副书记", "常委"), ("首长", "常委"), ("书记", "常委")}
+    ("书记", "副书记"), ("副书记", "常务"), ("副书记", "常委"), ("首长", "常委"), ("书记", "常委")} | {
+    # the leaders of the four bodies before the government's secretaries-general
+    (x, y) for x in ("书记", "人大主任", "首长", "政协主席", "副书记", "常务", "副首长", "人大副主任", "政协副主席")
+    for y in ("秘书长", "副秘书长")} | {("秘书长", "副秘书长")}
 
 
 def _rank(posts: str, level: str | None = None) -> tuple[str, str] | None:
@@ -106,17 +112,28 @@ def _rank(posts: str, level: str | None = None) -> tuple[str, str] | None:
     return None
 
 
-def posted_order(doc, rule) -> Iterator[Hit]:
+def posted_order(doc, rule, name_lists=()) -> Iterator[Hit]:
     """Two leaders of one place listed against the order of precedence (a head of government before
-    the party secretary, the 政协主席 before the 人大常委会主任, a 副县长 before the 常务副县长); and
-    two people named with their posts in one order in a list and in the other order in a later
-    one."""
+    the party secretary, the 政协主席 before the 人大常委会主任, a 副县长 before the 常务副县长), with
+    their posts or, in ``name_lists`` ((paragraph, match, names) of lists of names alone: 出席：刘海涛
+    王立群), by the posts the draft gives them elsewhere; and two people named with their posts in
+    one order in a list and in the other order in a later one."""
     first: dict[frozenset, tuple] = {}
     # the fullest posts each person is given in the draft (邱文斌书记 is the 县委书记 named before)
     known: dict[str, str] = {}
     for m in mentions(doc, rule.scope):
         if m.title and not m.past and len(m.post) > len(known.get(m.name, "")):
             known[m.name] = m.post
+    for p, m, names in name_lists:
+        for a, b in zip(names, names[1:]):
+            ra = _rank(known.get(a, ""))
+            rb = _rank(known.get(b, ""), ra[1]) if ra else None
+            if ra and rb and (rb[0], ra[0]) in _BEFORE and ra[0] not in _OWN_BODY:
+                yield Hit(p, m.start(), m.end(), None, {
+                    "first": a, "second": b,
+                    "order": f"{b}（{_POST_RX[rb[0]].search(known[b]).group()}）应列在{a}"
+                             f"（{_POST_RX[ra[0]].search(known[a]).group()}）之前"})
+                break
     for run in _posted_lists(doc, rule):
         for a, b in zip(run, run[1:]):
             a_posts, b_posts = a.posts + "、" + known.get(a.m.name, ""), b.posts + "、" + known.get(b.m.name, "")
