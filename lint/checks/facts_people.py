@@ -393,7 +393,7 @@ _NAME_LIST = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[长记任席]))({_ONE_NAME}(?:�
 
 
 # Every match of _NAME_LIST has a name between two 顿号 or ideographic spaces (its second name).
-_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|\u3000{_ONE_NAME}\u3000| {_ONE_NAME} ")
+_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|[\u3000 ]{_ONE_NAME}[\u3000 ]")
 
 
 def _listed_names(doc, rule):
