@@ -52,11 +52,16 @@ def _cited(text: str, start: int, end: int, titles: list) -> tuple | None:
             return t
         if t[0] >= end and text[end:t[0]] in ("", "的"):
             return t
+    # 贯彻《……法》，这部法律自2024年6月1日起施行: the title the clause before names
+    before = [t for t in titles if t[1] <= start]
+    if before and _THIS_LAW.fullmatch(text, before[-1][1], start):
+        return before[-1]
     return None
 
 
 _BRACKETED = compile_regex(r"（[^（）]{0,30}）")
 _JOINS_BEFORE = compile_regex(r"（|，?(?:已|将|也)?(?:于|自|从)?")
+_THIS_LAW = compile_regex(r"[，,]?(?:这部|该|此)(?:法律|法规|条例|法)(?:已|将|也)?(?:于|自|从)?")
 
 
 @per_paragraph
