@@ -16,7 +16,7 @@ from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.fastregex import fast
 from ..text.segment import lexicon
-from .facts_common import clause_at, date_words, effective_date, keyed, left_edge, parse_date, per_paragraph, years_in
+from .facts_common import clause_at, date_words, effective_date, keyed, left_edge, parse_date, per_paragraph, starts_word, years_in
 
 # (挂牌 as in 挂牌成立, not 挂牌督办: a body in use supervising a hazard)
 _HISTORY = fast(r"组建|重新组建|更名|改名|改为|不再保留|撤销|撤并|划入|划转|整合|合并|转隶|挂牌(?!督办)|机构改革|"
@@ -91,7 +91,8 @@ abbreviation_first.OPTIONS = {"list": Param("str", default="org-abbreviations", 
 
 # （以下简称县发改局）, （简称“两高”）, （下称交易中心）: the draft's own abbreviation, and the text
 # right before it, where its full name ends.
-_DEFINED = fast(r"[（(](?:以下|下文|下)?(?:简称|称)[为作]?[：:]?[“\"]?(?P<short>[^（()）”\"，。；]{2,16}?)[”\"]?[）)]")
+_DEFINED = fast(r"[（(](?:以下|下文|下)?(?:简称|称)[为作]?[：:]?[“\"]?(?P<short>[^（()）”\"，。；]{2,16}?)[”\"]?"
+                r"(?:[）)]|[，；][^（()）]{0,30}[）)])")  # （以下简称市三防办，设在市应急管理局）
 
 
 def defined_abbreviations(doc, scope) -> list[tuple]:
@@ -149,7 +150,7 @@ def abbreviation_before_definition(doc, rule, options) -> Iterator[Hit]:
             end = dpos - len(before) if p is dp else len(p.text)
             i = p.text.find(short, 0, end)
             while i >= 0:
-                if left_edge(p.text, i) and lex.aligned(p.text, i, i + len(short)) \
+                if _stands(p.text, i, short) and lex.aligned(p.text, i, i + len(short)) \
                         and not _inside_full(p.text, i, short, before):
                     yield Hit(p, i, i + len(short), None, {
                         "short": short, "definition": written,
@@ -159,6 +160,17 @@ def abbreviation_before_definition(doc, rule, options) -> Iterator[Hit]:
             else:
                 continue
             break
+
+
+def _stands(text: str, i: int, short: str) -> bool:
+    """The short name at ``i`` stands on its own: after a boundary, or, for a body's short name
+    that starts with its level or 国/中国 (省生环委, 市三防办), after any word (充分发挥省生环委) but not
+    inside a title in 《》 (《职工带薪年休假条例》)."""
+    if left_edge(text, i):
+        return True
+    if short[0] not in _LEVELS and not short.startswith(("国", "中国")):
+        return False
+    return starts_word(text, i, i + len(short)) and text.rfind("《", 0, i) <= text.rfind("》", 0, i)
 
 
 abbreviation_before_definition.FIELDS = frozenset({"text", "short", "definition", "where"})
