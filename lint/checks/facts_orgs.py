@@ -9,6 +9,8 @@ draft is taken as written today.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import re
 from typing import Iterator
 
@@ -31,9 +33,9 @@ def _after_place(rule, text: str, start: int) -> bool:
 
 
 def _national(name: str, row) -> bool:
-    """A national body's name of four characters or more (国家粮食局, 应急管理部消防救援局): a
-    name of its own wherever the segmentation starts a word with it."""
-    return len(name) >= 4 and (row.get("level") == "国家" or name.startswith(("国家", "国务院")))
+    """A national body's name of four characters or more (国家粮食局, 应急管理部消防救援局), or a
+    branch of the People's Bank: a name of its own wherever the segmentation starts a word with it."""
+    return len(name) >= 4 and (row.get("level") == "国家" or name.startswith(("国家", "国务院", "人民银行")))
 
 
 @per_paragraph
@@ -41,8 +43,10 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
     words, table = keyed(rule, options["list"], "old")
     today = effective_date(doc)
     when = date_words(doc)
-    for start, end, name in words.longest(p.text):
-        row = table[name]
+    listed = ((start, end, name, table[name]) for start, end, name in words.longest(p.text))
+    for start, end, name, row in chain(listed, _central_branches(p.text, table)):
+        if name.startswith("人民银行") and p.text[start - 2:start] == "中国":
+            start -= 2  # 中国人民银行兰州中心支行: the bank's full name
         changed = parse_date(row["date"])
         if changed is None or today < changed:
             continue
@@ -62,6 +66,27 @@ def org_renamed(doc, rule, options, p) -> Iterator[Hit]:
         yield Hit(p, start, end, plain if "、" not in plain else None,
                   {"new": new, "changed": f"{changed.year}年{changed.month}月{changed.day}日",
                    "note": row.get("note", ""), "when": when})
+
+
+# a prefecture's central branch of the People's Bank, 中心支行 until the reform of 2023 (人民银行洛阳市中心支行:
+# now 中国人民银行洛阳市分行); a provincial capital's and the regional ones are rows of the list
+_CENTRAL_BRANCH = fast(r"人民银行(?P<city>[\u4e00-\u9fff]{2,5}?)市?中心支行")
+_CAPITAL_ROW = "人民银行兰州中心支行"  # the row whose date and note the prefectures' branches share
+
+
+def _central_branches(text: str, table: dict) -> Iterator[tuple[int, int, str, dict]]:
+    """(start, end, name, row) of each 中心支行 of the People's Bank that the list does not name as
+    written: a capital's written with 市 (人民银行兰州市中心支行) takes the capital's row, a
+    prefecture's a row made from the capital row's date and source."""
+    if "中心支行" not in text or _CAPITAL_ROW not in table:
+        return
+    for m in _CENTRAL_BRANCH.finditer(text):
+        key = f"人民银行{m.group('city')}中心支行"
+        if m.group() == key and key in table:
+            continue  # read by the list itself
+        row = table.get(key) or dict(table[_CAPITAL_ROW], old=m.group(), new=f"中国人民银行{m.group('city')}市分行",
+                                     note="2023年中国人民银行分支机构改革，地（市）中心支行更名为市分行")
+        yield m.start(), m.end(), m.group(), row
 
 
 org_renamed.FIELDS = frozenset({"text", "suggestion", "new", "changed", "note", "when"})
