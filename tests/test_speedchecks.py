@@ -135,12 +135,12 @@ def test_ordinal_and_approximate_patterns_hold_their_literals():
 
 
 def test_titles_and_name_lists_hold_their_literals():
-    from lint.checks import facts_people as fp
+    from lint.checks import people_posted as pp
     from lint.checks import people_mentions as pm
 
     for rx in (pm._TITLE_NAME, pm._NAME_TITLE, pm._CONTACT, pm._CONTACT_AFTER, pm._DESK_NAME, pm._COMRADE, pm._BRACKETED, pm._SPACED, pm._LIST):
         _assert_gate(rx.pattern, pm._NEEDS)
-    _assert_gate(fp._NAME_LIST.pattern, fp._NAME_LIST_NEEDS)
+    _assert_gate(pp._NAME_LIST.pattern, pp._NAME_LIST_NEEDS)
 
 
 def test_variant_characters_at_a_paragraph_edge():

@@ -31,7 +31,9 @@ _EXACT = fast(rf"{NUMBER}(万|亿)?({_UNITS})(?![多余])")
 _TOTAL = fast(rf"(?:(?<!公)(?:共|总计|合计|累计|共计|总共|全年共|一共)(?:有|计|完成|实施|办理|受理|建成|新增|排查|发现|发生|查处|整改|投入|争取|安排|帮助|培训|收到|接待)?[^\d，。；]{{0,8}}?"
               rf"|(?:总投资|投资总额|总金额|总规模|总面积|总长度?|总里程)(?:为|达|达到|共)?){_NUM}")
 _COMPARED = compile_regex(r"[，,；](?:同比|与|比|较)")
-_DONE_AFTER = compile_regex(r"[，,；](?:已经|均已|已|累计)")
+_DONE_AFTER = compile_regex(r"[，,；](?:目前|截至目前|现)?(?:已经|均已|已|累计)")
+# a semicolon that starts a statement of its own (；安排人才发展专项资金3.5亿元), not the next part
+_NEW_STATEMENT = compile_regex(r"；(?:另|另外|此外|同时|还|并|安排|下达|统筹|争取|筹集|拨付|落实|新增|全年|全市|全省|全县|全区)")
 _BRACKETS = compile_regex(r"（[^）]*）|\([^)]*\)")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1, "": 1}
 
@@ -85,9 +87,10 @@ def _parts_after(text: str, start: int, end: int, unit: str) -> list[_Part] | No
     compared = _COMPARED.search(seg)
     if compared:  # ，较2024年的2.95亿元增长…: the breakdown ends where the comparison starts
         seg = seg[:compared.start()]
-    done = _DONE_AFTER.search(seg)
-    if done:  # ，已完成整改163个: what became of the whole, no part of it
-        seg = seg[:done.start()]
+    for cut in (_DONE_AFTER, _NEW_STATEMENT):
+        done = cut.search(seg)
+        if done:  # ，已完成整改163个; ；安排……: what became of the whole, or another statement
+            seg = seg[:done.start()]
     masked = _BRACKETS.sub(lambda m: " " * len(m.group()), seg)
     out = []
     for m in _QTY.finditer(masked):
@@ -167,13 +170,23 @@ def total_parts(doc, rule, options, p) -> Iterator[Hit]:
         yield from _days_counted(p, effective_date(doc).year)  # the year of a span written without one
     if "其中" not in text:
         return
-    for t, stated in _totals(text):
+    totals = _totals(text)
+    ends = {t.end() for t, _ in totals}
+    for t, stated in totals:
         unit = _unit(t.group(2), t.group(3))
-        total, half = _scaled(t.group(1), t.group(2), t.group(3))
         k = text.find("其中", t.end())
         end = _sentence_end(text, t.end())
         if k == -1 or k > end + 2:
             continue
+        if stated:
+            # 共有52个品种、196个中选产品，其中……: the breakdown is of the nearer figure of the unit
+            # (not of one compared with: 9起，分别比2023年的12起下降25%)
+            nearer = [q for q in _QTY.finditer(text, t.end(), k) if _unit(q.group(2), q.group(3)) == unit
+                      and not _CHANGE.search(text, after_mark(text, q.start(), "，,；。"), q.start())]
+            if nearer and nearer[-1].end() in ends:
+                continue  # read as a total of its own
+            t = nearer[-1] if nearer else t
+        total, half = _scaled(t.group(1), t.group(2), t.group(3))
         stop = _sentence_end(text, k)
         semi = text.find("；", k, stop)
         if not stated:  # the figure before 其中: its breakdown ends with the clause

@@ -22,7 +22,7 @@ from ..text.fastregex import fast
 from ..text.chinese import HAN_BASIC, is_han
 from .people_mentions import COMPOUND, SURNAMES, Mention, mentions, plausible_name
 from .people_posts import compatible_bodies, core_title, is_deputy
-from .people_posted import HELD_TOGETHER, portfolio, posted_order
+from .people_posted import HELD_TOGETHER, listed_names, order_in_document, portfolio, posted_order
 
 
 def _posts(ms: list[Mention]) -> list[Mention]:
@@ -163,6 +163,17 @@ def _same_desk(a: list[Mention], b: list[Mention]) -> bool:
     return any(x.body and y.body and compatible_bodies(x.body, y.body) for x in a for y in b)
 
 
+def _apart(a: list[Mention], b: list[Mention]) -> bool:
+    """Both names are given departments (厅, 局), and they differ (省交通运输厅……处 / 省财政厅): read
+    for a contact's desk; an office (市防指办公室) often sits in another body and says nothing."""
+    da, db = {_DEPT.match(x.body).group() for x in a if _DEPT.match(x.body)}, \
+        {_DEPT.match(y.body).group() for y in b if _DEPT.match(y.body)}
+    return bool(da and db) and not da & db
+
+
+_DEPT = re.compile(r".{2,12}?[厅局]")
+
+
 def _near_names(doc, rule) -> Iterator[Hit]:
     """Two names one character apart, the two characters sounding or looking alike (孙丽华 /
     孙立华, 王志刚 / 王志钢), in one draft: almost always one person's name mistyped; under one
@@ -193,6 +204,8 @@ def _near_names(doc, rule) -> Iterator[Hit]:
                 continue  # two people with two posts (a task's role, 组长 or 执行主任, is no post of its own)
             if all(m.how == "list" for m in ma + mb):
                 continue
+            if not same_post and any(m.how == "contact" for m in ma + mb) and _apart(ma, mb):
+                continue  # 联系人：刘建君，省交通运输厅……处 and 刘建军　省财政厅副厅长: two bodies, two people
             if given < 2 and not same_post and not _same_desk(ma, mb):
                 continue
             how = "只差一个音近或形近的字" if alike(a[diff[0]], b[diff[0]], fuzzy=True) else "职务相同，名字只差一个字"
@@ -384,51 +397,11 @@ people_title.OPTIONS = {"people": _PEOPLE}
 _LIST_SEP = fast(r"[、，]")
 
 
-_ONE_NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
-# after a mark or a post (副县长陈晓敏、赵建国、李文华), or after a colon with ideographic spaces
-# between the names (出席：王振东　刘洪涛　赵建国)
-_NAME_LIST = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[长记任席]))({_ONE_NAME}(?:、{_ONE_NAME}){{2,}}"
-                  rf"|(?<=[：:]){_ONE_NAME}(?:[\u3000 ]{_ONE_NAME}){{2,}})"
-                  rf"(?=同志|等|出席|列席|参加|到会|(?:常务)?副?[省市县区州旗镇乡]长|副?书记|副?主任|[，。；：）\s]|$)")
-
-
-# Every match of _NAME_LIST has a name between two 顿号 or ideographic spaces (its second name).
-_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|[\u3000 ]{_ONE_NAME}[\u3000 ]")
-
-
-def _listed_names(doc, rule):
-    """Runs of three or more person names joined by 、 (出席：张三、李四、王五; 副县长张三、李四、王五),
-    or by ideographic spaces after a colon (出席：张三　李四　王五)."""
-
-    where = doc.paragraph_index.matching(_NAME_LIST_NEEDS)
-    for p in doc.iter(rule.scope):
-        if p.index not in where:
-            continue
-        for m in _NAME_LIST.finditer(p.text):
-            names = m.group(1).replace("\u3000", "、").replace(" ", "、").split("、")
-            if all(2 <= len(n) <= 3 for n in names) and len(set(names)) == len(names):
-                yield p, m, names
-
-
-def _order_in_document(doc, rule) -> Iterator[Hit]:
-    first = None
-    for p, m, names in _listed_names(doc, rule):
-        if first is None:
-            first = (p, names)
-            continue
-        rank = {n: i for i, n in enumerate(first[1])}
-        shared = [n for n in names if n in rank]
-        if len(shared) >= 2 and [rank[n] for n in shared] != sorted(rank[n] for n in shared):
-            yield Hit(p, m.start(), m.end(), None, {
-                "first": shared[0], "second": shared[1],
-                "order": f"第{first[0].line}行的排列为“{'、'.join(n for n in first[1] if n in shared)}”"})
-
-
 def people_order(doc, rule, options) -> Iterator[Hit]:
     people = _people(rule, options)
     if len(people) < 2:
-        yield from _order_in_document(doc, rule)
-        yield from posted_order(doc, rule, _listed_names(doc, rule))
+        yield from order_in_document(doc, rule)
+        yield from posted_order(doc, rule, listed_names(doc, rule))
         return
     rank = {n: i for i, (n, _) in enumerate(people)}
     rx = fast("|".join(re.escape(n) for n in sorted(rank, key=len, reverse=True)))

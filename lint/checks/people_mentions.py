@@ -77,6 +77,7 @@ _CONTACT = fast(rf"联系(?:人(?:及(?:联系)?(?:电话|方式))?|电话|方�
 _CONTACT_MORE = fast(rf"[，,、；;]\s*(?P<body>[{HAN_BASIC}]{{2,16}}?(?:科|处|室|股|办|中心|站|所|局|委))"
                      rf"(?P<title>[科股处]长)?[ \u3000]?(?P<name>{NAME}?)(?=[，,；;、。（(\s\d]|$|电话|手机|同志)")
 _CONTACT_START = compile_regex(r"联系人[：:]")
+_DESK_AFTER = compile_regex(rf"[，,](?P<b>[{HAN_BASIC}]{{2,20}}?(?:科|处|室|股|办|中心|站|所|局|委|厅))(?=[；;，,。]|$)")
 _CONTACT_SEP = compile_regex(r"[，,、；;]")
 # 联系电话：0551-6210000（张丽萍）: the name in brackets after the number
 _CONTACT_AFTER = fast(rf"联系(?:人|电话|方式)[：:][0-9０-９\-－—、，,/ \u3000转]{{5,40}}[（(](?P<name>{NAME}?)[）)]")
@@ -367,7 +368,8 @@ def paragraph_mentions(p, lex=None, doc_year: int | None = None):
             continue
         body = _trim(m.group("body") or "")
         after = text[m.end("name"):m.end("name") + 30]
-        br = re.match(rf"\s*[（(](?P<b>[{HAN_BASIC}]{{2,20}})[）)]", after)
+        br = re.match(rf"\s*[（(](?P<b>[{HAN_BASIC}]{{2,20}})[）)]", after) \
+            or _DESK_AFTER.match(after)  # 联系人：刘建君，省交通运输厅农村公路建设处；电话……
         if br and not body:
             body = br.group("b")
         found.append((2, Mention(p, m.start("name"), m.end("name"), name, "", body, "contact", False, m.start())))

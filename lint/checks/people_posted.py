@@ -11,7 +11,8 @@ from typing import Iterator
 from ..cache import compile_regex
 from ..model.finding import Hit
 from ..text.fastregex import fast
-from .people_mentions import mentions
+from ..text.chinese import HAN_BASIC
+from .people_mentions import COMPOUND, SURNAMES, mentions
 from .people_posts import compatible_bodies
 
 # A government head (县长, 区长, 镇长…) and the party secretary of the same place (县委书记,
@@ -196,3 +197,45 @@ def portfolio(m) -> str | None:
             and not _PARTY_BODY.search(body):
         return "部门" + body
     return None
+
+
+# --- lists of names alone (FC018 without the office's list) ------------------------------------
+
+_ONE_NAME = rf"(?:{COMPOUND}|[{SURNAMES}])[{HAN_BASIC}]{{1,2}}?"
+# after a mark or a post (副县长陈晓敏、赵建国、李文华), or after a colon with ideographic spaces
+# between the names (出席：王振东　刘洪涛　赵建国)
+_NAME_LIST = fast(rf"(?:(?<![{HAN_BASIC}])|(?<=[长记任席]))({_ONE_NAME}(?:、{_ONE_NAME}){{2,}}"
+                  rf"|(?<=[：:]){_ONE_NAME}(?:[\u3000 ]{_ONE_NAME}){{2,}})"
+                  rf"(?=同志|等|出席|列席|参加|到会|(?:常务)?副?[省市县区州旗镇乡]长|副?书记|副?主任|[，。；：）\s]|$)")
+
+
+# Every match of _NAME_LIST has a name between two 顿号 or ideographic spaces (its second name).
+_NAME_LIST_NEEDS = fast(rf"、{_ONE_NAME}、|[\u3000 ]{_ONE_NAME}[\u3000 ]")
+
+
+def listed_names(doc, rule):
+    """Runs of three or more person names joined by 、 (出席：张三、李四、王五; 副县长张三、李四、王五),
+    or by ideographic spaces after a colon (出席：张三　李四　王五)."""
+
+    where = doc.paragraph_index.matching(_NAME_LIST_NEEDS)
+    for p in doc.iter(rule.scope):
+        if p.index not in where:
+            continue
+        for m in _NAME_LIST.finditer(p.text):
+            names = m.group(1).replace("\u3000", "、").replace(" ", "、").split("、")
+            if all(2 <= len(n) <= 3 for n in names) and len(set(names)) == len(names):
+                yield p, m, names
+
+
+def order_in_document(doc, rule) -> Iterator[Hit]:
+    first = None
+    for p, m, names in listed_names(doc, rule):
+        if first is None:
+            first = (p, names)
+            continue
+        rank = {n: i for i, n in enumerate(first[1])}
+        shared = [n for n in names if n in rank]
+        if len(shared) >= 2 and [rank[n] for n in shared] != sorted(rank[n] for n in shared):
+            yield Hit(p, m.start(), m.end(), None, {
+                "first": shared[0], "second": shared[1],
+                "order": f"第{first[0].line}行的排列为“{'、'.join(n for n in first[1] if n in shared)}”"})
