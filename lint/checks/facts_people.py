@@ -168,7 +168,7 @@ def _apart(a: list[Mention], b: list[Mention]) -> bool:
     for a contact's desk; an office (市防指办公室) often sits in another body and says nothing."""
     da, db = {_DEPT.match(x.body).group() for x in a if _DEPT.match(x.body)}, \
         {_DEPT.match(y.body).group() for y in b if _DEPT.match(y.body)}
-    return bool(da and db) and not da & db
+    return bool(da and db) and not any(compatible_bodies(x, y) for x in da for y in db)
 
 
 _DEPT = re.compile(r".{2,12}?[厅局]")
