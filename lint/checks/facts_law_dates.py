@@ -22,6 +22,8 @@ _ON = r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日"
 _IN_FORCE = fast(_ON + r"(?:起)?(?:正式)?(?:施行|实施|生效)")
 # 去年4月30日，十四届全国人大常委会审议通过《……法》: the day a law was adopted or amended
 _ADOPTED_ON = fast(_ON + r"[，,]?[^。；《》\d]{0,24}?(?:通过|公布|颁布|修订|修正|修改)(?:了|的)?(?=《)")
+# 该法于2021年6月10日经……通过: the day of the law named before
+_ADOPTED_THIS = fast(r"(?<=[法例]于)" + _ON + r"[^。；《》\d]{0,24}?(?:通过|公布|颁布)")
 _AMENDED = fast(r"(?<!\d)(\d{4})年(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)")
 # the versions the list holds are complete up to this year (reference/law-dates.tsv: April 2025)
 KNOWN_UNTIL = 2024
@@ -52,16 +54,18 @@ def _cited(text: str, start: int, end: int, titles: list) -> tuple | None:
             return t
         if t[0] >= end and text[end:t[0]] in ("", "的"):
             return t
-    # 贯彻《……法》，这部法律自2024年6月1日起施行: the title the clause before names
+    # 贯彻《……法》，这部法律自2024年6月1日起施行; ……。该法于2021年6月10日……通过: the last title
+    # before it, the law a 这部法律 right before the date stands for
     before = [t for t in titles if t[1] <= start]
-    if before and _THIS_LAW.fullmatch(text, before[-1][1], start):
+    if before and _THIS_LAW.search(text, max(before[-1][1], start - 12), start):
         return before[-1]
     return None
 
 
 _BRACKETED = compile_regex(r"（[^（）]{0,30}）")
-_JOINS_BEFORE = compile_regex(r"（|，?(?:已|将|也)?(?:于|自|从)?")
-_THIS_LAW = compile_regex(r"[，,]?(?:这部|该|此)(?:法律|法规|条例|法)(?:已|将|也)?(?:于|自|从)?")
+# （2007年8月30日通过，2009年1月1日起施行）: a bracket after the title may give both days
+_JOINS_BEFORE = compile_regex(r"（(?:[^（），]{0,24}[，,])?|，?(?:已|将|也)?(?:于|自|从)?")
+_THIS_LAW = compile_regex(r"(?:这部|该|此)(?:法律|法规|条例|法)(?:已|将|也)?(?:于|自|从)?$")
 
 
 @per_paragraph
@@ -78,13 +82,13 @@ def law_date(doc, rule, options, p) -> Iterator[Hit]:
         titles.append((m.start(), m.end(), full if full in dates else None))
     if not any(t[2] for t in titles):
         return
-    for pattern, which, what in ((_IN_FORCE, 1, "施行"), (_ADOPTED_ON, 0, "通过（公布）")):
+    for pattern, which, what in ((_IN_FORCE, 1, "施行"), (_ADOPTED_ON, 0, "通过（公布）"), (_ADOPTED_THIS, 0, "通过（公布）")):
         for m in pattern.finditer(text):
             cited = _cited(text, m.start(), m.end(), titles)
             if not cited or not cited[2]:
                 continue
             y, mo, d = (int(g) for g in m.groups())
-            known = [v[which] for v in dates[cited[2]] if v[which]]
+            known = sorted({v[which] for v in dates[cited[2]] if v[which]})  # (通过 and 公布: two rows, one day)
             if any((f.year, f.month, f.day) == (y, mo, d) for f in known):
                 continue
             same_day = [f for f in known if (f.month, f.day) == (mo, d)]
