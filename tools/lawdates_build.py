@@ -84,9 +84,13 @@ def main(argv=None) -> int:
     lines = ["# 法律、行政法规各版本的公布（修正、修订）日期和施行日期。由 tools/lawdates_build.py 从 LawRefBook/Laws 的",
              "# db.sqlite3 生成；只收该库保存的版本（不一定是每一次修改）。数据日期：2025年4月。",
              "title\tadopted\tin_force\tsource"]
-    lines += [f"{t}\t{a}\t{f}\t{src}" for t, a, f in rows]
     old = (REFERENCE / "law-dates.tsv").read_text(encoding="utf-8").splitlines()[3:]
-    lines += [line for line in old if line and not line.split("\t")[3].startswith("LawRefBook")]
+    hand = [line.split("\t") for line in old if line and not line.split("\t")[3].startswith("LawRefBook")]
+    dated = {(t, a) for t, a, f in rows if f}
+    hand = [h for h in hand if (h[0], h[1]) not in dated]  # the texts give that version's day now
+    kept = {(h[0], h[1]) for h in hand}
+    lines += [f"{t}\t{a}\t{f}\t{src}" for t, a, f in rows if (t, a) not in kept]
+    lines += ["\t".join(h) for h in hand]
     (REFERENCE / "law-dates.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} versions", file=sys.stderr)
     return 0
