@@ -1,5 +1,6 @@
 """A place name written one character off (FC035): 苍山区 for 仓山区, 蹬口县 for 磴口县, 寻邬县 for
-寻乌县, 旅顺区 for 旅顺口区.
+寻乌县, 旅顺区 for 旅顺口区; and an autonomous division named with its peoples wrong (靖州侗族苗族
+自治县 for 靖州苗族侗族自治县, 保亭黎族自治县 for 保亭黎族苗族自治县).
 
 A county-level or prefecture name ending in 县, 区, 市 or 旗 that no division bears, in use or given
 up (reference/places.tsv), is compared with the divisions in use whose names differ from it in one
@@ -24,6 +25,9 @@ from .facts_places import _GENERIC, _places
 _SUFFIXES = "县区市旗"
 _PLACE_SUFFIX = re.compile(r"(?:省|市|地区|盟|自治州|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _BEFORE = set("、，。；：（）“”《》 \u3000\t")
+_SUFFIX_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市旗]")  # a suffix after two Han characters at least
+# a preposition a place name often follows (在蓟洲区, 赴苍山区)
+_PREPOSITIONS = set("在赴到至从于向对")
 
 
 @lru_cache(maxsize=4)
@@ -62,22 +66,58 @@ def _stands(text: str, start: int, known: frozenset) -> bool:
     or after 和 (及, 与) that follows one (中山区、西岗区和旅顺区)."""
     if start == 0 or text[start - 1] in _BEFORE or not is_han(text[start - 1]):
         return True
+    if text[start - 1] in _PREPOSITIONS and (start == 1 or not is_han(text[start - 2])):
+        return True  # ，在蓟洲区、宝坻区
     end = start - 1 if text[start - 1] in "和及与" else start
     return any(text[max(0, end - k):end] in known for k in range(3, 9))
+
+
+# an autonomous division: its place, its peoples, its level (靖州苗族侗族自治县, 保亭黎族苗族自治县)
+_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,4}?)((?:[\u4e00-\u9fff]{1,5}?族)+)自治([县州旗])")
+_AUTONOMY = re.compile(r"族自治[县州旗]")
+
+
+@lru_cache(maxsize=4)
+def _autonomous(src) -> dict[tuple[str, str], list[str]]:
+    """(place, level) -> the autonomous divisions in use of that place and level."""
+    pl = _places(src)
+    out: dict[tuple[str, str], list[str]] = {}
+    for name in set(pl.county) | set(pl.province):
+        m = _AUTONOMOUS.fullmatch(name)
+        if m:
+            out.setdefault((m.group(1), m.group(3)), []).append(name)
+    return out
+
+
+def _peoples_slips(text: str, src, known) -> Iterator[tuple[int, int, str]]:
+    """An autonomous division named with its peoples wrong, missing or out of order (靖州侗族苗族
+    自治县, 保亭黎族自治县): the one division in use of that place and level."""
+    index = _autonomous(src)
+    for end in (m.end() for m in _AUTONOMY.finditer(text)):
+        for start in range(max(0, end - 16), end - 5):  # the longest reading whose place has one
+            m = _AUTONOMOUS.fullmatch(text, start, end)
+            meant = index.get((m.group(1), m.group(3)), []) if m else []
+            if meant:
+                if m.group() not in known and len(meant) == 1 and _stands(text, start, known):
+                    yield start, end, meant[0]
+                break
 
 
 @per_paragraph
 def place_slip(doc, rule, options, p) -> Iterator[Hit]:
     text = p.text
-    if not any(c in text for c in _SUFFIXES):
+    if "自治" in text:
+        src = source(rule, options["list"])
+        for start, end, right in _peoples_slips(text, src, _near(src)[1]):
+            yield Hit(p, start, end, right, {"problem": f"没有叫“{text[start:end]}”的行政区划，应为“{right}”"})
+    if not _SUFFIX_AT.search(text):
         return
     src = source(rule, options["list"])
     keys, known = _near(src)
     pl = _places(src)
     whole = None
-    for i, c in enumerate(text):
-        if c not in _SUFFIXES:
-            continue
+    for suffix in _SUFFIX_AT.finditer(text):
+        i = suffix.start()
         for size in (3, 2, 4):  # the name before the suffix: 苍山 of 苍山区, 巴彦 of 巴彦淖尔市 …
             start = i - size
             if start < 0 or not all(is_han(x) for x in text[start:i]):
