@@ -17,7 +17,7 @@ DATA = Path(__file__).parent / "data" / "facts"
 # the rules that may find a fault of each kind of the keys
 FAMILIES = {"1": {"FC013", "FC014"}, "2": {"FC008", "FC009", "FC031"}, "3": {"FC015", "FC016", "FC035"},
             "4": {"FC010", "FC011", "FC012", "FC033", "NM011"}, "5": {"FC017", "FC018", "FC019"},
-            "6": {"FC002", "FC006", "FC007", "FC020", "FC034", "FC021", "FC022", "FC023", "FC024", "FC026", "FC027",
+            "6": {"FC002", "FC006", "FC007", "FC020", "FC034", "FC036", "FC021", "FC022", "FC023", "FC024", "FC026", "FC027",
                   "FC028", "FC029", "FC032"},
             "7": {"FC025"}}
 # (planted faults found now, planted faults in the key): a set may only gain
