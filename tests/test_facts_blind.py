@@ -23,15 +23,16 @@ FAMILIES = {"1": {"FC013", "FC014"}, "2": {"FC008", "FC009", "FC031"}, "3": {"FC
 # (planted faults found now, planted faults in the key): a set may only gain
 FOUND = {"blind2": (47, 51), "blind3": (64, 68), "blind4": (63, 65), "blind5": (61, 62),
          "blind6": (59, 63), "blind7": (58, 63), "blind8": (57, 60), "blind9": (60, 62),
-         "blind10": (59, 64), "blind11": (52, 64), "blind12": (51, 64), "blind13": (52, 63),
-         "blind14": (57, 65), "blind15": (55, 63), "blind16": (55, 64), "blind17": (50, 64),
-         "blind18": (59, 63), "blind19": (60, 62), "blind20": (50, 63), "blind21": (58, 64),
+         "blind10": (59, 64), "blind11": (53, 64), "blind12": (51, 64), "blind13": (52, 63),
+         "blind14": (57, 65), "blind15": (55, 63), "blind16": (55, 64), "blind17": (51, 64),
+         "blind18": (59, 63), "blind19": (61, 62), "blind20": (50, 63), "blind21": (58, 64),
          "blind22": (60, 66), "blind23": (57, 63), "blind24": (51, 60), "blind25": (53, 60),
-         "blind26": (57, 61), "blind27": (49, 60), "blind28": (51, 61), "blind29": (49, 60),
-         "blind30": (51, 60), "blind31": (45, 60), "blind32": (51, 60), "blind33": (47, 59),
-         "blind34": (49, 60), "blind35": (45, 60), "blind36": (41, 60), "blind37": (48, 60),
-         "blind38": (45, 60), "blind39": (53, 60), "blind40": (54, 60), "blind41": (56, 60),
-         "blind42": (54, 60)}
+         "blind26": (57, 61), "blind27": (49, 60), "blind28": (52, 61), "blind29": (49, 60),
+         "blind30": (51, 60), "blind31": (45, 60), "blind32": (51, 60), "blind33": (49, 59),
+         "blind34": (50, 60), "blind35": (45, 60), "blind36": (44, 60), "blind37": (48, 60),
+         "blind38": (47, 60), "blind39": (55, 60), "blind40": (55, 60), "blind41": (56, 60),
+         "blind42": (54, 60), "blind43": (47, 60), "blind44": (49, 60), "blind45": (50, 60),
+         "blind46": (49, 60)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:
