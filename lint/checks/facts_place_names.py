@@ -28,6 +28,8 @@ _BEFORE = set("、，。；：（）“”《》 \u3000\t")
 _SUFFIX_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市旗]")  # a suffix after two Han characters at least
 # a preposition a place name often follows (在蓟洲区, 赴苍山区)
 _PREPOSITIONS = set("在赴到至从于向对")
+# the character before a name: a mark, a place's suffix (宝鸡市歧山县), 和 or a preposition
+_MAY_PRECEDE = _BEFORE | set("省市县区州旗盟和及与") | _PREPOSITIONS
 
 
 @lru_cache(maxsize=4)
@@ -120,8 +122,9 @@ def place_slip(doc, rule, options, p) -> Iterator[Hit]:
         i = suffix.start()
         for size in (3, 2, 4):  # the name before the suffix: 苍山 of 苍山区, 巴彦 of 巴彦淖尔市 …
             start = i - size
-            if start < 0 or not all(is_han(x) for x in text[start:i]):
-                continue
+            if start < 0 or (start and text[start - 1] not in _MAY_PRECEDE and is_han(text[start - 1])) \
+                    or not all(is_han(x) for x in text[start:i]):
+                continue  # (what can stand before a name, read first: most 市 and 区 are inside words)
             written = text[start:i + 1]
             if written in known or text[max(0, start - 1):i + 1] in known:
                 break  # a real place (or the end of one: 鼓楼区 of 南鼓楼区 is not read)
