@@ -135,12 +135,12 @@ def place_slip(doc, rule, options, p) -> Iterator[Hit]:
                     if _alike(a, b):
                         meant.add(name)
             meant.update(keys.get(written, ()))
-            if not meant or not _stands(text, start, known) or _inside_word(text, start, i) \
-                    or _common_word(written[:-1]):
+            if not meant or not _stands(text, start, known):
                 continue
             whole = whole if whole is not None else doc.joined_text
             named = [m for m in meant if any(h in whole for h in _homes(pl, m))]
-            if len(named) != 1:
+            # (the lexicon is asked last: most candidates have no home in the draft)
+            if len(named) != 1 or _inside_word(text, start, i) or _common_word(written[:-1]):
                 continue
             right = named[0]
             home = next(h for h in _homes(pl, right) if h in whole)
