@@ -217,6 +217,9 @@ def _near_names(doc, rule) -> Iterator[Hit]:
     yield from _unread_variants(doc, rule, by_name)
 
 
+_PLACE_ENDS = set("省市县区州旗盟镇乡")
+
+
 def _unread_variants(doc, rule, by_name: dict) -> Iterator[Hit]:
     """A three-character name the draft introduces (with a post, as a contact, before 同志)
     written elsewhere with one given-name character changed for a sound- or shape-alike one,
@@ -243,8 +246,9 @@ def _unread_variants(doc, rule, by_name: dict) -> Iterator[Hit]:
             if c not in surnames or i + 3 > len(text):
                 continue
             cand = text[i:i + 3]
-            if cand in by_name or (p.index, i) in read or not is_han(cand[1]) or not is_han(cand[2]):
-                continue
+            if cand in by_name or (p.index, i) in read or not is_han(cand[1]) or not is_han(cand[2]) \
+                    or text[i - 1:i] in _PLACE_ENDS and text[i + 3:i + 4] == "、":
+                continue  # (温州市郑晓丽、嘉兴市王建萍、: a list of places' people, each another person)
             # a bare name is followed by a mark (报送覃晓莉。) or joins another (顾晓冬与沈惠芳); else it
             # stands in the paragraph that introduces the name (…书记何建华违规…何剑华受到警告)
             loose = i + 3 < len(text) and is_han(text[i + 3]) and not text.startswith(("同志", "与", "和"), i + 3)

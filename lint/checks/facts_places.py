@@ -313,6 +313,22 @@ place_hierarchy.OPTIONS = {"list": Param("str", default="places", doc="administr
 _LISTED_AFTER = {c + "、" for c in "省市县区旗州盟"}
 
 
+def _in_current_name(pl: _Places, text: str, start: int, end: int) -> bool:
+    """The old two-character name is part of a name in use written there (赣县区 holds 赣县), or of
+    the short form of an autonomous county (大通县, of 大通回族土族自治县, holds 通县)."""
+    names = pl.names | _autonomous_short(pl)
+    return any(text[max(0, start - a):end + b] in names for a in range(0, 4) for b in range(0, 3) if a or b)
+
+
+_AUTONOMOUS_NAME = compile_regex(r"([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,5}?族)+自治([县州旗])")
+
+
+@lru_cache(maxsize=4)
+def _autonomous_short(pl: _Places) -> frozenset[str]:
+    """大通县 of 大通回族土族自治县: the autonomous divisions by their place and level."""
+    return frozenset(m.group(1) + m.group(2) for m in map(_AUTONOMOUS_NAME.fullmatch, pl.names) if m)
+
+
 def _short_name_stands(text: str, start: int, end: int, prefecture: str) -> bool:
     """A two-character county name (赣县) is read as a name after its city (南宁市横县交界), or
     before a mark with no word across its start (西连赣县，), after another place and 、, or after a
@@ -354,7 +370,8 @@ def place_renamed(doc, rule, options, p) -> Iterator[Hit]:
         dated = text[s0:min(s1, next_mark(text, end, "，"))]
         if _HISTORY.search(clause) or any(y < year for y in years_in(dated)):
             continue
-        if end - start == 2 and not _short_name_stands(text, start, end, r.get("prefecture", "")):
+        if end - start == 2 and (_in_current_name(pl, text, start, end)
+                                 or not _short_name_stands(text, start, end, r.get("prefecture", ""))):
             continue  # 赣县, 通县: two characters are a name after their city (南宁市横县交界) or between marks
             # (西连赣县，), not inside a longer name or a word (赣县区, 沙县小吃, 抢通县乡道路)
         if not starts_word(text, start, end):  # last: it may load the lexicon
