@@ -29,7 +29,8 @@ _SUFFIX_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市旗]")  # a suffix af
 # a preposition a place name often follows (在蓟洲区, 赴苍山区)
 _PREPOSITIONS = set("在赴到至从于向对")
 # the character before a name: a mark, a place's suffix (宝鸡市歧山县), 和 or a preposition
-_MAY_PRECEDE = _BEFORE | set("省市县区州旗盟和及与") | _PREPOSITIONS
+_PLACE_CHARS = set("省市县区州旗盟")
+_MAY_PRECEDE = _BEFORE | _PLACE_CHARS | set("和及与") | _PREPOSITIONS
 
 
 @lru_cache(maxsize=4)
@@ -39,6 +40,7 @@ def _near(src) -> tuple[dict, frozenset]:
     left out (旅顺区 of 旅顺口区)."""
     pl = _places(src)
     in_use = {n for n in set(pl.county) | set(pl.province) if n not in _GENERIC}
+    in_use |= {m.group(1) + m.group(3) for m in map(_AUTONOMOUS.fullmatch, list(in_use)) if m}  # 巍山县
     known = frozenset(in_use | set(pl.old) | set(pl.provinces))
     keys: dict[str, list[str]] = {}
     for name in in_use:
@@ -52,15 +54,20 @@ def _near(src) -> tuple[dict, frozenset]:
     return keys, known
 
 
-def _homes(pl, name: str) -> set[str]:
+def _homes(pl, src, name: str) -> set[str]:
     """The short names of the places a division belongs to that a draft about it would name:
-    its prefecture (福州 of 仓山区), or its province where it has no prefecture (重庆 of 璧山区)."""
-    out = set()
-    for prov, pref in pl.county.get(name, ()):
-        out.add(_PLACE_SUFFIX.sub("", pref or prov))
-    for prov in pl.province.get(name, ()):
-        out.add(_PLACE_SUFFIX.sub("", prov))
+    its prefecture (福州 of 仓山区, 延边 of 珲春市), or its province where it has no prefecture
+    (重庆 of 璧山区). An autonomous county may be given by its short form (巍山县)."""
+    full = [name] if name in pl.county else _autonomous(src).get((name[:-1], name[-1]), [name])
+    out = {_stem(pref or prov) for n in full for prov, pref in pl.county.get(n, ())}
+    out |= {_stem(prov) for prov in pl.province.get(name, ())}
     return {x for x in out if len(x) >= 2}
+
+
+def _stem(place: str) -> str:
+    """福州 of 福州市, 延边 of 延边朝鲜族自治州, 内蒙古 of 内蒙古自治区."""
+    m = _AUTONOMOUS.fullmatch(place)
+    return m.group(1) if m else _PLACE_SUFFIX.sub("", place)
 
 
 def _stands(text: str, start: int, known: frozenset) -> bool:
@@ -71,6 +78,8 @@ def _stands(text: str, start: int, known: frozenset) -> bool:
     if text[start - 1] in _PREPOSITIONS and (start == 1 or not is_han(text[start - 2])):
         return True  # ，在蓟洲区、宝坻区
     end = start - 1 if text[start - 1] in "和及与" else start
+    if end < start and text[end - 1:end] in _PLACE_CHARS:
+        return True  # ……开发区和浑春市: 和 after a place or a zone
     return any(text[max(0, end - k):end] in known for k in range(3, 9))
 
 
@@ -138,12 +147,12 @@ def place_slip(doc, rule, options, p) -> Iterator[Hit]:
             if not meant or not _stands(text, start, known):
                 continue
             whole = whole if whole is not None else doc.joined_text
-            named = [m for m in meant if any(h in whole for h in _homes(pl, m))]
+            named = [m for m in meant if any(h in whole for h in _homes(pl, src, m))]
             # (the lexicon is asked last: most candidates have no home in the draft)
             if len(named) != 1 or _inside_word(text, start, i) or _common_word(written[:-1]):
                 continue
             right = named[0]
-            home = next(h for h in _homes(pl, right) if h in whole)
+            home = next(h for h in _homes(pl, src, right) if h in whole)
             yield Hit(p, start, i + 1, right, {"problem": f"没有叫“{written}”的县级以上行政区划，文中写到的{home}有{right}"})
             break
 
