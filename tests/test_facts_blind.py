@@ -32,7 +32,8 @@ FOUND = {"blind2": (47, 51), "blind3": (64, 68), "blind4": (63, 65), "blind5": (
          "blind34": (50, 60), "blind35": (45, 60), "blind36": (44, 60), "blind37": (48, 60),
          "blind38": (47, 60), "blind39": (55, 60), "blind40": (55, 60), "blind41": (56, 60),
          "blind42": (54, 60), "blind43": (47, 60), "blind44": (49, 60), "blind45": (50, 60),
-         "blind46": (49, 60)}
+         "blind46": (49, 60), "blind47": (45, 60), "blind48": (48, 60), "blind49": (47, 60),
+         "blind50": (47, 60)}
 
 
 def _hits(folder: Path) -> tuple[int, int, list]:
