@@ -20,7 +20,7 @@ from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.chinese import is_han
 from .facts_common import per_paragraph, source
-from .facts_places import _GENERIC, _places
+from .facts_places import _GENERIC, AUTONOMOUS, _places, autonomous_divisions
 
 _SUFFIXES = "县区市旗"
 _PLACE_SUFFIX = re.compile(r"(?:省|市|地区|盟|自治州|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
@@ -40,7 +40,7 @@ def _near(src) -> tuple[dict, frozenset]:
     left out (旅顺区 of 旅顺口区)."""
     pl = _places(src)
     in_use = {n for n in set(pl.county) | set(pl.province) if n not in _GENERIC}
-    in_use |= {m.group(1) + m.group(3) for m in map(_AUTONOMOUS.fullmatch, list(in_use)) if m}  # 巍山县
+    in_use |= {place + level for place, level in autonomous_divisions(pl)}  # 巍山县, 大通县
     known = frozenset(in_use | set(pl.old) | set(pl.provinces))
     keys: dict[str, list[str]] = {}
     for name in in_use:
@@ -58,7 +58,7 @@ def _homes(pl, src, name: str) -> set[str]:
     """The short names of the places a division belongs to that a draft about it would name:
     its prefecture (福州 of 仓山区, 延边 of 珲春市), or its province where it has no prefecture
     (重庆 of 璧山区). An autonomous county may be given by its short form (巍山县)."""
-    full = [name] if name in pl.county else _autonomous(src).get((name[:-1], name[-1]), [name])
+    full = [name] if name in pl.county else autonomous_divisions(pl).get((name[:-1], name[-1]), [name])
     out = {_stem(pref or prov) for n in full for prov, pref in pl.county.get(n, ())}
     out |= {_stem(prov) for prov in pl.province.get(name, ())}
     return {x for x in out if len(x) >= 2}
@@ -66,7 +66,7 @@ def _homes(pl, src, name: str) -> set[str]:
 
 def _stem(place: str) -> str:
     """福州 of 福州市, 延边 of 延边朝鲜族自治州, 内蒙古 of 内蒙古自治区."""
-    m = _AUTONOMOUS.fullmatch(place)
+    m = AUTONOMOUS.fullmatch(place)
     return m.group(1) if m else _PLACE_SUFFIX.sub("", place)
 
 
@@ -83,30 +83,16 @@ def _stands(text: str, start: int, known: frozenset) -> bool:
     return any(text[max(0, end - k):end] in known for k in range(3, 9))
 
 
-# an autonomous division: its place, its peoples, its level (靖州苗族侗族自治县, 保亭黎族苗族自治县)
-_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,4}?)((?:[\u4e00-\u9fff]{1,5}?族)+)自治([县州旗])")
 _AUTONOMY = re.compile(r"族自治[县州旗]")
-
-
-@lru_cache(maxsize=4)
-def _autonomous(src) -> dict[tuple[str, str], list[str]]:
-    """(place, level) -> the autonomous divisions in use of that place and level."""
-    pl = _places(src)
-    out: dict[tuple[str, str], list[str]] = {}
-    for name in set(pl.county) | set(pl.province):
-        m = _AUTONOMOUS.fullmatch(name)
-        if m:
-            out.setdefault((m.group(1), m.group(3)), []).append(name)
-    return out
 
 
 def _peoples_slips(text: str, src, known) -> Iterator[tuple[int, int, str]]:
     """An autonomous division named with its peoples wrong, missing or out of order (靖州侗族苗族
     自治县, 保亭黎族自治县): the one division in use of that place and level."""
-    index = _autonomous(src)
+    index = autonomous_divisions(_places(src))
     for end in (m.end() for m in _AUTONOMY.finditer(text)):
         for start in range(max(0, end - 16), end - 5):  # the longest reading whose place has one
-            m = _AUTONOMOUS.fullmatch(text, start, end)
+            m = AUTONOMOUS.fullmatch(text, start, end)
             meant = index.get((m.group(1), m.group(3)), []) if m else []
             if meant:
                 if m.group() not in known and len(meant) == 1 and _stands(text, start, known):

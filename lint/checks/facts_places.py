@@ -316,17 +316,24 @@ _LISTED_AFTER = {c + "、" for c in "省市县区旗州盟"}
 def _in_current_name(pl: _Places, text: str, start: int, end: int) -> bool:
     """The old two-character name is part of a name in use written there (赣县区 holds 赣县), or of
     the short form of an autonomous county (大通县, of 大通回族土族自治县, holds 通县)."""
-    names = pl.names | _autonomous_short(pl)
+    names = pl.names | {place + level for place, level in autonomous_divisions(pl)}
     return any(text[max(0, start - a):end + b] in names for a in range(0, 4) for b in range(0, 3) if a or b)
 
 
-_AUTONOMOUS_NAME = compile_regex(r"([\u4e00-\u9fff]{2,4}?)(?:[\u4e00-\u9fff]{1,5}?族)+自治([县州旗])")
+# an autonomous division: its place, its peoples, its level (靖州苗族侗族自治县, 大理白族自治州)
+AUTONOMOUS = compile_regex(r"([\u4e00-\u9fff]{2,4}?)((?:[\u4e00-\u9fff]{1,5}?族)+)自治([县州旗])")
 
 
 @lru_cache(maxsize=4)
-def _autonomous_short(pl: _Places) -> frozenset[str]:
-    """大通县 of 大通回族土族自治县: the autonomous divisions by their place and level."""
-    return frozenset(m.group(1) + m.group(2) for m in map(_AUTONOMOUS_NAME.fullmatch, pl.names) if m)
+def autonomous_divisions(pl: _Places) -> dict[tuple[str, str], list[str]]:
+    """(place, level) -> the autonomous divisions in use of that place and level (("大通", "县") ->
+    大通回族土族自治县): the short form a draft may write, 大通县, is place and level."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for name in set(pl.county) | set(pl.province):
+        m = AUTONOMOUS.fullmatch(name)
+        if m:
+            out.setdefault((m.group(1), m.group(3)), []).append(name)
+    return out
 
 
 def _short_name_stands(text: str, start: int, end: int, prefecture: str) -> bool:
