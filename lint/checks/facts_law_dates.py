@@ -1,7 +1,7 @@
 """The dates a law is cited with (FC033): the day it took effect or was adopted (自2021年3月1日
 起施行, 2025年4月30日……审议通过《……法》) and the year of the version cited (2014年修订的), against the
 versions of reference/law-dates.tsv; and the versions themselves, which FC034 reads for the laws'
-in-force dates."""
+in-force and adoption days."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from .facts_laws import _PAST, _TITLE, _VERSION, _laws
 # (a day named from the 成文日期, 去年5月20日起施行, is FC034's: lint.checks.facts_events)
 _ON = r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日"
 _IN_FORCE = fast(_ON + r"(?:起)?(?:正式)?(?:施行|实施|生效)")
-# 去年4月30日，十四届全国人大常委会审议通过《……法》: the day a law was adopted or amended
+# 2025年4月30日，十四届全国人大常委会审议通过《……法》: the day a law was adopted or amended
 _ADOPTED_ON = fast(_ON + r"[，,]?[^。；《》\d]{0,24}?(?:通过|公布|颁布|修订|修正|修改)(?:了|的)?(?=《)")
 # 该法于2021年6月10日经……通过: the day of the law named before
 _ADOPTED_THIS = fast(r"(?<=[法例]于)" + _ON + r"[^。；《》\d]{0,24}?(?:通过|公布|颁布)")
@@ -32,7 +32,7 @@ KNOWN_UNTIL = 2024
 @lru_cache(maxsize=4)
 def law_versions(path) -> dict[str, list[tuple]]:
     """title -> [(adopted, in force)] as dates (either may be None), from reference/law-dates.tsv
-    (FC033, and FC034 for the laws' in-force dates); a row added by hand may give the in-force date
+    (FC033, and FC034 for the laws' days); a row added by hand may give the in-force date
     of a version the built rows hold without one."""
     out: dict[str, list[tuple]] = {}
     for r in table(path):

@@ -9,9 +9,8 @@ draft is taken as written today.
 
 from __future__ import annotations
 
-from itertools import chain
-
 import re
+from itertools import chain
 from typing import Iterator
 
 from ..engine.kinds import Param
