@@ -19,7 +19,7 @@ from typing import Iterator
 from ..engine.kinds import Param
 from ..model.finding import Hit
 from ..text.chinese import is_han
-from .facts_common import per_paragraph, source
+from .facts_common import cached, per_paragraph, source
 from .facts_places import _GENERIC, AUTONOMOUS, _places, autonomous_divisions
 
 _SUFFIXES = "县区市旗"
@@ -37,7 +37,11 @@ _MAY_PRECEDE = _BEFORE | _PLACE_CHARS | set("和及与") | _PREPOSITIONS
 def _near(src) -> tuple[dict, frozenset]:
     """({key: names in use}, every name known): the keys of a name are its name part with one
     character masked (仓?山区 … written 仓\x00区) and, for names of four or more characters, with one
-    left out (旅顺区 of 旅顺口区)."""
+    left out (旅顺区 of 旅顺口区). Kept in gwlint's cache folder (some 10 ms to build)."""
+    return cached("place-slips-1", src, lambda: _build_near(src), lambda d: (d["keys"], frozenset(d["known"])))
+
+
+def _build_near(src) -> dict:
     pl = _places(src)
     in_use = {n for n in set(pl.county) | set(pl.province) if n not in _GENERIC}
     in_use |= {place + level for place, level in autonomous_divisions(pl)}  # 巍山县, 大通县
@@ -51,7 +55,7 @@ def _near(src) -> tuple[dict, frozenset]:
             keys.setdefault(body[:k] + "\0" + body[k + 1:] + suffix, []).append(name)
             if len(body) >= 3:
                 keys.setdefault(body[:k] + body[k + 1:] + suffix, []).append(name)
-    return keys, known
+    return {"keys": keys, "known": sorted(known)}
 
 
 def _homes(pl, src, name: str) -> set[str]:
