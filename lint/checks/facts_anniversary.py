@@ -51,18 +51,21 @@ def anniversary(doc, rule, options, p) -> Iterator[Hit]:
         return
     dated = document_date(doc)
     pattern, years = _events(source(rule, options["list"]))
-    found = [(m, m.group(1), years[m.group(1)], m.group(2)) for m in pattern.finditer(text)]
-    found += [(m, "〔" + m.group(1) + "〕号文件", int(m.group(1)), m.group(2)) for m in _ISSUED.finditer(text)]
-    for m, event, base, said in found:
+    found = [(m.start(), m.end(), m.group(1), years[m.group(1)], m.group(2)) for m in pattern.finditer(text)]
+    for m in _ISSUED.finditer(text):  # 〔2012〕21号）出台实施十周年: the count after the number
+        number_end = text.index("号", m.start()) + 1
+        start = number_end + (text[number_end:number_end + 1] in ("）", ")"))
+        found.append((start, m.end(), text[m.start():number_end] + "文件", int(m.group(1)), m.group(2)))
+    for start, end, event, base, said in found:
         n = int(said) if said.isdigit() else cn_to_int(said)
-        s0 = max(text.rfind(c, 0, m.start()) for c in "。；！？") + 1
-        if not (_YEAR_WORD.search(text, s0, m.start()) or _NOW.search(text[max(s0, m.start() - 4):m.start()])) \
-                or _CELEBRATED.search(text, max(s0, m.start() - 6), m.start()):
+        s0 = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+        if not (_YEAR_WORD.search(text, s0, start) or _NOW.search(text[max(s0, start - 4):start])) \
+                or _CELEBRATED.search(text, max(s0, start - 6), start):
             continue  # 隆重庆祝中国共产党成立95周年, 在庆祝……30周年大会上: a celebration of some year, not now
-        year = _year_of(text, m.start(), base, dated)
+        year = _year_of(text, start, base, dated)
         if n is None or year is None or year - base == n:
             continue
-        yield Hit(p, m.start(), m.end(), None, {
+        yield Hit(p, start, end, None, {
             "event": event, "base": str(base), "year": str(year), "right": str(year - base), "said": said})
 
 
