@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..engine.kinds import Param
 from ..model.finding import Hit
-from ..text.chinese import cn_to_int
+from ..text.chinese import after_mark, cn_to_int
 from .dates import document_date
 from .facts_common import per_paragraph, source, table
 
@@ -58,7 +58,7 @@ def anniversary(doc, rule, options, p) -> Iterator[Hit]:
         found.append((start, m.end(), text[m.start():number_end] + "文件", int(m.group(1)), m.group(2)))
     for start, end, event, base, said in found:
         n = int(said) if said.isdigit() else cn_to_int(said)
-        s0 = max(text.rfind(c, 0, start) for c in "。；！？") + 1
+        s0 = after_mark(text, start, "。；！？")
         if not (_YEAR_WORD.search(text, s0, start) or _NOW.search(text[max(s0, start - 4):start])) \
                 or _CELEBRATED.search(text, max(s0, start - 6), start):
             continue  # 隆重庆祝中国共产党成立95周年, 在庆祝……30周年大会上: a celebration of some year, not now

@@ -25,7 +25,7 @@ from .facts_places import _GENERIC, AUTONOMOUS, _places, autonomous_divisions
 _SUFFIXES = "县区市旗"
 _PLACE_SUFFIX = re.compile(r"(?:省|市|地区|盟|自治州|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _BEFORE = set("、，。；：（）“”《》 \u3000\t")
-_SUFFIX_AT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区市旗]")  # a suffix after two Han characters at least
+_SUFFIX_AT = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})[{_SUFFIXES}]")  # a suffix after two Han characters at least
 # a preposition a place name often follows (在蓟洲区, 赴苍山区)
 _PREPOSITIONS = set("在赴到至从于向对")
 # the character before a name: a mark, a place's suffix (宝鸡市歧山县), 和 or a preposition
